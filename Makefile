@@ -1,0 +1,52 @@
+# 两个命令即可：make check（检查示例数据）与 make test（运行全部测试）。
+# Two commands do everything: `make check` (check the shipped data) and `make test` (every test).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+BSTAMP := $(VENV)/.installed-bench
+
+.PHONY: check test lint typecheck bench rules clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(TSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP) $@
+
+$(BSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	touch $(STAMP) $(TSTAMP) $@
+
+## check: 检查 submissions/ 下的全部数据（当前时间）
+check: $(STAMP)
+	$(BIN)/xuehui check
+
+## test: 运行全部测试、ruff 与 mypy
+test: $(TSTAMP)
+	$(BIN)/python -m pytest
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
+
+lint: $(TSTAMP)
+	$(BIN)/ruff check generator tests bench
+
+typecheck: $(TSTAMP)
+	$(BIN)/mypy
+
+## bench: 与 check-jsonschema 对比的性能测试
+bench: $(BSTAMP)
+	$(BIN)/python bench/bench_check.py
+
+rules: $(STAMP)
+	$(BIN)/xuehui rules
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache public

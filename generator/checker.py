@@ -1,0 +1,343 @@
+"""The check pipeline: sources → strict YAML → schema → model → rules → sorted findings.
+
+Every step turns bad input into findings; one bad file never hides the others. The only exceptions that
+escape are bugs (the CLI reports them as exit 3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from generator import model
+from generator.findings import Finding, Severity, format_data_path
+from generator.kinds import FileKind, classify, expected_place_hint
+from generator.rules import ALL_RULES, RULES_BY_ID
+from generator.rules.base import Context, Hit
+from generator.schema import SCHEMA_DIR, validate
+from generator.yamlio import DataPath, LoadedYaml, load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One file of the tree: its repository path and bytes, or why it cannot be taken (``refusal``)."""
+
+    path: str
+    raw: bytes | None
+    refusal: str | None = None
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    path: str
+    kind: FileKind | None
+    loaded: LoadedYaml | None
+    findings: list[Finding] = field(default_factory=list)
+    valid: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    findings: tuple[Finding, ...]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def notices(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.NOTICE)
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0
+
+
+def make_finding(
+    rule_id: str,
+    file: str,
+    line: int,
+    column: int,
+    path: DataPath,
+    zh: str,
+    en: str,
+    hint: str,
+    severity: Severity | None = None,
+) -> Finding:
+    rule = RULES_BY_ID[rule_id]
+    return Finding(
+        file=file,
+        line=line,
+        column=column,
+        path=format_data_path(path),
+        rule=rule_id,
+        severity=severity or rule.severity,
+        clause=rule.clause,
+        message_zh=zh,
+        message_en=en,
+        hint=hint,
+    )
+
+
+def parse_source(source: Source, schema_dir: Path = SCHEMA_DIR) -> ParsedFile:
+    """Classify, load and validate one file (pure; safe to run in a worker process)."""
+    kind = classify(source.path)
+    if source.refusal is not None or source.raw is None:
+        reason = source.refusal or "无法读取"
+        return ParsedFile(
+            source.path,
+            kind,
+            None,
+            [
+                make_finding(
+                    "FILE-004",
+                    source.path,
+                    0,
+                    0,
+                    (),
+                    f"不接受这个文件：{reason}。",
+                    f"File refused: {reason}.",
+                    "只提交普通文件（不要提交符号链接、子模块或可执行文件）。",
+                )
+            ],
+        )
+    if kind is None:
+        return ParsedFile(
+            source.path,
+            None,
+            None,
+            [
+                make_finding(
+                    "FILE-001",
+                    source.path,
+                    0,
+                    0,
+                    (),
+                    "这个文件不在约定的位置或文件名不符合约定，系统无法识别它是什么材料。",
+                    "The file is not in a known place or has an unknown name.",
+                    expected_place_hint(source.path),
+                )
+            ],
+        )
+    if kind.kind == "attachment":
+        return ParsedFile(source.path, kind, None, [], True)
+    loaded = load_yaml(source.raw)
+    findings = [
+        make_finding(
+            p.rule,
+            source.path,
+            p.line,
+            p.column,
+            p.path,
+            p.message_zh,
+            p.message_en,
+            p.hint,
+            Severity(p.severity),
+        )
+        for p in loaded.problems
+    ]
+    parsed = ParsedFile(source.path, kind, loaded, findings)
+    if loaded.data is None:
+        return parsed
+    for problem in validate(kind.kind, loaded.data, schema_dir):
+        line, column = loaded.locate(problem.path)
+        findings.append(
+            make_finding(
+                problem.rule,
+                source.path,
+                line,
+                column,
+                problem.path,
+                problem.message_zh,
+                problem.message_en,
+                problem.hint,
+            )
+        )
+    parsed.valid = not any(f.severity is Severity.ERROR for f in findings)
+    if not parsed.valid:
+        findings.append(
+            make_finding(
+                "FILE-007",
+                source.path,
+                0,
+                0,
+                (),
+                "这个文件有格式问题，修正后系统才会检查申报条件、预算等内容。",
+                "Rule checks of this file run once its format problems are fixed.",
+                "请先修改上面列出的格式问题，再提交一次。",
+            )
+        )
+    return parsed
+
+
+_BUILDERS: dict[str, Callable[[str, dict[str, Any]], Any]] = {
+    "programme": model.build_programme,
+    "society": model.build_society,
+    "call": model.build_call,
+    "application": model.build_application,
+    "review": model.build_review,
+    "decisions": model.build_decisions,
+    "plan": model.build_plan,
+    "report": model.build_report,
+}
+
+
+def _place(data: model.Dataset, kind: FileKind, path: str, content: dict[str, Any]) -> None:
+    """Put one schema-valid file into the dataset."""
+    office = data.office
+    name = kind.kind
+    if name in _BUILDERS:
+        obj = _BUILDERS[name](path, content)
+        if name == "programme":
+            data.programme = obj
+        elif name == "society":
+            data.societies[kind.slug or ""] = obj
+        else:
+            cycle = data.cycle(kind.cycle or 0)
+            if name == "call":
+                cycle.call = obj
+            elif name == "decisions":
+                cycle.decisions = obj
+            elif name == "application":
+                cycle.applications[kind.slug or ""] = obj
+            elif name == "review":
+                cycle.reviews[kind.slug or ""] = obj
+            elif name == "plan":
+                cycle.plans[kind.slug or ""] = obj
+            elif name == "report":
+                cycle.reports[(kind.slug or "", kind.stage or "")] = obj
+    elif name == "annual-inspections":
+        office.inspections_file, office.inspections = path, model.build_inspections(content)
+    elif name == "annual-reports":
+        office.reports_file, office.reports = path, model.build_annual_reports(content)
+    elif name == "entrusted-projects":
+        office.projects_file, office.projects = path, model.build_projects(content)
+    elif name == "sanctions":
+        office.sanctions_file, office.sanctions = path, model.build_sanctions(content)
+    elif name == "experts":
+        office.experts_file, office.experts = path, model.build_experts(content)
+
+
+def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Finding]]:
+    data = model.Dataset()
+    findings: list[Finding] = []
+    programme_seen = False
+    for item in sorted(parsed, key=lambda p: p.path):
+        if item.kind is None:
+            continue
+        if item.kind.kind == "programme":
+            programme_seen = True
+        if item.kind.kind == "attachment":
+            data.attachments.add(item.path)
+            continue
+        if item.kind.cycle is not None:
+            data.cycle(item.kind.cycle)
+        if not item.valid or item.loaded is None or item.loaded.data is None:
+            data.unreadable.add(item.path)
+            continue
+        try:
+            _place(data, item.kind, item.path, item.loaded.data)
+        except (KeyError, TypeError, ValueError, AttributeError, InvalidOperation) as exc:
+            findings.append(
+                make_finding(
+                    "FILE-005",
+                    item.path,
+                    1,
+                    1,
+                    (),
+                    f"文件内容无法转换为专项数据（{type(exc).__name__}: {str(exc)[:80]}）。",
+                    f"The content cannot be read into the model: {type(exc).__name__}.",
+                    "请对照示例检查字段；若确认无误，请把此信息反馈给专项办公室。",
+                )
+            )
+    if data.programme is None:
+        findings.append(
+            make_finding(
+                "FILE-006",
+                "submissions/programme.yaml",
+                0,
+                0,
+                (),
+                "专项设置文件缺失或无效，依赖它的检查（支出类别、申报条件等）无法进行。"
+                if programme_seen
+                else "缺少专项设置文件 submissions/programme.yaml。",
+                "programme.yaml is missing or invalid.",
+                "请专项办公室提交有效的 programme.yaml。",
+            )
+        )
+    return data, findings
+
+
+def run_rules(data: model.Dataset, ctx: Context) -> list[tuple[str, Hit]]:
+    hits: list[tuple[str, Hit]] = []
+    for rule in ALL_RULES:
+        if rule.check is None:
+            continue
+        hits.extend((rule.id, hit) for hit in rule.check(data, ctx))
+    return hits
+
+
+def _rejected(data: model.Dataset, file: str) -> tuple[model.Decisions, str] | None:
+    kind = classify(file)
+    if kind is None or kind.kind != "application" or kind.cycle is None or kind.slug is None:
+        return None
+    cycle = data.cycles.get(kind.cycle)
+    if cycle is None or cycle.decisions is None:
+        return None
+    result = cycle.decisions.formal_results.get(kind.slug)
+    if result is None or result.passed:
+        return None
+    return cycle.decisions, (result.reason or "").strip().rstrip("。；;.")
+
+
+def hits_to_findings(
+    data: model.Dataset, hits: Sequence[tuple[str, Hit]], marks: dict[str, LoadedYaml]
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule_id, hit in hits:
+        loaded = marks.get(hit.file)
+        line, column = loaded.locate(hit.path) if loaded else (0, 0)
+        severity = hit.severity
+        zh = hit.zh
+        rule = RULES_BY_ID[rule_id]
+        if rule.eligibility:
+            rejected = _rejected(data, hit.file)
+            if rejected is not None:
+                decisions, reason = rejected
+                when = decisions.formal_review_date or "形式审查"
+                severity = Severity.NOTICE
+                zh = f"{zh}（专项办公室已于 {when} 形式审查记为不通过{f'：{reason}' if reason else ''}；仅作记录。）"
+        findings.append(
+            make_finding(rule_id, hit.file, line, column, hit.path, zh, hit.en, hit.hint, severity)
+        )
+    return findings
+
+
+def check(
+    sources: Sequence[Source],
+    ctx: Context,
+    *,
+    report_on: Callable[[str], bool] | None = None,
+    schema_dir: Path = SCHEMA_DIR,
+    parse: Callable[[Sequence[Source]], list[ParsedFile]] | None = None,
+) -> CheckResult:
+    """Check a whole tree; report findings only for files ``report_on`` accepts (default: all)."""
+    parsed = parse(sources) if parse else [parse_source(s, schema_dir) for s in sources]
+    findings: list[Finding] = [f for p in parsed for f in p.findings]
+    data, model_findings = build_dataset(parsed)
+    findings.extend(model_findings)
+    marks = {p.path: p.loaded for p in parsed if p.loaded is not None}
+    findings.extend(hits_to_findings(data, run_rules(data, ctx), marks))
+    reported = [s.path for s in sources if report_on is None or report_on(s.path)]
+    if report_on is not None:
+        findings = [f for f in findings if report_on(f.file)]
+    unique = sorted(set(findings), key=Finding.sort_key)
+    return CheckResult(tuple(unique), len(reported))

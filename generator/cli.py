@@ -1,0 +1,181 @@
+"""The ``xuehui`` command: the only module that prints or exits.
+
+Exit codes: 0 clean (warnings allowed), 1 at least one error finding (or a refused action), 2 usage
+(bad arguments, a path that does not exist), 3 internal bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_BUG = 3
+
+
+class UsageError(Exception):
+    """Bad arguments or paths: exit 2 with the message."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="xuehui",
+        description="学会能力提升专项：检查申报数据、查看规则、生成模板。"
+        " (Society Capability Enhancement Programme: check submissions, list rules, scaffold files.)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    check = sub.add_parser("check", help="检查 submissions/ 下的数据文件 (check the data files)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="要检查的文件或文件夹（默认：整个 submissions/）")
+    check.add_argument(
+        "--format",
+        choices=("auto", "text", "github", "markdown", "json"),
+        default="auto",
+        help="输出格式；auto 在 GitHub Actions 中为 github，否则为 text",
+    )
+    check.add_argument("--now", help="检查时刻，如 2026-11-26 或 2026-11-26T09:00（专项时区，默认为当前时间）")
+    check.add_argument("--output", help="把报告写入此文件（默认输出到终端）")
+
+    rules = sub.add_parser("rules", help="列出全部检查规则 (list the rule catalogue)")
+    rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
+    new = sub.add_parser("new", help="生成填写模板 (write a template to fill in)")
+    new.add_argument("what", choices=("application",), help="模板种类：application（申报书）")
+    new.add_argument("--society", required=True, help="学会代号，如 wuhan-mechanical-engineering")
+    new.add_argument("--cycle", required=True, type=int, help="申报年度，如 2026")
+    new.add_argument("--root", default=".", help="仓库根目录（含 submissions/），默认当前目录")
+    return parser
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        target = Path(output)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _resolve_root(paths: Sequence[str]) -> tuple[Path, list[str]]:
+    """The tree's root and the repository-relative selections (files or folders) to report on."""
+    from generator.kinds import SUBMISSIONS
+    from generator.repository import find_root
+
+    if not paths:
+        root = find_root(Path.cwd())
+        if root is None:
+            raise UsageError("当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行，或给出路径。")
+        return root, []
+    roots: set[Path] = set()
+    selections: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"路径不存在：{raw}")
+        root = find_root(path if path.is_dir() else path.parent)
+        if root is None:
+            raise UsageError(f"{raw} 不在某个含 submissions/ 的仓库中。")
+        roots.add(root)
+        absolute = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
+        rel = absolute.relative_to(root).as_posix() if absolute != root else ""
+        if rel and rel != SUBMISSIONS and not rel.startswith(SUBMISSIONS + "/"):
+            raise UsageError(f"{raw} 不在 submissions/ 文件夹中。")
+        selections.append(rel)
+    if len(roots) > 1:
+        raise UsageError("一次只能检查一个仓库中的路径。")
+    return roots.pop(), selections
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from generator.checker import check
+    from generator.clock import parse_now, system_now
+    from generator.repository import read_folder
+    from generator.rules.base import Context
+
+    try:
+        now = parse_now(args.now) if args.now else system_now()
+    except ValueError as exc:
+        raise UsageError(f"--now 的时间格式无效：{args.now}（示例：2026-11-26 或 2026-11-26T09:00+08:00）") from exc
+    root, selections = _resolve_root(args.paths)
+    sources = read_folder(root)
+    explicit = [s for s in selections if s and s != "submissions"]
+
+    def selected(path: str) -> bool:
+        return any(path == s or path.startswith(s + "/") for s in explicit)
+
+    submitted = frozenset(s.path for s in sources if selected(s.path) and not s.path.endswith("/"))
+    ctx = Context(now=now, submitted=submitted if explicit else frozenset())
+    result = check(sources, ctx, report_on=selected if explicit else None)
+    fmt = args.format
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if fmt == "text":
+        from generator.report.text import render
+    elif fmt == "github":
+        from generator.report.github import render
+    elif fmt == "markdown":
+        from generator.report.markdown import render
+    else:
+        from generator.report.json import render
+    text = render(result)
+    if fmt == "github":
+        from generator.report.text import summary_line
+
+        text += summary_line(result) + "\n"
+    _write(text, args.output)
+    return EXIT_OK if result.ok else EXIT_FINDINGS
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    from generator.catalogue import render
+
+    sys.stdout.write(render(args.format))
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from generator.scaffold import ScaffoldError, write_application
+
+    try:
+        path = write_application(Path(args.root), args.society, args.cycle)
+    except ScaffoldError as exc:
+        sys.stderr.write(f"xuehui new: {exc}\n")
+        return EXIT_FINDINGS
+    sys.stdout.write(
+        f"已生成申报书模板：{path}\n请按文件中的注释逐项填写，然后运行 xuehui check {path} 检查。\n"
+    )
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed the usage message
+        return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    handlers = {"check": _cmd_check, "rules": _cmd_rules, "new": _cmd_new}
+    try:
+        return handlers[args.command](args)
+    except UsageError as exc:
+        sys.stderr.write(f"xuehui {args.command}: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+    except Exception:  # noqa: BLE001 - anything else is a bug in this program, not in the input
+        sys.stderr.write(
+            "xuehui: 内部错误（程序缺陷，不是您的数据问题）。请把以下信息反馈给专项办公室。\n"
+            "xuehui: internal error (a bug in this program).\n"
+        )
+        traceback.print_exc(file=sys.stderr)
+        return EXIT_BUG

@@ -1,0 +1,705 @@
+"""The programme's domain as frozen dataclasses, built from schema-valid data.
+
+Money is ``Decimal``; dates are ``datetime.date``; the call's deadline is an aware ``datetime``. Each object
+remembers the repository-relative ``file`` it came from, so rules can point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+AREAS: tuple[str, ...] = ("innovation", "society_government", "scientists", "self_development")
+
+
+def parse_date(value: Any) -> date | None:
+    if value is None:
+        return None
+    return date.fromisoformat(str(value))
+
+
+def parse_datetime(value: Any) -> datetime:
+    return datetime.fromisoformat(str(value))
+
+
+def money(value: Any) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(int(value))
+
+
+# --------------------------------------------------------------------------------------------- programme
+@dataclass(frozen=True, slots=True)
+class Category:
+    key: str
+    title: str
+    area: str
+
+
+@dataclass(frozen=True, slots=True)
+class EligibilitySettings:
+    annual_report_deadline: str  # "MM-DD"
+    min_staff: int
+    council_term_years: int
+    ban_years: int
+    sanction_lookback_years: int
+
+    def report_due(self, year: int) -> date:
+        month, day = (int(part) for part in self.annual_report_deadline.split("-"))
+        return date(year, month, day)
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    file: str
+    name: str
+    organiser: str
+    office_name: str
+    office_email: str
+    office_maintainers: tuple[str, ...]
+    timezone: str
+    site_title: str
+    site_url: str
+    objection_form: str
+    areas: dict[str, str]
+    categories: dict[str, Category]
+    forbidden: dict[str, str]
+    suspicious_words: dict[str, tuple[str, ...]]
+    eligibility: EligibilitySettings
+
+
+def build_programme(file: str, d: dict[str, Any]) -> Programme:
+    elig = d["eligibility"]
+    return Programme(
+        file=file,
+        name=d["name"],
+        organiser=d["organiser"],
+        office_name=d["office"]["name"],
+        office_email=d["office"]["email"],
+        office_maintainers=tuple(d["office"].get("maintainers", [])),
+        timezone=d["timezone"],
+        site_title=d["site"]["title"],
+        site_url=d["site"]["url"],
+        objection_form=d["site"].get("objection_form", ""),
+        areas={k: v["title"] for k, v in d["areas"].items()},
+        categories={
+            k: Category(k, v["title"], v["area"]) for k, v in d["expense_categories"].items()
+        },
+        forbidden=dict(d["forbidden_categories"]),
+        suspicious_words={k: tuple(v) for k, v in d.get("suspicious_words", {}).items()},
+        eligibility=EligibilitySettings(
+            annual_report_deadline=str(elig.get("annual_report_deadline", "12-31")),
+            min_staff=int(elig.get("min_staff", 1)),
+            council_term_years=int(elig.get("council_term_years", 5)),
+            ban_years=int(elig.get("ban_years", 3)),
+            sanction_lookback_years=int(elig.get("sanction_lookback_years", 2)),
+        ),
+    )
+
+
+# --------------------------------------------------------------------------------------------- societies
+@dataclass(frozen=True, slots=True)
+class Society:
+    file: str
+    slug: str
+    name: str
+    credit_code: str
+    founded: int | None
+    supervisor: str
+    website: str | None
+    council_elected: date | None
+    maintainers: tuple[str, ...]
+    discipline: str | None = None
+    introduction: str | None = None
+    short_name: str | None = None
+
+
+def build_society(file: str, d: dict[str, Any]) -> Society:
+    return Society(
+        file=file,
+        slug=d["slug"],
+        name=d["name"],
+        credit_code=d["credit_code"],
+        founded=d.get("founded"),
+        supervisor=d.get("supervisor", ""),
+        website=d.get("website"),
+        council_elected=parse_date(d.get("council_elected")),
+        maintainers=tuple(d.get("maintainers", [])),
+        discipline=d.get("discipline"),
+        introduction=d.get("introduction"),
+        short_name=d.get("short_name"),
+    )
+
+
+# --------------------------------------------------------------------------------------------- office
+@dataclass(frozen=True, slots=True)
+class Expert:
+    id: str
+    name: str
+    field: str
+    affiliations: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnnualReportFiling:
+    summary: date | None
+    plan: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntrustedProject:
+    index: int
+    id: str
+    society: str
+    title: str
+    entrusted_by: str
+    due: date
+    status: str
+    completed: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Sanction:
+    index: int
+    id: str
+    society: str
+    decided: date
+    kind: str
+    cycle: int | None
+    summary: str
+    revoke_award: bool
+    reclaim_amount: Decimal
+    bans_applications: bool
+    doc_number: str | None
+
+
+@dataclass(slots=True)
+class OfficeRecords:
+    """Each part is None when its file is missing or unreadable (rules then say so once)."""
+
+    inspections_file: str | None = None
+    inspections: dict[int, dict[str, str]] | None = None
+    reports_file: str | None = None
+    reports: dict[int, dict[str, AnnualReportFiling]] | None = None
+    projects_file: str | None = None
+    projects: tuple[EntrustedProject, ...] | None = None
+    sanctions_file: str | None = None
+    sanctions: tuple[Sanction, ...] | None = None
+    experts_file: str | None = None
+    experts: dict[str, Expert] | None = None
+
+
+def build_inspections(d: dict[str, Any]) -> dict[int, dict[str, str]]:
+    return {int(year): dict(results or {}) for year, results in d.get("years", {}).items()}
+
+
+def build_annual_reports(d: dict[str, Any]) -> dict[int, dict[str, AnnualReportFiling]]:
+    out: dict[int, dict[str, AnnualReportFiling]] = {}
+    for year, filings in d.get("years", {}).items():
+        out[int(year)] = {
+            slug: AnnualReportFiling(parse_date(f.get("summary")), parse_date(f.get("plan")))
+            for slug, f in (filings or {}).items()
+        }
+    return out
+
+
+def build_projects(d: dict[str, Any]) -> tuple[EntrustedProject, ...]:
+    return tuple(
+        EntrustedProject(
+            index=i,
+            id=p["id"],
+            society=p["society"],
+            title=p["title"],
+            entrusted_by=p.get("entrusted_by", ""),
+            due=date.fromisoformat(p["due"]),
+            status=p["status"],
+            completed=parse_date(p.get("completed")),
+        )
+        for i, p in enumerate(d.get("projects", []))
+    )
+
+
+def build_sanctions(d: dict[str, Any]) -> tuple[Sanction, ...]:
+    return tuple(
+        Sanction(
+            index=i,
+            id=s["id"],
+            society=s["society"],
+            decided=date.fromisoformat(s["decided"]),
+            kind=s["kind"],
+            cycle=s.get("cycle"),
+            summary=s.get("summary", ""),
+            revoke_award=bool(s.get("revoke_award", False)),
+            reclaim_amount=money(s.get("reclaim_amount", 0)),
+            bans_applications=bool(s.get("bans_applications", False)),
+            doc_number=s.get("doc_number"),
+        )
+        for i, s in enumerate(d.get("sanctions", []))
+    )
+
+
+def build_experts(d: dict[str, Any]) -> dict[str, Expert]:
+    return {
+        e["id"]: Expert(e["id"], e.get("name", ""), e.get("field", ""), tuple(e.get("affiliations", [])))
+        for e in d.get("experts", [])
+    }
+
+
+# --------------------------------------------------------------------------------------------- call
+@dataclass(frozen=True, slots=True)
+class AwardTier:
+    tier: str
+    count: int
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    file: str
+    cycle: int
+    title: str
+    doc_number: str
+    published: date
+    deadline: datetime
+    awards: tuple[AwardTier, ...]
+    max_points: dict[str, int]
+    trim: int
+    trim_min_reviewers: int
+    publicity_days: int
+    publicity_day_kind: str
+    plan_due_days: int
+    body: str
+    issuer: str | None
+    period_start: date | None
+    period_end: date | None
+
+    @property
+    def largest_award(self) -> Decimal:
+        return max((a.amount for a in self.awards), default=Decimal(0))
+
+    def tier(self, name: str) -> AwardTier | None:
+        return next((a for a in self.awards if a.tier == name), None)
+
+
+def build_call(file: str, d: dict[str, Any]) -> Call:
+    scoring = d.get("scoring", {})
+    publicity = d.get("publicity", {})
+    period = d.get("implementation_period") or {}
+    return Call(
+        file=file,
+        cycle=int(d["cycle"]),
+        title=d["title"],
+        doc_number=d.get("doc_number", ""),
+        published=date.fromisoformat(d["published"]),
+        deadline=parse_datetime(d["deadline"]),
+        awards=tuple(AwardTier(a["tier"], int(a["count"]), money(a["amount"])) for a in d["awards"]),
+        max_points={k: int(v) for k, v in scoring.get("max_points", {}).items()},
+        trim=int(scoring.get("trim", 0)),
+        trim_min_reviewers=int(scoring.get("trim_min_reviewers", 5)),
+        publicity_days=int(publicity.get("days", 10)),
+        publicity_day_kind=publicity.get("day_kind", "calendar"),
+        plan_due_days=int(d.get("plan_due_days", 30)),
+        body=d.get("body", ""),
+        issuer=d.get("issuer"),
+        period_start=parse_date(period.get("start")),
+        period_end=parse_date(period.get("end")),
+    )
+
+
+# --------------------------------------------------------------------------------------------- application
+@dataclass(frozen=True, slots=True)
+class BudgetLine:
+    index: int
+    category: str
+    item: str
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Achievement:
+    area: str
+    index: int
+    title: str
+    date: date | None
+    kind: str
+    description: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    role: str  # secretary_general | deputy_secretary_general
+    name: str
+    employment: str
+
+
+@dataclass(frozen=True, slots=True)
+class Application:
+    file: str
+    cycle: int
+    society: str
+    board_body: str
+    board_date: date
+    board_resolution: str
+    declared_inspections: tuple[tuple[int, str], ...]
+    annual_reports_on_time: bool
+    council_members: int
+    standing_council_members: int
+    governance_rules: tuple[str, ...]
+    secretariat: tuple[Person, ...]
+    staff_full_time: int
+    staff_part_time: int
+    independent_bank_account: bool
+    finance_staff: int
+    finance_rules: tuple[str, ...]
+    declarations: dict[str, bool]
+    achievements: tuple[Achievement, ...]
+    plan_approach: str
+    plan_focus: tuple[str, ...]
+    requested_total: Decimal
+    separate_accounting: bool
+    budget: tuple[BudgetLine, ...]
+    attachments: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def budget_sum(self) -> Decimal:
+        return sum((line.amount for line in self.budget), Decimal(0))
+
+
+def build_application(file: str, d: dict[str, Any]) -> Application:
+    elig = d["eligibility"]
+    gov = elig.get("governance", {})
+    sec = elig.get("secretariat", {})
+    fin = elig.get("finance", {})
+    staff = sec.get("staff", {})
+    people = tuple(
+        Person(role, sec[role].get("name", ""), sec[role].get("employment", ""))
+        for role in ("secretary_general", "deputy_secretary_general")
+        if isinstance(sec.get(role), dict)
+    )
+    achievements = tuple(
+        Achievement(
+            area=area,
+            index=i,
+            title=a.get("title", ""),
+            date=parse_date(a.get("date")),
+            kind=a.get("kind", ""),
+            description=a.get("description", ""),
+            evidence=tuple(a.get("evidence", [])),
+        )
+        for area, items in (d.get("achievements") or {}).items()
+        for i, a in enumerate(items or [])
+    )
+    budget = d["budget"]
+    board = d["board_approval"]
+    return Application(
+        file=file,
+        cycle=int(d["cycle"]),
+        society=d["society"],
+        board_body=board["body"],
+        board_date=date.fromisoformat(board["date"]),
+        board_resolution=board.get("resolution", ""),
+        declared_inspections=tuple(
+            (int(x["year"]), x["result"]) for x in elig.get("annual_inspections", [])
+        ),
+        annual_reports_on_time=bool(elig.get("annual_reports_on_time", False)),
+        council_members=int(gov.get("council_members", 0)),
+        standing_council_members=int(gov.get("standing_council_members", 0)),
+        governance_rules=tuple(gov.get("rules", [])),
+        secretariat=people,
+        staff_full_time=int(staff.get("full_time", 0)),
+        staff_part_time=int(staff.get("part_time", 0)),
+        independent_bank_account=bool(fin.get("independent_bank_account", False)),
+        finance_staff=int(fin.get("finance_staff", 0)),
+        finance_rules=tuple(fin.get("finance_rules", [])),
+        declarations={k: bool(v) for k, v in (d.get("declarations") or {}).items()},
+        achievements=achievements,
+        plan_approach=(d.get("plan") or {}).get("approach", ""),
+        plan_focus=tuple((d.get("plan") or {}).get("focus", [])),
+        requested_total=money(budget["requested_total"]),
+        separate_accounting=bool(budget.get("separate_accounting", False)),
+        budget=tuple(
+            BudgetLine(i, line["category"], line.get("item", ""), money(line["amount"]))
+            for i, line in enumerate(budget.get("lines", []))
+        ),
+        attachments=tuple((a.get("title", ""), a["file"]) for a in d.get("attachments", []) or []),
+    )
+
+
+# --------------------------------------------------------------------------------------------- reviews
+@dataclass(frozen=True, slots=True)
+class Score:
+    index: int
+    society: str
+    points: dict[str, Decimal]
+    comment: str
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.points.values(), Decimal(0))
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    file: str
+    cycle: int
+    expert: str
+    conflicts: tuple[str, ...]
+    scores: tuple[Score, ...]
+
+
+def build_review(file: str, d: dict[str, Any]) -> Review:
+    return Review(
+        file=file,
+        cycle=int(d["cycle"]),
+        expert=d["expert"],
+        conflicts=tuple(d.get("conflicts", []) or []),
+        scores=tuple(
+            Score(i, s["society"], {k: money(v) for k, v in s["points"].items()}, s.get("comment", ""))
+            for i, s in enumerate(d.get("scores", []) or [])
+        ),
+    )
+
+
+# --------------------------------------------------------------------------------------------- decisions
+@dataclass(frozen=True, slots=True)
+class FormalResult:
+    passed: bool
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    index: int
+    society: str
+    tier: str
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Objection:
+    index: int
+    id: str
+    received: date
+    society: str
+    summary: str
+    status: str
+    resolved: date | None
+    outcome: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Award:
+    index: int
+    society: str
+    tier: str
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionRound:
+    date: date | None
+    results: dict[str, tuple[str, str]]  # society -> (合格|不合格, note)
+
+
+@dataclass(frozen=True, slots=True)
+class Decisions:
+    file: str
+    cycle: int
+    formal_review_date: date | None
+    formal_results: dict[str, FormalResult]
+    expert_review_date: date | None
+    committee: tuple[str, ...]
+    proposed: tuple[Proposal, ...]
+    publicity_start: date | None
+    publicity_channels: tuple[str, ...]
+    publicity_doc_number: str | None
+    publicity_title: str | None
+    objections: tuple[Objection, ...]
+    commendation_date: date | None
+    commendation_doc_number: str | None
+    awards: tuple[Award, ...]
+    midterm: InspectionRound
+    final: InspectionRound
+
+
+def _inspection_round(d: dict[str, Any] | None) -> InspectionRound:
+    d = d or {}
+    return InspectionRound(
+        date=parse_date(d.get("date")),
+        results={
+            slug: (r["result"], r.get("note", "") or "") for slug, r in (d.get("results") or {}).items()
+        },
+    )
+
+
+def build_decisions(file: str, d: dict[str, Any]) -> Decisions:
+    formal = d.get("formal_review") or {}
+    expert = d.get("expert_review") or {}
+    publicity = d.get("publicity") or {}
+    commendation = d.get("commendation") or {}
+    inspections = d.get("inspections") or {}
+    return Decisions(
+        file=file,
+        cycle=int(d["cycle"]),
+        formal_review_date=parse_date(formal.get("date")),
+        formal_results={
+            slug: FormalResult(bool(r.get("passed")), r.get("reason"))
+            for slug, r in (formal.get("results") or {}).items()
+        },
+        expert_review_date=parse_date(expert.get("date")),
+        committee=tuple(expert.get("committee", []) or []),
+        proposed=tuple(
+            Proposal(i, p["society"], p["tier"], p.get("reason"))
+            for i, p in enumerate(d.get("proposed", []) or [])
+        ),
+        publicity_start=parse_date(publicity.get("start")),
+        publicity_channels=tuple(publicity.get("channels", []) or []),
+        publicity_doc_number=publicity.get("doc_number"),
+        publicity_title=publicity.get("title"),
+        objections=tuple(
+            Objection(
+                i,
+                o["id"],
+                date.fromisoformat(o["received"]),
+                o["society"],
+                o.get("summary", ""),
+                o["status"],
+                parse_date(o.get("resolved")),
+                o.get("outcome"),
+            )
+            for i, o in enumerate(d.get("objections", []) or [])
+        ),
+        commendation_date=parse_date(commendation.get("date")),
+        commendation_doc_number=commendation.get("doc_number"),
+        awards=tuple(
+            Award(i, a["society"], a["tier"], money(a["amount"]))
+            for i, a in enumerate(commendation.get("awards", []) or [])
+        ),
+        midterm=_inspection_round(inspections.get("midterm")),
+        final=_inspection_round(inspections.get("final")),
+    )
+
+
+# --------------------------------------------------------------------------------------------- plans, reports
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    index: int
+    name: str
+    unit: str
+    target: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class FundDirection:
+    index: int
+    category: str
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    file: str
+    cycle: int
+    society: str
+    filed: date
+    management_rules: str
+    approach: str
+    focus: tuple[str, ...]
+    milestones: tuple[tuple[date, str], ...]
+    indicators: tuple[Indicator, ...]
+    fund_directions: tuple[FundDirection, ...]
+
+
+def build_plan(file: str, d: dict[str, Any]) -> Plan:
+    return Plan(
+        file=file,
+        cycle=int(d["cycle"]),
+        society=d["society"],
+        filed=date.fromisoformat(d["filed"]),
+        management_rules=d.get("management_rules", ""),
+        approach=d.get("approach", ""),
+        focus=tuple(d.get("focus", []) or []),
+        milestones=tuple(
+            (date.fromisoformat(m["due"]), m.get("task", "")) for m in d.get("milestones", []) or []
+        ),
+        indicators=tuple(
+            Indicator(i, x["name"], x.get("unit", ""), money(x["target"]))
+            for i, x in enumerate(d.get("indicators", []) or [])
+        ),
+        fund_directions=tuple(
+            FundDirection(i, x["category"], money(x["amount"]))
+            for i, x in enumerate(d.get("fund_directions", []) or [])
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Spending:
+    index: int
+    date: date
+    category: str
+    item: str
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    file: str
+    cycle: int
+    society: str
+    stage: str
+    as_of: date
+    indicators: tuple[tuple[str, Decimal], ...]
+    spending: tuple[Spending, ...]
+    summary: str
+
+
+def build_report(file: str, d: dict[str, Any]) -> Report:
+    return Report(
+        file=file,
+        cycle=int(d["cycle"]),
+        society=d["society"],
+        stage=d["stage"],
+        as_of=date.fromisoformat(d["as_of"]),
+        indicators=tuple((x["name"], money(x["actual"])) for x in d.get("indicators", []) or []),
+        spending=tuple(
+            Spending(i, date.fromisoformat(s["date"]), s["category"], s.get("item", ""), money(s["amount"]))
+            for i, s in enumerate(d.get("spending", []) or [])
+        ),
+        summary=d.get("summary", ""),
+    )
+
+
+# --------------------------------------------------------------------------------------------- cycle, dataset
+@dataclass(slots=True)
+class Cycle:
+    year: int
+    call: Call | None = None
+    decisions: Decisions | None = None
+    applications: dict[str, Application] = field(default_factory=dict)  # by file name slug
+    reviews: dict[str, Review] = field(default_factory=dict)  # by expert id from file name
+    plans: dict[str, Plan] = field(default_factory=dict)
+    reports: dict[tuple[str, str], Report] = field(default_factory=dict)  # (slug, stage)
+
+
+@dataclass(slots=True)
+class Dataset:
+    """Everything the rules look at: the whole tree, loaded once."""
+
+    programme: Programme | None = None
+    societies: dict[str, Society] = field(default_factory=dict)  # by file name slug
+    office: OfficeRecords = field(default_factory=OfficeRecords)
+    cycles: dict[int, Cycle] = field(default_factory=dict)
+    attachments: set[str] = field(default_factory=set)  # repository paths of attachment files
+    unreadable: set[str] = field(default_factory=set)  # files present but not loaded (their findings say why)
+
+    def has_society(self, slug: str) -> bool:
+        """A profile exists: loaded, or present with problems of its own (not reported twice)."""
+        return slug in self.societies or f"submissions/societies/{slug}.yaml" in self.unreadable
+
+    def cycle(self, year: int) -> Cycle:
+        found = self.cycles.get(year)
+        if found is None:
+            found = self.cycles[year] = Cycle(year)
+        return found

@@ -1,0 +1,38 @@
+"""The JSON report: a public interface (documented in the README), stable field names, version 1."""
+
+from __future__ import annotations
+
+import json
+
+from generator.checker import CheckResult
+
+
+def as_dict(result: CheckResult) -> dict[str, object]:
+    return {
+        "version": 1,
+        "findings": [
+            {
+                "file": f.file,
+                "line": f.line,
+                "column": f.column,
+                "path": f.path,
+                "rule": f.rule,
+                "severity": f.severity.value,
+                "clause": f.clause,
+                "message_zh": f.message_zh,
+                "message_en": f.message_en,
+                "hint": f.hint,
+            }
+            for f in result.findings
+        ],
+        "summary": {
+            "files": result.files,
+            "errors": result.errors,
+            "warnings": result.warnings,
+            "notices": result.notices,
+        },
+    }
+
+
+def render(result: CheckResult) -> str:
+    return json.dumps(as_dict(result), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

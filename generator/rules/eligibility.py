@@ -1,0 +1,604 @@
+"""Who may apply: 三（一） conditions, 三（二） exclusions, 五（二） bans, 四（一） board approval and deadline.
+
+Every rule judges an application by its own cycle's dates (the call's publication and deadline), so a
+record the office adds later never turns an earlier cycle red.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from generator.clock import add_years, local_date
+from generator.model import Application, Call, Cycle, Dataset, Programme
+from generator.rules.base import ERROR, WARNING, Context, Hit, rule
+
+
+def _applications(data: Dataset) -> Iterator[tuple[Cycle, Application]]:
+    for year in sorted(data.cycles):
+        cycle = data.cycles[year]
+        for slug in sorted(cycle.applications):
+            yield cycle, cycle.applications[slug]
+
+
+def _tz(data: Dataset) -> str:
+    return data.programme.timezone if data.programme else "Asia/Shanghai"
+
+
+def _deadline_day(call: Call, data: Dataset) -> date:
+    return local_date(call.deadline, _tz(data))
+
+
+def _with_call(data: Dataset) -> Iterator[tuple[Cycle, Application, Call]]:
+    for cycle, app in _applications(data):
+        if cycle.call is not None:
+            yield cycle, app, cycle.call
+
+
+@rule(
+    "CALL-001",
+    ERROR,
+    "四（一）",
+    "申报书所在年度已发布申报通知（call.yaml）",
+    "An application's cycle has a published call",
+)
+def call_exists(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for cycle, app in _applications(data):
+        if cycle.call is None:
+            yield Hit(
+                app.file,
+                ("cycle",),
+                f"{cycle.year} 年度没有申报通知（submissions/{cycle.year}/call.yaml），无法受理申报。",
+                f"There is no call for {cycle.year}.",
+                "请核对年度；申报通知由专项办公室发布后才能申报。",
+            )
+
+
+@rule(
+    "ELIG-001",
+    ERROR,
+    "三（一）",
+    "申报前连续两年社团年检均为“合格”",
+    "Annual inspection 合格 in each of the two years before the application year",
+    eligibility=True,
+)
+def inspections_declared(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for cycle, app in _applications(data):
+        declared = dict(app.declared_inspections)
+        for year in (cycle.year - 2, cycle.year - 1):
+            result = declared.get(year)
+            if result is None:
+                yield Hit(
+                    app.file,
+                    ("eligibility", "annual_inspections"),
+                    f"缺少 {year} 年的社团年检结果（须填写申报前连续两年：{cycle.year - 2} 和 {cycle.year - 1} 年）。",
+                    f"The annual inspection of {year} is not declared.",
+                    f"请在 annual_inspections 中加上 - {{year: {year}, result: 合格}}（按实际结果填写）。",
+                )
+            elif result != "合格":
+                yield Hit(
+                    app.file,
+                    ("eligibility", "annual_inspections"),
+                    f"{year} 年社团年检结果为“{result}”，申报要求连续两年“合格”。",
+                    f"The annual inspection of {year} was {result}, not 合格.",
+                    "按专项要求，本年度不具备申报资格。",
+                )
+
+
+@rule(
+    "ELIG-002",
+    ERROR,
+    "三（一）",
+    "申报书填写的年检结果与专项办公室的年检记录一致",
+    "Declared annual inspections match the office's records",
+    eligibility=True,
+)
+def inspections_match_records(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    records = data.office.inspections
+    if records is None:
+        return
+    for cycle, app in _applications(data):
+        declared = dict(app.declared_inspections)
+        for year in (cycle.year - 2, cycle.year - 1):
+            year_records = records.get(year)
+            if year_records is None:
+                continue  # the office has not entered that year: nothing to compare with
+            recorded = year_records.get(app.society)
+            if recorded is None:
+                yield Hit(
+                    app.file,
+                    ("eligibility", "annual_inspections"),
+                    f"专项办公室的 {year} 年年检记录中没有本学会。",
+                    f"The office has no {year} annual inspection record for this society.",
+                    "请联系专项办公室核实年检情况；未参加年检视为不合格。",
+                    severity=ERROR,
+                )
+            elif year in declared and declared[year] != recorded:
+                yield Hit(
+                    app.file,
+                    ("eligibility", "annual_inspections"),
+                    f"{year} 年年检结果填写为“{declared[year]}”，与专项办公室记录“{recorded}”不符。",
+                    f"Declared {year} inspection {declared[year]!r} differs from the office record {recorded!r}.",
+                    "请按实际结果如实填写（材料不实属弄虚作假，见 五（二））。",
+                )
+
+
+@rule(
+    "ELIG-003",
+    ERROR,
+    "三（一）",
+    "年终按时报送本年度工作总结和下一年度工作计划（申报前两年），并与办公室记录一致",
+    "Year-end summary and next-year plan filed on time for both years, as the office recorded",
+    eligibility=True,
+)
+def annual_reports_on_time(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    programme = data.programme
+    records = data.office.reports
+    for cycle, app in _applications(data):
+        if not app.annual_reports_on_time:
+            yield Hit(
+                app.file,
+                ("eligibility", "annual_reports_on_time"),
+                "申报书声明未按时报送年度工作总结和工作计划。",
+                "The application declares the annual reports were not filed on time.",
+                "按时报送是申报条件之一；如已按时报送，请改为 true。",
+            )
+        if records is None or programme is None:
+            continue
+        for year in (cycle.year - 2, cycle.year - 1):
+            year_records = records.get(year)
+            if year_records is None:
+                continue
+            due = programme.eligibility.report_due(year)
+            filing = year_records.get(app.society)
+            late = []
+            if filing is None or filing.summary is None:
+                late.append("工作总结未报送")
+            elif filing.summary > due:
+                late.append(f"工作总结于 {filing.summary} 报送（应在 {due} 前）")
+            if filing is None or filing.plan is None:
+                late.append("下一年度计划未报送")
+            elif filing.plan > due:
+                late.append(f"下一年度计划于 {filing.plan} 报送（应在 {due} 前）")
+            if late:
+                contradiction = "，与申报书“按时报送”的声明不符" if app.annual_reports_on_time else ""
+                yield Hit(
+                    app.file,
+                    ("eligibility", "annual_reports_on_time"),
+                    f"专项办公室记录：{year} 年{'；'.join(late)}{contradiction}。",
+                    f"Office record for {year}: summary or plan missing or late.",
+                    "请如实填写；对记录有异议请联系专项办公室。",
+                )
+
+
+@rule(
+    "ELIG-004",
+    ERROR,
+    "三（一）",
+    "内部管理规范：有理事会，章程等制度健全",
+    "Governance: a council and rules (a charter among them)",
+    eligibility=True,
+)
+def governance(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for _cycle, app in _applications(data):
+        if app.council_members < 1:
+            yield Hit(
+                app.file,
+                ("eligibility", "governance", "council_members"),
+                "理事会人数为 0：学会须有理事会。",
+                "The council has no members.",
+                "请填写理事会实际人数。",
+            )
+        if not any("章程" in r for r in app.governance_rules):
+            yield Hit(
+                app.file,
+                ("eligibility", "governance", "rules"),
+                "制度清单中没有学会章程。",
+                "The list of rules does not include the charter (章程).",
+                "请在 rules 中列出学会章程及其他主要制度。",
+            )
+
+
+@rule(
+    "ELIG-005",
+    WARNING,
+    "三（一）",
+    "理事会按期换届（上次换届距申报截止不超过届期）",
+    "The council was elected within its term before the deadline",
+)
+def council_term(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    if data.programme is None:
+        return
+    years = data.programme.eligibility.council_term_years
+    for _cycle, app, call in _with_call(data):
+        society = data.societies.get(app.society)
+        if society is None or society.council_elected is None:
+            continue
+        if add_years(society.council_elected, years) < _deadline_day(call, data):
+            yield Hit(
+                app.file,
+                ("society",),
+                f"理事会于 {society.council_elected} 换届，至申报截止已超过 {years} 年，可能逾期未换届。",
+                f"The council was elected on {society.council_elected}, more than {years} years before the deadline.",
+                "如已换届，请在学会简介中更新 council_elected；否则请说明情况。",
+            )
+
+
+@rule(
+    "ELIG-006",
+    ERROR,
+    "三（一）",
+    "配备专职或兼职秘书长（或副秘书长）",
+    "A full-time or part-time secretary-general (or deputy)",
+    eligibility=True,
+)
+def secretariat(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for _cycle, app in _applications(data):
+        if not any(p.name.strip() and p.employment in ("专职", "兼职") for p in app.secretariat):
+            yield Hit(
+                app.file,
+                ("eligibility", "secretariat"),
+                "没有填写秘书长或副秘书长（姓名与专职/兼职）。",
+                "No secretary-general or deputy is given.",
+                "请填写 secretary_general: {name: 姓名, employment: 专职} 或 deputy_secretary_general。",
+            )
+
+
+@rule(
+    "ELIG-007",
+    ERROR,
+    "三（一）",
+    "学会工作人员（专职+兼职）不少于专项要求的人数",
+    "Staff (full-time + part-time) at least the programme's minimum",
+    eligibility=True,
+)
+def staff(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    minimum = data.programme.eligibility.min_staff if data.programme else 1
+    for _cycle, app in _applications(data):
+        total = app.staff_full_time + app.staff_part_time
+        if total < minimum:
+            yield Hit(
+                app.file,
+                ("eligibility", "secretariat", "staff"),
+                f"学会工作人员共 {total} 人，少于要求的 {minimum} 人。",
+                f"{total} staff, fewer than the required {minimum}.",
+                "请填写实际专职、兼职工作人员人数。",
+            )
+
+
+@rule(
+    "ELIG-008",
+    ERROR,
+    "三（一）",
+    "财务健全：独立银行账户、财务人员、财务制度",
+    "Sound finance: an independent account, finance staff and rules",
+    eligibility=True,
+)
+def finance(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for _cycle, app in _applications(data):
+        base = ("eligibility", "finance")
+        if not app.independent_bank_account:
+            yield Hit(
+                app.file,
+                (*base, "independent_bank_account"),
+                "学会没有独立的银行账户。",
+                "No independent bank account.",
+                "独立银行账户是申报条件之一。",
+            )
+        if app.finance_staff < 1:
+            yield Hit(
+                app.file,
+                (*base, "finance_staff"),
+                "没有财务管理人员。",
+                "No finance staff.",
+                "请填写财务人员人数（至少 1 人）。",
+            )
+        if not app.finance_rules:
+            yield Hit(
+                app.file,
+                (*base, "finance_rules"),
+                "没有列出财务管理制度。",
+                "No finance rules are listed.",
+                "请列出财务管理办法等制度名称。",
+            )
+
+
+_DECLARATIONS = {
+    "no_legal_violations": ("无违纪违法行为", "三（二）"),
+    "no_sanctions": ("未受相关部门通报批评或处罚", "三（二）"),
+    "entrusted_projects_completed": ("按要求完成市科协及相关部门委托项目", "三（二）"),
+    "materials_truthful": ("申报材料真实、无弄虚作假", "五（二）"),
+}
+
+
+@rule(
+    "EXCL-001",
+    ERROR,
+    "三（二）",
+    "四项声明均为 true（无违纪违法、未受通报批评或处罚、完成委托项目、材料真实）",
+    "All four declarations are true",
+    eligibility=True,
+)
+def declarations(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for _cycle, app in _applications(data):
+        for key, (zh, clause) in _DECLARATIONS.items():
+            if app.declarations.get(key) is not True:
+                yield Hit(
+                    app.file,
+                    ("declarations", key),
+                    f"未声明“{zh}”（{clause}）：存在该情形的申请不予受理。",
+                    f"Declaration {key} is not true.",
+                    "如情况属实可声明，请改为 true；否则本年度不能申报。",
+                )
+
+
+def _lookback_start(programme: Programme | None, year: int) -> date:
+    years = programme.eligibility.sanction_lookback_years if programme else 2
+    return date(year - years, 1, 1)
+
+
+def _sanction_hits(data: Dataset, kinds: tuple[str, ...], declaration: str, what: str) -> Iterator[Hit]:
+    sanctions = data.office.sanctions
+    if not sanctions:
+        return
+    for cycle, app, call in _with_call(data):
+        start = _lookback_start(data.programme, cycle.year)
+        end = _deadline_day(call, data)
+        for s in sanctions:
+            if s.society == app.society and s.kind in kinds and start <= s.decided <= end:
+                contradiction = "，与申报书的声明不符" if app.declarations.get(declaration) else ""
+                yield Hit(
+                    app.file,
+                    ("declarations", declaration),
+                    f"专项办公室记录：{s.decided} {what}（{s.id}：{s.summary.rstrip("。")}）{contradiction}。",
+                    f"Office record {s.id} of {s.decided}: {s.kind}.",
+                    f"{start} 至申报截止期间有此记录的学会，本年度申请不予受理。",
+                )
+
+
+@rule(
+    "EXCL-002",
+    ERROR,
+    "三（二）",
+    "近两年（至申报截止）无违纪违法记录",
+    "No violation of law or discipline on record in the lookback window",
+    eligibility=True,
+)
+def no_violations(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    yield from _sanction_hits(data, ("violation",), "no_legal_violations", "有违纪违法行为")
+
+
+@rule(
+    "EXCL-003",
+    ERROR,
+    "三（二）",
+    "近两年（至申报截止）未受相关部门通报批评或处罚（含因弄虚作假受到的处理）",
+    "No public criticism or penalty (fraud decisions included) on record in the lookback window",
+    eligibility=True,
+)
+def no_criticism(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    yield from _sanction_hits(data, ("criticism", "fraud"), "no_sanctions", "受到通报批评或处理")
+
+
+@rule(
+    "EXCL-004",
+    ERROR,
+    "三（二）",
+    "申报截止时没有逾期未完成或未通过的委托项目",
+    "No entrusted project overdue or failed at the deadline",
+    eligibility=True,
+)
+def entrusted_projects(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    projects = data.office.projects
+    if not projects:
+        return
+    for _cycle, app, call in _with_call(data):
+        deadline = _deadline_day(call, data)
+        for p in projects:
+            if p.society != app.society or p.due >= deadline:
+                continue
+            if p.status == "failed":
+                state = "未通过验收"
+            elif p.status == "completed" and p.completed is not None and p.completed <= deadline:
+                continue
+            elif p.status == "completed" and p.completed is None:
+                continue
+            else:
+                state = f"应于 {p.due} 完成，截至申报截止仍未完成"
+            contradiction = "，与申报书的声明不符" if app.declarations.get("entrusted_projects_completed") else ""
+            yield Hit(
+                app.file,
+                ("declarations", "entrusted_projects_completed"),
+                f"委托项目 {p.id}“{p.title}”{state}{contradiction}。",
+                f"Entrusted project {p.id} was not completed as required by the deadline.",
+                "未按要求完成委托项目的学会，本年度申请不予受理；记录有误请联系专项办公室。",
+            )
+
+
+@rule(
+    "BAN-001",
+    ERROR,
+    "五（二）",
+    "因弄虚作假被取消申报资格的学会，在禁止期内不得申报",
+    "A society barred for fraud may not apply during the ban",
+    eligibility=True,
+)
+def ban_in_force(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    sanctions = data.office.sanctions
+    if not sanctions:
+        return
+    ban_years = data.programme.eligibility.ban_years if data.programme else 3
+    for _cycle, app, call in _with_call(data):
+        for s in sanctions:
+            if s.society != app.society or s.kind != "fraud" or not s.bans_applications:
+                continue
+            until = add_years(s.decided, ban_years)
+            if s.decided <= call.published < until:
+                yield Hit(
+                    app.file,
+                    ("society",),
+                    f"本学会因弄虚作假于 {s.decided} 被取消申报资格 {ban_years} 年（{s.doc_number or s.id}），"
+                    f"至 {until} 前发布的申报通知均不得申报。",
+                    f"The society is barred from applying until {until} ({s.id}).",
+                    "禁止期内的申报不予受理。",
+                )
+
+
+@rule(
+    "PROC-001",
+    ERROR,
+    "四（一）",
+    "申报经理事会（常务理事会）研究同意，且在申报截止前、不晚于当天",
+    "The council agreed before the deadline (and not in the future)",
+    eligibility=True,
+)
+def board_approval(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for _cycle, app, call in _with_call(data):
+        deadline = _deadline_day(call, data)
+        today = local_date(ctx.now, _tz(data))
+        if app.board_date > deadline:
+            yield Hit(
+                app.file,
+                ("board_approval", "date"),
+                f"理事会同意的日期 {app.board_date} 晚于申报截止日 {deadline}。",
+                f"The council agreed on {app.board_date}, after the deadline {deadline}.",
+                "申报须在截止前经理事会（常务理事会）研究同意。",
+            )
+        elif app.board_date > today:
+            yield Hit(
+                app.file,
+                ("board_approval", "date"),
+                f"理事会同意的日期 {app.board_date} 在今天（{today}）之后。",
+                f"The council approval date {app.board_date} is in the future.",
+                "请填写理事会（常务理事会）实际作出决议的日期。",
+            )
+        if not app.board_resolution.strip():
+            yield Hit(
+                app.file,
+                ("board_approval", "resolution"),
+                "没有填写理事会决议文号或会议纪要编号。",
+                "No resolution number is given.",
+                "请填写决议文号，如 武机学〔2026〕5号。",
+            )
+
+
+@rule(
+    "DEAD-001",
+    ERROR,
+    "四（一）",
+    "申报书在申报通知规定的截止时间前提交（专项办公室更正除外）",
+    "Applications are submitted before the call's deadline (office corrections excepted)",
+    eligibility=True,
+)
+def deadline(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    if not ctx.submitted or ctx.actor_is_office:
+        return
+    for _cycle, app, call in _with_call(data):
+        if app.file in ctx.submitted and ctx.now > call.deadline:
+            local = call.deadline.astimezone(ctx.now.tzinfo) if ctx.now.tzinfo else call.deadline
+            yield Hit(
+                app.file,
+                ("cycle",),
+                f"申报已于 {local:%Y-%m-%d %H:%M} 截止，截止后提交或修改的申报书不予受理。",
+                f"The deadline {call.deadline.isoformat()} has passed.",
+                "如确需更正，请联系专项办公室，由办公室提交修改。",
+            )
+
+
+@rule(
+    "ACH-001",
+    WARNING,
+    "二（一）",
+    "业绩的类别（kind）属于所列能力方面",
+    "An achievement's kind belongs to the area it is listed under",
+)
+def achievement_kinds(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    programme = data.programme
+    if programme is None:
+        return
+    for _cycle, app in _applications(data):
+        for a in app.achievements:
+            category = programme.categories.get(a.kind)
+            if category is None:
+                yield Hit(
+                    app.file,
+                    ("achievements", a.area, a.index, "kind"),
+                    f"业绩类别“{a.kind}”不是专项设置中的类别。",
+                    f"Unknown achievement kind {a.kind!r}.",
+                    f"可用类别：{', '.join(sorted(programme.categories))}。",
+                )
+            elif category.area != a.area:
+                yield Hit(
+                    app.file,
+                    ("achievements", a.area, a.index, "kind"),
+                    f"业绩类别“{category.title}”属于“{programme.areas.get(category.area, category.area)}”，"
+                    f"却列在“{programme.areas.get(a.area, a.area)}”下。",
+                    f"Kind {a.kind!r} belongs to {category.area}, listed under {a.area}.",
+                    "请把该业绩移到对应的能力方面下，或更正类别。",
+                )
+
+
+@rule(
+    "ACH-002",
+    WARNING,
+    "二（一）",
+    "业绩发生在申报前两年内（至申报截止）",
+    "Achievements fall within the two years before the deadline",
+)
+def achievement_dates(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for cycle, app, call in _with_call(data):
+        start = date(cycle.year - 2, 1, 1)
+        end = _deadline_day(call, data)
+        for a in app.achievements:
+            if a.date is not None and not start <= a.date <= end:
+                yield Hit(
+                    app.file,
+                    ("achievements", a.area, a.index, "date"),
+                    f"业绩日期 {a.date} 不在申报统计期（{start} 至 {end}）内。",
+                    f"Achievement date {a.date} is outside {start}..{end}.",
+                    "只填写近两年的业绩；日期有误请更正。",
+                )
+
+
+@rule(
+    "ATT-001",
+    ERROR,
+    "四（一）",
+    "申报书列出的附件已上传到对应的附件文件夹",
+    "Attachments named in an application are in its attachments folder",
+)
+def attachments_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for cycle, app in _applications(data):
+        for i, (_title, name) in enumerate(app.attachments):
+            expected = f"submissions/{cycle.year}/attachments/{app.society}/{name}"
+            if expected not in data.attachments:
+                yield Hit(
+                    app.file,
+                    ("attachments", i, "file"),
+                    f"附件“{name}”不存在（应在 {expected}）。",
+                    f"Attachment {name!r} is missing ({expected}).",
+                    "请把附件上传到该文件夹，或删除这一项。",
+                )
+
+
+RULES = (
+    call_exists,
+    inspections_declared,
+    inspections_match_records,
+    annual_reports_on_time,
+    governance,
+    council_term,
+    secretariat,
+    staff,
+    finance,
+    declarations,
+    no_violations,
+    no_criticism,
+    entrusted_projects,
+    ban_in_force,
+    board_approval,
+    deadline,
+    achievement_kinds,
+    achievement_dates,
+    attachments_exist,
+)

@@ -1,0 +1,216 @@
+"""Fund use, 五（三）: what the award may pay for, and exact money arithmetic on budgets."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from decimal import Decimal
+
+from generator.model import Application, Dataset, Programme
+from generator.rules.base import ERROR, WARNING, Context, Hit, fmt_money, rule
+from generator.yamlio import DataPath
+
+
+def _applications(data: Dataset) -> Iterator[Application]:
+    for year in sorted(data.cycles):
+        cycle = data.cycles[year]
+        for slug in sorted(cycle.applications):
+            yield cycle.applications[slug]
+
+
+def category_problem(programme: Programme, category: str) -> tuple[str, str, str] | None:
+    """(zh, en, hint) when ``category`` is forbidden or unknown; None when it is allowed."""
+    if category in programme.categories:
+        return None
+    if category in programme.forbidden:
+        title = programme.forbidden[category]
+        return (
+            f"专项资金不得用于“{title}”（{category}）。",
+            f"The award may not pay for {category} ({title}).",
+            "请删除这一项，或改用学会自有资金支出。",
+        )
+    options = sorted(programme.categories)
+    close = difflib.get_close_matches(category.lower(), options, n=1)
+    hint = f"是不是想写 {close[0]}？（区分大小写）" if close else f"可用类别：{', '.join(options)}。"
+    return (
+        f"支出类别“{category}”不是专项设置中的类别。",
+        f"Unknown expense category {category!r}.",
+        hint,
+    )
+
+
+@rule(
+    "FUND-001",
+    ERROR,
+    "五（三）",
+    "预算只列专项允许的支出类别（不得用于人员、日常办公、捐款、赞助、罚款、还贷、对外投资、基建及无关支出）",
+    "Budget lines use allowed categories only (never forbidden or unknown ones)",
+)
+def budget_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    programme = data.programme
+    if programme is None:
+        return
+    for app in _applications(data):
+        for line in app.budget:
+            problem = category_problem(programme, line.category)
+            if problem:
+                yield Hit(app.file, ("budget", "lines", line.index, "category"), *problem)
+
+
+@rule(
+    "FUND-002",
+    ERROR,
+    "五（三）",
+    "预算各项金额之和与申请总额完全相等",
+    "Budget lines sum exactly to the requested total",
+)
+def budget_sum(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for app in _applications(data):
+        total = app.budget_sum
+        if total != app.requested_total:
+            diff = app.requested_total - total
+            yield Hit(
+                app.file,
+                ("budget", "requested_total"),
+                f"预算各项合计 {fmt_money(total)} 元，与申请总额 {fmt_money(app.requested_total)} 元不符"
+                f"（差 {fmt_money(diff)} 元）。",
+                f"Lines sum to {total}, the requested total is {app.requested_total}.",
+                "请核对各项金额或申请总额，使两者完全相等。",
+            )
+
+
+@rule(
+    "FUND-003",
+    ERROR,
+    "五（三）",
+    "申请总额不超过申报通知中最高一档奖励金额",
+    "The request does not exceed the call's largest award",
+)
+def request_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for app in _applications(data):
+        cycle = data.cycles.get(app.cycle)
+        call = cycle.call if cycle else None
+        if call is None or not call.awards:
+            continue
+        largest = call.largest_award
+        if app.requested_total > largest:
+            yield Hit(
+                app.file,
+                ("budget", "requested_total"),
+                f"申请总额 {fmt_money(app.requested_total)} 元超过本年度最高奖励 {fmt_money(largest)} 元。",
+                f"The request {app.requested_total} exceeds the largest award {largest}.",
+                f"请把申请总额及预算调整到 {fmt_money(largest)} 元以内。",
+            )
+
+
+@rule(
+    "FUND-004",
+    ERROR,
+    "五（三）",
+    "专项资金纳入学会财务统一管理、单独核算",
+    "The award is accounted for separately",
+)
+def separate_accounting(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for app in _applications(data):
+        if not app.separate_accounting:
+            yield Hit(
+                app.file,
+                ("budget", "separate_accounting"),
+                "没有承诺对专项资金单独核算。",
+                "The budget does not commit to separate accounting.",
+                "专项资金须纳入学会财务统一管理、单独核算、专款专用：请改为 true。",
+            )
+
+
+def suspicious_hits(
+    programme: Programme, file: str, path: DataPath, text: str, category: str
+) -> Iterator[Hit]:
+    for forbidden, words in sorted(programme.suspicious_words.items()):
+        found = [w for w in words if w in text]
+        if found:
+            title = programme.forbidden.get(forbidden, forbidden)
+            yield Hit(
+                file,
+                path,
+                f"“{text}”含有“{'、'.join(found)}”，可能属于不得列支的“{title}”，请评审时留意。",
+                f"{text!r} mentions {', '.join(found)}: possibly {forbidden}, which the award may not pay for.",
+                f"如确属“{category}”类业务支出，请把事项写具体（用途、对象）；否则请删除。",
+            )
+
+
+@rule(
+    "FUND-005",
+    WARNING,
+    "五（三）",
+    "支出事项的文字不像不得列支的用途（工资、装修、罚款等），供评审参考",
+    "Line items do not read like a forbidden use (wages, renovation, fines …)",
+)
+def suspicious_words(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    programme = data.programme
+    if programme is None:
+        return
+    for app in _applications(data):
+        for line in app.budget:
+            if line.category in programme.categories:
+                yield from suspicious_hits(
+                    programme,
+                    app.file,
+                    ("budget", "lines", line.index, "item"),
+                    line.item,
+                    programme.categories[line.category].title,
+                )
+
+
+def _money_fields(data: Dataset) -> Iterator[tuple[str, DataPath, Decimal]]:
+    for app in _applications(data):
+        yield app.file, ("budget", "requested_total"), app.requested_total
+        for line in app.budget:
+            yield app.file, ("budget", "lines", line.index, "amount"), line.amount
+    for year in sorted(data.cycles):
+        cycle = data.cycles[year]
+        if cycle.call:
+            for i, tier in enumerate(cycle.call.awards):
+                yield cycle.call.file, ("awards", i, "amount"), tier.amount
+        if cycle.decisions:
+            for award in cycle.decisions.awards:
+                yield cycle.decisions.file, ("commendation", "awards", award.index, "amount"), award.amount
+        for plan in cycle.plans.values():
+            for d in plan.fund_directions:
+                yield plan.file, ("fund_directions", d.index, "amount"), d.amount
+        for report in cycle.reports.values():
+            for s in report.spending:
+                yield report.file, ("spending", s.index, "amount"), s.amount
+    if data.office.sanctions and data.office.sanctions_file:
+        for s in data.office.sanctions:
+            yield data.office.sanctions_file, ("sanctions", s.index, "reclaim_amount"), s.reclaim_amount
+
+
+@rule(
+    "FUND-006",
+    ERROR,
+    "五（三）",
+    "金额为不小于 0 的数，最多两位小数（精确到分）",
+    "Amounts are ≥ 0 with at most two decimals",
+)
+def money_precision(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for file, path, amount in _money_fields(data):
+        exponent = amount.as_tuple().exponent
+        if not amount.is_finite() or amount < 0 or (isinstance(exponent, int) and exponent < -2 and
+                                                     amount != amount.quantize(Decimal("0.01"))):
+            yield Hit(
+                file,
+                path,
+                f"金额 {amount} 不是精确到分的非负数。",
+                f"Amount {amount} is not a non-negative amount in yuan and fen.",
+                "金额以元为单位，最多两位小数，如 80000.00。",
+            )
+
+
+RULES = (
+    budget_categories,
+    budget_sum,
+    request_within_award,
+    separate_accounting,
+    suspicious_words,
+    money_precision,
+)

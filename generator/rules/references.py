@@ -1,0 +1,349 @@
+"""Names and references: file names, folders, who is referred to, credit codes, one application each."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from generator.model import Dataset
+from generator.rules.base import ERROR, FORMAT_CLAUSE, WARNING, Context, Hit, rule
+
+CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def credit_code_check_char(first17: str) -> str | None:
+    """The GB 32100-2015 check character for the first 17 characters, None if any is not allowed."""
+    total = 0
+    for char, weight in zip(first17, CREDIT_WEIGHTS, strict=True):
+        value = CREDIT_ALPHABET.find(char)
+        if value < 0:
+            return None
+        total += value * weight
+    return CREDIT_ALPHABET[(31 - total % 31) % 31]
+
+
+def credit_code_valid(code: str) -> bool:
+    return (
+        len(code) == 18
+        and code[2:8].isascii()
+        and code[2:8].isdigit()
+        and credit_code_check_char(code[:17]) == code[17]
+    )
+
+
+@rule(
+    "FILE-002",
+    ERROR,
+    FORMAT_CLAUSE,
+    "文件名与文件中的学会代号（slug/society）、专家代号一致",
+    "The file name matches the slug, society or expert inside",
+)
+def names_match_files(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    def stem_of(file: str) -> str:
+        name = file.rsplit("/", 1)[-1]
+        return name.split(".", 1)[0]
+
+    for slug, society in data.societies.items():
+        if society.slug != slug:
+            yield Hit(
+                society.file,
+                ("slug",),
+                f"slug“{society.slug}”与文件名“{slug}.yaml”不一致。",
+                f"slug {society.slug!r} differs from the file name {slug!r}.",
+                f"请把 slug 改为 {slug}，或把文件改名为 {society.slug}.yaml。",
+            )
+    for cycle in data.cycles.values():
+        for slug, app in cycle.applications.items():
+            if app.society != slug:
+                yield Hit(
+                    app.file,
+                    ("society",),
+                    f"申报书中的学会代号“{app.society}”与文件名“{slug}.yaml”不一致。",
+                    f"society {app.society!r} differs from the file name {slug!r}.",
+                    "每个学会只提交一份以自己代号命名的申报书：请核对 society 字段和文件名。",
+                )
+        for expert, review in cycle.reviews.items():
+            if review.expert != expert:
+                yield Hit(
+                    review.file,
+                    ("expert",),
+                    f"专家代号“{review.expert}”与文件名“{expert}.yaml”不一致。",
+                    f"expert {review.expert!r} differs from the file name.",
+                    "评分表以专家本人代号命名：请核对 expert 字段和文件名。",
+                )
+        for slug, plan in cycle.plans.items():
+            if plan.society != slug:
+                yield Hit(
+                    plan.file,
+                    ("society",),
+                    f"学会代号“{plan.society}”与文件名不一致。",
+                    "society differs from the file name.",
+                    "请核对 society 字段和文件名。",
+                )
+        for (slug, stage), report in cycle.reports.items():
+            if report.society != slug:
+                yield Hit(
+                    report.file,
+                    ("society",),
+                    f"学会代号“{report.society}”与文件名不一致。",
+                    "society differs from the file name.",
+                    "请核对 society 字段和文件名。",
+                )
+            if report.stage != stage:
+                yield Hit(
+                    report.file,
+                    ("stage",),
+                    f"报告阶段“{report.stage}”与文件名（.{stage}.yaml）不一致。",
+                    f"stage {report.stage!r} differs from the file name ({stage}).",
+                    "中期报告文件名以 .midterm.yaml 结尾、stage: midterm；总结报告为 .final.yaml、stage: final。",
+                )
+
+
+@rule("FILE-003", ERROR, FORMAT_CLAUSE, "文件中的年度（cycle）与所在文件夹一致", "cycle matches the folder")
+def cycles_match_folders(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for year, cycle in data.cycles.items():
+        items = [
+            *([cycle.call] if cycle.call else []),
+            *([cycle.decisions] if cycle.decisions else []),
+            *cycle.applications.values(),
+            *cycle.reviews.values(),
+            *cycle.plans.values(),
+            *cycle.reports.values(),
+        ]
+        for item in items:
+            if item.cycle != year:
+                yield Hit(
+                    item.file,
+                    ("cycle",),
+                    f"年度 cycle: {item.cycle} 与所在文件夹 {year}/ 不一致。",
+                    f"cycle {item.cycle} differs from the folder {year}.",
+                    f"请把 cycle 改为 {year}，或把文件移到 {item.cycle}/ 文件夹。",
+                )
+
+
+@rule(
+    "REF-001",
+    ERROR,
+    FORMAT_CLAUSE,
+    "引用的学会在 societies/ 中有简介文件",
+    "Referenced societies have a profile in societies/",
+)
+def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:  # noqa: C901 - one walk over all refs
+    class Known:
+        def __contains__(self, slug: object) -> bool:
+            return isinstance(slug, str) and data.has_society(slug)
+
+    known = Known()
+
+    def missing(file: str, path: tuple[str | int, ...], slug: str) -> Hit:
+        return Hit(
+            file,
+            path,
+            f"学会代号“{slug}”没有对应的学会简介（submissions/societies/{slug}.yaml）。",
+            f"No profile for society {slug!r}.",
+            "请核对代号拼写（小写英文与连字符）；新学会请先提交学会简介。",
+        )
+
+    for year, cycle in sorted(data.cycles.items()):
+        for app in cycle.applications.values():
+            if app.society not in known:
+                yield missing(app.file, ("society",), app.society)
+        for review in cycle.reviews.values():
+            for i, slug in enumerate(review.conflicts):
+                if slug not in known:
+                    yield missing(review.file, ("conflicts", i), slug)
+            for score in review.scores:
+                if score.society not in known:
+                    yield missing(review.file, ("scores", score.index, "society"), score.society)
+        for plan in cycle.plans.values():
+            if plan.society not in known:
+                yield missing(plan.file, ("society",), plan.society)
+        for report in cycle.reports.values():
+            if report.society not in known:
+                yield missing(report.file, ("society",), report.society)
+        dec = cycle.decisions
+        if dec is None:
+            continue
+        for slug in dec.formal_results:
+            if slug not in known:
+                yield missing(dec.file, ("formal_review", "results", slug), slug)
+        for p in dec.proposed:
+            if p.society not in known:
+                yield missing(dec.file, ("proposed", p.index, "society"), p.society)
+        for o in dec.objections:
+            if o.society not in known:
+                yield missing(dec.file, ("objections", o.index, "society"), o.society)
+        for a in dec.awards:
+            if a.society not in known:
+                yield missing(dec.file, ("commendation", "awards", a.index, "society"), a.society)
+        for stage, rnd in (("midterm", dec.midterm), ("final", dec.final)):
+            for slug in rnd.results:
+                if slug not in known:
+                    yield missing(dec.file, ("inspections", stage, "results", slug), slug)
+    office = data.office
+    if office.inspections is not None and office.inspections_file:
+        for year, results in sorted(office.inspections.items()):
+            for slug in results:
+                if slug not in known:
+                    yield missing(office.inspections_file, ("years", str(year), slug), slug)
+    if office.reports is not None and office.reports_file:
+        for year, filings in sorted(office.reports.items()):
+            for slug in filings:
+                if slug not in known:
+                    yield missing(office.reports_file, ("years", str(year), slug), slug)
+    if office.projects is not None and office.projects_file:
+        for p in office.projects:
+            if p.society not in known:
+                yield missing(office.projects_file, ("projects", p.index, "society"), p.society)
+    if office.sanctions is not None and office.sanctions_file:
+        for s in office.sanctions:
+            if s.society not in known:
+                yield missing(office.sanctions_file, ("sanctions", s.index, "society"), s.society)
+    if office.experts is not None and office.experts_file:
+        for i, expert in enumerate(office.experts.values()):
+            for j, slug in enumerate(expert.affiliations):
+                if slug not in known:
+                    yield missing(office.experts_file, ("experts", i, "affiliations", j), slug)
+
+
+@rule(
+    "REF-002",
+    ERROR,
+    FORMAT_CLAUSE,
+    "评分表和评审委员会中的专家在专家库（office/experts.yaml）中",
+    "Experts in reviews and committees are in the expert pool",
+)
+def experts_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    experts = data.office.experts
+    if experts is None:
+        if "submissions/office/experts.yaml" in data.unreadable:
+            return
+        for cycle in data.cycles.values():
+            for review in cycle.reviews.values():
+                yield Hit(
+                    review.file,
+                    ("expert",),
+                    "专家库文件 office/experts.yaml 缺失或无效，无法核对评审专家。",
+                    "The expert pool office/experts.yaml is missing or invalid.",
+                    "请专项办公室先提交有效的专家库。",
+                )
+        return
+    for cycle in data.cycles.values():
+        for review in cycle.reviews.values():
+            if review.expert not in experts:
+                yield Hit(
+                    review.file,
+                    ("expert",),
+                    f"专家“{review.expert}”不在专家库中。",
+                    f"Expert {review.expert!r} is not in the expert pool.",
+                    "请核对专家代号；新专家须由专项办公室先加入 office/experts.yaml。",
+                )
+        if cycle.decisions is not None:
+            for i, expert in enumerate(cycle.decisions.committee):
+                if expert not in experts:
+                    yield Hit(
+                        cycle.decisions.file,
+                        ("expert_review", "committee", i),
+                        f"评审委员会成员“{expert}”不在专家库中。",
+                        f"Committee member {expert!r} is not in the expert pool.",
+                        "请核对专家代号，或先把该专家加入 office/experts.yaml。",
+                    )
+
+
+@rule(
+    "SOC-001",
+    ERROR,
+    "三（一）",
+    "统一社会信用代码的校验位正确（GB 32100-2015）",
+    "The unified social credit code's check character is right (GB 32100-2015)",
+)
+def credit_codes_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for society in data.societies.values():
+        code = society.credit_code
+        if not credit_code_valid(code):
+            yield Hit(
+                society.file,
+                ("credit_code",),
+                f"统一社会信用代码“{code}”校验不通过（第 18 位校验码不符或第 3–8 位不是数字）。",
+                f"Credit code {code!r} fails the GB 32100-2015 check.",
+                "请对照《社会团体法人登记证书》逐位核对；注意数字 0 与字母 O、1 与 I 不会混用（代码中没有 I、O、S、V、Z）。",
+            )
+
+
+@rule(
+    "SOC-002",
+    WARNING,
+    "三（一）",
+    "学会的统一社会信用代码以 5 开头（民政部门登记的社会组织）",
+    "A society's credit code starts with 5 (a social organisation)",
+)
+def credit_codes_social(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for society in data.societies.values():
+        if society.credit_code and not society.credit_code.startswith("5"):
+            yield Hit(
+                society.file,
+                ("credit_code",),
+                f"信用代码“{society.credit_code}”不以 5 开头，不像民政部门登记的社会团体。",
+                "The credit code does not start with 5 (not a registered social organisation).",
+                "学会（社会团体）的代码通常以 51 开头：请核对登记证书。",
+            )
+
+
+@rule(
+    "SOC-003",
+    ERROR,
+    "三（一）",
+    "不同学会的统一社会信用代码不重复",
+    "No two societies share a credit code",
+)
+def credit_codes_unique(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    by_code: dict[str, list[str]] = defaultdict(list)
+    for slug in sorted(data.societies):
+        by_code[data.societies[slug].credit_code].append(slug)
+    for code, slugs in by_code.items():
+        for slug in slugs[1:]:
+            yield Hit(
+                data.societies[slug].file,
+                ("credit_code",),
+                f"信用代码“{code}”与学会“{slugs[0]}”重复。",
+                f"Credit code {code!r} is also used by {slugs[0]!r}.",
+                "每个学会有唯一的统一社会信用代码：请核对。",
+            )
+
+
+@rule(
+    "APP-001",
+    ERROR,
+    "四（一）",
+    "每个学会每个年度只提交一份申报书",
+    "One application per society per cycle",
+)
+def one_application_each(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for cycle in data.cycles.values():
+        by_society: dict[str, list[str]] = defaultdict(list)
+        for slug in sorted(cycle.applications):
+            by_society[cycle.applications[slug].society].append(slug)
+        for society, slugs in by_society.items():
+            if len(slugs) > 1:
+                for slug in slugs:
+                    if slug != society:
+                        yield Hit(
+                            cycle.applications[slug].file,
+                            ("society",),
+                            f"学会“{society}”在 {cycle.year} 年度已有申报书，不能再提交第二份。",
+                            f"Society {society!r} already has an application in {cycle.year}.",
+                            f"请只保留 applications/{society}.yaml 一份。",
+                        )
+
+
+RULES = (
+    names_match_files,
+    cycles_match_folders,
+    societies_exist,
+    experts_exist,
+    credit_codes_valid,
+    credit_codes_social,
+    credit_codes_unique,
+    one_application_each,
+)

@@ -1,0 +1,44 @@
+"""``xuehui new application``: a commented Chinese template at the right path, never overwriting."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+class ScaffoldError(Exception):
+    """The template cannot be written (bad slug or year, or the file already exists)."""
+
+
+def render_application(society: str, cycle: int) -> str:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    return env.get_template("application.yaml.j2").render(society=society, cycle=cycle)
+
+
+def write_application(root: Path, society: str, cycle: int) -> Path:
+    if not _SLUG.match(society):
+        raise ScaffoldError(f"学会代号“{society}”无效：只能用小写英文字母、数字和连字符，如 wuhan-mechanical-engineering。")
+    if not 2000 <= cycle <= 2100:
+        raise ScaffoldError(f"年度 {cycle} 无效。")
+    if not (root / "submissions").is_dir():
+        raise ScaffoldError(f"{root} 中没有 submissions/ 文件夹：请在仓库根目录运行。")
+    target = root / "submissions" / str(cycle) / "applications" / f"{society}.yaml"
+    if target.exists():
+        raise ScaffoldError(f"{target} 已存在，不会覆盖。请直接编辑它。")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = render_application(society, cycle)
+    try:
+        with target.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError as exc:
+        raise ScaffoldError(f"{target} 已存在，不会覆盖。") from exc
+    return target

@@ -1,0 +1,648 @@
+"""Strict YAML: bytes → data + the line and column of every node, or problems that say what to fix.
+
+One pass over libyaml's parse events (PyYAML's C parser) builds the data itself, so nothing PyYAML's
+constructors would do (YAML 1.1 typing, aliases, tags, merge keys, silent duplicate keys) can happen.
+What is accepted is a small, safe subset that covers every file of the programme:
+
+- UTF-8 only (a leading BOM is dropped, since Windows editors add one); no control, bidi, zero-width or
+  surrogate characters, no tabs; at most ``MAX_BYTES``.
+- one document whose top level is a mapping; no anchors, aliases, tags, merge keys, complex keys;
+  nesting at most ``MAX_DEPTH``, at most ``MAX_NODES`` nodes, keys at most ``MAX_KEY_CHARS``;
+- YAML 1.2 core scalars, stricter: ``null``/``~``/empty → None; ``true``/``false`` → bool; decimal
+  integers → int; decimal fractions → ``Decimal`` (never float); ``.nan``, ``.inf`` and exponents are
+  refused; numbers with a leading zero (phone numbers) stay text; everything else (``no``, ``on``, dates,
+  ``1_000``, ``1:30``) is text. Integer keys (``2024:``) become the text ``"2024"``.
+
+``load_yaml`` never raises for any input: every failure is a ``YamlProblem``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 20
+MAX_NODES = 100_000
+MAX_KEY_CHARS = 200
+MAX_SCALAR_CHARS = 100_000
+MAX_PROBLEMS_PER_KIND = 20
+
+Mark = tuple[int, int]
+DataPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """A reason the file cannot be read (or, for ``warning`` ones, a doubt about it)."""
+
+    rule: str
+    line: int
+    column: int
+    message_zh: str
+    message_en: str
+    hint: str
+    severity: str = "error"
+    path: DataPath = ()
+
+
+@dataclass(slots=True)
+class LoadedYaml:
+    """``data`` is None when any error-severity problem was found; ``marks`` maps each data path to the
+    (line, column) of its key (mapping members) or of its start (sequence items), 1-based."""
+
+    data: dict[str, Any] | None
+    marks: dict[DataPath, Mark] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None
+
+    def locate(self, path: DataPath) -> Mark:
+        """The position of ``path`` or, when it is absent (a missing field), of its nearest ancestor."""
+        marks = self.marks
+        for end in range(len(path), -1, -1):
+            mark = marks.get(path[:end])
+            if mark is not None:
+                return mark
+        return (1, 1)
+
+
+# Characters refused anywhere in the text: C0 controls but LF and CR, DEL, C1 controls (U+0085 is a line
+# break to YAML), bidi controls, zero-width characters, BOMs inside the text, surrogates, non-characters.
+_BAD_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069"
+    "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
+)
+_TAB = "\t"
+
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+\Z|[-+]?\.[0-9]+\Z|[-+]?(?:0|[1-9][0-9]*)\.\Z")
+_SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)\Z")
+_EXPONENT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+\Z")
+
+_CHAR_NAMES = {
+    "\u202e": "U+202E 从右向左覆盖符 (RIGHT-TO-LEFT OVERRIDE)",
+    "\u200b": "U+200B 零宽空格 (ZERO WIDTH SPACE)",
+    "\u0085": "U+0085 下一行控制符 (NEXT LINE)",
+    "\x00": "U+0000 空字符 (NUL)",
+    "\ufeff": "U+FEFF 字节顺序标记 (BOM)",
+}
+
+
+def _char_name(ch: str) -> str:
+    known = _CHAR_NAMES.get(ch)
+    if known:
+        return known
+    name = unicodedata.name(ch, "") if not ("\ud800" <= ch <= "\udfff") else "SURROGATE"
+    return f"U+{ord(ch):04X} {name}".strip()
+
+
+def _problem(rule: str, mark: Mark, zh: str, en: str, hint: str, path: DataPath = ()) -> YamlProblem:
+    return YamlProblem(rule, mark[0], mark[1], zh, en, hint, "error", path)
+
+
+def _line_col(text: str, index: int) -> Mark:
+    line = text.count("\n", 0, index) + 1
+    start = text.rfind("\n", 0, index) + 1
+    return (line, index - start + 1)
+
+
+def decode(raw: bytes) -> tuple[str | None, list[YamlProblem]]:
+    """Strict UTF-8 decoding, with a message that names the encoding the file seems to be in."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) >= 2 and (raw[0] == 0 or raw[1] == 0)):
+        return None, [
+            _problem(
+                "YAML-001",
+                (1, 1),
+                "文件是 UTF-16 编码，无法读取。",
+                "The file is encoded as UTF-16.",
+                "请以 UTF-8 编码保存（记事本：另存为 → 编码选“UTF-8”）。",
+            )
+        ]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        prefix = raw[: exc.start].decode("utf-8", errors="replace")
+        mark = _line_col(prefix, len(prefix))
+        try:
+            raw.decode("gbk")
+            looks = "看起来是 GBK/GB2312 编码（中文 Windows 的默认编码）"
+            looks_en = "it looks like GBK/GB2312 (the default of Chinese Windows)"
+        except UnicodeDecodeError:
+            looks = "含有不是 UTF-8 的字节"
+            looks_en = "it contains bytes that are not UTF-8"
+        return None, [
+            _problem(
+                "YAML-001",
+                mark,
+                f"文件不是 UTF-8 编码：{looks}。",
+                f"The file is not UTF-8: {looks_en}.",
+                "请以 UTF-8 编码保存（记事本：另存为 → 编码选“UTF-8”；WPS/Word 请先复制到纯文本编辑器）。",
+            )
+        ]
+
+
+def scan_characters(text: str) -> list[YamlProblem]:
+    """One problem per line that holds a refused character (tabs included), at most a few dozen."""
+    problems: list[YamlProblem] = []
+    seen_lines: set[int] = set()
+    for match in _BAD_CHARS.finditer(text):
+        mark = _line_col(text, match.start())
+        if mark[0] in seen_lines:
+            continue
+        seen_lines.add(mark[0])
+        name = _char_name(match.group())
+        problems.append(
+            _problem(
+                "YAML-002",
+                mark,
+                f"含有不可见或控制字符 {name}，可能来自复制粘贴。",
+                f"Invisible or control character {name}, probably pasted in.",
+                "请删除该字符（可在该位置重新输入这一行文字）。",
+            )
+        )
+        if len(problems) >= MAX_PROBLEMS_PER_KIND:
+            break
+    tab_at = text.find(_TAB)
+    if tab_at >= 0:
+        problems.append(
+            _problem(
+                "YAML-002",
+                _line_col(text, tab_at),
+                "含有制表符（Tab）。YAML 不允许用 Tab 缩进，文字中的 Tab 也容易造成误读。",
+                "The file contains a tab character.",
+                "请把 Tab 换成空格（缩进用两个空格）。",
+            )
+        )
+    return problems
+
+
+def _resolve_plain(value: str) -> tuple[Any, str | None]:
+    """YAML 1.2 core resolution of a plain scalar, stricter (see the module docstring).
+
+    Returns (value, refusal); refusal is a Chinese reason when the scalar is a number we refuse.
+    """
+    if value in _NULL:
+        return None, None
+    first = value[0]
+    if first in "tTfF":
+        if value in _TRUE:
+            return True, None
+        if value in _FALSE:
+            return False, None
+        return value, None
+    if first.isdigit() or first in "-+.":
+        if _INT.match(value):
+            return int(value), None
+        if _DECIMAL.match(value):
+            try:
+                return Decimal(value), None
+            except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+                return value, None
+        if _SPECIAL_FLOAT.match(value):
+            return None, "不允许 .nan / .inf 这类特殊数值"
+        if _EXPONENT.match(value):
+            return None, "不允许科学计数法（如 1e3）"
+    return value, None
+
+
+_NUMBER_HINT = "金额请写成普通小数（如 200000.00）；若本意是文字，请加引号。"
+
+
+def _start_mark(event: Any) -> Mark:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+def _check_node_event(event: Any, problems: list[YamlProblem]) -> bool:
+    """Refuse anchors and explicit tags on a node event; True when it is acceptable."""
+    ok = True
+    if event.anchor is not None:
+        problems.append(
+            _problem(
+                "YAML-003",
+                _start_mark(event),
+                f"不允许使用锚点（&{event.anchor}）和别名（*）。",
+                f"Anchors (&{event.anchor}) and aliases are not allowed.",
+                "请把要重复的内容直接写出来。",
+            )
+        )
+        ok = False
+    tag = event.tag
+    if tag is not None:
+        problems.append(
+            _problem(
+                "YAML-004",
+                _start_mark(event),
+                f"不允许使用类型标签（{tag}）。",
+                f"Tags such as {tag} are not allowed.",
+                "请删除以 ! 开头的标签，直接写值；文字请加引号。",
+            )
+        )
+        ok = False
+    return ok
+
+
+def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES) -> LoadedYaml:
+    """Read one file strictly. Never raises for any ``raw``."""
+    if len(raw) > max_bytes:
+        return LoadedYaml(
+            None,
+            {},
+            [
+                _problem(
+                    "YAML-005",
+                    (1, 1),
+                    f"文件过大（{len(raw):,} 字节，上限 {max_bytes:,} 字节）。",
+                    f"The file is too large ({len(raw):,} bytes; the limit is {max_bytes:,}).",
+                    "申报材料请精简文字；附件（PDF 等）请放在 attachments 文件夹，不要写进 YAML。",
+                )
+            ],
+        )
+    text, problems = decode(raw)
+    if text is None:
+        return LoadedYaml(None, {}, problems)
+    problems = scan_characters(text)
+    if problems:
+        return LoadedYaml(None, {}, problems)
+    try:
+        return _load_text(text)
+    except yaml.MarkedYAMLError as exc:
+        return LoadedYaml(None, {}, [_syntax_problem(exc)])
+    except (yaml.YAMLError, RecursionError, MemoryError, ValueError, TypeError) as exc:
+        return LoadedYaml(
+            None,
+            {},
+            [
+                _problem(
+                    "YAML-006",
+                    (1, 1),
+                    f"YAML 无法解析：{type(exc).__name__}。",
+                    f"The YAML cannot be parsed: {type(exc).__name__}.",
+                    "请对照示例检查缩进和冒号；可用编辑器的 YAML 插件定位问题。",
+                )
+            ],
+        )
+
+
+_SYNTAX_HINTS = (
+    ("found character '\\t'", "请把 Tab 换成空格（缩进用两个空格）。"),
+    ("mapping values are not allowed", "冒号后要有空格；文字里含英文冒号时请给整段文字加引号。"),
+    ("could not find expected ':'", "这一行缺少“键: 值”中的冒号，或上一行的引号没有闭合。"),
+    ("did not find expected key", "缩进没有对齐：同一层的字段要用相同数量的空格开头。"),
+    ("found unexpected end of stream", "引号或括号没有闭合。"),
+    ("found undefined tag handle", "请删除以 ! 开头的标签。"),
+    ("while scanning a quoted scalar", "引号没有闭合：请检查这一段文字的首尾引号。"),
+    ("found unknown escape character", "双引号中的反斜杠 \\ 有特殊含义：请改用单引号，或写成 \\\\。"),
+    ("expected <document start>", "文件中只能有一份内容：请删除多余的 --- 或 ... 分隔线。"),
+)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    detail = " ".join(part for part in (exc.context, exc.problem) if part)
+    hint = "请对照示例检查这一行及上一行的缩进、冒号和引号。"
+    for needle, text in _SYNTAX_HINTS:
+        if needle in detail:
+            hint = text
+            break
+    return _problem(
+        "YAML-006",
+        where,
+        "YAML 格式错误，无法解析。",
+        f"YAML syntax error: {detail}.",
+        hint,
+    )
+
+
+def _load_text(text: str) -> LoadedYaml:
+    loader = yaml.CSafeLoader(text)
+    try:
+        return _build(loader)
+    finally:
+        loader.dispose()
+
+
+def _build(loader: Any) -> LoadedYaml:  # noqa: C901 - one tight event loop, kept in one place for speed
+    get_event = loader.get_event
+    problems: list[YamlProblem] = []
+    marks: dict[DataPath, Mark] = {}
+    event = get_event()  # StreamStart
+    event = get_event()
+    if isinstance(event, ev.StreamEndEvent):
+        return LoadedYaml(
+            None,
+            {},
+            [
+                _problem(
+                    "YAML-007",
+                    (1, 1),
+                    "文件是空的。",
+                    "The file is empty.",
+                    "请按示例填写内容，或用 xuehui new 生成模板。",
+                )
+            ],
+        )
+    # DocumentStart
+    nodes = 0
+    # The stack holds frames: [container, path, pending_key, key_mark, keys_seen(dict key->line)]
+    root: Any = None
+    stack: list[list[Any]] = []
+    path: DataPath = ()
+    fatal = False
+
+    def add_value(value: Any, mark: Mark) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            marks[()] = mark
+            return
+        frame = stack[-1]
+        container = frame[0]
+        if type(container) is list:
+            index = len(container)
+            container.append(value)
+            marks[(*frame[1], index)] = mark
+        else:
+            container[frame[2]] = value
+            frame[2] = None
+
+    while True:
+        event = get_event()
+        cls = type(event)
+        if cls is ev.ScalarEvent:
+            nodes += 1
+            if event.anchor is not None or event.tag is not None:
+                _check_node_event(event, problems)
+                fatal = True
+            if nodes > MAX_NODES:
+                return LoadedYaml(None, marks, [*problems, _too_many_nodes()])
+            value_text: str = event.value
+            mark = _start_mark(event)
+            if len(value_text) > MAX_SCALAR_CHARS:
+                problems.append(
+                    _problem(
+                        "YAML-005",
+                        mark,
+                        f"一段文字过长（{len(value_text):,} 个字符，上限 {MAX_SCALAR_CHARS:,}）。",
+                        f"A text value is too long ({len(value_text):,} characters).",
+                        "请精简文字；详细材料请作为附件提交。",
+                    )
+                )
+                fatal = True
+                value_text = ""
+            plain = event.implicit[0]
+            frame = stack[-1] if stack else None
+            is_key = frame is not None and type(frame[0]) is dict and frame[2] is None
+            if is_key:
+                assert frame is not None
+                key_mark = mark
+                if plain:
+                    resolved, refusal = _resolve_plain(value_text)
+                    if type(resolved) is int:
+                        resolved = value_text.lstrip("+")
+                    if not isinstance(resolved, str) or refusal:
+                        problems.append(
+                            _problem(
+                                "YAML-008",
+                                key_mark,
+                                f"字段名“{value_text}”不是文字（会被读成 {_kind_zh(resolved)}）。",
+                                f"The key {value_text!r} is not text.",
+                                "字段名请使用示例中的名称；确需这样写时请加引号。",
+                            )
+                        )
+                        fatal = True
+                        resolved = f"\x00invalid-key-{nodes}"
+                    key = resolved
+                else:
+                    key = value_text
+                    if event.style == '"' and _BAD_CHARS.search(key):
+                        problems.append(_escape_problem(key_mark, key))
+                        fatal = True
+                if len(key) > MAX_KEY_CHARS:
+                    problems.append(
+                        _problem(
+                            "YAML-008",
+                            key_mark,
+                            f"字段名过长（{len(key):,} 个字符）。",
+                            f"A key is too long ({len(key):,} characters).",
+                            "字段名请使用示例中的名称。",
+                        )
+                    )
+                    fatal = True
+                    key = f"\x00invalid-key-{nodes}"
+                if key == "<<" and plain:
+                    problems.append(
+                        _problem(
+                            "YAML-003",
+                            key_mark,
+                            "不允许使用合并键（<<）。",
+                            "Merge keys (<<) are not allowed.",
+                            "请把要合并的字段直接写出来。",
+                        )
+                    )
+                    fatal = True
+                seen: dict[str, int] = frame[4]
+                if key in seen:
+                    problems.append(
+                        _problem(
+                            "YAML-009",
+                            key_mark,
+                            f"字段“{key}”重复出现（第 {seen[key]} 行已有），后一个会覆盖前一个。",
+                            f"Duplicate key {key!r} (already on line {seen[key]}).",
+                            "请删除或合并重复的字段。",
+                            (*frame[1], key),
+                        )
+                    )
+                    fatal = True
+                    key = f"\x00duplicate-{nodes}"
+                seen[key] = key_mark[0]
+                frame[2] = key
+                marks[(*frame[1], key)] = key_mark
+                continue
+            if plain:
+                value, refusal = _resolve_plain(value_text)
+                if refusal:
+                    problems.append(
+                        _problem(
+                            "YAML-010",
+                            mark,
+                            f"数值“{value_text}”无法接受：{refusal}。",
+                            f"The number {value_text!r} is not accepted.",
+                            _NUMBER_HINT,
+                        )
+                    )
+                    fatal = True
+            else:
+                value = value_text
+                if event.style == '"' and _BAD_CHARS.search(value_text):
+                    problems.append(_escape_problem(mark, value_text))
+                    fatal = True
+            add_value(value, mark)
+            continue
+        if cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
+            nodes += 1
+            if event.anchor is not None or event.tag is not None:
+                _check_node_event(event, problems)
+                fatal = True
+            if nodes > MAX_NODES:
+                return LoadedYaml(None, marks, [*problems, _too_many_nodes()])
+            mark = _start_mark(event)
+            frame = stack[-1] if stack else None
+            if frame is not None and type(frame[0]) is dict and frame[2] is None:
+                problems.append(
+                    _problem(
+                        "YAML-008",
+                        mark,
+                        "字段名不能是列表或映射（复杂键）。",
+                        "A key cannot be a collection.",
+                        "请检查这一行的问号（?）和括号。",
+                    )
+                )
+                return LoadedYaml(None, marks, problems)
+            container: Any = {} if cls is ev.MappingStartEvent else []
+            if frame is None:
+                path = ()
+            elif type(frame[0]) is list:
+                path = (*frame[1], len(frame[0]))
+            else:
+                path = (*frame[1], _last_key(frame))
+            add_value(container, mark)
+            stack.append([container, path, None, None, {}])
+            if len(stack) > MAX_DEPTH:
+                problems.append(
+                    _problem(
+                        "YAML-005",
+                        mark,
+                        f"嵌套层次过深（超过 {MAX_DEPTH} 层）。",
+                        f"Nesting deeper than {MAX_DEPTH} levels.",
+                        "请对照示例检查缩进和括号。",
+                    )
+                )
+                return LoadedYaml(None, marks, problems)
+            continue
+        if cls is ev.MappingEndEvent or cls is ev.SequenceEndEvent:
+            stack.pop()
+            continue
+        if cls is ev.AliasEvent:
+            problems.append(
+                _problem(
+                    "YAML-003",
+                    _start_mark(event),
+                    f"不允许使用别名（*{event.anchor}）。",
+                    f"Aliases (*{event.anchor}) are not allowed.",
+                    "请把要重复的内容直接写出来。",
+                )
+            )
+            return LoadedYaml(None, marks, problems)
+        if cls is ev.DocumentEndEvent:
+            after = get_event()
+            if not isinstance(after, ev.StreamEndEvent):
+                problems.append(
+                    _problem(
+                        "YAML-011",
+                        _start_mark(after),
+                        "一个文件只能包含一份内容（发现多个 --- 分隔的文档）。",
+                        "Only one YAML document is allowed per file.",
+                        "请删除多余的 --- 分隔线及其后的内容，或拆成多个文件。",
+                    )
+                )
+                return LoadedYaml(None, marks, problems)
+            break
+    if not isinstance(root, dict):
+        problems.append(
+            _problem(
+                "YAML-007",
+                (1, 1),
+                f"文件的最外层应是“字段: 值”的映射，现在是{_kind_zh(root)}。",
+                f"The top level must be a mapping, not {type(root).__name__}.",
+                "请对照示例：第一行一般是 schema_version: 1。",
+            )
+        )
+        fatal = True
+    nfd = _nfd_problem(root, marks) if not fatal else None
+    if nfd is not None:
+        problems.append(nfd)
+    if fatal:
+        return LoadedYaml(None, marks, problems)
+    return LoadedYaml(root, marks, problems)
+
+
+def _too_many_nodes() -> YamlProblem:
+    return _problem(
+        "YAML-005",
+        (1, 1),
+        f"内容条目过多（超过 {MAX_NODES:,} 个）。",
+        f"Too many nodes (more than {MAX_NODES:,}).",
+        "请精简内容。",
+    )
+
+
+def _last_key(frame: list[Any]) -> str:
+    key: str = frame[2]
+    return key
+
+
+def _kind_zh(value: Any) -> str:
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return "真假值"
+    if isinstance(value, int | Decimal):
+        return "数字"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "映射"
+    return "文字"
+
+
+def _escape_problem(mark: Mark, value: str) -> YamlProblem:
+    bad = _BAD_CHARS.search(value)
+    name = _char_name(bad.group()) if bad else "?"
+    return _problem(
+        "YAML-002",
+        mark,
+        f"双引号中的转义写出了不可见或控制字符 {name}。",
+        f"An escape in a double-quoted string produces {name}.",
+        "请删除该转义序列（\\u… / \\x…），直接写文字。",
+    )
+
+
+def _nfd_problem(root: Any, marks: dict[DataPath, Mark]) -> YamlProblem | None:
+    """A warning for text not in NFC (composed) form: it looks the same but compares differently."""
+    stack: list[tuple[DataPath, Any]] = [((), root)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if not value.isascii() and not unicodedata.is_normalized("NFC", value):
+                mark = marks.get(path, (1, 1))
+                return YamlProblem(
+                    "YAML-012",
+                    mark[0],
+                    mark[1],
+                    "文字含有分解形式（NFD）的字符，看起来相同但比较时不同。",
+                    "Text is not in Unicode NFC form.",
+                    "请重新输入这段文字，或用编辑器另存为 NFC 形式。",
+                    "warning",
+                    path,
+                )
+        elif isinstance(value, dict):
+            stack.extend(((*path, k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, i), v) for i, v in enumerate(value))
+    return None

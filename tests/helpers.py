@@ -1,0 +1,60 @@
+"""Shared test helpers: the small fixture programme as an in-memory tree, edits, and one-call checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.checker import CheckResult, Source, check
+from generator.clock import parse_now
+from generator.findings import Finding
+from generator.repository import read_folder
+from generator.rules.base import Context
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+MINI = TESTS / "fixtures" / "mini"
+
+APP = "submissions/2026/applications/wuhan-mechanical-engineering.yaml"
+SOCIETY = "submissions/societies/wuhan-mechanical-engineering.yaml"
+CALL = "submissions/2026/call.yaml"
+DECISIONS = "submissions/2026/decisions.yaml"
+INSPECTIONS = "submissions/office/annual_inspections.yaml"
+REPORTS = "submissions/office/annual_reports.yaml"
+PROJECTS = "submissions/office/entrusted_projects.yaml"
+SANCTIONS = "submissions/office/sanctions.yaml"
+EXPERTS = "submissions/office/experts.yaml"
+PROGRAMME = "submissions/programme.yaml"
+
+
+def mini_tree() -> dict[str, bytes]:
+    return {s.path: s.raw or b"" for s in read_folder(MINI)}
+
+
+def edit(tree: dict[str, bytes], path: str, old: str, new: str, count: int = 1) -> None:
+    text = tree[path].decode("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    tree[path] = text.replace(old, new, count).encode("utf-8")
+
+
+def append(tree: dict[str, bytes], path: str, text: str) -> None:
+    tree[path] = tree[path] + text.encode("utf-8")
+
+
+def run(
+    tree: dict[str, bytes],
+    now: str = "2026-11-26",
+    submitted: Iterable[str] = (),
+    office: bool = False,
+) -> CheckResult:
+    sources = [Source(path, raw) for path, raw in sorted(tree.items())]
+    ctx = Context(now=parse_now(now), submitted=frozenset(submitted), actor_is_office=office)
+    return check(sources, ctx)
+
+
+def by_rule(result: CheckResult, rule: str) -> list[Finding]:
+    return [f for f in result.findings if f.rule == rule]
+
+
+def rules_of(result: CheckResult) -> set[str]:
+    return {f.rule for f in result.findings}

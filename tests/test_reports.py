@@ -1,0 +1,90 @@
+"""The four report formats, pinned by golden files, and the properties each promises."""
+
+from __future__ import annotations
+
+import json
+
+from generator.checker import CheckResult
+from generator.findings import Finding, Severity
+from generator.report import github, markdown, text
+from generator.report import json as json_report
+from tests.golden import compare
+from tests.helpers import APP, SOCIETY, edit, mini_tree, run
+
+
+def broken_result() -> CheckResult:
+    tree = mini_tree()
+    edit(tree, APP, "{category: governance,", "{category: personnel,")
+    edit(tree, APP, "amount: 80000.00}", "amount: 80000.01}")
+    edit(
+        tree,
+        APP,
+        "item: 学会治理制度修订与培训,",
+        "item: '办公室装修 @wuhan/office [链接](javascript:alert(1)) <script>x</script> | {: onclick=a }',",
+    )
+    edit(tree, SOCIETY, 'council_elected: "2022-06-18"', 'council_elected: "2020-06-18"')
+    tree["submissions/2026/applications/Wrong Name.yml"] = b"a: 1\n"
+    return run(tree)
+
+
+def test_text_golden(update_golden: bool) -> None:
+    compare("check.txt", text.render(broken_result()), update_golden)
+
+
+def test_json_golden(update_golden: bool) -> None:
+    compare("check.json", json_report.render(broken_result()), update_golden)
+
+
+def test_markdown_golden(update_golden: bool) -> None:
+    compare("check.md", markdown.render(broken_result()), update_golden)
+
+
+def test_github_golden(update_golden: bool) -> None:
+    compare("check.github.txt", github.render(broken_result()), update_golden)
+
+
+def test_json_shape_is_the_public_interface() -> None:
+    payload = json.loads(json_report.render(broken_result()))
+    assert payload["version"] == 1
+    assert set(payload["summary"]) >= {"files", "errors", "warnings"}
+    for item in payload["findings"]:
+        assert set(item) == {
+            "file", "line", "column", "path", "rule", "severity", "clause", "message_zh", "message_en", "hint"
+        }
+        assert item["severity"] in ("error", "warning", "notice")
+
+
+def test_text_aligns_chinese() -> None:
+    out = text.render(broken_result()).splitlines()
+    finding_lines = [line for line in out if " 错误 " in line or " 警告 " in line]
+    starts = {text.display_width(line.split("[", 1)[0]) for line in finding_lines}
+    assert len(starts) == 1
+
+
+def test_github_most_severe_first_and_escaped() -> None:
+    out = github.render(broken_result()).splitlines()
+    kinds = [line.split(" ", 1)[0] for line in out]
+    assert kinds == sorted(kinds, key=lambda k: {"::error": 0, "::warning": 1, "::notice": 2}[k])
+    assert all("\n" not in line for line in out)
+    finding = Finding("a,b:c.yaml", 1, 1, "", "X-1", Severity.ERROR, "三（一）", "50%\r\nx", "", "")
+    rendered = github.render(CheckResult((finding,), 1))
+    assert "file=a%2Cb%3Ac.yaml" in rendered and "50%25%0D%0Ax" in rendered
+
+
+def test_markdown_user_text_is_inert() -> None:
+    out = markdown.render(broken_result())
+    assert out.startswith(markdown.MARKER)
+    for dangerous in ("<script>", "@wuhan", "](javascript", "{: onclick", "javascript:"):
+        assert dangerous not in out
+    assert "| 办公室装修" not in out
+
+
+def test_markdown_stays_under_the_limit() -> None:
+    findings = tuple(
+        Finding(f"submissions/2026/applications/s{i:04}.yaml", i, 1, "x", "FUND-001", Severity.ERROR, "五（三）",
+                "很长的说明" * 50, "long", "提示" * 50)
+        for i in range(2000)
+    )
+    out = markdown.render(CheckResult(findings, 2000))
+    assert len(out) < markdown.LIMIT
+    assert "另有" in out

@@ -1,0 +1,496 @@
+"""Every rule with a check: one failing case (the rule fires, at the right file) and one passing case (a near
+miss that must not fire). The baseline fixture itself must be clean."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from generator.findings import Severity
+from generator.rules import ALL_RULES
+from generator.rules.references import credit_code_check_char
+from tests.helpers import (
+    APP,
+    CALL,
+    DECISIONS,
+    PROJECTS,
+    REPORTS,
+    SANCTIONS,
+    SOCIETY,
+    append,
+    by_rule,
+    edit,
+    mini_tree,
+    run,
+)
+
+Tree = dict[str, bytes]
+
+
+@dataclass(frozen=True)
+class Case:
+    rule: str
+    name: str
+    fail: Callable[[Tree], None]
+    ok: Callable[[Tree], None]
+    file: str = APP
+    now: str = "2026-11-26"
+    submitted: tuple[str, ...] = ()
+    office: bool = False
+    near_miss_clean: bool = True  # the near miss leaves the whole tree without errors
+
+
+def valid_code(body: str) -> str:
+    """A credit code with a correct check character: ``51420100`` + ``body`` (9 characters)."""
+    first17 = "51420100" + body
+    check = credit_code_check_char(first17)
+    assert check is not None
+    return first17 + check
+
+
+OTHER_CODE = valid_code("500099991")
+
+
+def nothing(tree: Tree) -> None:
+    """The passing side of cases whose near miss is the untouched fixture."""
+
+
+def sanction(kind: str, decided: str, bans: bool = False) -> Callable[[Tree], None]:
+    def apply(tree: Tree) -> None:
+        edit(
+            tree,
+            SANCTIONS,
+            "sanctions: []",
+            "sanctions:\n"
+            f"  - {{id: t-1, society: wuhan-mechanical-engineering, decided: \"{decided}\", kind: {kind},"
+            f" summary: 测试记录, revoke_award: false, reclaim_amount: 0.00, bans_applications: {str(bans).lower()}}}",
+        )
+
+    return apply
+
+
+def project(status: str, due: str, completed: str | None = None) -> Callable[[Tree], None]:
+    def apply(tree: Tree) -> None:
+        edit(tree, PROJECTS, 'due: "2025-11-30"', f'due: "{due}"')
+        edit(tree, PROJECTS, "status: completed", f"status: {status}")
+        if completed is None:
+            edit(tree, PROJECTS, '    completed: "2025-11-20"\n', "")
+        else:
+            edit(tree, PROJECTS, 'completed: "2025-11-20"', f'completed: "{completed}"')
+
+    return apply
+
+
+def second_society(slug: str, code: str) -> Callable[[Tree], None]:
+    def apply(tree: Tree) -> None:
+        text = tree[SOCIETY].decode()
+        text = text.replace("slug: wuhan-mechanical-engineering", f"slug: {slug}")
+        text = text.replace("51420100500012358X", code)
+        tree[f"submissions/societies/{slug}.yaml"] = text.encode()
+
+    return apply
+
+
+def second_application(society_field: str) -> Callable[[Tree], None]:
+    def apply(tree: Tree) -> None:
+        second_society("wuhan-other", OTHER_CODE)(tree)
+        text = tree[APP].decode().replace(
+            "society: wuhan-mechanical-engineering", f"society: {society_field}"
+        )
+        tree["submissions/2026/applications/wuhan-other.yaml"] = text.encode()
+
+    return apply
+
+
+def move_application_to(year: int) -> Callable[[Tree], None]:
+    def apply(tree: Tree) -> None:
+        text = tree.pop(APP).decode().replace("cycle: 2026", f"cycle: {year}")
+        tree[f"submissions/{year}/applications/wuhan-mechanical-engineering.yaml"] = text.encode()
+
+    return apply
+
+
+def attachment(with_file: bool) -> Callable[[Tree], None]:
+    def apply(tree: Tree) -> None:
+        append(tree, APP, "attachments:\n  - {title: 年检结论, file: 年检结论.pdf}\n")
+        if with_file:
+            tree["submissions/2026/attachments/wuhan-mechanical-engineering/年检结论.pdf"] = b"%PDF-1.4\n"
+
+    return apply
+
+
+def e(path: str, old: str, new: str) -> Callable[[Tree], None]:
+    return lambda tree: edit(tree, path, old, new)
+
+
+def both(*steps: Callable[[Tree], None]) -> Callable[[Tree], None]:
+    def apply(tree: Tree) -> None:
+        for step in steps:
+            step(tree)
+
+    return apply
+
+
+LINE_80K = "{category: academic_exchange, item: 第十三届华中机械工程学术年会, amount: 80000.00}"
+
+CASES: list[Case] = [
+    Case(
+        "FILE-002",
+        "slug differs from file name",
+        e(SOCIETY, "slug: wuhan-mechanical-engineering", "slug: wuhan-mech"),
+        e(SOCIETY, "name: 武汉市机械工程学会", "name: 武汉市机械工程学会（更名）"),
+        SOCIETY,
+    ),
+    Case("FILE-003", "cycle differs from folder", e(APP, "cycle: 2026", "cycle: 2025"), nothing),
+    Case(
+        "REF-001",
+        "office record names an unknown society",
+        e(PROJECTS, "society: wuhan-mechanical-engineering", "society: wuhan-nobody"),
+        nothing,
+        PROJECTS,
+    ),
+    Case(
+        "REF-002",
+        "committee names an unknown expert",
+        e(DECISIONS, "committee: [expert-zhao,", "committee: [expert-nobody,"),
+        e(DECISIONS, "committee: [expert-zhao, expert-qian,", "committee: [expert-qian, expert-zhao,"),
+        DECISIONS,
+    ),
+    Case(
+        "SOC-001",
+        "credit code check character wrong",
+        e(SOCIETY, "51420100500012358X", "51420100500012358Y"),
+        nothing,
+        SOCIETY,
+    ),
+    Case(
+        "SOC-002",
+        "credit code of a company, not a social organisation",
+        e(SOCIETY, "51420100500012358X", '"914403001922038216"'),
+        nothing,
+        SOCIETY,
+    ),
+    Case(
+        "SOC-003",
+        "two societies share a credit code",
+        second_society("wuhan-other", "51420100500012358X"),
+        second_society("wuhan-other", OTHER_CODE),
+        "submissions/societies/wuhan-other.yaml",
+    ),
+    Case(
+        "APP-001",
+        "a second application for the same society",
+        second_application("wuhan-mechanical-engineering"),
+        second_application("wuhan-other"),
+        "submissions/2026/applications/wuhan-other.yaml",
+        near_miss_clean=False,  # the other society has no office records: other rules speak
+    ),
+    Case(
+        "CALL-001",
+        "an application for a cycle without a call",
+        move_application_to(2027),
+        nothing,
+        "submissions/2027/applications/wuhan-mechanical-engineering.yaml",
+    ),
+    Case(
+        "ELIG-001",
+        "annual inspection 基本合格",
+        e(APP, "{year: 2025, result: 合格}", "{year: 2025, result: 基本合格}"),
+        nothing,
+    ),
+    Case(
+        "ELIG-001",
+        "a year missing",
+        e(APP, "    - {year: 2024, result: 合格}\n", ""),
+        nothing,
+    ),
+    Case(
+        "ELIG-002",
+        "declared 合格, office recorded 基本合格",
+        e("submissions/office/annual_inspections.yaml", "2025:\n    wuhan-mechanical-engineering: 合格",
+          "2025:\n    wuhan-mechanical-engineering: 基本合格"),
+        nothing,
+    ),
+    Case(
+        "ELIG-003",
+        "the 2025 summary filed after 12-31",
+        e(REPORTS, '{summary: "2025-12-26", plan: "2025-12-26"}', '{summary: "2026-01-05", plan: "2025-12-26"}'),
+        e(REPORTS, '{summary: "2025-12-26", plan: "2025-12-26"}', '{summary: "2025-12-31", plan: "2025-12-31"}'),
+    ),
+    Case(
+        "ELIG-003",
+        "declared not on time",
+        e(APP, "annual_reports_on_time: true", "annual_reports_on_time: false"),
+        nothing,
+    ),
+    Case(
+        "ELIG-004",
+        "no charter among the rules",
+        e(APP, "rules: [学会章程, 理事会议事规则, 财务管理办法]", "rules: [理事会议事规则, 财务管理办法]"),
+        e(APP, "rules: [学会章程, 理事会议事规则, 财务管理办法]", "rules: [武汉市机械工程学会章程]"),
+    ),
+    Case(
+        "ELIG-004",
+        "a council with no members",
+        e(APP, "council_members: 35", "council_members: 0"),
+        e(APP, "council_members: 35", "council_members: 1"),
+    ),
+    Case(
+        "ELIG-005",
+        "council elected more than five years before the deadline",
+        e(SOCIETY, 'council_elected: "2022-06-18"', 'council_elected: "2021-10-30"'),
+        e(SOCIETY, 'council_elected: "2022-06-18"', 'council_elected: "2021-10-31"'),
+    ),
+    Case(
+        "ELIG-006",
+        "no secretary-general or deputy",
+        e(APP, "    secretary_general: {name: 王敏, employment: 专职}   # 专职 | 兼职; a deputy may stand in: "
+               "deputy_secretary_general\n", ""),
+        e(APP, "secretary_general: {name: 王敏, employment: 专职}",
+          "deputy_secretary_general: {name: 王敏, employment: 兼职}"),
+    ),
+    Case(
+        "ELIG-007",
+        "no staff",
+        e(APP, "staff: {full_time: 2, part_time: 3}", "staff: {full_time: 0, part_time: 0}"),
+        e(APP, "staff: {full_time: 2, part_time: 3}", "staff: {full_time: 0, part_time: 1}"),
+    ),
+    Case(
+        "ELIG-008",
+        "no independent bank account",
+        e(APP, "independent_bank_account: true", "independent_bank_account: false"),
+        nothing,
+    ),
+    Case(
+        "ELIG-008",
+        "no finance staff",
+        e(APP, "finance_staff: 1", "finance_staff: 0"),
+        e(APP, "finance_staff: 1", "finance_staff: 2"),
+    ),
+    Case(
+        "EXCL-001",
+        "materials not declared truthful",
+        e(APP, "materials_truthful: true", "materials_truthful: false"),
+        nothing,
+    ),
+    Case(
+        "EXCL-002",
+        "a violation inside the lookback window",
+        sanction("violation", "2024-01-01"),
+        sanction("violation", "2023-12-31"),
+    ),
+    Case(
+        "EXCL-002",
+        "a violation decided after the deadline does not count for this cycle",
+        sanction("violation", "2026-10-31"),
+        sanction("violation", "2026-11-01"),
+    ),
+    Case(
+        "EXCL-003",
+        "a public criticism inside the lookback window",
+        sanction("criticism", "2025-05-10"),
+        sanction("criticism", "2023-05-10"),
+    ),
+    Case(
+        "EXCL-003",
+        "a fraud decision is a penalty too, even without a ban",
+        sanction("fraud", "2025-05-10"),
+        sanction("fraud", "2023-12-31"),
+    ),
+    Case(
+        "EXCL-004",
+        "an entrusted project overdue at the deadline",
+        project("overdue", "2025-11-30"),
+        project("in_progress", "2026-12-31"),
+    ),
+    Case(
+        "EXCL-004",
+        "a project completed only after the deadline was overdue at it",
+        project("completed", "2026-06-30", "2026-11-15"),
+        project("completed", "2026-06-30", "2026-10-30"),
+    ),
+    Case(
+        "BAN-001",
+        "a fraud ban still in force when the call was published",
+        sanction("fraud", "2023-09-02", bans=True),
+        sanction("fraud", "2023-09-01", bans=True),
+    ),
+    Case(
+        "BAN-001",
+        "a fraud sanction without a ban does not bar",
+        sanction("fraud", "2025-09-02", bans=True),
+        sanction("fraud", "2025-09-02", bans=False),
+        near_miss_clean=False,  # the fraud decision itself still counts for EXCL-003
+    ),
+    Case(
+        "PROC-001",
+        "the council agreed after the deadline",
+        e(APP, 'date: "2026-09-20"', 'date: "2026-11-01"'),
+        e(APP, 'date: "2026-09-20"', 'date: "2026-10-31"'),
+    ),
+    Case(
+        "DEAD-001",
+        "submitted one minute after the deadline",
+        nothing,
+        nothing,
+        now="2026-10-31T17:01:00+08:00",
+        submitted=(APP,),
+    ),
+    Case(
+        "ACH-001",
+        "an achievement listed under the wrong area",
+        e(APP, "kind: standards", "kind: journal"),
+        nothing,
+    ),
+    Case(
+        "ACH-002",
+        "an achievement older than two years",
+        e(APP, 'date: "2025-10-18"', 'date: "2023-12-31"'),
+        e(APP, 'date: "2025-10-18"', 'date: "2024-01-01"'),
+    ),
+    Case("ATT-001", "an attachment named but not uploaded", attachment(False), attachment(True)),
+    Case(
+        "FUND-001",
+        "a forbidden category",
+        e(APP, "{category: governance,", "{category: personnel,"),
+        nothing,
+    ),
+    Case(
+        "FUND-001",
+        "an unknown category",
+        e(APP, "{category: governance,", "{category: travel,"),
+        e(APP, "{category: governance,", "{category: secretariat_capacity,"),
+    ),
+    Case(
+        "FUND-002",
+        "lines do not add up to the total",
+        e(APP, "amount: 30000.00}", "amount: 30000.01}"),
+        e(APP, "amount: 30000.00}", "amount: 30000}"),
+    ),
+    Case(
+        "FUND-003",
+        "a request above the largest award",
+        both(e(APP, "requested_total: 200000.00", "requested_total: 200000.01"),
+             e(APP, "amount: 30000.00}", "amount: 30000.01}")),
+        nothing,
+    ),
+    Case(
+        "FUND-004",
+        "no separate accounting",
+        e(APP, "separate_accounting: true", "separate_accounting: false"),
+        nothing,
+    ),
+    Case(
+        "FUND-005",
+        "a suspicious word in an allowed category",
+        e(APP, "学会治理制度修订与培训", "秘书处办公室装修"),
+        e(APP, "学会治理制度修订与培训", "学会治理制度修订研讨会"),
+    ),
+    Case(
+        "FUND-006",
+        "an amount with fractions of a fen",
+        both(e(APP, "amount: 30000.00}", "amount: 29999.995}"), e(APP, LINE_80K, LINE_80K.replace("80000.00", "80000.005"))),
+        e(APP, "amount: 30000.00}", "amount: 30000.000}"),
+    ),
+]
+
+CASE_IDS = [f"{c.rule}:{c.name}" for c in CASES]
+
+
+def test_the_fixture_is_clean() -> None:
+    result = run(mini_tree())
+    assert result.findings == ()
+    assert result.files == len(mini_tree())
+
+
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+def test_rule_fires(case: Case) -> None:
+    tree = mini_tree()
+    case.fail(tree)
+    result = run(tree, now=case.now, submitted=case.submitted, office=case.office)
+    hits = by_rule(result, case.rule)
+    assert hits, f"{case.rule} did not fire; findings: {[(f.rule, f.message_zh) for f in result.findings]}"
+    assert {f.file for f in hits} == {case.file}
+    for finding in hits:
+        assert finding.line >= 1 and finding.column >= 1
+        assert finding.message_zh and finding.message_en and finding.hint
+
+
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+def test_rule_passes_near_miss(case: Case) -> None:
+    tree = mini_tree()
+    case.ok(tree)
+    now = case.now if not case.submitted else "2026-10-31T16:59:00+08:00"
+    result = run(tree, now=now, submitted=case.submitted, office=case.office)
+    assert by_rule(result, case.rule) == []
+    if case.near_miss_clean:
+            assert result.errors == 0, [(f.rule, f.message_zh) for f in result.findings]
+
+
+def test_every_rule_with_a_check_has_a_case() -> None:
+    checked = {r.id for r in ALL_RULES if r.check is not None}
+    assert checked <= {c.rule for c in CASES}
+
+
+def test_office_may_correct_after_the_deadline() -> None:
+    result = run(mini_tree(), now="2026-11-02", submitted=(APP,), office=True)
+    assert by_rule(result, "DEAD-001") == []
+
+
+def test_only_submitted_files_are_held_to_the_deadline() -> None:
+    assert by_rule(run(mini_tree(), now="2026-11-02"), "DEAD-001") == []
+
+
+def test_unknown_category_suggests_the_right_case() -> None:
+    tree = mini_tree()
+    edit(tree, APP, "{category: governance,", "{category: standard,")
+    (hit,) = by_rule(run(tree), "FUND-001")
+    assert "standards" in hit.hint
+
+
+def test_budget_sum_is_exact_and_names_the_difference() -> None:
+    tree = mini_tree()
+    edit(tree, APP, "amount: 30000.00}", "amount: 30000.01}")
+    (hit,) = by_rule(run(tree), "FUND-002")
+    assert "200,000.01" in hit.message_zh and "0.01" in hit.message_zh
+    assert hit.path == "budget.requested_total"
+
+
+def test_finding_points_at_the_line() -> None:
+    tree = mini_tree()
+    edit(tree, APP, "{category: governance,", "{category: personnel,")
+    (hit,) = by_rule(run(tree), "FUND-001")
+    line = tree[APP].decode().splitlines()[hit.line - 1]
+    assert "personnel" in line
+    assert hit.path == "budget.lines[3].category"
+
+
+def test_rejected_application_findings_become_notices() -> None:
+    tree = mini_tree()
+    edit(tree, APP, "materials_truthful: true", "materials_truthful: false")
+    edit(tree, DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
+         "wuhan-mechanical-engineering: {passed: false, reason: 材料不实}")
+    result = run(tree)
+    (hit,) = by_rule(result, "EXCL-001")
+    assert hit.severity is Severity.NOTICE
+    assert "2026-11-06" in hit.message_zh and "材料不实" in hit.message_zh
+    assert result.errors == 0
+
+
+def test_a_later_sanction_never_turns_an_old_cycle_red() -> None:
+    tree = mini_tree()
+    sanction("violation", "2026-12-01")(tree)
+    sanction_fraud = "2026-12-01"
+    edit(tree, SANCTIONS, "kind: violation", "kind: fraud")
+    edit(tree, SANCTIONS, "bans_applications: false", "bans_applications: true")
+    result = run(tree, now="2027-01-10")
+    assert result.errors == 0, (sanction_fraud, [(f.rule, f.message_zh) for f in result.findings])
+
+
+def test_call_deadline_drives_the_window() -> None:
+    tree = mini_tree()
+    edit(tree, CALL, 'deadline: "2026-10-31T17:00:00+08:00"', 'deadline: "2026-11-30T17:00:00+08:00"')
+    sanction("violation", "2026-11-15")(tree)
+    assert by_rule(run(tree), "EXCL-002")

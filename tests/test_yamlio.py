@@ -1,0 +1,176 @@
+"""The strict loader: every bad input of the security notes gives its own problem with a line; valid input
+loads with exact types and positions; no input at all makes it raise."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.yamlio import MAX_BYTES, load_yaml
+
+BAD: list[tuple[str, bytes, str, int]] = [
+    # (name, input, expected rule, expected line)
+    ("alias bomb", b"a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "YAML-003", 1),
+    ("alias", b"a: 1\nb: *x\n", "YAML-003", 2),
+    ("merge key", b"base: {x: 1}\nother:\n  <<: {x: 2}\n", "YAML-003", 3),
+    ("duplicate top key", b"a: 1\nb: 2\na: 3\n", "YAML-009", 3),
+    ("duplicate nested key", b"a:\n  x: 1\n  x: 2\n", "YAML-009", 3),
+    ("python tag", b"a: !!python/object/apply:os.system [ls]\n", "YAML-004", 1),
+    ("binary tag", b"a: !!binary aGVsbG8=\n", "YAML-004", 1),
+    ("set tag", b"a: !!set {x, y}\n", "YAML-004", 1),
+    ("str tag", b"a: !!str 1\n", "YAML-004", 1),
+    ("several documents", b"a: 1\n---\nb: 2\n", "YAML-011", 2),
+    ("document end then more", b"a: 1\n...\n---\nb: 2\n", "YAML-011", 3),
+    ("empty file", b"", "YAML-007", 1),
+    ("only a comment", b"# nothing\n", "YAML-007", 1),
+    ("a list at top level", b"- a\n- b\n", "YAML-007", 1),
+    ("a scalar at top level", b"hello\n", "YAML-007", 1),
+    ("deep nesting", b"a: " + b"[" * 30 + b"]" * 30 + b"\n", "YAML-005", 1),
+    ("pure loader recursion", b"[" * 500, "YAML-005", 1),
+    ("10 MB file", b"a: " + b"x" * (10 * 1024 * 1024) + b"\n", "YAML-005", 1),
+    ("3 MB string", b"a: '" + b"x" * (900 * 1024) + b"'\n", "YAML-005", 1),
+    ("2000-character key", b"k" * 2000 + b": 1\n", "YAML-006", 1),
+    ("300-character key", b"k" * 300 + b": 1\n", "YAML-008", 1),
+    ("UTF-16", "a: 中文\n".encode("utf-16"), "YAML-001", 1),
+    ("UTF-16 without BOM", "a: x\n".encode("utf-16-le"), "YAML-001", 1),
+    ("GBK", "name: 武汉市机械工程学会\n".encode("gbk"), "YAML-001", 1),
+    ("GBK on line 3", "a: 1\nb: 2\nc: 学会\n".encode("gbk"), "YAML-001", 3),
+    ("NUL", b"a: x\x00y\n", "YAML-002", 1),
+    ("U+0085", "a: 1\nb: x\u0085y\n".encode(), "YAML-002", 2),
+    ("tab indentation", b"a:\n\tb: 1\n", "YAML-002", 2),
+    ("RLO", "a: 1\nname: \u202egnp.exe\n".encode(), "YAML-002", 2),
+    ("zero-width space", "name: 学\u200b会\n".encode(), "YAML-002", 1),
+    ("escaped RLO", b'name: "\\u202e"\n', "YAML-002", 1),
+    ("escaped NUL", b'name: "a\\0b"\n', "YAML-002", 1),
+    ("lone surrogate escape", b'name: "\\ud800"\n', "YAML-006", 1),
+    (".nan", b"amount: .nan\n", "YAML-010", 1),
+    (".inf", b"amount: -.inf\n", "YAML-010", 1),
+    ("exponent", b"amount: 1e3\n", "YAML-010", 1),
+    ("true key", b"true: 1\n", "YAML-008", 1),
+    ("null key", b"~: 1\n", "YAML-008", 1),
+    ("float key", b"1.5: 1\n", "YAML-008", 1),
+    ("complex key", b"? [a, b]\n: 1\n", "YAML-008", 1),
+    ("syntax: colon in value", b"title: a: b\n", "YAML-006", 1),
+    ("syntax: unclosed quote", b"title: 'abc\nnext: 1\n", "YAML-006", 3),
+    ("syntax: bad indentation", b"a:\n  b: 1\n c: 2\n", "YAML-006", 3),
+]
+
+
+@pytest.mark.parametrize(("name", "raw", "rule", "line"), BAD, ids=[b[0] for b in BAD])
+def test_bad_input_is_a_problem_with_a_line(name: str, raw: bytes, rule: str, line: int) -> None:
+    loaded = load_yaml(raw)
+    assert loaded.data is None
+    rules = [(p.rule, p.line) for p in loaded.problems]
+    assert (rule, line) in rules, rules
+    for problem in loaded.problems:
+        assert problem.message_zh and problem.message_en and problem.hint
+        assert problem.line >= 1 and problem.column >= 1
+
+
+def test_utf8_message_says_how_to_save() -> None:
+    (problem,) = load_yaml("a: 学会\n".encode("gbk")).problems
+    assert "UTF-8" in problem.hint and "GBK" in problem.message_zh
+
+
+def test_bom_is_dropped() -> None:
+    assert load_yaml(b"\xef\xbb\xbfa: 1\n").data == {"a": 1}
+
+
+def test_yaml_12_scalars_are_strict() -> None:
+    raw = (
+        b"no: no\non: on\nyes: YES\noff: off\nphone: 0211234567\nunder: 1_000\nsexa: 1:30\n"
+        b"date: 2024-01-01\nbad_date: 2024-02-30\nint: 12\nneg: -5\nmoney: 200000.00\nt: true\nf: False\n"
+        b"n: null\ntilde: ~\nempty:\nquoted: '12'\nkey_int:\n  2024: x\n"
+    )
+    loaded = load_yaml(raw)
+    assert loaded.problems == []
+    assert loaded.data == {
+        "no": "no",
+        "on": "on",
+        "yes": "YES",
+        "off": "off",
+        "phone": "0211234567",
+        "under": "1_000",
+        "sexa": "1:30",
+        "date": "2024-01-01",
+        "bad_date": "2024-02-30",
+        "int": 12,
+        "neg": -5,
+        "money": Decimal("200000.00"),
+        "t": True,
+        "f": False,
+        "n": None,
+        "tilde": None,
+        "empty": None,
+        "quoted": "12",
+        "key_int": {"2024": "x"},
+    }
+    assert isinstance(loaded.data["money"], Decimal)
+
+
+def test_no_float_ever() -> None:
+    loaded = load_yaml(b"a: 0.1\nb: [0.2, {c: 0.30}]\n")
+    assert loaded.data == {"a": Decimal("0.1"), "b": [Decimal("0.2"), {"c": Decimal("0.30")}]}
+
+
+def test_positions_of_every_node() -> None:
+    raw = b"a:\n  b:\n    - x\n    - {c: 1, d: [2, 3]}\ne: 5\n"
+    loaded = load_yaml(raw)
+    assert loaded.marks[("a",)] == (1, 1)
+    assert loaded.marks[("a", "b")] == (2, 3)
+    assert loaded.marks[("a", "b", 0)] == (3, 7)
+    assert loaded.marks[("a", "b", 1, "c")] == (4, 8)
+    assert loaded.marks[("a", "b", 1, "d", 1)] == (4, 21)
+    assert loaded.marks[("e",)] == (5, 1)
+    assert loaded.locate(("a", "b", 1, "missing")) == (4, 7)
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    (problem,) = load_yaml(b"a: 1\nb: 2\na: 3\n").problems
+    assert "第 1 行" in problem.message_zh and problem.line == 3
+
+
+def test_nfd_text_is_a_warning_and_still_loads() -> None:
+    loaded = load_yaml("name: e\u0301\n".encode())
+    assert loaded.data == {"name": "e\u0301"}
+    assert [p.rule for p in loaded.problems] == ["YAML-012"]
+    assert loaded.problems[0].severity == "warning"
+
+
+def test_size_cap_is_exact() -> None:
+    body = b"a: '" + b"x" * 10 + b"'\n"
+    assert load_yaml(body, max_bytes=len(body)).ok
+    assert not load_yaml(body, max_bytes=len(body) - 1).ok
+    assert MAX_BYTES >= 256 * 1024
+
+
+def test_too_many_nodes() -> None:
+    raw = b"a: [" + b"1, " * 100_001 + b"1]\n"
+    loaded = load_yaml(raw, max_bytes=10 * 1024 * 1024)
+    assert not loaded.ok and loaded.problems[0].rule == "YAML-005"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.binary(max_size=400))
+def test_never_raises_on_bytes(raw: bytes) -> None:
+    loaded = load_yaml(raw)
+    assert loaded.ok or loaded.problems
+
+
+YAMLISH = st.text(
+    alphabet=st.sampled_from(list("ab:-[]{},'\"!&*?|>#%@` \n\t0123456789.~学会\\ue\u0301\u202e\x00")),
+    max_size=200,
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(YAMLISH)
+def test_never_raises_on_yaml_like_text(text: str) -> None:
+    loaded = load_yaml(text.encode("utf-8", errors="surrogatepass"))
+    if loaded.ok:
+        assert isinstance(loaded.data, dict)
+    else:
+        assert loaded.problems
