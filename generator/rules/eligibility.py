@@ -350,7 +350,7 @@ def _sanction_hits(data: Dataset, kinds: tuple[str, ...], declaration: str, what
                 yield Hit(
                     app.file,
                     ("declarations", declaration),
-                    f"专项办公室记录：{s.decided} {what}（{s.id}：{s.summary.rstrip("。")}）{contradiction}。",
+                    f"专项办公室记录：{s.decided} {what}（{s.id}：{s.summary.rstrip('。')}）{contradiction}。",
                     f"Office record {s.id} of {s.decided}: {s.kind}.",
                     f"{start} 至申报截止期间有此记录的学会，本年度申请不予受理。",
                 )
