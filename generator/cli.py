@@ -172,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:  # pragma: no cover
         return 130
-    except Exception:  # noqa: BLE001 - anything else is a bug in this program, not in the input
+    except Exception:
         sys.stderr.write(
             "xuehui: 内部错误（程序缺陷，不是您的数据问题）。请把以下信息反馈给专项办公室。\n"
             "xuehui: internal error (a bug in this program).\n"

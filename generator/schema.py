@@ -85,7 +85,31 @@ def _resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def subschema_at(root: dict[str, Any], path: Iterable[str | int]) -> dict[str, Any]:
+def field_schema(root: dict[str, Any], instance_path: DataPath) -> dict[str, Any]:
+    """The schema of the field at ``instance_path``: the shared shape it refers to, with the field's own
+    title and description (written beside its ``$ref``) on top."""
+    node: dict[str, Any] = root
+    own: dict[str, Any] = root
+    for part in instance_path:
+        resolved = _resolve(node, root)
+        nxt: Any = None
+        if isinstance(part, int):
+            nxt = resolved.get("items")
+        else:
+            nxt = (resolved.get("properties") or {}).get(part)
+            if nxt is None and isinstance(resolved.get("additionalProperties"), dict):
+                nxt = resolved["additionalProperties"]
+        if not isinstance(nxt, dict):
+            return {}
+        own, node = nxt, nxt
+    merged = dict(_resolve(node, root))
+    merged.update({k: v for k, v in own.items() if k in ("title", "description")})
+    return merged
+
+
+def subschema_at(
+    root: dict[str, Any], path: Iterable[str | int]
+) -> dict[str, Any]:
     """The schema node at a schema path as reported by the validator (``$ref`` steps followed)."""
     node: Any = root
     for part in path:
@@ -93,7 +117,7 @@ def subschema_at(root: dict[str, Any], path: Iterable[str | int]) -> dict[str, A
             node = _resolve(node, root)
             continue
         if isinstance(node, dict):
-            node = node.get(part if isinstance(part, str) else str(part), node.get(part))  # type: ignore[call-overload]
+            node = node.get(part if isinstance(part, str) else str(part), node.get(part))
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
         else:
@@ -121,8 +145,14 @@ def validate(kind: str, data: dict[str, Any], schema_dir: Path = SCHEMA_DIR) -> 
     validator = _validator(kind, schema_dir)
     root = load_schema(kind, schema_dir)
     problems: list[SchemaProblem] = []
+    seen: set[tuple[str, DataPath]] = set()
     for error in validator.iter_errors(data):
-        problems.append(_translate(error, root, data))
+        problem = _translate(error, root, data)
+        key = (problem.rule, problem.path)
+        if problem.rule != "SCHEMA-001" and key in seen:
+            continue  # one value, one message (a date failing both its pattern and its format)
+        seen.add(key)
+        problems.append(problem)
     return problems
 
 
@@ -136,14 +166,15 @@ def _value_at(data: Any, path: DataPath) -> Any:
     return node
 
 
-def _translate(error: Any, root: dict[str, Any], data: Any) -> SchemaProblem:  # noqa: C901 - a table of kinds
+def _translate(error: Any, root: dict[str, Any], data: Any) -> SchemaProblem:
     path: DataPath = tuple(error.instance_path)
     kind_name = type(error.kind).__name__
     spath = list(error.schema_path)
     node = subschema_at(root, spath[:-1])
-    label = _field_label(node, path)
+    field = field_schema(root, path) or node
+    label = _field_label(field, path)
     value = _value_at(data, path)
-    described = node.get("description", "")
+    described = field.get("description", "")
     field_hint = f"字段说明：{described}" if described else "请对照示例填写。"
     if kind_name == "Required":
         prop = error.kind.property
@@ -151,7 +182,7 @@ def _translate(error: Any, root: dict[str, Any], data: Any) -> SchemaProblem:  #
         title = prop_node.get("title")
         name = f"“{title}”（{prop}）" if title else f"“{prop}”"
         desc = prop_node.get("description", "")
-        where = _field_label(node, path) if path else "文件顶层"
+        where = label if path else "文件顶层"
         return SchemaProblem(
             "SCHEMA-001",
             path,
@@ -199,7 +230,11 @@ def _translate(error: Any, root: dict[str, Any], data: Any) -> SchemaProblem:  #
         close = difflib.get_close_matches(str(value), [str(o) for o in options or []], n=1)
         if not close:
             close = [str(o) for o in options or [] if str(o).lower() == str(value).lower()]
-        hint = f"是不是想写 {close[0]}？（区分大小写）" if close else f"可选值：{opts}。"
+        if close:
+            case_only = close[0].lower() == str(value).lower()
+            hint = f"是不是想写 {close[0]}？" + ("（注意大小写）" if case_only else "")
+        else:
+            hint = f"可选值：{opts}。"
         return SchemaProblem(
             "SCHEMA-004",
             path,

@@ -337,7 +337,7 @@ def _load_text(text: str) -> LoadedYaml:
         loader.dispose()
 
 
-def _build(loader: Any) -> LoadedYaml:  # noqa: C901 - one tight event loop, kept in one place for speed
+def _build(loader: Any) -> LoadedYaml:
     get_event = loader.get_event
     problems: list[YamlProblem] = []
     marks: dict[DataPath, Mark] = {}

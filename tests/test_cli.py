@@ -140,7 +140,7 @@ def test_rules_catalogue(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_new_application_writes_and_never_overwrites(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_main(["new", "application", "--society", "wuhan-new-society", "--cycle", "2026"], capsys)
+    code, _out, _ = run_main(["new", "application", "--society", "wuhan-new-society", "--cycle", "2026"], capsys)
     assert code == 0
     target = tree / "submissions/2026/applications/wuhan-new-society.yaml"
     first = target.read_bytes()

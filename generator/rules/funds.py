@@ -181,8 +181,8 @@ def _money_fields(data: Dataset) -> Iterator[tuple[str, DataPath, Decimal]]:
             for s in report.spending:
                 yield report.file, ("spending", s.index, "amount"), s.amount
     if data.office.sanctions and data.office.sanctions_file:
-        for s in data.office.sanctions:
-            yield data.office.sanctions_file, ("sanctions", s.index, "reclaim_amount"), s.reclaim_amount
+        for sanction in data.office.sanctions:
+            yield data.office.sanctions_file, ("sanctions", sanction.index, "reclaim_amount"), sanction.reclaim_amount
 
 
 @rule(

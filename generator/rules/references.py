@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from generator.model import Dataset
+from generator.model import Application, Call, Dataset, Decisions, Plan, Report, Review
 from generator.rules.base import ERROR, FORMAT_CLAUSE, WARNING, Context, Hit, rule
 
 CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -103,7 +103,7 @@ def names_match_files(data: Dataset, ctx: Context) -> Iterator[Hit]:
 @rule("FILE-003", ERROR, FORMAT_CLAUSE, "文件中的年度（cycle）与所在文件夹一致", "cycle matches the folder")
 def cycles_match_folders(data: Dataset, ctx: Context) -> Iterator[Hit]:
     for year, cycle in data.cycles.items():
-        items = [
+        items: list[Call | Decisions | Application | Review | Plan | Report] = [
             *([cycle.call] if cycle.call else []),
             *([cycle.decisions] if cycle.decisions else []),
             *cycle.applications.values(),
@@ -129,7 +129,7 @@ def cycles_match_folders(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "引用的学会在 societies/ 中有简介文件",
     "Referenced societies have a profile in societies/",
 )
-def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:  # noqa: C901 - one walk over all refs
+def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
     class Known:
         def __contains__(self, slug: object) -> bool:
             return isinstance(slug, str) and data.has_society(slug)
@@ -145,7 +145,7 @@ def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:  # noqa: C901
             "请核对代号拼写（小写英文与连字符）；新学会请先提交学会简介。",
         )
 
-    for year, cycle in sorted(data.cycles.items()):
+    for _year, cycle in sorted(data.cycles.items()):
         for app in cycle.applications.values():
             if app.society not in known:
                 yield missing(app.file, ("society",), app.society)
@@ -193,9 +193,9 @@ def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:  # noqa: C901
                 if slug not in known:
                     yield missing(office.reports_file, ("years", str(year), slug), slug)
     if office.projects is not None and office.projects_file:
-        for p in office.projects:
-            if p.society not in known:
-                yield missing(office.projects_file, ("projects", p.index, "society"), p.society)
+        for project in office.projects:
+            if project.society not in known:
+                yield missing(office.projects_file, ("projects", project.index, "society"), project.society)
     if office.sanctions is not None and office.sanctions_file:
         for s in office.sanctions:
             if s.society not in known:
