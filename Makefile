@@ -32,11 +32,11 @@ check: $(STAMP)
 ## test: 运行全部测试、ruff 与 mypy
 test: $(TSTAMP)
 	$(BIN)/python -m pytest
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff check generator tests $(wildcard bench)
 	$(BIN)/mypy
 
 lint: $(TSTAMP)
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff check generator tests $(wildcard bench)
 
 typecheck: $(TSTAMP)
 	$(BIN)/mypy

@@ -147,7 +147,25 @@ def parse_source(source: Source, schema_dir: Path = SCHEMA_DIR) -> ParsedFile:
     parsed = ParsedFile(source.path, kind, loaded, findings)
     if loaded.data is None:
         return parsed
+    placeholders = _placeholders(loaded.data)
+    for path, text in placeholders:
+        line, column = loaded.locate(path)
+        findings.append(
+            make_finding(
+                "TPL-001",
+                source.path,
+                line,
+                column,
+                path,
+                f"“{text}”是模板中的占位文字，尚未填写实际内容。",
+                "A template placeholder has not been filled in.",
+                "请把占位文字换成实际内容（日期写成 \"2026-09-20\" 这样的格式）。",
+            )
+        )
+    unfilled = {path for path, _ in placeholders}
     for problem in validate(kind.kind, loaded.data, schema_dir):
+        if problem.path in unfilled:
+            continue  # "not filled in yet" says it better than the format message
         line, column = loaded.locate(problem.path)
         findings.append(
             make_finding(
@@ -170,12 +188,31 @@ def parse_source(source: Source, schema_dir: Path = SCHEMA_DIR) -> ParsedFile:
                 0,
                 0,
                 (),
-                "这个文件有格式问题，修正后系统才会检查申报条件、预算等内容。",
+                "这个文件有格式问题（见本文件的其他错误），修正后系统才会检查申报条件、预算等内容。",
                 "Rule checks of this file run once its format problems are fixed.",
-                "请先修改上面列出的格式问题，再提交一次。",
+                "请先修改本文件的格式问题，再提交一次。",
             )
         )
     return parsed
+
+
+PLACEHOLDERS = ("请填写", "YYYY-MM-DD")
+
+
+def _placeholders(data: Any) -> list[tuple[DataPath, str]]:
+    """Every string value still holding a placeholder of the ``xuehui new`` template."""
+    found: list[tuple[DataPath, str]] = []
+    stack: list[tuple[DataPath, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if any(p in value for p in PLACEHOLDERS):
+                found.append((path, value if len(value) <= 20 else value[:20] + "…"))
+        elif isinstance(value, dict):
+            stack.extend(((*path, k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, i), v) for i, v in enumerate(value))
+    return found
 
 
 _BUILDERS: dict[str, Callable[[str, dict[str, Any]], Any]] = {

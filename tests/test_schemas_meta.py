@@ -5,7 +5,7 @@ What they pin down (see docs/data-contract.md):
   style (2-space indent, Chinese readable, trailing newline);
 - every field at every depth has a Chinese ``title`` and ``description`` and a boolean ``x-public``, and every
   object is closed (``additionalProperties: false``, or ``propertyNames`` + a value schema for maps);
-- the normative examples (``shared/spec/examples/submissions``) validate, typed the way the strict loader
+- the normative examples (a copy in ``tests/fixtures/mini``) validate, typed the way the strict loader
   types values;
 - a table of bad inputs per schema is rejected (unknown fields, wrong-case enums, impossible dates, missing
   required fields, hostile attachment names …) and a table of legitimate variants is accepted.
@@ -30,10 +30,10 @@ from jsonschema import Draft202012Validator
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA_DIR = REPO / "schemas"
-EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "spec" / "examples" / "submissions"
-NO_EXAMPLES = (
-    f"normative examples not found at {EXAMPLES} (the shared spec is not checked out beside the repo)"
-)
+# A verbatim copy of the programme's normative examples (shared/spec/examples), kept in the repository so
+# the test runs from any clone; tests/test_fixture_is_normative.py keeps the copy honest when shared/ is there.
+EXAMPLES = REPO / "tests" / "fixtures" / "mini" / "submissions"
+NO_EXAMPLES = f"normative examples not found at {EXAMPLES}"
 
 BASE_ID = "https://awards.example.org/schemas/"
 KINDS = (

@@ -90,6 +90,13 @@ RULES: tuple[Rule, ...] = (
         "Rule checks run once a file's format problems are fixed",
     ),
     Rule(
+        "TPL-001",
+        ERROR,
+        FORMAT_CLAUSE,
+        "模板中的占位文字（请填写、YYYY-MM-DD）已全部替换为实际内容",
+        "Template placeholders (请填写, YYYY-MM-DD) are all replaced",
+    ),
+    Rule(
         "FILE-006",
         ERROR,
         FORMAT_CLAUSE,
