@@ -162,7 +162,6 @@ def test_unfilled_template_gives_findings_not_a_crash(tree: Path, capsys: pytest
     assert code == 1 and "Traceback" not in err
     findings = json.loads(out)["findings"]
     assert findings and all(f["file"] == target and f["line"] >= 0 for f in findings)
-    assert any(f["rule"].startswith("SCHEMA-") for f in findings)
     placeholders = [f for f in findings if f["rule"] == "TPL-001"]
     assert placeholders and all(f["line"] > 5 for f in placeholders)
 
