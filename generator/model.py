@@ -6,6 +6,7 @@ remembers the repository-relative ``file`` it came from, so rules can point at i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -697,6 +698,13 @@ class Dataset:
     def has_society(self, slug: str) -> bool:
         """A profile exists: loaded, or present with problems of its own (not reported twice)."""
         return slug in self.societies or f"submissions/societies/{slug}.yaml" in self.unreadable
+
+    def applications(self) -> Iterator[tuple[Cycle, Application]]:
+        """Every application with its cycle, in a stable order (cycle, then file name)."""
+        for year in sorted(self.cycles):
+            cycle = self.cycles[year]
+            for slug in sorted(cycle.applications):
+                yield cycle, cycle.applications[slug]
 
     def cycle(self, year: int) -> Cycle:
         found = self.cycles.get(year)

@@ -12,24 +12,14 @@ import difflib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.yamlio import DataPath
+from generator.yamlio import TYPE_ZH, DataPath, json_type
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
-_TYPE_ZH = {
-    "string": "文字",
-    "integer": "整数",
-    "number": "数字",
-    "boolean": "真假值（true 或 false）",
-    "array": "列表",
-    "object": "映射（字段: 值）",
-    "null": "空值",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,22 +47,6 @@ def _validator(kind: str, schema_dir: Path) -> Any:
     import jsonschema_rs
 
     return jsonschema_rs.validator_for(load_schema(kind, schema_dir), validate_formats=True)
-
-
-def _kind_of(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, Decimal | float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
 
 
 def _resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
@@ -208,8 +182,8 @@ def _translate(error: Any, root: dict[str, Any], data: Any) -> SchemaProblem:
     if kind_name == "Type":
         expected = node.get("type")
         names = expected if isinstance(expected, list) else [expected]
-        want = "或".join(_TYPE_ZH.get(str(n), str(n)) for n in names)
-        got = _kind_of(value)
+        want = "或".join(TYPE_ZH.get(str(n), str(n)) for n in names)
+        got = json_type(value)
         hint = field_hint
         if "string" in names and got in ("integer", "number"):
             hint = "电话、账号、编号等数字形式的文字请加引号，如 \"13800000000\"。"
@@ -220,7 +194,7 @@ def _translate(error: Any, root: dict[str, Any], data: Any) -> SchemaProblem:
         return SchemaProblem(
             "SCHEMA-003",
             path,
-            f"{label}应为{want}，现在是{_TYPE_ZH.get(got, got)}。",
+            f"{label}应为{want}，现在是{TYPE_ZH.get(got, got)}。",
             f"Expected {'/'.join(map(str, names))}, got {got}.",
             hint,
         )

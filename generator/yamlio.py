@@ -618,18 +618,36 @@ def _too_many_nodes() -> YamlProblem:
     )
 
 
-def _kind_zh(value: Any) -> str:
+TYPE_ZH = {
+    "string": "文字",
+    "integer": "整数",
+    "number": "数字",
+    "boolean": "真假值（true 或 false）",
+    "array": "列表",
+    "object": "映射（字段: 值）",
+    "null": "空值",
+}
+
+
+def json_type(value: Any) -> str:
+    """The JSON Schema type name of a loaded value."""
     if value is None:
-        return "空值"
+        return "null"
     if isinstance(value, bool):
-        return "真假值"
-    if isinstance(value, int | Decimal):
-        return "数字"
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, Decimal | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
     if isinstance(value, list):
-        return "列表"
-    if isinstance(value, dict):
-        return "映射"
-    return "文字"
+        return "array"
+    return "object"
+
+
+def _kind_zh(value: Any) -> str:
+    return TYPE_ZH[json_type(value)]
 
 
 def _escape_problem(mark: Mark, value: str) -> YamlProblem:

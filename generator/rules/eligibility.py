@@ -14,13 +14,6 @@ from generator.model import Application, Call, Cycle, Dataset, Programme
 from generator.rules.base import ERROR, WARNING, Context, Hit, rule
 
 
-def _applications(data: Dataset) -> Iterator[tuple[Cycle, Application]]:
-    for year in sorted(data.cycles):
-        cycle = data.cycles[year]
-        for slug in sorted(cycle.applications):
-            yield cycle, cycle.applications[slug]
-
-
 def _tz(data: Dataset) -> str:
     return data.programme.timezone if data.programme else "Asia/Shanghai"
 
@@ -30,7 +23,7 @@ def _deadline_day(call: Call, data: Dataset) -> date:
 
 
 def _with_call(data: Dataset) -> Iterator[tuple[Cycle, Application, Call]]:
-    for cycle, app in _applications(data):
+    for cycle, app in data.applications():
         if cycle.call is not None:
             yield cycle, app, cycle.call
 
@@ -43,7 +36,7 @@ def _with_call(data: Dataset) -> Iterator[tuple[Cycle, Application, Call]]:
     "An application's cycle has a published call",
 )
 def call_exists(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    for cycle, app in _applications(data):
+    for cycle, app in data.applications():
         if cycle.call is None:
             yield Hit(
                 app.file,
@@ -63,7 +56,7 @@ def call_exists(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def inspections_declared(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    for cycle, app in _applications(data):
+    for cycle, app in data.applications():
         declared = dict(app.declared_inspections)
         for year in (cycle.year - 2, cycle.year - 1):
             result = declared.get(year)
@@ -97,7 +90,7 @@ def inspections_match_records(data: Dataset, ctx: Context) -> Iterator[Hit]:
     records = data.office.inspections
     if records is None:
         return
-    for cycle, app in _applications(data):
+    for cycle, app in data.applications():
         declared = dict(app.declared_inspections)
         for year in (cycle.year - 2, cycle.year - 1):
             year_records = records.get(year)
@@ -134,7 +127,7 @@ def inspections_match_records(data: Dataset, ctx: Context) -> Iterator[Hit]:
 def annual_reports_on_time(data: Dataset, ctx: Context) -> Iterator[Hit]:
     programme = data.programme
     records = data.office.reports
-    for cycle, app in _applications(data):
+    for cycle, app in data.applications():
         if not app.annual_reports_on_time:
             yield Hit(
                 app.file,
@@ -180,7 +173,7 @@ def annual_reports_on_time(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def governance(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    for _cycle, app in _applications(data):
+    for _cycle, app in data.applications():
         if app.council_members < 1:
             yield Hit(
                 app.file,
@@ -233,7 +226,7 @@ def council_term(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def secretariat(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    for _cycle, app in _applications(data):
+    for _cycle, app in data.applications():
         if not any(p.name.strip() and p.employment in ("专职", "兼职") for p in app.secretariat):
             yield Hit(
                 app.file,
@@ -254,7 +247,7 @@ def secretariat(data: Dataset, ctx: Context) -> Iterator[Hit]:
 )
 def staff(data: Dataset, ctx: Context) -> Iterator[Hit]:
     minimum = data.programme.eligibility.min_staff if data.programme else 1
-    for _cycle, app in _applications(data):
+    for _cycle, app in data.applications():
         total = app.staff_full_time + app.staff_part_time
         if total < minimum:
             yield Hit(
@@ -275,7 +268,7 @@ def staff(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def finance(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    for _cycle, app in _applications(data):
+    for _cycle, app in data.applications():
         base = ("eligibility", "finance")
         if not app.independent_bank_account:
             yield Hit(
@@ -320,7 +313,7 @@ _DECLARATIONS = {
     eligibility=True,
 )
 def declarations(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    for _cycle, app in _applications(data):
+    for _cycle, app in data.applications():
         for key, (zh, clause) in _DECLARATIONS.items():
             if app.declarations.get(key) is not True:
                 yield Hit(
@@ -516,7 +509,7 @@ def achievement_kinds(data: Dataset, ctx: Context) -> Iterator[Hit]:
     programme = data.programme
     if programme is None:
         return
-    for _cycle, app in _applications(data):
+    for _cycle, app in data.applications():
         for a in app.achievements:
             category = programme.categories.get(a.kind)
             if category is None:
@@ -568,7 +561,7 @@ def achievement_dates(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Attachments named in an application are in its attachments folder",
 )
 def attachments_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    for cycle, app in _applications(data):
+    for cycle, app in data.applications():
         for i, (_title, name) in enumerate(app.attachments):
             expected = f"submissions/{cycle.year}/attachments/{app.society}/{name}"
             if expected not in data.attachments:

@@ -6,16 +6,9 @@ import difflib
 from collections.abc import Iterator
 from decimal import Decimal
 
-from generator.model import Application, Dataset, Programme
+from generator.model import Dataset, Programme
 from generator.rules.base import ERROR, WARNING, Context, Hit, fmt_money, rule
 from generator.yamlio import DataPath
-
-
-def _applications(data: Dataset) -> Iterator[Application]:
-    for year in sorted(data.cycles):
-        cycle = data.cycles[year]
-        for slug in sorted(cycle.applications):
-            yield cycle.applications[slug]
 
 
 def category_problem(programme: Programme, category: str) -> tuple[str, str, str] | None:
@@ -50,7 +43,7 @@ def budget_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
     programme = data.programme
     if programme is None:
         return
-    for app in _applications(data):
+    for _cycle, app in data.applications():
         for line in app.budget:
             problem = category_problem(programme, line.category)
             if problem:
@@ -65,7 +58,7 @@ def budget_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Budget lines sum exactly to the requested total",
 )
 def budget_sum(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    for app in _applications(data):
+    for _cycle, app in data.applications():
         total = app.budget_sum
         if total != app.requested_total:
             diff = app.requested_total - total
@@ -87,7 +80,7 @@ def budget_sum(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "The request does not exceed the call's largest award",
 )
 def request_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    for app in _applications(data):
+    for _cycle, app in data.applications():
         cycle = data.cycles.get(app.cycle)
         call = cycle.call if cycle else None
         if call is None or not call.awards:
@@ -111,7 +104,7 @@ def request_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "The award is accounted for separately",
 )
 def separate_accounting(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    for app in _applications(data):
+    for _cycle, app in data.applications():
         if not app.separate_accounting:
             yield Hit(
                 app.file,
@@ -149,7 +142,7 @@ def suspicious_words(data: Dataset, ctx: Context) -> Iterator[Hit]:
     programme = data.programme
     if programme is None:
         return
-    for app in _applications(data):
+    for _cycle, app in data.applications():
         for line in app.budget:
             if line.category in programme.categories:
                 yield from suspicious_hits(
@@ -162,7 +155,7 @@ def suspicious_words(data: Dataset, ctx: Context) -> Iterator[Hit]:
 
 
 def _money_fields(data: Dataset) -> Iterator[tuple[str, DataPath, Decimal]]:
-    for app in _applications(data):
+    for _cycle, app in data.applications():
         yield app.file, ("budget", "requested_total"), app.requested_total
         for line in app.budget:
             yield app.file, ("budget", "lines", line.index, "amount"), line.amount

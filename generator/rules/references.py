@@ -40,56 +40,19 @@ def credit_code_valid(code: str) -> bool:
     "The file name matches the slug, society or expert inside",
 )
 def names_match_files(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    def stem_of(file: str) -> str:
-        name = file.rsplit("/", 1)[-1]
-        return name.split(".", 1)[0]
-
+    # (file, field, value inside, name the file gives, what the file is, how to name it)
+    checks: list[tuple[str, str, str, str, str]] = []
     for slug, society in data.societies.items():
-        if society.slug != slug:
-            yield Hit(
-                society.file,
-                ("slug",),
-                f"slug“{society.slug}”与文件名“{slug}.yaml”不一致。",
-                f"slug {society.slug!r} differs from the file name {slug!r}.",
-                f"请把 slug 改为 {slug}，或把文件改名为 {society.slug}.yaml。",
-            )
+        checks.append((society.file, "slug", society.slug, slug, "学会简介"))
     for cycle in data.cycles.values():
         for slug, app in cycle.applications.items():
-            if app.society != slug:
-                yield Hit(
-                    app.file,
-                    ("society",),
-                    f"申报书中的学会代号“{app.society}”与文件名“{slug}.yaml”不一致。",
-                    f"society {app.society!r} differs from the file name {slug!r}.",
-                    "每个学会只提交一份以自己代号命名的申报书：请核对 society 字段和文件名。",
-                )
+            checks.append((app.file, "society", app.society, slug, "申报书"))
         for expert, review in cycle.reviews.items():
-            if review.expert != expert:
-                yield Hit(
-                    review.file,
-                    ("expert",),
-                    f"专家代号“{review.expert}”与文件名“{expert}.yaml”不一致。",
-                    f"expert {review.expert!r} differs from the file name.",
-                    "评分表以专家本人代号命名：请核对 expert 字段和文件名。",
-                )
+            checks.append((review.file, "expert", review.expert, expert, "专家评分表"))
         for slug, plan in cycle.plans.items():
-            if plan.society != slug:
-                yield Hit(
-                    plan.file,
-                    ("society",),
-                    f"学会代号“{plan.society}”与文件名不一致。",
-                    "society differs from the file name.",
-                    "请核对 society 字段和文件名。",
-                )
+            checks.append((plan.file, "society", plan.society, slug, "资金管理办法"))
         for (slug, stage), report in cycle.reports.items():
-            if report.society != slug:
-                yield Hit(
-                    report.file,
-                    ("society",),
-                    f"学会代号“{report.society}”与文件名不一致。",
-                    "society differs from the file name.",
-                    "请核对 society 字段和文件名。",
-                )
+            checks.append((report.file, "society", report.society, slug, "报告"))
             if report.stage != stage:
                 yield Hit(
                     report.file,
@@ -98,6 +61,15 @@ def names_match_files(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     f"stage {report.stage!r} differs from the file name ({stage}).",
                     "中期报告文件名以 .midterm.yaml 结尾、stage: midterm；总结报告为 .final.yaml、stage: final。",
                 )
+    for file, name, inside, from_file, what in checks:
+        if inside != from_file:
+            yield Hit(
+                file,
+                (name,),
+                f"{what}中的 {name}“{inside}”与文件名中的“{from_file}”不一致。",
+                f"{name} {inside!r} differs from the file name {from_file!r}.",
+                f"每个{what}以自己的代号命名：请把 {name} 改为 {from_file}，或把文件改名为 {inside}。",
+            )
 
 
 @rule("FILE-003", ERROR, FORMAT_CLAUSE, "文件中的年度（cycle）与所在文件夹一致", "cycle matches the folder")
