@@ -43,6 +43,8 @@ class ParsedFile:
 class CheckResult:
     findings: tuple[Finding, ...]
     files: int
+    dataset: model.Dataset | None = field(default=None, compare=False, repr=False)
+    reported: tuple[str, ...] = field(default=(), compare=False, repr=False)  # the files reported on
 
     @property
     def errors(self) -> int:
@@ -437,4 +439,4 @@ def check(
     if report_on is not None:
         findings = [f for f in findings if report_on(f.file)]
     unique = sorted(set(findings), key=Finding.sort_key)
-    return CheckResult(tuple(unique), len(reported))
+    return CheckResult(tuple(unique), len(reported), data, tuple(reported))

@@ -139,6 +139,7 @@ class Expert:
     name: str
     field: str
     affiliations: tuple[str, ...]
+    login: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +242,9 @@ def build_sanctions(d: dict[str, Any]) -> tuple[Sanction, ...]:
 
 def build_experts(d: dict[str, Any]) -> dict[str, Expert]:
     return {
-        e["id"]: Expert(e["id"], e.get("name", ""), e.get("field", ""), tuple(e.get("affiliations", [])))
+        e["id"]: Expert(
+            e["id"], e.get("name", ""), e.get("field", ""), tuple(e.get("affiliations", [])), e.get("login")
+        )
         for e in d.get("experts", [])
     }
 

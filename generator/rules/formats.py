@@ -97,6 +97,27 @@ RULES: tuple[Rule, ...] = (
         "Template placeholders (请填写, YYYY-MM-DD) are all replaced",
     ),
     Rule(
+        "FILE-008",
+        ERROR,
+        FORMAT_CLAUSE,
+        "文件名不得与已有文件只差大小写或 Unicode 形式，且为 NFC 形式",
+        "No file names that differ from another only by case or Unicode form",
+    ),
+    Rule(
+        "AUTH-001",
+        ERROR,
+        "五（二）",
+        "拉取请求只改动提交者有权修改的文件（学会改本会文件、专家改本人评分，其余由专项办公室修改）",
+        "A pull request changes only files its author may change",
+    ),
+    Rule(
+        "AUTH-002",
+        ERROR,
+        "五（二）",
+        "学会的维护账号（maintainers）只能由专项办公室变更",
+        "Only the office changes a society's maintainers",
+    ),
+    Rule(
         "FILE-006",
         ERROR,
         FORMAT_CLAUSE,

@@ -1,0 +1,162 @@
+"""Who may change what, read from the base revision so that a pull request cannot grant itself rights.
+
+- The office's maintainers (``programme.yaml`` → ``office.maintainers``) may change anything.
+- A society's maintainers (its profile's ``maintainers``) may change its profile (but not the list of
+  maintainers itself) and its own files of each cycle: application, plan, reports and attachments.
+- An expert (``office/experts.yaml`` → ``login``) may change only their own review files.
+- Everything else (office records, decisions, calls, the programme, schemas, code, site, workflows,
+  CODEOWNERS, tests) needs an office maintainer.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator.checker import Source, make_finding
+from generator.findings import Finding
+from generator.forge import Change
+from generator.kinds import KIND_ZH, classify
+from generator.yamlio import load_yaml
+
+SOCIETY_KINDS = frozenset({"society", "application", "plan", "report", "attachment"})
+
+
+@dataclass(frozen=True, slots=True)
+class Authority:
+    office: frozenset[str]
+    societies: dict[str, frozenset[str]]
+    experts: dict[str, frozenset[str]]
+
+
+def _data(raw: bytes | None) -> dict[str, Any] | None:
+    if raw is None:
+        return None
+    return load_yaml(raw).data
+
+
+def _logins(value: Any) -> frozenset[str]:
+    if not isinstance(value, list):
+        return frozenset()
+    return frozenset(v.casefold() for v in value if isinstance(v, str) and v)
+
+
+def authority_from(sources: Iterable[Source]) -> Authority:
+    """Read maintainers from a revision's files. A file that does not load grants nobody anything."""
+    office: frozenset[str] = frozenset()
+    societies: dict[str, frozenset[str]] = {}
+    experts: dict[str, frozenset[str]] = {}
+    for source in sources:
+        kind = classify(source.path)
+        if kind is None:
+            continue
+        if kind.kind == "programme":
+            data = _data(source.raw)
+            if data and isinstance(data.get("office"), dict):
+                office = _logins(data["office"].get("maintainers"))
+        elif kind.kind == "society" and kind.slug:
+            data = _data(source.raw)
+            if data:
+                societies[kind.slug] = _logins(data.get("maintainers"))
+        elif kind.kind == "experts":
+            data = _data(source.raw)
+            for expert in (data or {}).get("experts") or []:
+                if isinstance(expert, dict) and isinstance(expert.get("id"), str):
+                    login = expert.get("login")
+                    experts[expert["id"]] = _logins([login] if isinstance(login, str) else [])
+    return Authority(office, societies, experts)
+
+
+def owners(path: str, authority: Authority) -> tuple[frozenset[str], str]:
+    """Besides the office, who may change ``path``, and a Chinese description of what it is."""
+    kind = classify(path)
+    if kind is None:
+        return frozenset(), "系统文件或未知位置的文件"
+    if kind.kind in SOCIETY_KINDS and kind.slug:
+        return authority.societies.get(kind.slug, frozenset()), f"学会“{kind.slug}”的{KIND_ZH[kind.kind]}"
+    if kind.kind == "review" and kind.slug:
+        return authority.experts.get(kind.slug, frozenset()), f"专家“{kind.slug}”的评分表"
+    return frozenset(), f"专项办公室的{KIND_ZH[kind.kind]}"
+
+
+def scope_findings(
+    changes: Sequence[Change],
+    actor: str,
+    authority: Authority,
+    base: dict[str, bytes | None],
+    head: dict[str, bytes | None],
+) -> list[Finding]:
+    """AUTH findings for every changed path the actor may not touch (nothing for the office)."""
+    who = actor.casefold()
+    if who in authority.office:
+        return []
+    findings: list[Finding] = []
+    for change in changes:
+        allowed, what = owners(change.path, authority)
+        if who not in allowed:
+            findings.append(
+                make_finding(
+                    "AUTH-001",
+                    change.path,
+                    0,
+                    0,
+                    (),
+                    f"账号 {actor} 无权{'删除' if change.status == 'D' else '修改'}这个文件（{what}）。",
+                    f"{actor} may not change this file ({change.path}).",
+                    "学会只能修改本会的简介、申报书、资金管理办法、报告和附件，专家只能修改本人的评分表；"
+                    "其余文件由专项办公室修改。请在拉取请求中撤销对这个文件的改动。",
+                )
+            )
+            continue
+        kind = classify(change.path)
+        if kind is not None and kind.kind == "society":
+            before = _logins((_data(base.get(change.path)) or {}).get("maintainers"))
+            after = _logins((_data(head.get(change.path)) or {}).get("maintainers"))
+            if before != after and change.status != "D":
+                findings.append(
+                    make_finding(
+                        "AUTH-002",
+                        change.path,
+                        0,
+                        0,
+                        ("maintainers",),
+                        "拉取请求修改了学会的维护账号（maintainers），这需要专项办公室办理。",
+                        "Changing a society's maintainers needs the office.",
+                        "请撤销对 maintainers 的修改，并通过专项办公室邮箱申请变更维护账号。",
+                    )
+                )
+    return findings
+
+
+def path_key(path: str) -> str:
+    return unicodedata.normalize("NFC", path).casefold()
+
+
+def twin_findings(changes: Sequence[Change], all_paths: Iterable[str]) -> list[Finding]:
+    """Names that differ only by case or Unicode normal form are different files to git: refuse them."""
+    by_key: dict[str, set[str]] = {}
+    for path in all_paths:
+        by_key.setdefault(path_key(path), set()).add(path)
+    findings: list[Finding] = []
+    for change in changes:
+        if change.status == "D":
+            continue
+        twins = sorted(by_key.get(path_key(change.path), set()) - {change.path})
+        not_nfc = unicodedata.normalize("NFC", change.path) != change.path
+        if twins or not_nfc:
+            detail = f"与已有的“{twins[0]}”只差大小写或 Unicode 形式" if twins else "文件名不是 Unicode NFC 形式"
+            findings.append(
+                make_finding(
+                    "FILE-008",
+                    change.path,
+                    0,
+                    0,
+                    (),
+                    f"文件名{detail}，会被当作另一个文件。",
+                    "The file name differs from another only by case or Unicode form (or is not NFC).",
+                    "请使用约定的小写文件名，并删除重复的文件。",
+                )
+            )
+    return findings

@@ -1,0 +1,60 @@
+"""Checking a pull request: the head revision's files as data, authority from the base revision.
+
+Findings are reported for the files the pull request changes, plus any error it causes in a file it does
+not change (compared with the same check of the base), plus scope findings: paths the author may not touch,
+refused file types and twin names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from generator import forge
+from generator.authority import authority_from, scope_findings, twin_findings
+from generator.checker import CheckResult, check
+from generator.findings import Finding, Severity
+from generator.rules.base import Context
+
+
+@dataclass(frozen=True, slots=True)
+class PullRequest:
+    base: str
+    head: str
+    actor: str
+    changes: tuple[forge.Change, ...]
+    actor_is_office: bool
+
+
+def _identity(f: Finding) -> tuple[str, str, str, str]:
+    return (f.file, f.rule, f.path, f.message_zh)
+
+
+def check_pull_request(repo: Any, base_ref: str, head_ref: str, actor: str, now: datetime) -> tuple[CheckResult, PullRequest]:
+    base = forge.commit_of(repo, base_ref)
+    head = forge.commit_of(repo, head_ref)
+    changes = forge.changes(repo, base, head)
+    base_sources = forge.sources_at(repo, base)
+    head_sources = forge.sources_at(repo, head)
+    authority = authority_from(base_sources)
+    is_office = actor.casefold() in authority.office
+    changed = {c.path for c in changes}
+    kept = frozenset(c.path for c in changes if c.status != "D")
+    head_result = check(head_sources, Context(now=now, submitted=kept, actor=actor, actor_is_office=is_office))
+    base_result = check(base_sources, Context(now=now))
+    before = {_identity(f) for f in base_result.findings}
+    findings: list[Finding] = [
+        f
+        for f in head_result.findings
+        if f.file in changed or (f.severity is Severity.ERROR and _identity(f) not in before)
+    ]
+    base_raw = {s.path: s.raw for s in base_sources}
+    head_raw = {s.path: s.raw for s in head_sources}
+    findings += scope_findings(changes, actor, authority, base_raw, head_raw)
+    all_paths = forge.entries(repo, head, prefix=None)
+    findings += twin_findings(changes, all_paths)  # symlinks etc. under submissions/: FILE-004 above
+    unique = tuple(sorted(set(findings), key=Finding.sort_key))
+    reported = tuple(sorted(changed))
+    result = CheckResult(unique, len(reported), head_result.dataset, reported)
+    return result, PullRequest(base, head, actor, tuple(changes), is_office)
