@@ -218,3 +218,23 @@ def test_unsafe_link_base_is_ignored() -> None:
     assert markdown.safe_link_base("http://forge.example.org/x/") is None
     assert markdown.safe_link_base("https://forge.example.org/a b/") is None
     assert markdown.safe_link_base("https://forge.example.org/o/r/blob/abc") == "https://forge.example.org/o/r/blob/abc/"
+
+
+def test_cli_pull_request_mode(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from generator import cli
+
+    branch(repo, "cli")
+    replace(repo, APP, "separate_accounting: true", "separate_accounting: false")
+    commit_all(repo, "cli")
+    monkeypatch.chdir(repo)
+    code = cli.main(["check", "--base", "main", "--actor", SOCIETY_LOGIN, "--now", BEFORE_DEADLINE, "--format", "json"])
+    payload = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert {(f["file"], f["rule"]) for f in payload["findings"]} == {(APP, "FUND-004")}
+    assert cli.main(["check", "--base", "main", "--now", BEFORE_DEADLINE]) == 2
+    assert cli.main(["check", "--base", "no-such-ref", "--actor", "x", "--now", BEFORE_DEADLINE]) == 2
+    assert cli.main(["check", "--base", "main", "--actor", "x", "--link-base", "http://x/"]) == 2
+    err = capsys.readouterr().err
+    assert "--actor" in err and "no-such-ref" in err and "https" in err
