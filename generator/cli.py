@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from generator.checker import CheckResult
+    from generator.model import Dataset
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -57,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="列出全部检查规则 (list the rule catalogue)")
     rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
+    rank = sub.add_parser("rank", help="专家评审排名 (the expert-review ranking of a cycle)")
+    rank.add_argument("--cycle", type=int, required=True, help="年度，如 2026")
+    rank.add_argument("--format", choices=("text", "markdown", "json", "csv"), default="text")
+    rank.add_argument("--output", help="写入此文件（默认输出到终端）")
+
+    status = sub.add_parser("status", help="各申报所处阶段与公示状态 (stages and publicity)")
+    status.add_argument("--cycle", type=int, help="年度（默认：当前年度）")
+    status.add_argument("--now", help="查看时刻，如 2026-11-26（专项时区，默认为当前时间）")
+    status.add_argument("--format", choices=("text", "json"), default="text")
 
     owners = sub.add_parser("codeowners", help="生成 .github/CODEOWNERS (write CODEOWNERS from the maintainers)")
     owners.add_argument("--check", action="store_true", help="只检查文件是否为最新，过期时退出码为 1")
@@ -188,6 +199,59 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _load_tree() -> tuple[Path, Dataset]:
+    from generator.checker import build_dataset, parse_all
+    from generator.repository import find_root, read_folder
+
+    root = find_root(Path.cwd())
+    if root is None:
+        raise UsageError("当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行。")
+    data, _ = build_dataset(parse_all(read_folder(root)))
+    return root, data
+
+
+def _parse_now(text: str | None) -> datetime:
+    from generator.clock import parse_now, system_now
+
+    try:
+        return parse_now(text) if text else system_now()
+    except ValueError as exc:
+        raise UsageError(f"--now 的时间格式无效：{text}（示例：2026-11-26 或 2026-11-26T09:00+08:00）") from exc
+
+
+def _cmd_rank(args: argparse.Namespace) -> int:
+    from generator.report.ranking import render
+    from generator.scoring import rank_cycle
+
+    _root, data = _load_tree()
+    cycle = data.cycles.get(args.cycle)
+    if cycle is None:
+        raise UsageError(f"没有 {args.cycle} 年度的数据（submissions/{args.cycle}/）。")
+    names = {slug: s.name for slug, s in data.societies.items()}
+    text = render(rank_cycle(data, cycle), names, args.cycle, args.format)
+    if args.output:
+        _write(text, args.output)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    from generator.clock import local_date
+    from generator.lifecycle import current_cycle, cycle_status
+    from generator.report.status import render
+
+    now = _parse_now(args.now)
+    _root, data = _load_tree()
+    tz = data.programme.timezone if data.programme else "Asia/Shanghai"
+    year = args.cycle if args.cycle is not None else current_cycle(data, local_date(now, tz))
+    if year is None or year not in data.cycles:
+        raise UsageError(f"没有 {args.cycle or ''} 年度的数据。")
+    names = {slug: s.name for slug, s in data.societies.items()}
+    sys.stdout.write(render(cycle_status(data, year, now), args.format, names))
+    return EXIT_OK
+
+
 def _cmd_codeowners(args: argparse.Namespace) -> int:
     from generator import codeowners
     from generator.authority import authority_from
@@ -234,7 +298,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    handlers = {"check": _cmd_check, "rules": _cmd_rules, "new": _cmd_new, "codeowners": _cmd_codeowners}
+    handlers = {
+        "check": _cmd_check,
+        "rules": _cmd_rules,
+        "new": _cmd_new,
+        "codeowners": _cmd_codeowners,
+        "rank": _cmd_rank,
+        "status": _cmd_status,
+    }
     try:
         return handlers[args.command](args)
     except UsageError as exc:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
-from tests.helpers import MINI
+from tests.helpers import copy_mini
 
 ENV = {
     "GIT_AUTHOR_NAME": "测试",
@@ -36,7 +35,7 @@ def git(repo: Path, *args: str) -> str:
 def make_repo(root: Path) -> Path:
     """A repository holding the mini programme (plus code-like files) on ``main``, one commit."""
     repo = root / "repo"
-    shutil.copytree(MINI / "submissions", repo / "submissions")
+    copy_mini(repo)
     (repo / "schemas").mkdir()
     (repo / "schemas" / "application.schema.json").write_text("{}\n", encoding="utf-8")
     (repo / "generator").mkdir()

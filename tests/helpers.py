@@ -14,6 +14,7 @@ from generator.rules.base import Context
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 MINI = TESTS / "fixtures" / "mini"
+OVERLAY = TESTS / "fixtures" / "mini-overlay"
 
 APP = "submissions/2026/applications/wuhan-mechanical-engineering.yaml"
 SOCIETY = "submissions/societies/wuhan-mechanical-engineering.yaml"
@@ -28,7 +29,18 @@ PROGRAMME = "submissions/programme.yaml"
 
 
 def mini_tree() -> dict[str, bytes]:
-    return {s.path: s.raw or b"" for s in read_folder(MINI)}
+    """The normative examples plus the overlay that completes them (see tests/fixtures/mini-overlay)."""
+    tree = {s.path: s.raw or b"" for s in read_folder(MINI)}
+    tree.update({s.path: s.raw or b"" for s in read_folder(OVERLAY)})
+    return tree
+
+
+def copy_mini(target: Path) -> None:
+    """Write the completed mini programme under ``target/submissions``."""
+    for path, raw in mini_tree().items():
+        out = target / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(raw)
 
 
 def edit(tree: dict[str, bytes], path: str, old: str, new: str, count: int = 1) -> None:

@@ -110,11 +110,9 @@ def test_unknown_place_is_a_finding() -> None:
 
 
 def test_symlink_is_refused(tmp_path: Path) -> None:
-    import shutil
+    from tests.helpers import copy_mini
 
-    from tests.helpers import MINI
-
-    shutil.copytree(MINI / "submissions", tmp_path / "submissions")
+    copy_mini(tmp_path)
     os.symlink("/etc/passwd", tmp_path / "submissions/societies/evil.yaml")
     os.symlink("/etc", tmp_path / "submissions/office/etc")
     sources = read_folder(tmp_path)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from tests.helpers import APP, MINI, REPO
+from tests.helpers import APP, REPO, copy_mini
 
 
 @pytest.fixture
 def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(MINI / "submissions", tmp_path / "submissions")
+    copy_mini(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

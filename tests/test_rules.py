@@ -133,6 +133,72 @@ def both(*steps: Callable[[Tree], None]) -> Callable[[Tree], None]:
     return apply
 
 
+REVIEW_ZHAO = "submissions/2026/reviews/expert-zhao.yaml"
+REVIEW_QIAN = "submissions/2026/reviews/expert-qian.yaml"
+REVIEW_SUN = "submissions/2026/reviews/expert-sun.yaml"
+REVIEW_LI = "submissions/2026/reviews/expert-li.yaml"
+REVIEW_ZHOU = "submissions/2026/reviews/expert-zhou.yaml"
+OTHER = "wuhan-other"
+OTHER_APPLICATION = f"submissions/2026/applications/{OTHER}.yaml"
+
+
+def review_file(expert: str, scores: str, conflicts: str = "[]") -> bytes:
+    return (
+        "schema_version: 1\ncycle: 2026\n"
+        f"expert: {expert}\nconflicts: {conflicts}\nscores:\n{scores}"
+    ).encode()
+
+
+def score_line(society: str, a: int, b: int, c: int, d: int) -> str:
+    return (
+        f"  - society: {society}\n"
+        f"    points: {{innovation: {a}, society_government: {b}, scientists: {c}, self_development: {d}}}\n"
+        "    comment: 测试评分\n"
+    )
+
+
+def second_applicant(tree: Tree) -> None:
+    """A second, complete applicant that every committee member scores lower than the first."""
+    second_application(OTHER)(tree)
+    edit(tree, "submissions/office/annual_inspections.yaml", "2024:\n", f"2024:\n    {OTHER}: 合格\n")
+    edit(tree, "submissions/office/annual_inspections.yaml", "2025:\n", f"2025:\n    {OTHER}: 合格\n")
+    edit(tree, REPORTS, "2024:\n", f'2024:\n    {OTHER}: {{summary: "2024-12-20", plan: "2024-12-20"}}\n')
+    edit(tree, REPORTS, "2025:\n", f'2025:\n    {OTHER}: {{summary: "2025-12-20", plan: "2025-12-20"}}\n')
+    edit(tree, DECISIONS, "    wuhan-mechanical-engineering: {passed: true}",
+         f"    wuhan-mechanical-engineering: {{passed: true}}\n    {OTHER}: {{passed: true}}")
+    for path in (REVIEW_ZHAO, REVIEW_QIAN, REVIEW_LI, REVIEW_ZHOU):
+        tree[path] = tree[path] + score_line(OTHER, 10, 10, 10, 10).encode()
+    tree[REVIEW_SUN] = review_file("expert-sun", score_line(OTHER, 10, 10, 10, 10), "[wuhan-mechanical-engineering]")
+
+
+def proposed(*entries: str) -> Callable[[Tree], None]:
+    def apply(tree: Tree) -> None:
+        second_applicant(tree)
+        edit(tree, DECISIONS, "  - {society: wuhan-mechanical-engineering, tier: 一等}\n", "".join(
+            f"  - {{society: {e}}}\n" for e in entries))
+
+    return apply
+
+
+def objection(status: str, received: str, resolved: str | None = None) -> Callable[[Tree], None]:
+    def apply(tree: Tree) -> None:
+        extra = f', resolved: "{resolved}", outcome: 经核实不成立' if resolved else ""
+        edit(tree, DECISIONS, "objections: []", "objections:\n"
+             f'  - {{id: 2026-yy-01, received: "{received}", society: wuhan-mechanical-engineering,'
+             f" summary: 反映参会人数不实, status: {status}{extra}}}")
+
+    return apply
+
+
+def commendation(date: str, amount: str = "200000.00", tier: str = "一等") -> Callable[[Tree], None]:
+    def apply(tree: Tree) -> None:
+        edit(tree, DECISIONS, "  date: null\n  doc_number: null\n  awards: []",
+             f'  date: "{date}"\n  doc_number: 武科协〔2026〕30号\n'
+             f"  awards:\n    - {{society: wuhan-mechanical-engineering, tier: {tier}, amount: {amount}}}")
+
+    return apply
+
+
 LINE_80K = "{category: academic_exchange, item: 第十三届华中机械工程学术年会, amount: 80000.00}"
 
 CASES: list[Case] = [
@@ -394,6 +460,168 @@ CASES: list[Case] = [
         both(e(APP, "amount: 30000.00}", "amount: 29999.995}"), e(APP, LINE_80K, LINE_80K.replace("80000.00", "80000.005"))),
         e(APP, "amount: 30000.00}", "amount: 30000.000}"),
     ),
+    Case(
+        "REV-001",
+        "an expert scores a society they belong to",
+        lambda t: t.__setitem__(REVIEW_SUN, review_file("expert-sun", score_line("wuhan-mechanical-engineering", 20, 20, 15, 15))),
+        lambda t: t.__setitem__(REVIEW_SUN, review_file("expert-sun", "  []\n", "[wuhan-mechanical-engineering]").replace(b"scores:\n  []", b"scores: []")),
+        REVIEW_SUN,
+    ),
+    Case(
+        "REV-002",
+        "a score above the area's maximum",
+        e(REVIEW_QIAN, "innovation: 25", "innovation: 31"),
+        e(REVIEW_QIAN, "innovation: 25", "innovation: 30"),
+        REVIEW_QIAN,
+    ),
+    Case(
+        "REV-003",
+        "an expert scores the same application twice",
+        lambda t: append(t, REVIEW_ZHOU, score_line("wuhan-mechanical-engineering", 20, 20, 15, 15)),
+        nothing,
+        REVIEW_ZHOU,
+    ),
+    Case(
+        "REV-004",
+        "a reviewer who is not on the committee",
+        e(DECISIONS, "expert-li, expert-zhou]", "expert-li]"),
+        nothing,
+        REVIEW_ZHOU,
+        near_miss_clean=False,
+    ),
+    Case(
+        "REV-005",
+        "a committee member has not scored after the review date",
+        lambda t: t.pop(REVIEW_LI),
+        nothing,
+        DECISIONS,
+    ),
+    Case(
+        "DEC-001",
+        "formal review without a result for the application",
+        e(DECISIONS, "    wuhan-mechanical-engineering: {passed: true}", "    {}"),
+        e(DECISIONS, "{passed: true}", "{passed: true, reason: 材料齐全}"),
+        DECISIONS,
+    ),
+    Case(
+        "DEC-002",
+        "a proposed society that failed formal review",
+        e(DECISIONS, "{passed: true}", "{passed: false, reason: 材料不全}"),
+        nothing,
+        DECISIONS,
+    ),
+    Case(
+        "DEC-003",
+        "a tier the call does not have",
+        e(DECISIONS, "tier: 一等}", "tier: 特等}"),
+        e(DECISIONS, "tier: 一等}", "tier: 二等}"),
+        DECISIONS,
+    ),
+    Case(
+        "DEC-003",
+        "more proposed than the tier's quota",
+        both(e(CALL, "    count: 3\n", "    count: 1\n"), proposed("wuhan-mechanical-engineering, tier: 一等", f"{OTHER}, tier: 一等")),
+        proposed("wuhan-mechanical-engineering, tier: 一等", f"{OTHER}, tier: 一等"),
+        DECISIONS,
+    ),
+    Case(
+        "DEC-004",
+        "the proposed order contradicts the ranking",
+        proposed(f"{OTHER}, tier: 一等", "wuhan-mechanical-engineering, tier: 一等"),
+        proposed("wuhan-mechanical-engineering, tier: 一等", f"{OTHER}, tier: 一等"),
+        DECISIONS,
+    ),
+    Case(
+        "DEC-004",
+        "a lower-ranked society proposed over a higher one",
+        proposed(f"{OTHER}, tier: 一等"),
+        proposed(f"{OTHER}, tier: 一等, reason: 评审委员会复议决定"),
+        DECISIONS,
+    ),
+    Case(
+        "DEC-004",
+        "a lower tier listed before a higher one",
+        proposed("wuhan-mechanical-engineering, tier: 二等", f"{OTHER}, tier: 一等"),
+        proposed("wuhan-mechanical-engineering, tier: 一等", f"{OTHER}, tier: 二等"),
+        DECISIONS,
+    ),
+    Case(
+        "DEC-005",
+        "publicity before the expert review",
+        e(DECISIONS, 'start: "2026-11-25"', 'start: "2026-11-19"'),
+        e(DECISIONS, 'start: "2026-11-25"', 'start: "2026-11-20"'),
+        DECISIONS,
+    ),
+    Case(
+        "DEC-006",
+        "a pending objection with a resolution date",
+        objection("pending", "2026-11-26", "2026-11-30"),
+        objection("pending", "2026-11-26"),
+        DECISIONS,
+    ),
+    Case(
+        "DEC-006",
+        "a dismissed objection resolved before it was received",
+        objection("dismissed", "2026-11-26", "2026-11-25"),
+        objection("dismissed", "2026-11-26", "2026-11-26"),
+        DECISIONS,
+    ),
+    Case(
+        "DEC-007",
+        "commended on the last day of publicity",
+        commendation("2026-12-04"),
+        commendation("2026-12-05"),
+        DECISIONS,
+        now="2026-12-06",
+    ),
+    Case(
+        "DEC-007",
+        "an amount that is not the tier's",
+        commendation("2026-12-05", amount="150000.00"),
+        commendation("2026-12-05", amount="200000.00"),
+        DECISIONS,
+        now="2026-12-06",
+    ),
+    Case(
+        "DEC-007",
+        "commended despite a pending objection",
+        both(objection("pending", "2026-11-26"), commendation("2026-12-05")),
+        both(objection("dismissed", "2026-11-26", "2026-12-01"), commendation("2026-12-05")),
+        DECISIONS,
+        now="2026-12-06",
+    ),
+    Case(
+        "DEC-008",
+        "working days in a year the calendar data does not cover",
+        both(e(CALL, "day_kind: calendar", "day_kind: working"), e(DECISIONS, 'start: "2026-11-25"', 'start: "2099-11-25"')),
+        e(CALL, "day_kind: calendar", "day_kind: working"),
+        DECISIONS,
+    ),
+    Case(
+        "LIFE-001",
+        "publicity ended without a commendation",
+        nothing,
+        commendation("2026-12-05"),
+        DECISIONS,
+        now="2026-12-05",
+    ),
+    Case(
+        "LIFE-002",
+        "an objection still pending after publicity",
+        objection("pending", "2026-11-26"),
+        objection("dismissed", "2026-11-26", "2026-12-01"),
+        DECISIONS,
+        now="2026-12-05",
+    ),
+    Case(
+        "LIFE-003",
+        "no formal review recorded after the deadline",
+        e(DECISIONS, 'formal_review:                           # 形式审查\n  date: "2026-11-06"\n  results:\n'
+                     "    wuhan-mechanical-engineering: {passed: true}\n", ""),
+        nothing,
+        DECISIONS,
+        near_miss_clean=False,
+    ),
 ]
 
 CASE_IDS = [f"{c.rule}:{c.name}" for c in CASES]
@@ -476,7 +704,7 @@ def test_rejected_application_findings_become_notices() -> None:
     (hit,) = by_rule(result, "EXCL-001")
     assert hit.severity is Severity.NOTICE
     assert "2026-11-06" in hit.message_zh and "材料不实" in hit.message_zh
-    assert result.errors == 0
+    assert [f for f in result.findings if f.file == APP and f.severity is Severity.ERROR] == []
 
 
 def test_a_later_sanction_never_turns_an_old_cycle_red() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.rules import eligibility, formats, funds, references
+from generator.rules import decisions, eligibility, formats, funds, references, review
 from generator.rules.base import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -10,6 +10,8 @@ ALL_RULES: tuple[Rule, ...] = (
     *references.RULES,
     *eligibility.RULES,
     *funds.RULES,
+    *review.RULES,
+    *decisions.RULES,
 )
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in ALL_RULES}

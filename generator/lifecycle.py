@@ -1,0 +1,173 @@
+"""The stage of every application, derived from the data and the moment (pure), and the reminders for
+overdue steps. Records dated after ``today`` are not yet known, so asking about the past gives the past.
+
+Stage codes are stable (the site and outside tools rely on them); the Chinese labels sit beside them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from generator.calendar import CalendarError, Window, window
+from generator.clock import local_date
+from generator.model import Cycle, Dataset
+
+STAGES: dict[str, str] = {
+    "submitted": "已提交",
+    "formal_rejected": "形式审查未通过",
+    "under_review": "评审中",
+    "not_selected": "未列入拟表彰名单",
+    "proposed": "拟表彰（待公示）",
+    "publicity": "公示阶段",
+    "objection_upheld": "异议成立，不予表彰",
+    "commended": "已表彰",
+}
+
+PUBLICITY_STATES: dict[str, str] = {"not_started": "待公示", "open": "公示中", "ended": "公示期满"}
+
+
+def publicity_window(cycle: Cycle) -> Window | None:
+    """The cycle's publicity window, None before the office records its start. Raises CalendarError."""
+    if cycle.decisions is None or cycle.decisions.publicity_start is None:
+        return None
+    days = cycle.call.publicity_days if cycle.call else 10
+    kind = cycle.call.publicity_day_kind if cycle.call else "calendar"
+    return window(cycle.decisions.publicity_start, days, kind)
+
+
+def _known(day: date | None, today: date) -> bool:
+    return day is not None and day <= today
+
+
+def stage_of(cycle: Cycle, society: str, today: date, win: Window | None = None) -> str:
+    dec = cycle.decisions
+    if dec is None:
+        return "submitted"
+    if _known(dec.commendation_date, today) and any(a.society == society for a in dec.awards):
+        return "commended"
+    if any(
+        o.society == society and o.status == "upheld" and _known(o.resolved or o.received, today)
+        for o in dec.objections
+    ):
+        return "objection_upheld"
+    result = dec.formal_results.get(society) if _known(dec.formal_review_date, today) else None
+    if result is None:
+        return "submitted"
+    if not result.passed:
+        return "formal_rejected"
+    decided = bool(dec.proposed) and (
+        dec.expert_review_date is None or _known(dec.expert_review_date, today)
+    )
+    if not decided:
+        return "under_review"
+    if not any(p.society == society for p in dec.proposed):
+        return "not_selected"
+    if win is not None and today >= win.start:
+        return "publicity"
+    return "proposed"
+
+
+@dataclass(frozen=True, slots=True)
+class Publicity:
+    start: date | None
+    end: date | None
+    state: str
+    days_left: int | None
+    error: str | None = None  # why the window cannot be computed
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    code: str  # LIFE-001 …
+    severity: str  # warning | notice
+    file: str
+    zh: str
+    en: str
+    hint: str
+
+
+@dataclass(frozen=True, slots=True)
+class CycleStatus:
+    cycle: int
+    now: datetime
+    today: date
+    publicity: Publicity
+    applications: tuple[tuple[str, str], ...]  # (society, stage)
+    reminders: tuple[Reminder, ...]
+
+
+def publicity_of(cycle: Cycle, today: date) -> tuple[Publicity, Window | None]:
+    try:
+        win = publicity_window(cycle)
+    except CalendarError as exc:
+        start = cycle.decisions.publicity_start if cycle.decisions else None
+        return Publicity(start, None, "not_started", None, str(exc)), None
+    if win is None:
+        return Publicity(None, None, "not_started", None), None
+    return Publicity(win.start, win.end, win.state(today), win.days_left(today)), win
+
+
+def reminders(cycle: Cycle, today: date, win: Window | None, tz: str = "Asia/Shanghai") -> list[Reminder]:
+    """Overdue steps: reminders (warning or notice), never errors, so time alone never turns main red."""
+    out: list[Reminder] = []
+    dec = cycle.decisions
+    call = cycle.call
+    if call is not None and cycle.applications and (dec is None or dec.formal_review_date is None):
+        deadline = local_date(call.deadline, tz)
+        if today > deadline:
+            out.append(
+                Reminder(
+                    "LIFE-003",
+                    "notice",
+                    dec.file if dec else call.file,
+                    f"申报已于 {deadline} 截止，尚未记录形式审查结果。",
+                    "The deadline has passed and no formal review is recorded.",
+                    "请专项办公室在 decisions.yaml 中记录 formal_review（日期与每份申报的结果）。",
+                )
+            )
+    if dec is not None and win is not None and today > win.end:
+        if dec.commendation_date is None:
+            out.append(
+                Reminder(
+                    "LIFE-001",
+                    "warning",
+                    dec.file,
+                    f"公示期已于 {win.end} 结束，尚未记录通报表彰。",
+                    f"Publicity ended on {win.end}; no commendation is recorded.",
+                    "公示期满无异议的，请在 decisions.yaml 的 commendation 中记录表彰日期、文号和名单。",
+                )
+            )
+        for o in dec.objections:
+            if o.status == "pending":
+                out.append(
+                    Reminder(
+                        "LIFE-002",
+                        "warning",
+                        dec.file,
+                        f"公示期已结束，异议 {o.id}（{o.society}）仍未处理。",
+                        f"Publicity has ended and objection {o.id} is still pending.",
+                        "请核实后把 status 改为 upheld 或 dismissed，并填写 resolved 与 outcome。",
+                    )
+                )
+    return out
+
+
+def cycle_status(data: Dataset, year: int, now: datetime) -> CycleStatus:
+    cycle = data.cycles.get(year) or Cycle(year)
+    tz = data.programme.timezone if data.programme else "Asia/Shanghai"
+    today = local_date(now, tz)
+    publicity, win = publicity_of(cycle, today)
+    stages = tuple(
+        (app.society, stage_of(cycle, app.society, today, win))
+        for app in sorted(cycle.applications.values(), key=lambda a: a.society)
+    )
+    return CycleStatus(year, now, today, publicity, stages, tuple(reminders(cycle, today, win, tz)))
+
+
+def current_cycle(data: Dataset, today: date) -> int | None:
+    """The latest cycle whose call is published by ``today`` (else the latest cycle there is)."""
+    published = [y for y, c in data.cycles.items() if c.call is not None and c.call.published <= today]
+    if published:
+        return max(published)
+    return max(data.cycles) if data.cycles else None

@@ -1,0 +1,53 @@
+"""``xuehui status``: where a cycle stands — the publicity window and every application's stage."""
+
+from __future__ import annotations
+
+import json
+
+from generator.lifecycle import PUBLICITY_STATES, STAGES, CycleStatus
+from generator.report.text import display_width, pad
+
+
+def as_dict(status: CycleStatus) -> dict[str, object]:
+    p = status.publicity
+    return {
+        "cycle": status.cycle,
+        "now": status.now.isoformat(),
+        "publicity": {
+            "start": p.start.isoformat() if p.start else None,
+            "end": p.end.isoformat() if p.end else None,
+            "state": p.state,
+            "days_left": p.days_left,
+        },
+        "applications": [
+            {"society": society, "stage": stage, "stage_zh": STAGES[stage]} for society, stage in status.applications
+        ],
+        "reminders": [
+            {"code": r.code, "severity": r.severity, "file": r.file, "message_zh": r.zh, "message_en": r.en}
+            for r in status.reminders
+        ],
+    }
+
+
+def render(status: CycleStatus, fmt: str, names: dict[str, str]) -> str:
+    if fmt == "json":
+        return json.dumps(as_dict(status), ensure_ascii=False, indent=2) + "\n"
+    p = status.publicity
+    lines = [f"{status.cycle} 年度 · 截至 {status.today}（{status.now.isoformat()}）"]
+    if p.error:
+        lines.append(f"公示期：无法计算（{p.error}）")
+    elif p.start is None:
+        lines.append("公示：尚未开始（未记录公示开始日期）")
+    else:
+        state = PUBLICITY_STATES[p.state]
+        if p.state == "open":
+            state = f"公示中（剩余{p.days_left}天）"
+        lines.append(f"公示：{p.start} 至 {p.end}，{state}")
+    lines.append("")
+    width = max((display_width(names.get(s, s)) for s, _ in status.applications), default=0)
+    for society, stage in status.applications:
+        lines.append(f"  {pad(names.get(society, society), width)}  {pad(STAGES[stage], 18)}  {stage}")
+    if status.reminders:
+        lines.append("")
+        lines += [f"提醒（{r.code}）：{r.zh}" for r in status.reminders]
+    return "\n".join(lines) + "\n"

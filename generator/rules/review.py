@@ -1,0 +1,157 @@
+"""Expert review, 四（二）: conflicts of interest, score ranges, one score per expert and application, scores
+only for applications that are being reviewed, and missing scores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.clock import local_date
+from generator.model import AREAS, Dataset
+from generator.rules.base import ERROR, WARNING, Context, Hit, rule
+from generator.scoring import conflicted, ranked_societies
+
+
+@rule(
+    "REV-001",
+    ERROR,
+    "四（二）",
+    "专家不得为本人所属或有利害关系的学会评分（回避）",
+    "An expert may not score a society they are affiliated with",
+)
+def conflict_of_interest(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for year in sorted(data.cycles):
+        for review in data.cycles[year].reviews.values():
+            blocked = conflicted(data, review.expert, review.conflicts)
+            for score in review.scores:
+                if score.society in blocked:
+                    yield Hit(
+                        review.file,
+                        ("scores", score.index, "society"),
+                        f"专家 {review.expert} 与学会“{score.society}”有关联（所属或声明回避），不得为其评分。",
+                        f"{review.expert} is affiliated with {score.society} and may not score it.",
+                        "请删除这一条评分；评审委员会将按其余专家的评分计算。",
+                    )
+
+
+@rule(
+    "REV-002",
+    ERROR,
+    "四（二）",
+    "各方面分数在 0 到申报通知规定的满分之间，四个方面齐全",
+    "Points per area are between 0 and the call's maximum, for all four areas",
+)
+def points_in_range(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for year in sorted(data.cycles):
+        cycle = data.cycles[year]
+        if cycle.call is None:
+            continue
+        maxima = cycle.call.max_points
+        for review in cycle.reviews.values():
+            for score in review.scores:
+                for area in AREAS:
+                    value = score.points.get(area)
+                    top = maxima.get(area)
+                    if value is None or top is None:
+                        continue
+                    if not 0 <= value <= top:
+                        yield Hit(
+                            review.file,
+                            ("scores", score.index, "points", area),
+                            f"“{area}”方面的分数 {value} 超出范围（0–{top} 分）。",
+                            f"{area}: {value} is outside 0..{top}.",
+                            f"该方面满分为 {top} 分（见 {year} 年度申报通知的 scoring.max_points）。",
+                        )
+
+
+@rule(
+    "REV-003",
+    ERROR,
+    "四（二）",
+    "每位专家对每份申报只评分一次",
+    "An expert scores each application once",
+)
+def scored_once(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for year in sorted(data.cycles):
+        for review in data.cycles[year].reviews.values():
+            seen: set[str] = set()
+            for score in review.scores:
+                if score.society in seen:
+                    yield Hit(
+                        review.file,
+                        ("scores", score.index, "society"),
+                        f"对学会“{score.society}”重复评分。",
+                        f"{score.society} is scored twice.",
+                        "每份申报只保留一条评分，请删除重复的一条。",
+                    )
+                seen.add(score.society)
+
+
+@rule(
+    "REV-004",
+    ERROR,
+    "四（二）",
+    "只为通过形式审查、进入专家评审的申报评分；评分专家是评审委员会成员",
+    "Scores only for applications under review, by committee members",
+)
+def scores_for_reviewed_applications(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for year in sorted(data.cycles):
+        cycle = data.cycles[year]
+        reviewed = set(ranked_societies(cycle))
+        committee = cycle.decisions.committee if cycle.decisions else ()
+        for review in cycle.reviews.values():
+            if committee and review.expert not in committee:
+                yield Hit(
+                    review.file,
+                    ("expert",),
+                    f"专家 {review.expert} 不在 {year} 年度评审委员会名单中。",
+                    f"{review.expert} is not on the {year} committee.",
+                    "评审委员会名单见 decisions.yaml 的 expert_review.committee。",
+                )
+            for score in review.scores:
+                if score.society in data.societies and score.society not in reviewed:
+                    yield Hit(
+                        review.file,
+                        ("scores", score.index, "society"),
+                        f"学会“{score.society}”在 {year} 年度没有进入专家评审的申报。",
+                        f"{score.society} has no application under review in {year}.",
+                        "只为通过形式审查的申报评分；请核对学会代号。",
+                    )
+
+
+@rule(
+    "REV-005",
+    WARNING,
+    "四（二）",
+    "评审委员会成员为每份应评申报打分（专家评审日之前为警告，之后为错误）",
+    "Every committee member scores every application due (warning before the review date, error after)",
+)
+def missing_scores(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    tz = data.programme.timezone if data.programme else "Asia/Shanghai"
+    today = local_date(ctx.now, tz)
+    for year in sorted(data.cycles):
+        cycle = data.cycles[year]
+        dec = cycle.decisions
+        if dec is None or not dec.committee or dec.formal_review_date is None:
+            continue
+        due = dec.expert_review_date
+        overdue = due is not None and due <= today
+        reviewed = ranked_societies(cycle)
+        for i, expert in enumerate(dec.committee):
+            review = cycle.reviews.get(expert)
+            scored = {s.society for s in review.scores} if review else set()
+            blocked = conflicted(data, expert, review.conflicts if review else ())
+            missing = [s for s in reviewed if s not in scored and s not in blocked]
+            if missing:
+                file, path = (review.file, ("scores",)) if review else (dec.file, ("expert_review", "committee", i))
+                yield Hit(
+                    file,
+                    path,
+                    f"专家 {expert} 尚未为 {len(missing)} 份申报评分：{'、'.join(missing[:5])}"
+                    f"{'等' if len(missing) > 5 else ''}。",
+                    f"{expert} has not scored {len(missing)} application(s).",
+                    f"专家评审日为 {due}，届时须完成全部评分。" if due else "请在专家评审前完成全部评分。",
+                    severity=ERROR if overdue else WARNING,
+                )
+
+
+RULES = (conflict_of_interest, points_in_range, scored_once, scores_for_reviewed_applications, missing_scores)

@@ -1,0 +1,147 @@
+"""Expert review arithmetic: which scores count, per-area means, the trimmed-mean total, the ranking with
+ties shown (never silently broken), and the tiers the quota would give.
+
+Exact throughout: totals are ``Fraction``s (a mean of three scores is not a terminating decimal), compared
+exactly; ``Decimal`` values rounded half-up to 0.01 are only for display. Nothing depends on the order of
+the files or of the scores inside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from fractions import Fraction
+
+from generator.model import AREAS, Call, Cycle, Dataset
+
+CENT = Decimal("0.01")
+
+
+def to_decimal(value: Fraction) -> Decimal:
+    """A fraction rounded half-up to 0.01 (for display only)."""
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """One expert's score that counts for the ranking."""
+
+    expert: str
+    points: dict[str, Decimal]
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.points.values(), Decimal(0))
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    society: str
+    count: int
+    area_means: dict[str, Fraction]
+    total: Fraction | None  # None: nobody scored it yet
+    trimmed: bool
+    rank: int | None
+    tied: bool
+    tier: str | None
+    tier_note: str  # "" | why the tier is not settled (a tie across the quota line)
+
+    @property
+    def total_display(self) -> Decimal | None:
+        return None if self.total is None else to_decimal(self.total)
+
+
+def conflicted(data: Dataset, expert: str, conflicts: Iterable[str]) -> set[str]:
+    """Societies an expert may not score: declared in the review file or recorded in the expert pool."""
+    found = set(conflicts)
+    pool = data.office.experts
+    if pool is not None and expert in pool:
+        found.update(pool[expert].affiliations)
+    return found
+
+
+def ranked_societies(cycle: Cycle) -> list[str]:
+    """Applications that take part in the ranking: those that passed formal review once it is recorded."""
+    societies = sorted(app.society for app in cycle.applications.values())
+    decisions = cycle.decisions
+    if decisions is None or not decisions.formal_results:
+        return societies
+    return [s for s in societies if decisions.formal_results.get(s) is not None and decisions.formal_results[s].passed]
+
+
+def counted_scores(data: Dataset, cycle: Cycle) -> dict[str, list[Counted]]:
+    """The scores that count: by committee members (when the committee is recorded), for ranked applications,
+    not in conflict, the first score an expert gave a society (a second one is an error, never counted)."""
+    ranked = set(ranked_societies(cycle))
+    committee = set(cycle.decisions.committee) if cycle.decisions and cycle.decisions.committee else None
+    out: dict[str, list[Counted]] = {s: [] for s in ranked}
+    for expert in sorted(cycle.reviews):
+        review = cycle.reviews[expert]
+        if committee is not None and review.expert not in committee:
+            continue
+        blocked = conflicted(data, review.expert, review.conflicts)
+        seen: set[str] = set()
+        for score in review.scores:
+            if score.society not in ranked or score.society in blocked or score.society in seen:
+                continue
+            seen.add(score.society)
+            out[score.society].append(Counted(review.expert, dict(score.points)))
+    return out
+
+
+def aggregate(scores: list[Counted], trim: int, trim_min: int) -> tuple[Fraction | None, dict[str, Fraction], bool]:
+    """(total, per-area means, trimmed?). The total is the mean of the experts' totals after dropping the
+    ``trim`` highest and lowest when at least ``trim_min`` experts scored (and some remain)."""
+    if not scores:
+        return None, {}, False
+    n = len(scores)
+    means = {
+        area: Fraction(sum((s.points.get(area, Decimal(0)) for s in scores), Decimal(0))) / n for area in AREAS
+    }
+    totals = sorted(Fraction(s.total) for s in scores)
+    trimmed = trim > 0 and n >= trim_min and n - 2 * trim >= 1
+    kept = totals[trim : n - trim] if trimmed else totals
+    return sum(kept, Fraction(0)) / len(kept), means, trimmed
+
+
+def tiers_for_positions(call: Call | None) -> list[str]:
+    """Tier names by position 1, 2, …: the call's tiers in their listed order, each ``count`` times."""
+    if call is None:
+        return []
+    return [tier.tier for tier in call.awards for _ in range(tier.count)]
+
+
+def rank_cycle(data: Dataset, cycle: Cycle) -> list[Standing]:
+    call = cycle.call
+    trim = call.trim if call else 0
+    trim_min = call.trim_min_reviewers if call else 5
+    scores = counted_scores(data, cycle)
+    totals: dict[str, tuple[Fraction | None, dict[str, Fraction], bool]] = {
+        society: aggregate(items, trim, trim_min) for society, items in scores.items()
+    }
+    scored = [t for t, _, _ in totals.values() if t is not None]
+    positions = tiers_for_positions(call)
+    standings: list[Standing] = []
+    for society in sorted(totals, key=lambda s: (totals[s][0] is None, -(totals[s][0] or 0), s)):
+        total, means, trimmed = totals[society]
+        if total is None:
+            standings.append(Standing(society, 0, {}, None, False, None, False, None, ""))
+            continue
+        better = sum(1 for t in scored if t > total)
+        same = sum(1 for t in scored if t == total)
+        rank = better + 1
+        span = positions[better : better + same]
+        tier: str | None
+        note = ""
+        if not span:
+            tier = None
+        elif len(set(span)) == 1 and len(span) == same:
+            tier = span[0]
+        else:
+            tier = span[0]
+            note = "并列且跨越名额界限，须由评审委员会决定" if same > 1 else ""
+        standings.append(Standing(society, len(scores[society]), means, total, trimmed, rank, same > 1, tier, note))
+    return standings
