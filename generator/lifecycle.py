@@ -6,12 +6,13 @@ Stage codes are stable (the site and outside tools rely on them); the Chinese la
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from generator.calendar import CalendarError, Window, window
 from generator.clock import local_date
-from generator.model import Cycle, Dataset
+from generator.model import Cycle, Dataset, Decisions, Sanction
 
 STAGES: dict[str, str] = {
     "submitted": "已提交",
@@ -22,6 +23,12 @@ STAGES: dict[str, str] = {
     "publicity": "公示阶段",
     "objection_upheld": "异议成立，不予表彰",
     "commended": "已表彰",
+    "plan_filed": "资金管理办法已备案",
+    "midterm_passed": "中期检查合格",
+    "midterm_failed": "中期检查不合格（调整支持）",
+    "final_passed": "总结验收合格",
+    "final_failed": "总结验收不合格（终止支持）",
+    "revoked": "已撤销奖励",
 }
 
 PUBLICITY_STATES: dict[str, str] = {"not_started": "待公示", "open": "公示中", "ended": "公示期满"}
@@ -40,12 +47,14 @@ def _known(day: date | None, today: date) -> bool:
     return day is not None and day <= today
 
 
-def stage_of(cycle: Cycle, society: str, today: date, win: Window | None = None) -> str:
+def stage_of(
+    cycle: Cycle, society: str, today: date, win: Window | None = None, sanctions: Sequence[Sanction] = ()
+) -> str:
     dec = cycle.decisions
     if dec is None:
         return "submitted"
     if _known(dec.commendation_date, today) and any(a.society == society for a in dec.awards):
-        return "commended"
+        return _after_award(cycle, dec, society, today, sanctions)
     if any(
         o.society == society and o.status == "upheld" and _known(o.resolved or o.received, today)
         for o in dec.objections
@@ -66,6 +75,22 @@ def stage_of(cycle: Cycle, society: str, today: date, win: Window | None = None)
     if win is not None and today >= win.start:
         return "publicity"
     return "proposed"
+
+
+def _after_award(cycle: Cycle, dec: Decisions, society: str, today: date, sanctions: Sequence[Sanction]) -> str:
+    """Dynamic management after the award: revocation, then the latest inspection, then the plan."""
+    if any(
+        s.society == society and s.cycle == cycle.year and s.revoke_award and s.decided <= today for s in sanctions
+    ):
+        return "revoked"
+    for stage, rnd in (("final", dec.final), ("midterm", dec.midterm)):
+        result = rnd.results.get(society)
+        if result is not None and _known(rnd.date, today):
+            return f"{stage}_{'passed' if result[0] == '合格' else 'failed'}"
+    plan = cycle.plans.get(society)
+    if plan is not None and plan.filed <= today:
+        return "plan_filed"
+    return "commended"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +183,9 @@ def cycle_status(data: Dataset, year: int, now: datetime) -> CycleStatus:
     tz = data.programme.timezone if data.programme else "Asia/Shanghai"
     today = local_date(now, tz)
     publicity, win = publicity_of(cycle, today)
+    sanctions = data.office.sanctions or ()
     stages = tuple(
-        (app.society, stage_of(cycle, app.society, today, win))
+        (app.society, stage_of(cycle, app.society, today, win, sanctions))
         for app in sorted(cycle.applications.values(), key=lambda a: a.society)
     )
     return CycleStatus(year, now, today, publicity, stages, tuple(reminders(cycle, today, win, tz)))

@@ -28,10 +28,30 @@ EXPERTS = "submissions/office/experts.yaml"
 PROGRAMME = "submissions/programme.yaml"
 
 
-def mini_tree() -> dict[str, bytes]:
-    """The normative examples plus the overlay that completes them (see tests/fixtures/mini-overlay)."""
+PLAN = "submissions/2026/plans/wuhan-mechanical-engineering.yaml"
+MIDTERM = "submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml"
+COMMENDED = "2026-12-15"
+
+
+def mini_tree(awarded: bool = False) -> dict[str, bytes]:
+    """The normative examples plus the overlay that completes them (see tests/fixtures/mini-overlay).
+
+    The normative plan and midterm report sit in 2026 only to show their shape; a plan exists only after a
+    commendation. So by default they are left out; ``awarded=True`` keeps them and records the
+    commendation of the proposed society on ``COMMENDED`` (the plan, filed 2027-01-10, is then on time).
+    """
     tree = {s.path: s.raw or b"" for s in read_folder(MINI)}
     tree.update({s.path: s.raw or b"" for s in read_folder(OVERLAY)})
+    if awarded:
+        edit(
+            tree,
+            DECISIONS,
+            "  date: null\n  doc_number: null\n  awards: []",
+            f'  date: "{COMMENDED}"\n  doc_number: 武科协〔2026〕30号\n'
+            "  awards:\n    - {society: wuhan-mechanical-engineering, tier: 一等, amount: 200000.00}",
+        )
+    else:
+        del tree[PLAN], tree[MIDTERM]
     return tree
 
 

@@ -89,7 +89,7 @@ def test_shipped_2026_is_in_publicity_with_one_objection(capsys: pytest.CaptureF
     assert list(stages.values()).count("publicity") == 8
     assert len(data.cycles[2026].decisions.objections) == 1  # type: ignore[union-attr]
     complete = cycle_status(data, 2025, parse_now("2026-11-26"))
-    assert {s for _, s in complete.applications} <= {"commended", "not_selected"}
+    assert {s for _, s in complete.applications} <= {"final_passed", "final_failed", "revoked", "not_selected"}
 
 
 @pytest.fixture

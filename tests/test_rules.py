@@ -15,6 +15,9 @@ from tests.helpers import (
     APP,
     CALL,
     DECISIONS,
+    MIDTERM,
+    MINI,
+    PLAN,
     PROJECTS,
     REPORTS,
     SANCTIONS,
@@ -40,6 +43,7 @@ class Case:
     submitted: tuple[str, ...] = ()
     office: bool = False
     near_miss_clean: bool = True  # the near miss leaves the whole tree without errors
+    awarded: bool = False  # start from the tree in which the proposed society was commended (helpers)
 
 
 def valid_code(body: str) -> str:
@@ -197,6 +201,36 @@ def commendation(date: str, amount: str = "200000.00", tier: str = "一等") -> 
              f"  awards:\n    - {{society: wuhan-mechanical-engineering, tier: {tier}, amount: {amount}}}")
 
     return apply
+
+
+def restore(path: str) -> Callable[[Tree], None]:
+    """Put a normative file back (the default tree leaves the 2026 plan and report out)."""
+    return lambda tree: tree.__setitem__(path, (MINI / path).read_bytes())
+
+
+def inspection(stage: str, day: str, result: str = "合格") -> Callable[[Tree], None]:
+    return e(
+        DECISIONS,
+        f"  {stage}: {{}}",
+        f'  {stage}: {{date: "{day}", results: {{wuhan-mechanical-engineering: {{result: {result}, note: 按计划推进}}}}}}',
+    )
+
+
+def revocation(cycle: int, decided: str) -> Callable[[Tree], None]:
+    def apply(tree: Tree) -> None:
+        edit(
+            tree,
+            SANCTIONS,
+            "sanctions: []",
+            "sanctions:\n"
+            f'  - {{id: t-9, society: wuhan-mechanical-engineering, decided: "{decided}", kind: fraud, cycle: {cycle},'
+            " summary: 虚报业绩, revoke_award: true, reclaim_amount: 33000.00, bans_applications: true}",
+        )
+
+    return apply
+
+
+AFTER = "2027-08-01"
 
 
 LINE_80K = "{category: academic_exchange, item: 第十三届华中机械工程学术年会, amount: 80000.00}"
@@ -622,6 +656,142 @@ CASES: list[Case] = [
         DECISIONS,
         near_miss_clean=False,
     ),
+    Case("PLAN-001", "a plan from a society that was not commended", restore(PLAN), nothing, PLAN),
+    Case(
+        "PLAN-001",
+        "an inspection dated before the commendation",
+        inspection("midterm", "2026-12-01"),
+        inspection("midterm", "2027-07-20"),
+        DECISIONS,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "PLAN-002",
+        "a plan filed after the due days",
+        e(PLAN, 'filed: "2027-01-10"', 'filed: "2027-01-15"'),
+        e(PLAN, 'filed: "2027-01-10"', 'filed: "2027-01-14"'),
+        PLAN,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "PLAN-003",
+        "fund directions above the award",
+        e(PLAN, "{category: academic_exchange, amount: 80000.00}", "{category: academic_exchange, amount: 80000.01}"),
+        e(PLAN, "{category: academic_exchange, amount: 80000.00}", "{category: academic_exchange, amount: 79999.99}"),
+        PLAN,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "PLAN-003",
+        "a forbidden fund direction",
+        e(PLAN, "{category: governance,", "{category: construction,"),
+        e(PLAN, "{category: governance,", "{category: secretariat_capacity,"),
+        PLAN,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "PLAN-004",
+        "a milestone after the implementation period",
+        e(PLAN, 'due: "2027-10-31"', 'due: "2028-01-05"'),
+        e(PLAN, 'due: "2027-10-31"', 'due: "2027-12-31"'),
+        PLAN,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "RPT-001",
+        "progress on an indicator the plan does not have",
+        e(MIDTERM, "{name: 培训会员, actual: 120}", "{name: 培训学员, actual: 120}"),
+        nothing,
+        MIDTERM,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "RPT-001",
+        "a report without a plan",
+        lambda t: t.pop(PLAN),
+        nothing,
+        MIDTERM,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "RPT-002",
+        "spending in a forbidden category",
+        e(MIDTERM, "category: standards,", "category: fine,"),
+        nothing,
+        MIDTERM,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "RPT-003",
+        "spending outside the plan's categories",
+        e(MIDTERM, "category: standards,", "category: journal,"),
+        e(MIDTERM, "category: standards,", "category: academic_exchange,"),
+        MIDTERM,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "RPT-003",
+        "a suspicious word in a spending item",
+        e(MIDTERM, "团体标准研讨会", "团体标准研讨会会场装修"),
+        nothing,
+        MIDTERM,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "RPT-004",
+        "spending above the award",
+        e(MIDTERM, "amount: 12000.00}", "amount: 179000.01}"),
+        e(MIDTERM, "amount: 12000.00}", "amount: 179000.00}"),
+        MIDTERM,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "RPT-005",
+        "spending before the implementation period",
+        e(MIDTERM, 'date: "2027-05-20"', 'date: "2026-12-14"'),
+        e(MIDTERM, 'date: "2027-05-20"', 'date: "2026-12-15"'),
+        MIDTERM,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "SANC-001",
+        "a revocation of an award the society never had",
+        revocation(2025, "2027-03-01"),
+        revocation(2026, "2027-03-01"),
+        SANCTIONS,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "LIFE-004",
+        "no plan after the due days",
+        both(lambda t: t.pop(PLAN), lambda t: t.pop(MIDTERM)),
+        nothing,
+        DECISIONS,
+        now="2027-01-20",
+        awarded=True,
+    ),
+    Case(
+        "LIFE-005",
+        "a midterm result without a midterm report",
+        both(inspection("midterm", "2027-07-20"), lambda t: t.pop(MIDTERM)),
+        inspection("midterm", "2027-07-20"),
+        DECISIONS,
+        now=AFTER,
+        awarded=True,
+    ),
 ]
 
 CASE_IDS = [f"{c.rule}:{c.name}" for c in CASES]
@@ -635,7 +805,7 @@ def test_the_fixture_is_clean() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
 def test_rule_fires(case: Case) -> None:
-    tree = mini_tree()
+    tree = mini_tree(case.awarded)
     case.fail(tree)
     result = run(tree, now=case.now, submitted=case.submitted, office=case.office)
     hits = by_rule(result, case.rule)
@@ -648,7 +818,7 @@ def test_rule_fires(case: Case) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
 def test_rule_passes_near_miss(case: Case) -> None:
-    tree = mini_tree()
+    tree = mini_tree(case.awarded)
     case.ok(tree)
     now = case.now if not case.submitted else "2026-10-31T16:59:00+08:00"
     result = run(tree, now=now, submitted=case.submitted, office=case.office)

@@ -1,0 +1,474 @@
+"""After the award, 四（三）、四（四）、五（二）、五（三）: fund-management plans, midterm and final reports,
+inspections and sanctions. Each award is judged by its own cycle's dates and implementation period."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+
+from generator.clock import local_date
+from generator.model import Award, Cycle, Dataset, Plan
+from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, fmt_money, rule
+from generator.rules.funds import category_problem, suspicious_hits
+
+
+def award_of(cycle: Cycle, society: str) -> Award | None:
+    if cycle.decisions is None or cycle.decisions.commendation_date is None:
+        return None
+    return next((a for a in cycle.decisions.awards if a.society == society), None)
+
+
+def period_of(cycle: Cycle) -> tuple[date, date] | None:
+    """The implementation period: the call's, else from the commendation to the end of the next year."""
+    call = cycle.call
+    if call is not None and call.period_start is not None and call.period_end is not None:
+        return call.period_start, call.period_end
+    if cycle.decisions is not None and cycle.decisions.commendation_date is not None:
+        return cycle.decisions.commendation_date, date(cycle.year + 1, 12, 31)
+    return None
+
+
+def plan_due(cycle: Cycle) -> date | None:
+    if cycle.decisions is None or cycle.decisions.commendation_date is None:
+        return None
+    days = cycle.call.plan_due_days if cycle.call else 30
+    return cycle.decisions.commendation_date + timedelta(days=days)
+
+
+def _cycles(data: Dataset) -> Iterator[Cycle]:
+    for year in sorted(data.cycles):
+        yield data.cycles[year]
+
+
+@rule(
+    "PLAN-001",
+    ERROR,
+    "四（三）",
+    "资金管理办法、报告和检查结果只针对本年度受到表彰的学会",
+    "Plans, reports and inspection results only for societies commended in that cycle",
+)
+def only_for_awardees(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for cycle in _cycles(data):
+        items = [(p.file, p.society, "资金管理办法") for p in cycle.plans.values()]
+        items += [(r.file, r.society, "报告") for r in cycle.reports.values()]
+        for file, society, what in sorted(items):
+            if award_of(cycle, society) is None:
+                yield Hit(
+                    file,
+                    ("society",),
+                    f"学会“{society}”不是 {cycle.year} 年度受表彰的学会，不需要提交{what}。",
+                    f"{society} was not commended in {cycle.year}.",
+                    "资金管理办法和中期、总结报告只由受表彰的学会在表彰之后提交；请核对年度和学会代号。",
+                )
+        dec = cycle.decisions
+        if dec is None:
+            continue
+        for stage, rnd in (("midterm", dec.midterm), ("final", dec.final)):
+            for society in sorted(rnd.results):
+                if award_of(cycle, society) is None:
+                    yield Hit(
+                        dec.file,
+                        ("inspections", stage, "results", society),
+                        f"学会“{society}”不是本年度受表彰的学会，不应有检查结果。",
+                        f"{society} was not commended; no inspection applies.",
+                        "请核对学会代号。",
+                    )
+            if rnd.date is not None and dec.commendation_date is not None and rnd.date <= dec.commendation_date:
+                yield Hit(
+                    dec.file,
+                    ("inspections", stage, "date"),
+                    f"检查日期 {rnd.date} 不在表彰（{dec.commendation_date}）之后。",
+                    "The inspection is dated before the commendation.",
+                    "请核对日期。",
+                )
+        if dec.midterm.date and dec.final.date and dec.final.date <= dec.midterm.date:
+            yield Hit(
+                dec.file,
+                ("inspections", "final", "date"),
+                f"总结验收日期 {dec.final.date} 不在中期检查（{dec.midterm.date}）之后。",
+                "The final inspection is dated before the midterm one.",
+                "请核对日期。",
+            )
+
+
+@rule(
+    "PLAN-002",
+    ERROR,
+    "四（三）",
+    "资金管理办法在表彰后、申报通知规定的天数内备案",
+    "The plan is filed after the commendation, within the call's plan_due_days",
+)
+def plan_on_time(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for cycle in _cycles(data):
+        due = plan_due(cycle)
+        dec = cycle.decisions
+        if due is None or dec is None or dec.commendation_date is None:
+            continue
+        for plan in cycle.plans.values():
+            if plan.filed < dec.commendation_date:
+                yield Hit(
+                    plan.file,
+                    ("filed",),
+                    f"备案日期 {plan.filed} 早于表彰日期 {dec.commendation_date}。",
+                    "Filed before the commendation.",
+                    "请填写实际报送专项办公室备案的日期。",
+                )
+            elif plan.filed > due:
+                yield Hit(
+                    plan.file,
+                    ("filed",),
+                    f"资金管理办法于 {plan.filed} 备案，超过了表彰后 {(due - dec.commendation_date).days} 天的期限（{due}）。",
+                    f"Filed on {plan.filed}, after the due date {due}.",
+                    "逾期备案须向专项办公室说明情况。",
+                )
+
+
+def _plan_sum(plan: Plan) -> Decimal:
+    return sum((d.amount for d in plan.fund_directions), Decimal(0))
+
+
+@rule(
+    "PLAN-003",
+    ERROR,
+    "五（三）",
+    "资金使用方向只列允许的类别，合计不超过奖励金额，指标名称不重复",
+    "Fund directions use allowed categories and stay within the award; indicator names are unique",
+)
+def plan_content(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    programme = data.programme
+    for cycle in _cycles(data):
+        for plan in cycle.plans.values():
+            if programme is not None:
+                for d in plan.fund_directions:
+                    problem = category_problem(programme, d.category)
+                    if problem:
+                        yield Hit(plan.file, ("fund_directions", d.index, "category"), *problem)
+            award = award_of(cycle, plan.society)
+            total = _plan_sum(plan)
+            if award is not None and total > award.amount:
+                yield Hit(
+                    plan.file,
+                    ("fund_directions",),
+                    f"资金使用方向合计 {fmt_money(total)} 元，超过奖励金额 {fmt_money(award.amount)} 元。",
+                    f"Directions total {total}, above the award {award.amount}.",
+                    "请把各方向金额调整到奖励金额以内。",
+                )
+            names = Counter(i.name for i in plan.indicators)
+            for indicator in plan.indicators:
+                if names[indicator.name] > 1:
+                    yield Hit(
+                        plan.file,
+                        ("indicators", indicator.index, "name"),
+                        f"考核指标“{indicator.name}”重复。",
+                        f"Indicator {indicator.name!r} repeats.",
+                        "每个指标只列一次，报告中按名称填写进度。",
+                    )
+
+
+@rule(
+    "PLAN-004",
+    WARNING,
+    "四（三）",
+    "工作进度（里程碑）安排在实施期内",
+    "Milestones fall within the implementation period",
+)
+def milestones_in_period(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for cycle in _cycles(data):
+        period = period_of(cycle)
+        if period is None:
+            continue
+        start, end = period
+        for plan in cycle.plans.values():
+            for i, (due, task) in enumerate(plan.milestones):
+                if not start <= due <= end:
+                    yield Hit(
+                        plan.file,
+                        ("milestones", i, "due"),
+                        f"里程碑“{task}”的日期 {due} 不在实施期（{start} 至 {end}）内。",
+                        f"Milestone {due} is outside {start}..{end}.",
+                        "请把工作进度安排在实施期内。",
+                    )
+
+
+@rule(
+    "RPT-001",
+    ERROR,
+    "四（四）",
+    "报告按资金管理办法中的考核指标填写进度（有对应的备案计划，指标名称一致）",
+    "Reports give progress on the plan's indicators (a plan exists, names match)",
+)
+def report_indicators(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for cycle in _cycles(data):
+        for (slug, _stage), report in sorted(cycle.reports.items()):
+            if award_of(cycle, slug) is None:
+                continue  # PLAN-001 says it
+            plan = cycle.plans.get(slug)
+            if plan is None:
+                yield Hit(
+                    report.file,
+                    ("society",),
+                    "没有找到本会已备案的资金管理办法，无法核对考核指标。",
+                    "No plan is filed for this society.",
+                    f"请先提交 {cycle.year}/plans/{slug}.yaml。",
+                )
+                continue
+            planned = {i.name for i in plan.indicators}
+            reported = [name for name, _ in report.indicators]
+            for i, name in enumerate(reported):
+                if name not in planned:
+                    yield Hit(
+                        report.file,
+                        ("indicators", i, "name"),
+                        f"指标“{name}”不是资金管理办法中的考核指标。",
+                        f"{name!r} is not an indicator of the plan.",
+                        f"可用指标：{'、'.join(sorted(planned))}。",
+                    )
+            for name in sorted(planned - set(reported)):
+                yield Hit(
+                    report.file,
+                    ("indicators",),
+                    f"缺少考核指标“{name}”的进度。",
+                    f"No progress is given for {name!r}.",
+                    "请填写该指标的实际完成值（未开展填 0）。",
+                    severity=WARNING,
+                )
+
+
+@rule(
+    "RPT-002",
+    ERROR,
+    "五（三）",
+    "实际支出只列允许的类别（不得用于人员、日常办公、捐款、赞助、罚款、还贷、对外投资、基建等）",
+    "Spending lines use allowed categories only",
+)
+def spending_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    programme = data.programme
+    if programme is None:
+        return
+    for cycle in _cycles(data):
+        for report in cycle.reports.values():
+            for s in report.spending:
+                problem = category_problem(programme, s.category)
+                if problem:
+                    yield Hit(report.file, ("spending", s.index, "category"), *problem)
+
+
+@rule(
+    "RPT-003",
+    WARNING,
+    "五（三）",
+    "实际支出的类别在资金管理办法的资金使用方向之内；事项文字不像不得列支的用途",
+    "Spending stays in the plan's categories; items do not read like a forbidden use",
+)
+def spending_in_plan(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    programme = data.programme
+    for cycle in _cycles(data):
+        for (slug, _stage), report in sorted(cycle.reports.items()):
+            plan = cycle.plans.get(slug)
+            planned = {d.category for d in plan.fund_directions} if plan else None
+            for s in report.spending:
+                allowed = programme is not None and s.category in programme.categories
+                if planned is not None and allowed and s.category not in planned:
+                    yield Hit(
+                        report.file,
+                        ("spending", s.index, "category"),
+                        f"支出类别“{s.category}”不在资金管理办法的资金使用方向中。",
+                        f"{s.category} is not among the plan's fund directions.",
+                        "计划外支出须说明理由，必要时向专项办公室报备调整。",
+                    )
+                if programme is not None and allowed:
+                    yield from suspicious_hits(
+                        programme,
+                        report.file,
+                        ("spending", s.index, "item"),
+                        s.item,
+                        programme.categories[s.category].title,
+                    )
+
+
+@rule(
+    "RPT-004",
+    ERROR,
+    "五（三）",
+    "累计支出不超过奖励金额",
+    "Cumulative spending does not exceed the award",
+)
+def spending_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for cycle in _cycles(data):
+        for (slug, _stage), report in sorted(cycle.reports.items()):
+            award = award_of(cycle, slug)
+            if award is None:
+                continue
+            total = sum((s.amount for s in report.spending), Decimal(0))
+            if total > award.amount:
+                yield Hit(
+                    report.file,
+                    ("spending",),
+                    f"累计支出 {fmt_money(total)} 元，超过奖励金额 {fmt_money(award.amount)} 元。",
+                    f"Spending {total} exceeds the award {award.amount}.",
+                    "超出部分不得在专项资金中列支，请改由学会自有资金承担。",
+                )
+
+
+@rule(
+    "RPT-005",
+    ERROR,
+    "五（三）",
+    "支出日期在实施期内且不晚于报告截止日；总结报告在中期报告之后",
+    "Spending dates fall inside the implementation period and by the report date; final after midterm",
+)
+def spending_dates(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for cycle in _cycles(data):
+        period = period_of(cycle)
+        for (slug, stage), report in sorted(cycle.reports.items()):
+            for s in report.spending:
+                if period is not None and not period[0] <= s.date <= period[1]:
+                    yield Hit(
+                        report.file,
+                        ("spending", s.index, "date"),
+                        f"支出日期 {s.date} 不在实施期（{period[0]} 至 {period[1]}）内。",
+                        f"{s.date} is outside the implementation period.",
+                        "实施期外的支出不得在专项资金中列支。",
+                    )
+                elif s.date > report.as_of:
+                    yield Hit(
+                        report.file,
+                        ("spending", s.index, "date"),
+                        f"支出日期 {s.date} 晚于报告截止日 {report.as_of}。",
+                        "Spending is dated after the report's as_of date.",
+                        "请核对日期。",
+                    )
+            if stage == "final":
+                midterm = cycle.reports.get((slug, "midterm"))
+                if midterm is not None and report.as_of <= midterm.as_of:
+                    yield Hit(
+                        report.file,
+                        ("as_of",),
+                        f"总结报告截止日 {report.as_of} 不在中期报告（{midterm.as_of}）之后。",
+                        "The final report is not after the midterm report.",
+                        "请核对日期。",
+                    )
+
+
+@rule(
+    "SANC-001",
+    ERROR,
+    "五（二）",
+    "撤销奖励的处理决定针对该学会受表彰的年度，在表彰之后作出，收回金额不超过奖励金额",
+    "A revocation concerns a cycle the society was commended in, after it, reclaiming at most the award",
+)
+def sanctions_consistent(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    sanctions = data.office.sanctions
+    file = data.office.sanctions_file
+    if not sanctions or file is None:
+        return
+    for s in sanctions:
+        base = ("sanctions", s.index)
+        if not s.revoke_award and s.reclaim_amount == 0:
+            continue
+        cycle = data.cycles.get(s.cycle) if s.cycle is not None else None
+        award = award_of(cycle, s.society) if cycle is not None else None
+        if award is None or cycle is None or cycle.decisions is None:
+            yield Hit(
+                file,
+                (*base, "cycle"),
+                f"处理决定 {s.id} 撤销或收回的是“{s.society}”在 {s.cycle} 年度的奖励，但该年度没有这项表彰。",
+                f"{s.id}: {s.society} was not commended in {s.cycle}.",
+                "请在 cycle 中填写受表彰的年度。",
+            )
+            continue
+        commended = cycle.decisions.commendation_date
+        if commended is not None and s.decided < commended:
+            yield Hit(
+                file,
+                (*base, "decided"),
+                f"处理决定日期 {s.decided} 早于表彰日期 {commended}。",
+                "The decision predates the commendation.",
+                "请核对日期。",
+            )
+        if s.reclaim_amount > award.amount:
+            yield Hit(
+                file,
+                (*base, "reclaim_amount"),
+                f"收回金额 {fmt_money(s.reclaim_amount)} 元超过奖励金额 {fmt_money(award.amount)} 元。",
+                "The amount reclaimed exceeds the award.",
+                "收回的是已拨付的专项资金，不超过奖励金额。",
+            )
+
+
+@rule(
+    "LIFE-004",
+    NOTICE,
+    "四（三）",
+    "提醒：受表彰学会应在期限内备案资金管理办法（期限前为提示，逾期为警告）",
+    "Reminder: awardees file their plan by the due date (notice before, warning after)",
+)
+def plan_reminders(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    tz = data.programme.timezone if data.programme else "Asia/Shanghai"
+    today = local_date(ctx.now, tz)
+    for cycle in _cycles(data):
+        dec = cycle.decisions
+        due = plan_due(cycle)
+        if dec is None or due is None or dec.commendation_date is None or today < dec.commendation_date:
+            continue
+        for award in dec.awards:
+            if award.society in cycle.plans or _revoked(data, cycle.year, award.society, today):
+                continue
+            late = today > due
+            yield Hit(
+                dec.file,
+                ("commendation", "awards", award.index, "society"),
+                f"“{award.society}”尚未备案资金管理办法（期限 {due}{'，已逾期' if late else ''}）。",
+                f"{award.society} has not filed its plan (due {due}).",
+                f"请提交 {cycle.year}/plans/{award.society}.yaml。",
+                severity=WARNING if late else NOTICE,
+            )
+
+
+@rule(
+    "LIFE-005",
+    WARNING,
+    "四（四）",
+    "提醒：检查结果已记录的学会应有对应的中期或总结报告",
+    "Reminder: a society with an inspection result has the matching report",
+)
+def report_reminders(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for cycle in _cycles(data):
+        dec = cycle.decisions
+        if dec is None:
+            continue
+        for stage, rnd in (("midterm", dec.midterm), ("final", dec.final)):
+            for society in sorted(rnd.results):
+                if award_of(cycle, society) is not None and (society, stage) not in cycle.reports:
+                    yield Hit(
+                        dec.file,
+                        ("inspections", stage, "results", society),
+                        f"“{society}”有{'中期检查' if stage == 'midterm' else '总结验收'}结果，但没有对应的报告文件。",
+                        f"{society} has a {stage} result but no {stage} report.",
+                        f"请学会提交 {cycle.year}/reports/{society}.{stage}.yaml。",
+                    )
+
+
+def _revoked(data: Dataset, year: int, society: str, today: date) -> bool:
+    return any(
+        s.society == society and s.cycle == year and s.revoke_award and s.decided <= today
+        for s in data.office.sanctions or ()
+    )
+
+
+RULES = (
+    only_for_awardees,
+    plan_on_time,
+    plan_content,
+    milestones_in_period,
+    report_indicators,
+    spending_categories,
+    spending_in_plan,
+    spending_within_award,
+    spending_dates,
+    sanctions_consistent,
+    plan_reminders,
+    report_reminders,
+)
