@@ -69,6 +69,15 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--now", help="查看时刻，如 2026-11-26（专项时区，默认为当前时间）")
     status.add_argument("--format", choices=("text", "json"), default="text")
 
+    build = sub.add_parser("build", help="生成公示网站 (build the public site)")
+    build.add_argument("--out", default="public", help="输出文件夹（默认 public/）；构建成功后整体替换")
+    build.add_argument("--now", help="生成时刻，如 2026-11-26（专项时区，默认为当前时间）")
+
+    serve = sub.add_parser("serve", help="生成网站并在本机预览 (build and preview on localhost)")
+    serve.add_argument("--out", default="public", help="输出文件夹（默认 public/）")
+    serve.add_argument("--now", help="生成时刻（默认为当前时间）")
+    serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000，只监听 127.0.0.1）")
+
     owners = sub.add_parser("codeowners", help="生成 .github/CODEOWNERS (write CODEOWNERS from the maintainers)")
     owners.add_argument("--check", action="store_true", help="只检查文件是否为最新，过期时退出码为 1")
 
@@ -252,6 +261,50 @@ def _cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_build(args: argparse.Namespace) -> int:
+    from generator.repository import find_root
+    from generator.report.text import render as render_text
+    from generator.site.build import build
+
+    now = _parse_now(args.now)
+    root = find_root(Path.cwd())
+    if root is None:
+        raise UsageError("当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行。")
+    gc.disable()
+    result = build(root, Path(args.out), now)
+    if not result.check.ok:
+        sys.stdout.write(render_text(result.check))
+    if not result.ok:
+        sys.stderr.write(f"xuehui build: {result.problem}\n")
+        for line in result.details:
+            sys.stderr.write(f"  {line}\n")
+        for leak in result.leaks:
+            sys.stderr.write(f"  {leak.file}: {leak.what}（{leak.sample}）\n")
+        sys.stderr.write(f"原有的 {result.out} 保持不变。\n")
+        return EXIT_FINDINGS
+    sys.stdout.write(f"网站已生成：{result.out}（{result.pages} 个页面）。用浏览器打开 {result.out / 'index.html'}，或运行 xuehui serve 预览。\n")
+    return EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import functools
+    import http.server
+
+    code = _cmd_build(args)
+    if code != EXIT_OK:
+        return code
+    folder = Path(args.out).resolve()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        sys.stdout.write(f"预览地址：http://127.0.0.1:{args.port}/（按 Ctrl+C 停止）\n")
+        sys.stdout.flush()
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return EXIT_OK
+
+
 def _cmd_codeowners(args: argparse.Namespace) -> int:
     from generator import codeowners
     from generator.authority import authority_from
@@ -305,6 +358,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "codeowners": _cmd_codeowners,
         "rank": _cmd_rank,
         "status": _cmd_status,
+        "build": _cmd_build,
+        "serve": _cmd_serve,
     }
     try:
         return handlers[args.command](args)

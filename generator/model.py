@@ -57,6 +57,8 @@ class Programme:
     organiser: str
     office_name: str
     office_email: str
+    office_phone: str
+    office_address: str
     office_maintainers: tuple[str, ...]
     timezone: str
     site_title: str
@@ -77,6 +79,8 @@ def build_programme(file: str, d: dict[str, Any]) -> Programme:
         organiser=d["organiser"],
         office_name=d["office"]["name"],
         office_email=d["office"]["email"],
+        office_phone=str(d["office"].get("phone", "")),
+        office_address=d["office"].get("address", ""),
         office_maintainers=tuple(d["office"].get("maintainers", [])),
         timezone=d["timezone"],
         site_title=d["site"]["title"],

@@ -1,0 +1,564 @@
+"""The public projection: typed ``Public*`` objects holding only fields the schemas mark ``"x-public": true``.
+
+Site templates receive only these objects (never the model or raw data), so a field that is private in the
+schemas cannot reach a page by accident. ``SOURCES`` names, for every field, the schema property it comes
+from; a test checks each one is public. Fields not listed there are computed here (stages, windows, totals).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from generator.clock import local_date
+from generator.disclosure import CycleDisclosure, disclose
+from generator.lifecycle import STAGES, cycle_status
+from generator.model import AREAS, Dataset
+
+# (schema kind, property path) for every field copied from the data, by class and field name.
+SOURCES: dict[str, dict[str, tuple[str, str]]] = {
+    "PublicSociety": {
+        "slug": ("society", "slug"),
+        "name": ("society", "name"),
+        "short_name": ("society", "short_name"),
+        "credit_code": ("society", "credit_code"),
+        "founded": ("society", "founded"),
+        "supervisor": ("society", "supervisor"),
+        "website": ("society", "website"),
+        "discipline": ("society", "discipline"),
+        "introduction": ("society", "introduction"),
+        "council_elected": ("society", "council_elected"),
+    },
+    "PublicCall": {
+        "cycle": ("call", "cycle"),
+        "title": ("call", "title"),
+        "doc_number": ("call", "doc_number"),
+        "issuer": ("call", "issuer"),
+        "published": ("call", "published"),
+        "deadline": ("call", "deadline"),
+        "awards": ("call", "awards"),
+        "max_points": ("call", "scoring.max_points"),
+        "publicity_days": ("call", "publicity.days"),
+        "publicity_day_kind": ("call", "publicity.day_kind"),
+        "plan_due_days": ("call", "plan_due_days"),
+        "body": ("call", "body"),
+        "period_start": ("call", "implementation_period.start"),
+        "period_end": ("call", "implementation_period.end"),
+    },
+    "PublicApplication": {
+        "society": ("application", "society"),
+        "requested_total": ("application", "budget.requested_total"),
+        "board_body": ("application", "board_approval.body"),
+        "board_date": ("application", "board_approval.date"),
+        "approach": ("application", "plan.approach"),
+        "focus": ("application", "plan.focus"),
+        "budget": ("application", "budget.lines"),
+        "achievements": ("application", "achievements"),
+    },
+    "PublicDecisions": {
+        "formal_review_date": ("decisions", "formal_review.date"),
+        "formal_results": ("decisions", "formal_review.results"),
+        "expert_review_date": ("decisions", "expert_review.date"),
+        "proposed": ("decisions", "proposed"),
+        "publicity_start": ("decisions", "publicity.start"),
+        "publicity_channels": ("decisions", "publicity.channels"),
+        "publicity_doc_number": ("decisions", "publicity.doc_number"),
+        "publicity_title": ("decisions", "publicity.title"),
+        "objections": ("decisions", "objections"),
+        "commendation_date": ("decisions", "commendation.date"),
+        "commendation_doc_number": ("decisions", "commendation.doc_number"),
+        "awards": ("decisions", "commendation.awards"),
+        "midterm": ("decisions", "inspections.midterm"),
+        "final": ("decisions", "inspections.final"),
+    },
+    "PublicPlan": {
+        "filed": ("plan", "filed"),
+        "management_rules": ("plan", "management_rules"),
+        "approach": ("plan", "approach"),
+        "focus": ("plan", "focus"),
+        "milestones": ("plan", "milestones"),
+        "indicators": ("plan", "indicators"),
+    },
+    "PublicReport": {
+        "stage": ("report", "stage"),
+        "as_of": ("report", "as_of"),
+        "indicators": ("report", "indicators"),
+        "summary": ("report", "summary"),
+    },
+    "PublicSanction": {
+        "id": ("sanctions", "sanctions.id"),
+        "society": ("sanctions", "sanctions.society"),
+        "decided": ("sanctions", "sanctions.decided"),
+        "kind": ("sanctions", "sanctions.kind"),
+        "cycle": ("sanctions", "sanctions.cycle"),
+        "summary": ("sanctions", "sanctions.summary"),
+        "revoke_award": ("sanctions", "sanctions.revoke_award"),
+        "reclaim_amount": ("sanctions", "sanctions.reclaim_amount"),
+        "bans_applications": ("sanctions", "sanctions.bans_applications"),
+        "doc_number": ("sanctions", "sanctions.doc_number"),
+    },
+    "PublicProgramme": {
+        "name": ("programme", "name"),
+        "organiser": ("programme", "organiser"),
+        "office_name": ("programme", "office.name"),
+        "office_email": ("programme", "office.email"),
+        "office_phone": ("programme", "office.phone"),
+        "office_address": ("programme", "office.address"),
+        "site_title": ("programme", "site.title"),
+        "site_url": ("programme", "site.url"),
+        "objection_form": ("programme", "site.objection_form"),
+        "areas": ("programme", "areas"),
+        "categories": ("programme", "expense_categories"),
+        "forbidden": ("programme", "forbidden_categories"),
+        "ban_years": ("programme", "eligibility.ban_years"),
+    },
+}
+
+SANCTION_KIND_ZH = {"fraud": "弄虚作假、虚报业绩", "violation": "违纪违法", "criticism": "通报批评或处罚"}
+OBJECTION_STATUS_ZH = {"pending": "处理中", "upheld": "异议成立", "dismissed": "异议不成立"}
+
+
+@dataclass(frozen=True, slots=True)
+class PublicProgramme:
+    name: str
+    organiser: str
+    office_name: str
+    office_email: str
+    office_phone: str
+    office_address: str
+    site_title: str
+    site_url: str
+    objection_form: str
+    areas: tuple[tuple[str, str], ...]
+    categories: tuple[tuple[str, str, str], ...]  # (key, title, area)
+    forbidden: tuple[tuple[str, str], ...]
+    ban_years: int
+
+
+@dataclass(frozen=True, slots=True)
+class PublicSociety:
+    slug: str
+    name: str
+    short_name: str | None
+    credit_code: str
+    founded: int | None
+    supervisor: str
+    website: str | None
+    discipline: str | None
+    introduction: str | None
+    council_elected: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicTier:
+    tier: str
+    count: int
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class PublicCall:
+    cycle: int
+    title: str
+    doc_number: str
+    issuer: str | None
+    published: date
+    deadline: datetime
+    awards: tuple[PublicTier, ...]
+    max_points: tuple[tuple[str, int], ...]
+    publicity_days: int
+    publicity_day_kind: str
+    plan_due_days: int
+    body: str
+    period_start: date | None
+    period_end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicLine:
+    category: str
+    category_title: str
+    area_title: str
+    item: str
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class PublicAchievement:
+    area_title: str
+    title: str
+    date: date | None
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class PublicApplication:
+    society: str
+    name: str
+    requested_total: Decimal
+    board_body: str
+    board_date: date
+    approach: str
+    focus: tuple[str, ...]
+    budget: tuple[PublicLine, ...]
+    achievements: tuple[PublicAchievement, ...]
+    stage: str
+    stage_zh: str
+
+
+@dataclass(frozen=True, slots=True)
+class PublicObjection:
+    id: str
+    received: date
+    society: str
+    summary: str
+    status: str
+    status_zh: str
+    resolved: date | None
+    outcome: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicInspection:
+    society: str
+    result: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class PublicDecisions:
+    formal_review_date: date | None
+    formal_results: tuple[tuple[str, bool, str | None], ...]
+    expert_review_date: date | None
+    proposed: tuple[tuple[str, str], ...]  # (society, tier) in list order
+    publicity_start: date | None
+    publicity_channels: tuple[str, ...]
+    publicity_doc_number: str | None
+    publicity_title: str | None
+    objections: tuple[PublicObjection, ...]
+    commendation_date: date | None
+    commendation_doc_number: str | None
+    awards: tuple[tuple[str, str, Decimal], ...]  # (society, tier, amount)
+    midterm: tuple[date | None, tuple[PublicInspection, ...]]
+    final: tuple[date | None, tuple[PublicInspection, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class PublicPlan:
+    society: str
+    filed: date
+    management_rules: str
+    approach: str
+    focus: tuple[str, ...]
+    milestones: tuple[tuple[date, str], ...]
+    indicators: tuple[tuple[str, str, Decimal], ...]  # (name, unit, target)
+
+
+@dataclass(frozen=True, slots=True)
+class PublicReport:
+    society: str
+    stage: str
+    as_of: date
+    indicators: tuple[tuple[str, Decimal], ...]
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class PublicSanction:
+    id: str
+    society: str
+    decided: date
+    kind: str
+    kind_zh: str
+    cycle: int | None
+    summary: str
+    revoke_award: bool
+    reclaim_amount: Decimal
+    bans_applications: bool
+    ban_until: date | None
+    doc_number: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicPublicity:
+    start: date | None
+    end: date | None
+    state: str  # not_started | open | ended | commended
+    label: str  # 待公示 / 公示中（剩余N天）/ 公示期满 / 已表彰
+    days_left: int | None
+    error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicCycle:
+    year: int
+    call: PublicCall | None
+    applications: tuple[PublicApplication, ...]
+    decisions: PublicDecisions | None
+    plans: tuple[PublicPlan, ...]
+    reports: tuple[PublicReport, ...]
+    publicity: PublicPublicity
+    disclosure: CycleDisclosure
+    timeline: tuple[tuple[str, date | None, str], ...]  # (label, date, done|current|todo)
+
+
+@dataclass(frozen=True, slots=True)
+class PublicSite:
+    now: datetime
+    today: date
+    programme: PublicProgramme
+    societies: tuple[PublicSociety, ...]
+    cycles: tuple[PublicCycle, ...]
+    sanctions: tuple[PublicSanction, ...]
+    current: int | None
+
+    def society(self, slug: str) -> PublicSociety | None:
+        return next((s for s in self.societies if s.slug == slug), None)
+
+    def name_of(self, slug: str) -> str:
+        found = self.society(slug)
+        return found.name if found else slug
+
+
+def _programme(data: Dataset) -> PublicProgramme:
+    p = data.programme
+    assert p is not None
+    return PublicProgramme(
+        name=p.name,
+        organiser=p.organiser,
+        office_name=p.office_name,
+        office_email=p.office_email,
+        office_phone=p.office_phone,
+        office_address=p.office_address,
+        site_title=p.site_title,
+        site_url=p.site_url,
+        objection_form=p.objection_form,
+        areas=tuple((k, p.areas[k]) for k in AREAS if k in p.areas),
+        categories=tuple((c.key, c.title, c.area) for c in p.categories.values()),
+        forbidden=tuple(p.forbidden.items()),
+        ban_years=p.eligibility.ban_years,
+    )
+
+
+def publicity_label(state: str, days_left: int | None, commended: bool) -> tuple[str, str]:
+    if commended:
+        return "commended", "已表彰"
+    if state == "open":
+        return state, f"公示中（剩余{days_left}天）"
+    return state, {"not_started": "待公示", "ended": "公示期满"}[state]
+
+
+def project(data: Dataset, now: datetime) -> PublicSite:
+    """The whole public site's data as of ``now`` (records dated later are not shown yet)."""
+    from generator.clock import add_years
+    from generator.lifecycle import current_cycle
+
+    programme = data.programme
+    assert programme is not None, "the build refuses a tree without a valid programme.yaml"
+    tz = programme.timezone
+    today = local_date(now, tz)
+    categories = programme.categories
+    areas = programme.areas
+
+    def cat_title(key: str) -> str:
+        if key in categories:
+            return categories[key].title
+        return programme.forbidden.get(key, key)
+
+    def area_title(key: str) -> str:
+        return areas.get(categories[key].area, "") if key in categories else ""
+
+    societies = tuple(
+        PublicSociety(
+            s.slug, s.name, s.short_name, s.credit_code, s.founded, s.supervisor, s.website, s.discipline,
+            s.introduction, s.council_elected,
+        )
+        for _, s in sorted(data.societies.items())
+    )
+    names = {s.slug: s.name for s in societies}
+    cycles: list[PublicCycle] = []
+    for year in sorted(data.cycles):
+        cycle = data.cycles[year]
+        if cycle.call is None or cycle.call.published > today:
+            continue
+        call = cycle.call
+        status = cycle_status(data, year, now)
+        stages = dict(status.applications)
+        apps = tuple(
+            PublicApplication(
+                society=a.society,
+                name=names.get(a.society, a.society),
+                requested_total=a.requested_total,
+                board_body=a.board_body,
+                board_date=a.board_date,
+                approach=a.plan_approach,
+                focus=a.plan_focus,
+                budget=tuple(
+                    PublicLine(line.category, cat_title(line.category), area_title(line.category), line.item, line.amount)
+                    for line in a.budget
+                ),
+                achievements=tuple(
+                    PublicAchievement(areas.get(x.area, x.area), x.title, x.date, x.description) for x in a.achievements
+                ),
+                stage=stages.get(a.society, "submitted"),
+                stage_zh=STAGES[stages.get(a.society, "submitted")],
+            )
+            for _, a in sorted(cycle.applications.items())
+        )
+        dec = cycle.decisions
+        public_dec = _decisions(dec, today) if dec is not None else None
+        p = status.publicity
+        commended = public_dec is not None and public_dec.commendation_date is not None
+        state, label = publicity_label(p.state, p.days_left, commended)
+        publicity = PublicPublicity(p.start, p.end, state, label, p.days_left, p.error)
+        plans = tuple(
+            PublicPlan(
+                pl.society, pl.filed, pl.management_rules, pl.approach, pl.focus, pl.milestones,
+                tuple((i.name, i.unit, i.target) for i in pl.indicators),
+            )
+            for _, pl in sorted(cycle.plans.items())
+            if pl.filed <= today
+        )
+        reports = tuple(
+            PublicReport(r.society, r.stage, r.as_of, r.indicators, r.summary)
+            for _, r in sorted(cycle.reports.items())
+            if r.as_of <= today
+        )
+        cycles.append(
+            PublicCycle(
+                year=year,
+                call=PublicCall(
+                    cycle=call.cycle,
+                    title=call.title,
+                    doc_number=call.doc_number,
+                    issuer=call.issuer,
+                    published=call.published,
+                    deadline=call.deadline,
+                    awards=tuple(PublicTier(t.tier, t.count, t.amount) for t in call.awards),
+                    max_points=tuple(call.max_points.items()),
+                    publicity_days=call.publicity_days,
+                    publicity_day_kind=call.publicity_day_kind,
+                    plan_due_days=call.plan_due_days,
+                    body=call.body,
+                    period_start=call.period_start,
+                    period_end=call.period_end,
+                ),
+                applications=apps,
+                decisions=public_dec,
+                plans=plans,
+                reports=reports,
+                publicity=publicity,
+                disclosure=disclose(data, year, today),
+                timeline=_timeline(call, public_dec, publicity, today, tz),
+            )
+        )
+    sanctions = tuple(
+        PublicSanction(
+            s.id,
+            s.society,
+            s.decided,
+            s.kind,
+            SANCTION_KIND_ZH.get(s.kind, s.kind),
+            s.cycle,
+            s.summary,
+            s.revoke_award,
+            s.reclaim_amount,
+            s.bans_applications,
+            add_years(s.decided, programme.eligibility.ban_years) if s.bans_applications else None,
+            s.doc_number,
+        )
+        for s in sorted(data.office.sanctions or (), key=lambda s: (s.decided, s.id))
+        if s.decided <= today
+    )
+    return PublicSite(
+        now=now,
+        today=today,
+        programme=_programme(data),
+        societies=societies,
+        cycles=tuple(cycles),
+        sanctions=sanctions,
+        current=current_cycle(data, today),
+    )
+
+
+def _decisions(dec: object, today: date) -> PublicDecisions:
+    from generator.model import Decisions
+
+    assert isinstance(dec, Decisions)
+
+    def known(day: date | None) -> bool:
+        return day is not None and day <= today
+
+    def inspections(rnd: object) -> tuple[date | None, tuple[PublicInspection, ...]]:
+        from generator.model import InspectionRound
+
+        assert isinstance(rnd, InspectionRound)
+        if not known(rnd.date):
+            return None, ()
+        return rnd.date, tuple(PublicInspection(s, r, n) for s, (r, n) in sorted(rnd.results.items()))
+
+    formal = known(dec.formal_review_date)
+    publicity = known(dec.publicity_start)
+    commended = known(dec.commendation_date)
+    return PublicDecisions(
+        formal_review_date=dec.formal_review_date if formal else None,
+        formal_results=tuple((s, r.passed, r.reason) for s, r in sorted(dec.formal_results.items())) if formal else (),
+        expert_review_date=dec.expert_review_date if known(dec.expert_review_date) else None,
+        proposed=tuple((p.society, p.tier) for p in dec.proposed) if publicity else (),
+        publicity_start=dec.publicity_start if publicity else None,
+        publicity_channels=dec.publicity_channels if publicity else (),
+        publicity_doc_number=dec.publicity_doc_number if publicity else None,
+        publicity_title=dec.publicity_title if publicity else None,
+        objections=tuple(
+            PublicObjection(
+                o.id,
+                o.received,
+                o.society,
+                o.summary,
+                o.status if known(o.resolved) or o.status == "pending" else "pending",
+                OBJECTION_STATUS_ZH[o.status if known(o.resolved) or o.status == "pending" else "pending"],
+                o.resolved if known(o.resolved) else None,
+                o.outcome if known(o.resolved) else None,
+            )
+            for o in dec.objections
+            if o.received <= today
+        ),
+        commendation_date=dec.commendation_date if commended else None,
+        commendation_doc_number=dec.commendation_doc_number if commended else None,
+        awards=tuple((a.society, a.tier, a.amount) for a in dec.awards) if commended else (),
+        midterm=inspections(dec.midterm),
+        final=inspections(dec.final),
+    )
+
+
+def _timeline(
+    call: object, dec: PublicDecisions | None, publicity: PublicPublicity, today: date, tz: str
+) -> tuple[tuple[str, date | None, str], ...]:
+    from generator.model import Call
+
+    assert isinstance(call, Call)
+    deadline = local_date(call.deadline, tz)
+    steps: list[tuple[str, date | None]] = [
+        ("发布通知", call.published),
+        ("申报截止", deadline),
+        ("形式审查", dec.formal_review_date if dec else None),
+        ("专家评审", dec.expert_review_date if dec else None),
+        ("公示", publicity.start),
+        ("公示期满", publicity.end),
+        ("通报表彰", dec.commendation_date if dec else None),
+        ("中期检查", dec.midterm[0] if dec else None),
+        ("总结验收", dec.final[0] if dec else None),
+    ]
+    out: list[tuple[str, date | None, str]] = []
+    current_set = False
+    for label, day in steps:
+        if day is not None and day <= today:
+            out.append((label, day, "done"))
+        elif not current_set:
+            out.append((label, day, "current"))
+            current_set = True
+        else:
+            out.append((label, day, "todo"))
+    return tuple(out)
+

@@ -1,0 +1,271 @@
+"""``xuehui build``: check, project, render Markdown into a staging folder, build it with mkdocs-material
+(``--strict``), fill in the Content-Security-Policy, scan the output for private values, then replace the
+output folder. Any failure leaves the previous output exactly as it was.
+
+Deterministic: the same commit and the same ``--now`` give byte-identical output (inputs sorted;
+``SOURCE_DATE_EPOCH`` from the HEAD commit, or from ``--now`` outside git).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.checker import CheckResult, check, parse_all
+from generator.public import project
+from generator.repository import read_folder
+from generator.rules.base import Context
+from generator.schema import SCHEMA_DIR
+from generator.site.history import build_source, decisions_history
+from generator.site.pages import build_pages
+from generator.site.privacy import Leak, credit_codes, private_values, scan_folder
+
+SITE_DIR = Path(__file__).resolve().parents[2] / "site"
+CSP_PLACEHOLDER = "__XUEHUI_CSP__"
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    ok: bool
+    check: CheckResult
+    out: Path
+    pages: int = 0
+    leaks: tuple[Leak, ...] = ()
+    problem: str | None = None  # why the build stopped (mkdocs, CSP), in Chinese
+    details: tuple[str, ...] = field(default=())
+
+
+NAV: list[dict[str, Any]] = [
+    {"首页": "index.md"},
+    {"通知公告": "notices/index.md"},
+    {"年度": "cycles/index.md"},
+    {"学会": "societies/index.md"},
+    {"统计": "statistics.md"},
+    {"规则": "rules.md"},
+    {
+        "指南": [
+            "guides/index.md",
+            {"学会申报指南": "guides/societies.md"},
+            {"评审专家指南": "guides/experts.md"},
+            {"公众监督指南": "guides/public.md"},
+            {"专项办公室工作指南": "guides/office.md"},
+        ]
+    },
+    {"开放数据": "data/index.md"},
+]
+
+
+def open_repository(root: Path) -> Any:
+    """The git repository holding ``root``, or None (a build from a plain folder has no history)."""
+    try:
+        import git
+
+        repo = git.Repo(root, search_parent_directories=False)
+        return repo
+    except Exception:  # noqa: BLE001 - not a repository, or git not usable: build without history
+        return None
+
+
+def _config(site_dir: Path, staging: Path, site_url: str) -> dict[str, Any]:
+    with (site_dir / "mkdocs.yml").open(encoding="utf-8") as handle:
+        config: dict[str, Any] = yaml.safe_load(handle)
+    config["docs_dir"] = str(staging / "docs")
+    config["site_dir"] = str(staging / "site")
+    config["site_url"] = site_url
+    config["theme"]["custom_dir"] = str(site_dir / "overrides")
+    config["nav"] = NAV
+    return config
+
+
+@contextmanager
+def _environment(epoch: int) -> Iterator[list[str]]:
+    """SOURCE_DATE_EPOCH for the build, quiet loggers, and the warnings mkdocs logs (returned)."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                messages.append(record.getMessage())
+
+    handler = Collect()
+    mkdocs_logger = logging.getLogger("mkdocs")
+    previous_level = mkdocs_logger.level
+    mkdocs_logger.addHandler(handler)
+    mkdocs_logger.setLevel(logging.INFO)
+    mkdocs_logger.propagate = False
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield messages
+    finally:
+        mkdocs_logger.removeHandler(handler)
+        mkdocs_logger.setLevel(previous_level)
+        mkdocs_logger.propagate = True
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def run_mkdocs(config_file: Path, epoch: int) -> tuple[str | None, list[str]]:
+    """Build with mkdocs in this process (strict): (the error or None, the warnings it logged)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    with _environment(epoch) as messages:
+        try:
+            config = load_config(config_file=str(config_file))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except Exception as exc:  # noqa: BLE001 - mkdocs aborts with its own exception types
+            return str(exc) or type(exc).__name__, messages
+    return None, messages
+
+
+def _script_hash(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+
+
+def theme_scripts() -> list[re.Pattern[str]]:
+    """Patterns of the inline scripts that mkdocs-material's own templates contain (their ``{{ … }}``
+    parts may be any text without quotes or tags). Only these may appear inline in a built page."""
+    import material
+
+    templates = Path(material.__file__).parent / "templates"
+    patterns: list[re.Pattern[str]] = []
+    for template in sorted(templates.rglob("*.html")):
+        for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.S):
+            pieces = re.split(r"\{\{.*?\}\}", body)
+            patterns.append(re.compile("[^\"<>]*".join(re.escape(piece) for piece in pieces), re.S))
+    return patterns
+
+
+def apply_csp(site: Path) -> list[str]:
+    """Fill the CSP placeholder with hashes of the theme's inline scripts. Any other inline script is a
+    finding (returned): it can only come from injected content."""
+    pages = sorted(site.rglob("*.html"))
+    allowed = theme_scripts()
+    unexpected: list[str] = []
+    hashes: set[str] = set()
+    bodies: dict[Path, str] = {}
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        bodies[page] = text
+        for match in _INLINE_SCRIPT.finditer(text):
+            script = match.group(1)
+            if not script.strip():
+                continue
+            if any(pattern.fullmatch(script) for pattern in allowed):
+                hashes.add(_script_hash(script))
+            else:
+                unexpected.append(f"{page.relative_to(site).as_posix()}: {script.strip()[:60]}")
+    policy = "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' " + " ".join(sorted(hashes)),
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        ]
+    )
+    for page, text in bodies.items():
+        if CSP_PLACEHOLDER in text:
+            page.write_text(text.replace(CSP_PLACEHOLDER, policy), encoding="utf-8")
+    return unexpected
+
+
+def replace_folder(new: Path, out: Path) -> None:
+    """Put ``new`` in place of ``out``: two renames on one file system, the old copy removed after."""
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        if old.exists():
+            shutil.rmtree(old)
+        os.rename(out, old)
+        try:
+            os.rename(new, out)
+        except OSError:
+            os.rename(old, out)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.rename(new, out)
+
+
+def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) -> BuildResult:
+    sources = read_folder(root)
+    parsed = parse_all(sources)
+    result = check(sources, Context(now=now), parse=lambda _sources: parsed)
+    out = out.resolve()
+    if not result.ok or result.dataset is None or result.dataset.programme is None:
+        return BuildResult(False, result, out, problem="数据检查未通过，未生成网站。")
+    repo = open_repository(root)
+    source = build_source(repo)
+    if source.commit:
+        commit = source.commit[:12] + ("（另有未提交的修改）" if source.dirty else "")
+    else:
+        commit = "（未从 git 提交生成）"
+    epoch = source.epoch if source.epoch is not None and not source.dirty else int(now.timestamp())
+    site = project(result.dataset, now)
+    names = {s.slug: s.name for s in site.societies}
+    histories = {
+        c.year: decisions_history(repo, f"submissions/{c.year}/decisions.yaml", names) for c in site.cycles
+    }
+    schemas = {p.name: p.read_text(encoding="utf-8") for p in sorted(SCHEMA_DIR.glob("*.schema.json"))}
+    pages = build_pages(site, commit=commit, histories=histories, schema_files=schemas)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    try:
+        docs = staging / "docs"
+        shutil.copytree(site_dir / "docs", docs)
+        for rel, text in sorted(pages.items()):
+            target = docs / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
+        config_file = staging / "mkdocs.yml"
+        config_file.write_text(
+            yaml.safe_dump(_config(site_dir, staging, site.programme.site_url), allow_unicode=True, sort_keys=True),
+            encoding="utf-8",
+        )
+        error, warnings = run_mkdocs(config_file, epoch)
+        if error is not None:
+            return BuildResult(False, result, out, problem=f"mkdocs 构建失败：{error}", details=tuple(warnings))
+        built = staging / "site"
+        unexpected = apply_csp(built)
+        if unexpected:
+            return BuildResult(
+                False, result, out, problem="页面中出现了主题以外的内联脚本，已停止发布。", details=tuple(unexpected)
+            )
+        leaks = scan_folder(built, private_values(parsed), credit_codes(parsed))
+        if leaks:
+            return BuildResult(False, result, out, leaks=tuple(leaks), problem="输出中发现不应公开的信息，已停止发布。")
+        count = sum(1 for _ in built.rglob("index.html"))
+        replace_folder(built, out)
+        return BuildResult(True, result, out, pages=count, details=tuple(warnings))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

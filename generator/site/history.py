@@ -1,0 +1,93 @@
+"""Revision history of a cycle's decisions, read from git with GitPython: when the publicity list, the
+objections and the commendation changed, and how, so the public can follow every change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator import forge
+from generator.yamlio import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    commit: str
+    date: str
+    subject: str
+    changes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildSource:
+    """Where a build comes from: the commit, its time, and whether the tree had uncommitted changes."""
+
+    commit: str | None
+    epoch: int | None
+    dirty: bool
+
+
+def build_source(repo: Any) -> BuildSource:
+    if repo is None:
+        return BuildSource(None, None, False)
+    try:
+        head = repo.head.commit
+    except ValueError:  # an empty repository
+        return BuildSource(None, None, True)
+    dirty = bool(repo.git.status("--porcelain", "--", "submissions"))
+    return BuildSource(head.hexsha, int(head.committed_date), dirty)
+
+
+def _state(data: dict[str, Any] | None) -> dict[str, Any]:
+    data = data or {}
+    publicity = data.get("publicity") or {}
+    commendation = data.get("commendation") or {}
+    return {
+        "start": publicity.get("start"),
+        "proposed": [(p.get("society"), p.get("tier")) for p in data.get("proposed") or [] if isinstance(p, dict)],
+        "objections": {o.get("id"): o.get("status") for o in data.get("objections") or [] if isinstance(o, dict)},
+        "commendation": commendation.get("date"),
+    }
+
+
+def _describe(before: dict[str, Any], after: dict[str, Any], names: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    if after["start"] != before["start"]:
+        out.append(f"公示开始日期：{before['start'] or '无'} → {after['start'] or '无'}")
+    old = dict(before["proposed"])
+    new = dict(after["proposed"])
+    for slug in [s for s, _ in after["proposed"] if s not in old]:
+        out.append(f"拟表彰名单新增：{names.get(slug, slug)}（{new[slug]}）")
+    for slug in [s for s, _ in before["proposed"] if s not in new]:
+        out.append(f"拟表彰名单删除：{names.get(slug, slug)}")
+    for slug in [s for s in new if s in old and old[s] != new[s]]:
+        out.append(f"等级调整：{names.get(slug, slug)} {old[slug]} → {new[slug]}")
+    if [s for s, _ in after["proposed"] if s in old] != [s for s, _ in before["proposed"] if s in new]:
+        out.append("拟表彰名单顺序调整")
+    for oid, status in after["objections"].items():
+        if oid not in before["objections"]:
+            out.append(f"收到异议 {oid}")
+        elif before["objections"][oid] != status:
+            out.append(f"异议 {oid}：{before['objections'][oid]} → {status}")
+    if after["commendation"] != before["commendation"] and after["commendation"]:
+        out.append(f"记录通报表彰（{after['commendation']}）")
+    return out
+
+
+def decisions_history(repo: Any, path: str, names: dict[str, str], rev: str = "HEAD") -> list[Revision]:
+    """Revisions of ``path`` (newest first) with what changed in the publicity list and around it."""
+    if repo is None:
+        return []
+    revisions = list(reversed(forge.history(repo, path, rev)))
+    out: list[Revision] = []
+    previous = _state(None)
+    for r in revisions:
+        try:
+            raw = repo.git.show(f"{r.commit}:{path}", stdout_as_string=False)
+        except Exception:  # noqa: BLE001 - deleted in that commit: nothing to read
+            raw = b""
+        state = _state(load_yaml(raw).data if raw else None)
+        changes = _describe(previous, state, names) or ["其他内容更新"]
+        out.append(Revision(r.commit[:12], r.date, r.subject, tuple(changes)))
+        previous = state
+    return list(reversed(out))

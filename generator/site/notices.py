@@ -1,0 +1,174 @@
+"""Notices (通知公告): the programme's official announcements derived from the data — each call, publicity
+notice, commendation, inspection result and sanction decision — with a SHA-256 fingerprint of the
+notice's canonical data so anyone can check that what they read is what the repository holds."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from generator.public import PublicCycle, PublicSanction, PublicSite
+
+KIND_ZH = {
+    "call": "申报通知",
+    "publicity": "公示",
+    "commendation": "表彰决定",
+    "midterm": "中期检查结果",
+    "final": "总结验收结果",
+    "sanction": "处理决定",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    slug: str  # notices/<slug>.md
+    kind: str
+    title: str
+    doc_number: str | None
+    issuer: str
+    date: date
+    cycle: int | None
+    payload: dict[str, Any]  # the canonical data the fingerprint covers (public fields only)
+
+    @property
+    def kind_zh(self) -> str:
+        return KIND_ZH[self.kind]
+
+    @property
+    def path(self) -> str:
+        return f"notices/{self.slug}.md"
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.payload)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def canonical(payload: Any) -> bytes:
+    """Canonical JSON: sorted keys, no spaces, UTF-8, money with two decimals, ISO dates."""
+    return json.dumps(_plain(payload), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def fingerprint(payload: Any) -> str:
+    return hashlib.sha256(canonical(payload)).hexdigest()
+
+
+def notices(site: PublicSite) -> list[Notice]:
+    """Every notice, newest first (ties by kind and slug, so the order is stable)."""
+    issuer_default = site.programme.organiser
+    out: list[Notice] = []
+    for cycle in site.cycles:
+        out.extend(_cycle_notices(cycle, issuer_default, site))
+    for s in site.sanctions:
+        out.append(_sanction_notice(s, issuer_default, site))
+    return sorted(out, key=lambda n: (n.date, n.kind, n.slug), reverse=True)
+
+
+def _cycle_notices(cycle: PublicCycle, issuer: str, site: PublicSite) -> list[Notice]:
+    found: list[Notice] = []
+    call = cycle.call
+    if call is not None:
+        found.append(
+            Notice(
+                f"{cycle.year}-call",
+                "call",
+                call.title,
+                call.doc_number,
+                call.issuer or issuer,
+                call.published,
+                cycle.year,
+                {"kind": "call", "call": call},
+            )
+        )
+    dec = cycle.decisions
+    if dec is None:
+        return found
+    if dec.publicity_start is not None:
+        listed = [{"society": s, "name": site.name_of(s), "tier": t} for s, t in dec.proposed]
+        found.append(
+            Notice(
+                f"{cycle.year}-publicity",
+                "publicity",
+                dec.publicity_title or f"{cycle.year}年度学会能力提升专项拟表彰名单公示",
+                dec.publicity_doc_number,
+                issuer,
+                dec.publicity_start,
+                cycle.year,
+                {
+                    "kind": "publicity",
+                    "cycle": cycle.year,
+                    "start": cycle.publicity.start,
+                    "end": cycle.publicity.end,
+                    "channels": dec.publicity_channels,
+                    "proposed": listed,
+                },
+            )
+        )
+    if dec.commendation_date is not None:
+        found.append(
+            Notice(
+                f"{cycle.year}-commendation",
+                "commendation",
+                f"关于{cycle.year}年度学会能力提升专项表彰奖励的决定",
+                dec.commendation_doc_number,
+                issuer,
+                dec.commendation_date,
+                cycle.year,
+                {
+                    "kind": "commendation",
+                    "cycle": cycle.year,
+                    "awards": [{"society": s, "name": site.name_of(s), "tier": t, "amount": a} for s, t, a in dec.awards],
+                },
+            )
+        )
+    for stage, (day, results) in (("midterm", dec.midterm), ("final", dec.final)):
+        if day is None:
+            continue
+        found.append(
+            Notice(
+                f"{cycle.year}-{stage}",
+                stage,
+                f"{cycle.year}年度学会能力提升专项{KIND_ZH[stage]}",
+                None,
+                issuer,
+                day,
+                cycle.year,
+                {
+                    "kind": stage,
+                    "cycle": cycle.year,
+                    "results": [{"society": r.society, "name": site.name_of(r.society), "result": r.result, "note": r.note} for r in results],
+                },
+            )
+        )
+    return found
+
+
+def _sanction_notice(s: PublicSanction, issuer: str, site: PublicSite) -> Notice:
+    return Notice(
+        f"sanction-{s.id}",
+        "sanction",
+        f"关于对{site.name_of(s.society)}的处理决定",
+        s.doc_number,
+        issuer,
+        s.decided,
+        s.cycle,
+        {"kind": "sanction", "sanction": s, "name": site.name_of(s.society)},
+    )

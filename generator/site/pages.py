@@ -1,0 +1,284 @@
+"""Page builders: the public projection → every generated file of the site (Markdown pages, the RSS feed,
+open data), as a mapping from the path inside ``docs/`` to its content. Pure: no I/O, no clock.
+
+Templates receive only ``Public*`` objects and values computed here; every user string goes through the
+``md`` filter (``textsafe.md_escape``); URLs are built here and only ``https`` ones are linked.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from generator.clock import zone
+from generator.disclosure import AwardDisclosure
+from generator.public import PublicCycle, PublicSite
+from generator.rules import ALL_RULES, rule_sort_key
+from generator.site import feed, svg
+from generator.site.history import Revision
+from generator.site.notices import Notice, _plain, notices
+from generator.textsafe import clean, md_escape
+
+_SAFE_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~/%?=&+-]*)?\Z")
+
+
+def safe_url(value: object) -> str:
+    """The URL if it is a plain https address (no quotes, spaces, brackets or entities), else ``""``."""
+    text = str(value or "")
+    return text if _SAFE_URL.match(text) else ""
+
+
+def md_paragraphs(value: object) -> str:
+    """Escaped text that keeps its paragraphs (one per line of the source)."""
+    lines = [md_escape(line) for line in str(value or "").splitlines()]
+    return "\n\n".join(line for line in lines if line)
+
+
+def _money(value: object) -> str:
+    return f"{value:,.2f}" if isinstance(value, Decimal) else "—"
+
+
+def _num(value: object) -> str:
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}"
+    return str(value)
+
+
+def _date(value: object) -> str:
+    return value.isoformat() if isinstance(value, date) else "—"
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates/site"),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=md_escape,
+        md_paragraphs=md_paragraphs,
+        money=_money,
+        num=_num,
+        d=_date,
+        url=safe_url,
+    )
+    env.globals.update(timeline=svg.timeline, bars=svg.bars)
+    return env
+
+
+@dataclass(frozen=True, slots=True)
+class DataFile:
+    name: str
+    href: str
+    about: str
+
+
+def _dt(tz: str) -> Callable[[datetime], str]:
+    def fmt(value: datetime) -> str:
+        return value.astimezone(zone(tz)).strftime("%Y-%m-%d %H:%M")
+
+    return fmt
+
+
+def _award_rows(cycle: PublicCycle) -> list[tuple[str, Decimal, Decimal | None]]:
+    return [(a.name, a.planned, a.spent) for a in cycle.disclosure.awards]
+
+
+def _category_rows(a: AwardDisclosure) -> list[tuple[str, Decimal, Decimal | None]]:
+    return [(u.title, u.planned, u.spent) for u in a.by_category]
+
+
+def _csv(rows: Sequence[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows([[_cell(c) for c in row] for row in rows])
+    return "\ufeff" + buffer.getvalue()
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    text = clean(value) if value is not None else ""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text  # no formulas in Excel
+
+
+def build_pages(
+    site: PublicSite,
+    *,
+    commit: str,
+    histories: dict[int, list[Revision]],
+    schema_files: dict[str, str],
+) -> dict[str, str]:
+    """Every generated file of the site, by path inside ``docs/``."""
+    env = environment()
+    tz = "Asia/Shanghai"
+    env.filters["dt"] = _dt(tz)
+    all_notices = notices(site)
+    by_year = {c.year: c for c in site.cycles}
+    current = by_year.get(site.current) if site.current is not None else None
+    pages: dict[str, str] = {}
+
+    def render(template: str, **context: Any) -> str:
+        return env.get_template(template).render(site=site, **context)
+
+    pages["index.md"] = render("home.md.j2", current=current, latest=all_notices[:6])
+    pages["notices/index.md"] = render("notices_index.md.j2", notices=all_notices)
+    for n in all_notices:
+        cycle = by_year.get(n.cycle) if n.cycle is not None else None
+        pages[n.path] = render(
+            "notice.md.j2",
+            n=n,
+            call=cycle.call if cycle else None,
+            cycle=cycle,
+            commit=commit,
+            ban_years=site.programme.ban_years,
+        )
+    pages["cycles/index.md"] = render("cycles_index.md.j2", cycles=list(reversed(site.cycles)))
+
+    def stage_of(cycle: PublicCycle, society: str) -> str:
+        found = next((a for a in cycle.applications if a.society == society), None)
+        return found.stage_zh if found else "—"
+
+    for c in site.cycles:
+        pages[f"cycles/{c.year}/index.md"] = render(
+            "cycle.md.j2", c=c, award_rows=_award_rows(c), stage_of=stage_of
+        )
+        form = safe_url(site.programme.objection_form)
+        pages[f"cycles/{c.year}/publicity.md"] = render("publicity.md.j2", c=c, form=form)
+        pages[f"cycles/{c.year}/history.md"] = render("history.md.j2", c=c, revisions=histories.get(c.year, []))
+
+    def awards_of(slug: str) -> list[str]:
+        return [f"{c.year}{t}" for c in site.cycles if c.decisions for s, t, _ in c.decisions.awards if s == slug]
+
+    pages["societies/index.md"] = render("societies_index.md.j2", awards_of=awards_of)
+    for s in site.societies:
+        entries = []
+        plans = []
+        inspections = []
+        disclosures = []
+        for c in site.cycles:
+            app = next((a for a in c.applications if a.society == s.slug), None)
+            award = next((a for a in c.decisions.awards if a[0] == s.slug), None) if c.decisions else None
+            if app is not None:
+                entries.append(
+                    {
+                        "year": c.year,
+                        "requested": app.requested_total,
+                        "stage_zh": app.stage_zh,
+                        "tier": award[1] if award else None,
+                        "amount": award[2] if award else None,
+                    }
+                )
+            plan = next((p for p in c.plans if p.society == s.slug), None)
+            if plan is not None:
+                latest = max((r for r in c.reports if r.society == s.slug), key=lambda r: r.as_of, default=None)
+                progress = {name: _num(v) for name, v in latest.indicators} if latest else {}
+                plans.append({"year": c.year, "plan": plan, "progress": progress})
+            if c.decisions is not None:
+                for label, (day, results) in (("中期检查", c.decisions.midterm), ("总结验收", c.decisions.final)):
+                    for r in results:
+                        if r.society == s.slug:
+                            inspections.append({"year": c.year, "stage": label, "date": day, "result": r.result, "note": r.note})
+            disclosures += [a for a in c.disclosure.awards if a.society == s.slug]
+        pages[f"societies/{s.slug}.md"] = render(
+            "society.md.j2",
+            s=s,
+            entries=entries,
+            plans=plans,
+            inspections=inspections,
+            disclosures=disclosures,
+            sanctions=[x for x in site.sanctions if x.society == s.slug],
+            category_rows=_category_rows,
+        )
+    pages["statistics.md"] = _statistics(render, site)
+    rules = sorted(ALL_RULES, key=lambda r: rule_sort_key(r.id))
+    pages["rules.md"] = render("rules.md.j2", rules=rules)
+    pages.update(_open_data(render, site, schema_files))
+    pages["feed.xml"] = feed.render(
+        all_notices, site.programme.site_title, site.programme.site_url, f"{site.programme.name}通知公告"
+    )
+    return pages
+
+
+def _statistics(render: Callable[..., str], site: PublicSite) -> str:
+    cycle_table = []
+    per_area: dict[str, tuple[Decimal, Decimal]] = {}
+    per_category: dict[str, tuple[Decimal, Decimal]] = {}
+    for c in site.cycles:
+        d = c.disclosure
+        cycle_table.append(
+            {
+                "year": c.year,
+                "applications": len(c.applications),
+                "awards": len(d.awards),
+                "awarded": d.awarded,
+                "planned": d.planned,
+                "spent": d.spent,
+                "reclaimed": d.reclaimed,
+            }
+        )
+        for a in d.awards:
+            for u in a.by_area:
+                p, s = per_area.get(u.title, (Decimal(0), Decimal(0)))
+                per_area[u.title] = (p + u.planned, s + u.spent)
+            for u in a.by_category:
+                p, s = per_category.get(u.title, (Decimal(0), Decimal(0)))
+                per_category[u.title] = (p + u.planned, s + u.spent)
+    return render(
+        "statistics.md.j2",
+        cycle_table=cycle_table,
+        per_cycle=[(f"{r['year']} 年度", r["awarded"], r["spent"]) for r in cycle_table],
+        per_area=[(k, p, s) for k, (p, s) in per_area.items()],
+        per_category=sorted(((k, p, s) for k, (p, s) in per_category.items()), key=lambda r: (-r[1], r[0])),
+    )
+
+
+def _open_data(render: Callable[..., str], site: PublicSite, schema_files: dict[str, str]) -> dict[str, str]:
+    files: dict[str, str] = {}
+    listed: list[DataFile] = []
+    for c in site.cycles:
+        files[f"data/{c.year}.json"] = (
+            json.dumps(_plain(c), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        )
+        listed.append(DataFile(f"{c.year}.json", f"{c.year}.json", f"{c.year} 年度全部公开数据（通知、申报、评审结果、公示、表彰、检查、资金使用）"))
+        rows: list[list[object]] = [["学会代号", "学会", "申请金额", "阶段", "阶段代码"]]
+        rows += [[a.society, a.name, a.requested_total, a.stage_zh, a.stage] for a in c.applications]
+        files[f"data/{c.year}-applications.csv"] = _csv(rows)
+        listed.append(DataFile(f"{c.year}-applications.csv", f"{c.year}-applications.csv", f"{c.year} 年度申报学会及阶段"))
+        award_rows: list[list[object]] = [["学会代号", "学会", "等级", "奖励金额", "计划", "已支出", "结余", "截至", "已撤销", "收回金额"]]
+        award_rows += [
+            [a.society, a.name, a.tier, a.amount, a.planned, a.spent, a.variance, a.as_of, "是" if a.revoked else "否", a.reclaimed]
+            for a in c.disclosure.awards
+        ]
+        files[f"data/{c.year}-awards.csv"] = _csv(award_rows)
+        listed.append(DataFile(f"{c.year}-awards.csv", f"{c.year}-awards.csv", f"{c.year} 年度表彰与资金使用"))
+    society_rows: list[list[object]] = [["学会代号", "学会", "统一社会信用代码", "成立年份", "业务主管单位", "学科领域", "网站"]]
+    society_rows += [[s.slug, s.name, s.credit_code, s.founded or "", s.supervisor, s.discipline or "", safe_url(s.website)] for s in site.societies]
+    files["data/societies.csv"] = _csv(society_rows)
+    listed.append(DataFile("societies.csv", "societies.csv", "学会名录"))
+    sanction_rows: list[list[object]] = [["编号", "学会代号", "决定日期", "类型", "年度", "情况", "撤销奖励", "收回金额", "取消申报资格至", "文号"]]
+    sanction_rows += [
+        [s.id, s.society, s.decided, s.kind_zh, s.cycle or "", s.summary, "是" if s.revoke_award else "否", s.reclaim_amount, s.ban_until or "", s.doc_number or ""]
+        for s in site.sanctions
+    ]
+    files["data/sanctions.csv"] = _csv(sanction_rows)
+    listed.append(DataFile("sanctions.csv", "sanctions.csv", "处理决定"))
+    for name, text in sorted(schema_files.items()):
+        files[f"data/schemas/{name}"] = text
+    files["data/index.md"] = render("data_index.md.j2", files=listed, schemas=sorted(schema_files))
+    return files
+
