@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 BSTAMP := $(VENV)/.installed-bench
 
-.PHONY: check test lint typecheck bench rules clean
+.PHONY: site check test lint typecheck bench rules clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ $(TSTAMP): pyproject.toml | $(BIN)/python
 $(BSTAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	touch $(STAMP) $(TSTAMP) $@
+
+## site: 检查数据并生成公示网站到 public/（当前时间）
+site: $(STAMP)
+	$(BIN)/xuehui check
+	$(BIN)/xuehui build --out public
+	@echo "用浏览器打开 $(CURDIR)/public/index.html，或运行 .venv/bin/xuehui serve 在 http://127.0.0.1:8000/ 预览。"
 
 ## check: 检查 submissions/ 下的全部数据（当前时间）
 check: $(STAMP)
@@ -50,9 +56,10 @@ lint: $(TSTAMP)
 typecheck: $(TSTAMP)
 	$(BIN)/mypy
 
-## bench: 与 check-jsonschema 对比的性能测试
+## bench: 性能基准（检查：对比 check-jsonschema；网站：对比直接运行 mkdocs）
 bench: $(BSTAMP)
 	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_site.py
 
 rules: $(STAMP)
 	$(BIN)/xuehui rules

@@ -262,8 +262,8 @@ def _cmd_status(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from generator.repository import find_root
     from generator.report.text import render as render_text
+    from generator.repository import find_root
     from generator.site.build import build
 
     now = _parse_now(args.now)

@@ -90,3 +90,22 @@ def by_rule(result: CheckResult, rule: str) -> list[Finding]:
 
 def rules_of(result: CheckResult) -> set[str]:
     return {f.rule for f in result.findings}
+
+
+def write_tree(root: Path, tree: dict[str, bytes]) -> None:
+    """Write an in-memory tree under ``root`` (paths are repository-relative)."""
+    for path, raw in tree.items():
+        out = root / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(raw)
+
+
+def commit_tree_to(repo: Path, tree: dict[str, bytes]) -> Path:
+    """A git repository at ``repo`` holding ``tree`` in one commit (fixed author and date)."""
+    from tests.gitrepo import commit_all, git
+
+    repo.mkdir(parents=True)
+    write_tree(repo, tree)
+    git(repo.parent, "init", "-q", "-b", "main", str(repo))
+    commit_all(repo, "示例数据")
+    return repo

@@ -76,7 +76,7 @@ def open_repository(root: Path) -> Any:
 
         repo = git.Repo(root, search_parent_directories=False)
         return repo
-    except Exception:  # noqa: BLE001 - not a repository, or git not usable: build without history
+    except Exception:
         return None
 
 
@@ -138,7 +138,7 @@ def run_mkdocs(config_file: Path, epoch: int) -> tuple[str | None, list[str]]:
                 mkdocs_build(config)
             finally:
                 config.plugins.on_shutdown()
-        except Exception as exc:  # noqa: BLE001 - mkdocs aborts with its own exception types
+        except Exception as exc:
             return str(exc) or type(exc).__name__, messages
     return None, messages
 

@@ -84,7 +84,7 @@ def decisions_history(repo: Any, path: str, names: dict[str, str], rev: str = "H
     for r in revisions:
         try:
             raw = repo.git.show(f"{r.commit}:{path}", stdout_as_string=False)
-        except Exception:  # noqa: BLE001 - deleted in that commit: nothing to read
+        except Exception:
             raw = b""
         state = _state(load_yaml(raw).data if raw else None)
         changes = _describe(previous, state, names) or ["其他内容更新"]

@@ -25,7 +25,7 @@ from generator.public import PublicCycle, PublicSite
 from generator.rules import ALL_RULES, rule_sort_key
 from generator.site import feed, svg
 from generator.site.history import Revision
-from generator.site.notices import Notice, _plain, notices
+from generator.site.notices import _plain, notices
 from generator.textsafe import clean, md_escape
 
 _SAFE_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~/%?=&+-]*)?\Z")

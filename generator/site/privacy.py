@@ -114,8 +114,8 @@ def scan_text(name: str, text: str, values: dict[str, str], allowed_numbers: set
             leaks.append(Leak(name, "身份证号码（校验位有效）", _mask(match.group())))
     for match in DIGIT_RUN.finditer(text):
         digits = match.group().replace(" ", "")
-        if digits in allowed_numbers or not digits[:-1].isdigit():
-            continue
+        if digits in allowed_numbers or not digits[:-1].isdigit() or id_number_valid(digits):
+            continue  # allowed, or an ID number (reported above)
         if 16 <= len(digits) <= 19 and digits.isdigit() and luhn_valid(digits):
             leaks.append(Leak(name, "银行卡号（Luhn 校验有效）", _mask(digits)))
         elif len(digits) >= 15:

@@ -1,0 +1,265 @@
+"""The public site without a browser: only public fields reach it, golden pages for the small programme,
+determinism, atomic output, the privacy scan, hostile text, the CSP guard, the feed and open data."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import cli, public
+from generator.checker import Source, build_dataset, parse_all
+from generator.clock import parse_now
+from generator.site import pages as site_pages
+from generator.site.build import SITE_DIR, build
+from generator.site.privacy import id_number_valid, luhn_valid, scan_text
+from tests.golden import compare
+from tests.helpers import APP, REPO, SOCIETY, commit_tree_to, edit, mini_tree, write_tree
+
+NOW = "2026-11-26"
+
+
+def schema_node(kind: str, path: str) -> dict[str, Any]:
+    root = json.loads((REPO / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    node: dict[str, Any] = root
+    for part in path.split("."):
+        while "$ref" in node and "properties" not in node:
+            node = root["$defs"][node["$ref"].split("/")[-1]]
+        if "properties" not in node and "items" in node:
+            node = node["items"]
+            while "$ref" in node and "properties" not in node:
+                node = root["$defs"][node["$ref"].split("/")[-1]]
+        node = node["properties"][part]
+    return node
+
+
+@pytest.mark.parametrize(
+    ("cls", "field", "kind", "path"),
+    [(c, f, k, p) for c, fields in public.SOURCES.items() for f, (k, p) in fields.items()],
+)
+def test_every_copied_field_is_public_in_the_schema(cls: str, field: str, kind: str, path: str) -> None:
+    root = json.loads((REPO / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    assert root.get("x-public", True) is True
+    parts = path.split(".")
+    for i in range(1, len(parts) + 1):
+        assert schema_node(kind, ".".join(parts[:i]))["x-public"] is True, (cls, field, parts[:i])
+    assert field in {f.name for f in dataclasses.fields(getattr(public, cls))}
+
+
+def test_public_objects_hold_no_private_field() -> None:
+    private = {"contact", "phone", "email", "bank_account", "maintainers", "committee", "login", "experts"}
+    for name in dir(public):
+        cls = getattr(public, name)
+        if isinstance(cls, type) and name.startswith("Public") and dataclasses.is_dataclass(cls):
+            assert not {f.name for f in dataclasses.fields(cls)} & private, name
+
+
+def site_of(tree: dict[str, bytes], now: str = NOW) -> public.PublicSite:
+    data, _ = build_dataset(parse_all([Source(p, r) for p, r in sorted(tree.items())]))
+    return public.project(data, parse_now(now))
+
+
+def mini_pages(tree: dict[str, bytes] | None = None, now: str = NOW) -> dict[str, str]:
+    return site_pages.build_pages(
+        site_of(tree or mini_tree(), now), commit="0123456789ab", histories={}, schema_files={}
+    )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.md",
+        "notices/index.md",
+        "notices/2026-call.md",
+        "notices/2026-publicity.md",
+        "cycles/2026/index.md",
+        "cycles/2026/publicity.md",
+        "societies/wuhan-mechanical-engineering.md",
+        "statistics.md",
+        "data/index.md",
+        "feed.xml",
+    ],
+)
+def test_golden_pages(page: str, update_golden: bool) -> None:
+    compare("site/" + page.replace("/", "__"), mini_pages()[page], update_golden)
+
+
+def test_awarded_programme_pages(update_golden: bool) -> None:
+    pages = mini_pages(mini_tree(awarded=True), now="2027-08-01")
+    compare("site/awarded__societies__wuhan-mechanical-engineering.md", pages["societies/wuhan-mechanical-engineering.md"], update_golden)
+    compare("site/awarded__notices__2026-commendation.md", pages["notices/2026-commendation.md"], update_golden)
+    assert "<svg" in pages["societies/wuhan-mechanical-engineering.md"]
+
+
+def test_private_values_never_reach_pages() -> None:
+    text = "\n".join(mini_pages().values())
+    for private in ("13800000000", "wangmin@mech.example.org", "6222000000000000000", "王敏", "mech-secretariat",
+                    "赵教授", "expert-zhao"):
+        assert private not in text
+
+
+def test_records_after_now_are_not_published() -> None:
+    before = mini_pages(now="2026-11-24")
+    assert "notices/2026-publicity.md" not in before
+    assert "尚未公示" in before["cycles/2026/publicity.md"]
+    early = mini_pages(now="2026-08-01")
+    assert "notices/2026-call.md" not in early and "cycles/2026/index.md" not in early
+
+
+def test_publicity_labels_follow_the_date() -> None:
+    assert "公示中（剩余9天）" in mini_pages(now="2026-11-26")["cycles/2026/publicity.md"]
+    assert "公示中（剩余1天）" in mini_pages(now="2026-12-04")["cycles/2026/publicity.md"]
+    assert "公示期满" in mini_pages(now="2026-12-05")["cycles/2026/publicity.md"]
+    awarded = mini_pages(mini_tree(awarded=True), now="2026-12-15")
+    assert "已表彰" in awarded["cycles/2026/publicity.md"]
+
+
+HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) {: onclick=alert(4) } | {{ 7*7 }} @wuhan/office"
+
+
+def test_hostile_text_is_inert_in_every_page() -> None:
+    tree = mini_tree()
+    edit(tree, SOCIETY, "name: 武汉市机械工程学会", f"name: '{HOSTILE[:90]}'")
+    edit(tree, APP, "approach: 围绕智能制造关键技术问题开展学术交流，带动会员服务与自身建设。", f"approach: '{HOSTILE}'")
+    pages = mini_pages(tree)
+    text = "\n".join(v for k, v in pages.items() if k.endswith(".md"))  # open data keeps the raw values
+    assert HOSTILE in json.loads(pages["data/2026.json"])["applications"][0]["approach"]
+    for raw in ("<script>", "<img", "](javascript", "{: onclick", "{{ 7*7 }}", "@wuhan", "| {"):
+        assert raw not in text
+    assert "&#60;script&#62;" in text
+
+
+def test_https_only_links() -> None:
+    assert site_pages.safe_url("https://mech.example.org/") == "https://mech.example.org/"
+    for bad in ("http://x.org/", "javascript:alert(1)", "https://x.org/a b", 'https://x.org/"onmouseover', "https://x.org/)"):
+        assert site_pages.safe_url(bad) == ""
+
+
+def test_csv_has_bom_and_no_formulas() -> None:
+    tree = mini_tree()
+    edit(tree, SOCIETY, "name: 武汉市机械工程学会", "name: '=HYPERLINK(\"https://evil.example.org\")'")
+    csv_text = mini_pages(tree)["data/societies.csv"]
+    assert csv_text.startswith("\ufeff学会代号,")
+    assert "\"'=HYPERLINK" in csv_text
+
+
+def test_open_data_json_is_public_only() -> None:
+    data = json.loads(mini_pages()["data/2026.json"])
+    text = json.dumps(data, ensure_ascii=False)
+    assert data["year"] == 2026 and "13800000000" not in text and "expert-zhao" not in text
+
+
+def test_notice_fingerprint_is_of_its_canonical_data() -> None:
+    from generator.site.notices import fingerprint, notices
+
+    site = site_of(mini_tree())
+    (call,) = [n for n in notices(site) if n.kind == "call"]
+    assert call.fingerprint == fingerprint(call.payload)
+    assert call.fingerprint in mini_pages()["notices/2026-call.md"]
+    changed = mini_tree()
+    edit(changed, "submissions/2026/call.yaml", "count: 3", "count: 4")
+    (call2,) = [n for n in notices(site_of(changed)) if n.kind == "call"]
+    assert call2.fingerprint != call.fingerprint
+
+
+def test_privacy_checksums() -> None:
+    assert id_number_valid("11010519491231002X")
+    assert not id_number_valid("110105194912310021")
+    assert luhn_valid("4111111111111111") and not luhn_valid("4111111111111112")
+    leaks = scan_text("p.html", "电话 13912345678，卡 4111 1111 1111 1111，证 11010519491231002X，码 51420100500012358X",
+                      {}, {"51420100500012358X"})
+    assert {leak.what for leak in leaks} == {"手机号码形式的数字", "银行卡号（Luhn 校验有效）", "身份证号码（校验位有效）"}
+    assert scan_text("p.html", "2025-11-25 2025-12-04 共 200,000.00 元", {}, set()) == []
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("tree")
+    write_tree(root, mini_tree())
+    out = root / "public"
+    result = build(root, out, parse_now(NOW))
+    assert result.ok, (result.problem, result.details, result.leaks)
+    return root, out
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_output(built: tuple[Path, Path]) -> None:
+    _root, out = built
+    for page in ("index.html", "cycles/2026/publicity/index.html", "societies/wuhan-mechanical-engineering/index.html",
+                 "notices/2026-publicity/index.html", "search/search_index.json", "feed.xml", "data/2026-awards.csv"):
+        assert (out / page).is_file(), page
+    html = (out / "cycles/2026/publicity/index.html").read_text(encoding="utf-8")
+    assert "公示中（剩余9天）" in html and 'lang="zh"' in html
+    assert "Content-Security-Policy" in html and "__XUEHUI_CSP__" not in html
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_two_builds_are_identical(built: tuple[Path, Path], tmp_path: Path) -> None:
+    root, out = built
+    again = tmp_path / "again"
+    assert build(root, again, parse_now(NOW)).ok
+    assert snapshot(again) == snapshot(out)
+
+
+def test_same_commit_same_output_in_git(tmp_path: Path) -> None:
+    root = commit_tree_to(tmp_path / "repo", mini_tree())
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert build(root, first, parse_now(NOW)).ok
+    assert build(root, second, parse_now(NOW)).ok
+    assert snapshot(first) == snapshot(second)
+    history = (first / "cycles/2026/history/index.html").read_text(encoding="utf-8")
+    assert "收到" not in history and "拟表彰名单新增" in history
+
+
+def test_a_broken_file_leaves_the_old_output(built: tuple[Path, Path], tmp_path: Path) -> None:
+    root, out = built
+    copy = tmp_path / "tree"
+    shutil.copytree(root / "submissions", copy / "submissions")
+    target = tmp_path / "public"
+    shutil.copytree(out, target)
+    before = snapshot(target)
+    (copy / APP).write_bytes(b"a: [\n")
+    result = build(copy, target, parse_now(NOW))
+    assert not result.ok and result.check.errors
+    assert snapshot(target) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".public")] == []
+
+
+def test_a_private_value_in_public_text_fails_the_build(tmp_path: Path) -> None:
+    tree = mini_tree()
+    edit(tree, SOCIETY, "name: 武汉市机械工程学会", "name: 武汉市机械工程学会\nintroduction: 联系电话 13800000000，欢迎垂询。")
+    write_tree(tmp_path, tree)
+    out = tmp_path / "public"
+    out.mkdir()
+    (out / "keep.txt").write_text("old", encoding="utf-8")
+    result = build(tmp_path, out, parse_now(NOW))
+    assert not result.ok and result.leaks
+    assert {leak.what for leak in result.leaks} >= {"联系电话"}
+    assert (out / "keep.txt").read_text(encoding="utf-8") == "old"
+
+
+def test_an_unexpected_inline_script_fails_the_build(tmp_path: Path) -> None:
+    site_copy = tmp_path / "site"
+    shutil.copytree(SITE_DIR, site_copy)
+    (site_copy / "docs" / "guides" / "index.md").write_text("# 指南\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    write_tree(tmp_path, mini_tree())
+    result = build(tmp_path, tmp_path / "public", parse_now(NOW), site_dir=site_copy)
+    assert not result.ok and "内联脚本" in (result.problem or "")
+
+
+def test_cli_build_refuses_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    tree = mini_tree()
+    tree[APP] = b"a: [\n"
+    write_tree(tmp_path, tree)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["build", "--now", NOW, "--out", "public"]) == 1
+    out, err = capsys.readouterr()
+    assert "YAML-006" in out and "保持不变" in err
+    assert not (tmp_path / "public").exists()
