@@ -125,6 +125,10 @@ def test_pages_runs_just_after_midnight_in_shanghai() -> None:
     minute, hour, *_ = schedule["cron"].split()
     assert hour == "16" and int(minute) < 30  # 16:xx UTC = 00:xx Asia/Shanghai
     assert set(pages["on"]) == {"push", "schedule", "workflow_dispatch"}
+    runs = " ".join(str(s.get("run", "")) for s in steps(pages))
+    assert "xuehui build --out public" in runs
+    deploy = pages["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"} and deploy["needs"] == "build"
 
 
 def test_main_checks_codeowners() -> None:
