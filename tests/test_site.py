@@ -252,6 +252,10 @@ def test_an_unexpected_inline_script_fails_the_build(tmp_path: Path) -> None:
     write_tree(tmp_path, mini_tree())
     result = build(tmp_path, tmp_path / "public", parse_now(NOW), site_dir=site_copy)
     assert not result.ok and "内联脚本" in (result.problem or "")
+    (site_copy / "docs" / "guides" / "index.md").write_text('# 指南\n\n<img src="x" onerror="alert(1)">\n', encoding="utf-8")
+    result = build(tmp_path, tmp_path / "public", parse_now(NOW), site_dir=site_copy)
+    assert not result.ok and any("事件处理属性" in line for line in result.details)
+    assert not (tmp_path / "public").exists()
 
 
 def test_cli_build_refuses_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

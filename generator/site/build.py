@@ -147,6 +147,14 @@ def _script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
 
 
+# Markup that neither the theme nor our templates ever produce: only injected content could.
+_FORBIDDEN_MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"<[A-Za-z][^<>]*\son[a-z]+\s*=", re.I), "事件处理属性"),
+    (re.compile(r"(?:href|src|action)\s*=\s*[\"']?\s*(?:javascript|vbscript|data):", re.I), "脚本链接"),
+    (re.compile(r"<(?:iframe|object|embed|base|frame|applet)\b", re.I), "不允许的标签"),
+)
+
+
 def theme_scripts() -> list[re.Pattern[str]]:
     """Patterns of the inline scripts that mkdocs-material's own templates contain (their ``{{ … }}``
     parts may be any text without quotes or tags). Only these may appear inline in a built page."""
@@ -172,6 +180,14 @@ def apply_csp(site: Path) -> list[str]:
     for page in pages:
         text = page.read_text(encoding="utf-8")
         bodies[page] = text
+        rel = page.relative_to(site).as_posix()
+        for pattern, what in _FORBIDDEN_MARKUP:
+            found = pattern.search(text)
+            if found:
+                unexpected.append(f"{rel}: {what}: {found.group()[:60]}")
+        head_end = text.find("</head>")
+        if CSP_PLACEHOLDER in text and not 0 <= text.find(CSP_PLACEHOLDER) < head_end:
+            unexpected.append(f"{rel}: 内容安全策略不在 <head> 中（页面头部被提前结束）")
         for match in _INLINE_SCRIPT.finditer(text):
             script = match.group(1)
             if not script.strip():
@@ -179,7 +195,7 @@ def apply_csp(site: Path) -> list[str]:
             if any(pattern.fullmatch(script) for pattern in allowed):
                 hashes.add(_script_hash(script))
             else:
-                unexpected.append(f"{page.relative_to(site).as_posix()}: {script.strip()[:60]}")
+                unexpected.append(f"{rel}: 内联脚本: {script.strip()[:60]}")
     policy = "; ".join(
         [
             "default-src 'self'",
@@ -259,7 +275,11 @@ def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) ->
         unexpected = apply_csp(built)
         if unexpected:
             return BuildResult(
-                False, result, out, problem="页面中出现了主题以外的内联脚本，已停止发布。", details=tuple(unexpected)
+                False,
+                result,
+                out,
+                problem="页面中出现了主题和模板以外的脚本或标记（内联脚本、事件属性等），已停止发布。",
+                details=tuple(unexpected),
             )
         leaks = scan_folder(built, private_values(parsed), credit_codes(parsed))
         if leaks:

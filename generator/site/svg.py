@@ -19,6 +19,7 @@ def timeline(steps: Sequence[tuple[str, date | None, str]], title: str) -> str:
     step_w = 110
     width = step_w * n + 20
     parts = [
+        '<div class="xh-scroll">',
         f'<svg class="xh-timeline" viewBox="0 0 {width} 90" role="img" aria-label="{escape(title)}" '
         'xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",
@@ -30,7 +31,7 @@ def timeline(steps: Sequence[tuple[str, date | None, str]], title: str) -> str:
         parts.append(f'<text x="{x}" y="62" text-anchor="middle" font-size="13">{escape(label)}</text>')
         when = day.isoformat() if day else "待定"
         parts.append(f'<text x="{x}" y="80" text-anchor="middle" font-size="11" fill="#555">{when}</text>')
-    parts.append("</svg>")
+    parts.append("</svg></div>")
     return "".join(parts)
 
 
