@@ -4,9 +4,11 @@ objections and the commendation changed, and how, so the public can follow every
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from generator import forge
+from generator.clock import zone
 from generator.yamlio import load_yaml
 
 
@@ -88,6 +90,7 @@ def decisions_history(repo: Any, path: str, names: dict[str, str], rev: str = "H
             raw = b""
         state = _state(load_yaml(raw).data if raw else None)
         changes = _describe(previous, state, names) or ["其他内容更新"]
-        out.append(Revision(r.commit[:12], r.date, r.subject, tuple(changes)))
+        when = datetime.fromisoformat(r.date).astimezone(zone()).strftime("%Y-%m-%d %H:%M")
+        out.append(Revision(r.commit[:12], when, r.subject, tuple(changes)))
         previous = state
     return list(reversed(out))
