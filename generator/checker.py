@@ -18,7 +18,11 @@ from generator.kinds import FileKind, classify, expected_place_hint
 from generator.rules import ALL_RULES, RULES_BY_ID
 from generator.rules.base import Context, Hit
 from generator.schema import SCHEMA_DIR, validate
-from generator.yamlio import DataPath, LoadedYaml, load_yaml
+from generator.yamlio import MAX_BYTES, DataPath, LoadedYaml, load_yaml
+
+# The office's year-by-year records list every society: they may grow larger than a society's file.
+OFFICE_KINDS = frozenset({"annual-inspections", "annual-reports", "entrusted-projects", "sanctions", "experts"})
+OFFICE_MAX_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,11 +135,12 @@ def parse_source(source: Source, schema_dir: Path = SCHEMA_DIR) -> ParsedFile:
         )
     if kind.kind == "attachment":
         return ParsedFile(source.path, kind, None, [], True)
-    loaded = load_yaml(source.raw, with_marks=False)
+    cap = OFFICE_MAX_BYTES if kind.kind in OFFICE_KINDS else MAX_BYTES
+    loaded = load_yaml(source.raw, with_marks=False, max_bytes=cap)
     placeholders = _placeholders(loaded.data) if _may_hold_placeholders(source.raw) else []
     problems = validate(kind.kind, loaded.data, schema_dir) if loaded.data is not None else []
     if loaded.data is not None and (loaded.problems or placeholders or problems):
-        loaded = load_yaml(source.raw)  # again, with every position, to point at the lines
+        loaded = load_yaml(source.raw, max_bytes=cap)  # again, with every position, to point at the lines
     findings = [
         make_finding(
             p.rule,
@@ -395,7 +400,9 @@ class Locator:
         if not loaded.all_marks:
             raw = self._raw.get(file)
             if raw is not None:
-                loaded = self._loaded[file] = load_yaml(raw)
+                kind = classify(file)
+                cap = OFFICE_MAX_BYTES if kind is not None and kind.kind in OFFICE_KINDS else MAX_BYTES
+                loaded = self._loaded[file] = load_yaml(raw, max_bytes=cap)
         return loaded.locate(path)
 
 

@@ -166,6 +166,39 @@ def test_notice_fingerprint_is_of_its_canonical_data() -> None:
     assert call2.fingerprint != call.fingerprint
 
 
+def test_scanner_ignores_digits_inside_hex_and_short_names() -> None:
+    from generator.site.privacy import Scanner
+
+    scanner = Scanner({"王建国": "联系人姓名", "13812345678": "联系电话", "a.b@x.org": "联系邮箱"}, set())
+    assert scanner.scan("p", "指纹：9f3b15464192984be1，b13912345678c") == []
+    found = {leak.what for leak in scanner.scan("p", "王建国 电话13812345678 邮箱 A.B@x.org 指纹b15464192984b")}
+    assert found == {"联系人姓名", "联系电话", "联系邮箱"}
+
+
+def test_private_values_skip_two_character_names() -> None:
+    from generator.site.privacy import private_values
+
+    tree = mini_tree()
+    edit(tree, APP, "name: 王敏\n  role", "name: 程文\n  role")
+    parsed = parse_all([Source(p, r) for p, r in sorted(tree.items())])
+    values = private_values(parsed)
+    assert "程文" not in values and "13800000000" in values and "6222000000000000000" in values
+
+
+def test_trie_scanner_matches_a_plain_search() -> None:
+    import random
+
+    from generator.site.privacy import Scanner
+
+    rng = random.Random(3)
+    alphabet = "王李张陈刘杨赵黄周吴建国明华丽芳伟强"
+    words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(3, 5))) for _ in range(300)}
+    text = "".join(rng.choice(alphabet + "，。的了是") for _ in range(20000))
+    scanner = Scanner(dict.fromkeys(words, "姓名"), set())
+    found = {leak.sample for leak in scanner.scan("p", text)}
+    assert bool(found) == any(w in text for w in words)
+
+
 def test_privacy_checksums() -> None:
     assert id_number_valid("11010519491231002X")
     assert not id_number_valid("110105194912310021")

@@ -31,7 +31,7 @@ from generator.rules.base import Context
 from generator.schema import SCHEMA_DIR
 from generator.site.history import build_source, decisions_history
 from generator.site.pages import build_pages
-from generator.site.privacy import Leak, credit_codes, private_values, scan_folder
+from generator.site.privacy import Leak, Scanner, credit_codes, private_values, scanned
 
 SITE_DIR = Path(__file__).resolve().parents[2] / "site"
 CSP_PLACEHOLDER = "__XUEHUI_CSP__"
@@ -169,18 +169,27 @@ def theme_scripts() -> list[re.Pattern[str]]:
     return patterns
 
 
-def apply_csp(site: Path) -> list[str]:
-    """Fill the CSP placeholder with hashes of the theme's inline scripts. Any other inline script is a
-    finding (returned): it can only come from injected content."""
-    pages = sorted(site.rglob("*.html"))
+def postprocess(site: Path, scanner: Scanner) -> tuple[list[str], list[Leak]]:
+    """One pass over the built site: every page's markup is checked (only the theme's inline scripts, no
+    event-handler attributes or script links, the CSP inside ``<head>``), every text file is scanned for
+    private values, and — only when nothing was found — the CSP placeholder is filled with the hashes of
+    the theme's inline scripts. Returns (unexpected markup, leaks)."""
     allowed = theme_scripts()
     unexpected: list[str] = []
+    leaks: list[Leak] = []
     hashes: set[str] = set()
-    bodies: dict[Path, str] = {}
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        bodies[page] = text
-        rel = page.relative_to(site).as_posix()
+    pages: dict[Path, str] = {}
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(site).as_posix()
+        if not scanned(rel):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        leaks.extend(scanner.scan(rel, text))
+        if path.suffix != ".html":
+            continue
+        pages[path] = text
         for pattern, what in _FORBIDDEN_MARKUP:
             found = pattern.search(text)
             if found:
@@ -196,6 +205,8 @@ def apply_csp(site: Path) -> list[str]:
                 hashes.add(_script_hash(script))
             else:
                 unexpected.append(f"{rel}: 内联脚本: {script.strip()[:60]}")
+    if unexpected or leaks:
+        return unexpected, leaks
     policy = "; ".join(
         [
             "default-src 'self'",
@@ -207,13 +218,12 @@ def apply_csp(site: Path) -> list[str]:
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'none'",
-            "frame-ancestors 'none'",
         ]
     )
-    for page, text in bodies.items():
+    for page, text in pages.items():
         if CSP_PLACEHOLDER in text:
             page.write_text(text.replace(CSP_PLACEHOLDER, policy), encoding="utf-8")
-    return unexpected
+    return unexpected, leaks
 
 
 def replace_folder(new: Path, out: Path) -> None:
@@ -272,16 +282,16 @@ def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) ->
         if error is not None:
             return BuildResult(False, result, out, problem=f"mkdocs 构建失败：{error}", details=tuple(warnings))
         built = staging / "site"
-        unexpected = apply_csp(built)
+        unexpected, leaks = postprocess(built, Scanner(private_values(parsed), credit_codes(parsed)))
         if unexpected:
             return BuildResult(
                 False,
                 result,
                 out,
+                leaks=tuple(leaks),
                 problem="页面中出现了主题和模板以外的脚本或标记（内联脚本、事件属性等），已停止发布。",
                 details=tuple(unexpected),
             )
-        leaks = scan_folder(built, private_values(parsed), credit_codes(parsed))
         if leaks:
             return BuildResult(False, result, out, leaks=tuple(leaks), problem="输出中发现不应公开的信息，已停止发布。")
         count = sum(1 for _ in built.rglob("index.html"))

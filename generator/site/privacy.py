@@ -2,28 +2,34 @@
 private values of the data (the contact block, people's names, phones, emails, bank accounts, expert
 names and logins, maintainers) and for shapes of private numbers (mobile phones, ID numbers with a valid
 GB 11643 check digit, card numbers passing Luhn, other long digit runs), with an allowlist for the
-societies' validated credit codes. Any hit fails the build."""
+societies' validated credit codes. Any hit fails the build.
+
+One pass per file: private texts are compiled into a trie-shaped regular expression and private numbers
+into a set that every run of digits is looked up in, so the cost grows with the size of the output, not
+with the size of the output times the number of private values.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
 from generator.checker import ParsedFile
-from generator.kinds import classify
 
 TEXT_SUFFIXES = frozenset({".html", ".json", ".xml", ".csv", ".txt", ".md", ".svg", ".js"})
-# The theme's own scripts and styles are not made from our data.
-THEME_PREFIXES = ("assets/javascripts/", "assets/stylesheets/")
+# The theme's own scripts and styles are not made from our data; the schemas describe shapes, not values.
+SKIPPED_PREFIXES = ("assets/javascripts/", "assets/stylesheets/", "data/schemas/")
 
-MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
-# 15 or more digits in a row, or a card number written in groups of four.
-DIGIT_RUN = re.compile(r"(?<![0-9A-Za-z.-])(?:[0-9]{15,}[Xx]?|[0-9]{4}(?: [0-9]{4}){3,4})(?![0-9A-Za-z])")
-ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])")
+# A run of digits (an ID number may end in X), not part of a longer word such as a hex fingerprint.
+DIGITS = re.compile(r"(?<![0-9A-Za-z])[0-9]{5,}[Xx]?(?![0-9A-Za-z])")
+# A card number written in groups of four.
+CARD_GROUPS = re.compile(r"(?<![0-9A-Za-z])[0-9]{4}(?: [0-9]{4}){3,4}(?![0-9A-Za-z])")
+MOBILE = re.compile(r"1[3-9][0-9]{9}\Z")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
+MIN_NAME_CHARS = 3  # two-character names are too often parts of ordinary words (程文 in 工程文献)
 
 
 def id_number_valid(text: str) -> bool:
@@ -57,13 +63,91 @@ def _mask(value: str) -> str:
     return value[:2] + "*" * max(len(value) - 4, 1) + value[-2:] if len(value) > 4 else "*" * len(value)
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, shaped as a trie (one branch per character), which
+    Python's engine runs in time proportional to the text rather than to the number of words."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+class Scanner:
+    """Finds private values and private-looking numbers in text."""
+
+    def __init__(self, values: dict[str, str], allowed_numbers: set[str]) -> None:
+        self.allowed = allowed_numbers
+        self.numbers = {v: what for v, what in values.items() if v.isdigit()}
+        words = {v: what for v, what in values.items() if not v.isdigit()}
+        ascii_words = [w for w in words if w.isascii()]
+        other_words = [w for w in words if not w.isascii()]
+        self.what = words
+        self.ascii = (
+            re.compile(r"(?<![A-Za-z0-9_.@-])" + trie_pattern(ascii_words) + r"(?![A-Za-z0-9_-])", re.I)
+            if ascii_words
+            else None
+        )
+        self.other = re.compile(trie_pattern(other_words)) if other_words else None
+
+    def scan(self, name: str, text: str) -> list[Leak]:
+        leaks: list[Leak] = []
+        for pattern in (self.ascii, self.other):
+            if pattern is not None:
+                for match in pattern.finditer(text):
+                    value = match.group()
+                    what = self.what.get(value) or next(
+                        (w for v, w in self.what.items() if v.lower() == value.lower()), "私密信息"
+                    )
+                    leaks.append(Leak(name, what, _mask(value)))
+        for match in DIGITS.finditer(text):
+            leak = self._number(name, match.group())
+            if leak is not None:
+                leaks.append(leak)
+        for match in CARD_GROUPS.finditer(text):
+            digits = match.group().replace(" ", "")
+            if luhn_valid(digits) and 16 <= len(digits) <= 19:
+                leaks.append(Leak(name, "银行卡号（Luhn 校验有效）", _mask(digits)))
+        return leaks
+
+    def _number(self, name: str, run: str) -> Leak | None:
+        if run in self.allowed:
+            return None
+        if run in self.numbers:
+            return Leak(name, self.numbers[run], _mask(run))
+        if MOBILE.match(run):
+            return Leak(name, "手机号码形式的数字", _mask(run))
+        if id_number_valid(run):
+            return Leak(name, "身份证号码（校验位有效）", _mask(run))
+        digits = run.rstrip("Xx")
+        if len(digits) != len(run):
+            return None  # ends in X but is no valid ID number
+        if 16 <= len(digits) <= 19 and luhn_valid(digits):
+            return Leak(name, "银行卡号（Luhn 校验有效）", _mask(digits))
+        if len(digits) >= 15:
+            return Leak(name, "长串数字", _mask(digits))
+        return None
+
+
 def private_values(parsed: Iterable[ParsedFile]) -> dict[str, str]:
     """Value → what it is, from every private field of the data."""
     found: dict[str, str] = {}
 
-    def add(value: object, what: str, minimum: int = 2) -> None:
-        if isinstance(value, str) and len(value.strip()) >= minimum:
-            found[value.strip()] = what
+    def add(value: object, what: str, minimum: int) -> None:
+        if isinstance(value, str):
+            text = value.strip()
+            if len(text) >= minimum:
+                found[text.replace(" ", "") if text.replace(" ", "").isdigit() else text] = what
 
     for item in parsed:
         if item.kind is None or item.loaded is None or item.loaded.data is None:
@@ -72,18 +156,18 @@ def private_values(parsed: Iterable[ParsedFile]) -> dict[str, str]:
         kind = item.kind.kind
         if kind == "application":
             contact = d.get("contact") or {}
-            add(contact.get("name"), "联系人姓名")
+            add(contact.get("name"), "联系人姓名", MIN_NAME_CHARS)
             add(contact.get("phone"), "联系电话", 5)
             add(contact.get("email"), "联系邮箱", 5)
             sec = (d.get("eligibility") or {}).get("secretariat") or {}
             for role in ("secretary_general", "deputy_secretary_general"):
-                add((sec.get(role) or {}).get("name"), "秘书长姓名")
+                add((sec.get(role) or {}).get("name"), "秘书长姓名", MIN_NAME_CHARS)
             bank = ((d.get("eligibility") or {}).get("finance") or {}).get("bank_account") or {}
             add(bank.get("number"), "银行账号", 6)
         elif kind == "experts":
             for e in d.get("experts") or []:
                 if isinstance(e, dict):
-                    add(e.get("name"), "专家姓名")
+                    add(e.get("name"), "专家姓名", MIN_NAME_CHARS)
                     add(e.get("login"), "专家账号", 3)
         elif kind == "society":
             for login in d.get("maintainers") or []:
@@ -103,39 +187,9 @@ def credit_codes(parsed: Iterable[ParsedFile]) -> set[str]:
 
 
 def scan_text(name: str, text: str, values: dict[str, str], allowed_numbers: set[str]) -> list[Leak]:
-    leaks: list[Leak] = []
-    for value, what in values.items():
-        if value in text:
-            leaks.append(Leak(name, what, _mask(value)))
-    for match in MOBILE.finditer(text):
-        leaks.append(Leak(name, "手机号码形式的数字", _mask(match.group())))
-    for match in ID_NUMBER.finditer(text):
-        if id_number_valid(match.group()) and match.group() not in allowed_numbers:
-            leaks.append(Leak(name, "身份证号码（校验位有效）", _mask(match.group())))
-    for match in DIGIT_RUN.finditer(text):
-        digits = match.group().replace(" ", "")
-        if digits in allowed_numbers or not digits[:-1].isdigit() or id_number_valid(digits):
-            continue  # allowed, or an ID number (reported above)
-        if 16 <= len(digits) <= 19 and digits.isdigit() and luhn_valid(digits):
-            leaks.append(Leak(name, "银行卡号（Luhn 校验有效）", _mask(digits)))
-        elif len(digits) >= 15:
-            leaks.append(Leak(name, "长串数字", _mask(digits)))
-    return leaks
+    return Scanner(values, allowed_numbers).scan(name, text)
 
 
-def scan_folder(folder: Path, values: dict[str, str], allowed_numbers: set[str]) -> list[Leak]:
-    leaks: list[Leak] = []
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
-            continue
-        rel = path.relative_to(folder).as_posix()
-        if rel.startswith(THEME_PREFIXES) or rel.startswith("data/schemas/"):
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        leaks.extend(scan_text(rel, text, values, allowed_numbers))
-    return leaks
-
-
-def is_public_kind(path: str) -> bool:
-    kind = classify(path)
-    return kind is not None and kind.kind not in ("review", "experts", "annual-inspections", "annual-reports", "entrusted-projects")
+def scanned(rel: str) -> bool:
+    """Whether an output file (path relative to the site) is scanned."""
+    return not rel.startswith(SKIPPED_PREFIXES) and ("." + rel.rsplit(".", 1)[-1]) in TEXT_SUFFIXES
