@@ -143,6 +143,70 @@ def run_mkdocs(config_file: Path, epoch: int) -> tuple[str | None, list[str]]:
     return None, messages
 
 
+def _mkdocs_child(conn: Any) -> None:
+    """In a forked process: import mkdocs and load jieba's dictionary now, build when told to."""
+    try:
+        import jieba
+        import material.plugins.search.plugin  # noqa: F401 - imported ahead of the build
+        import mkdocs.commands.build  # noqa: F401
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        message = conn.recv()
+        if message is None:
+            return
+        config_file, epoch = message
+        conn.send(run_mkdocs(Path(config_file), epoch))
+    except EOFError:
+        return
+    finally:
+        conn.close()
+
+
+class MkdocsRunner:
+    """mkdocs in a forked process that gets its imports and jieba's dictionary (about a second) done while
+    this process checks the data and writes the pages; in this process where ``fork`` is unavailable."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        self._conn: Any = None
+        self._proc: Any = None
+        if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
+            context = multiprocessing.get_context("fork")
+            parent, child = context.Pipe()
+            self._proc = context.Process(target=_mkdocs_child, args=(child,), daemon=True)
+            self._proc.start()
+            child.close()
+            self._conn = parent
+
+    def run(self, config_file: Path, epoch: int) -> tuple[str | None, list[str]]:
+        if self._proc is None:
+            return run_mkdocs(config_file, epoch)
+        try:
+            self._conn.send((str(config_file), epoch))
+            result: tuple[str | None, list[str]] = self._conn.recv()
+        except (EOFError, OSError):
+            result = ("mkdocs 构建进程意外退出", [])
+        self.close()
+        return result
+
+    def close(self) -> None:
+        if self._proc is None:
+            return
+        if self._proc.is_alive():
+            try:
+                self._conn.send(None)
+            except OSError:
+                pass
+            self._proc.join(timeout=10)
+            if self._proc.is_alive():
+                self._proc.terminate()
+                self._proc.join()
+        self._conn.close()
+        self._proc = None
+
+
 def _script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
 
@@ -169,44 +233,74 @@ def theme_scripts() -> list[re.Pattern[str]]:
     return patterns
 
 
-def postprocess(site: Path, scanner: Scanner) -> tuple[list[str], list[Leak]]:
-    """One pass over the built site: every page's markup is checked (only the theme's inline scripts, no
-    event-handler attributes or script links, the CSP inside ``<head>``), every text file is scanned for
-    private values, and — only when nothing was found — the CSP placeholder is filled with the hashes of
-    the theme's inline scripts. Returns (unexpected markup, leaks)."""
+@dataclass
+class _Examined:
+    unexpected: list[str] = field(default_factory=list)
+    leaks: list[Leak] = field(default_factory=list)
+    hashes: set[str] = field(default_factory=set)
+
+
+def _examine(site: Path, files: list[str], scanner: Scanner) -> _Examined:
+    """Check markup and scan for private values in ``files`` (paths relative to ``site``)."""
     allowed = theme_scripts()
-    unexpected: list[str] = []
-    leaks: list[Leak] = []
-    hashes: set[str] = set()
-    pages: dict[Path, str] = {}
-    for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
-        rel = path.relative_to(site).as_posix()
-        if not scanned(rel):
-            continue
+    found = _Examined()
+    seen: set[str] = set()  # lines already examined: headers, navigation and footers repeat on every page
+    for rel in files:
+        path = site / rel
         text = path.read_text(encoding="utf-8", errors="replace")
-        leaks.extend(scanner.scan(rel, text))
+        fresh = []
+        for line in text.splitlines():
+            if line not in seen:
+                seen.add(line)
+                fresh.append(line)
+        chunk = "\n".join(fresh)
+        found.leaks.extend(scanner.scan(rel, chunk))
         if path.suffix != ".html":
             continue
-        pages[path] = text
         for pattern, what in _FORBIDDEN_MARKUP:
-            found = pattern.search(text)
-            if found:
-                unexpected.append(f"{rel}: {what}: {found.group()[:60]}")
+            hit = pattern.search(chunk)
+            if hit:
+                found.unexpected.append(f"{rel}: {what}: {hit.group()[:60]}")
         head_end = text.find("</head>")
         if CSP_PLACEHOLDER in text and not 0 <= text.find(CSP_PLACEHOLDER) < head_end:
-            unexpected.append(f"{rel}: 内容安全策略不在 <head> 中（页面头部被提前结束）")
+            found.unexpected.append(f"{rel}: 内容安全策略不在 <head> 中（页面头部被提前结束）")
         for match in _INLINE_SCRIPT.finditer(text):
             script = match.group(1)
             if not script.strip():
                 continue
             if any(pattern.fullmatch(script) for pattern in allowed):
-                hashes.add(_script_hash(script))
+                found.hashes.add(_script_hash(script))
             else:
-                unexpected.append(f"{rel}: 内联脚本: {script.strip()[:60]}")
+                found.unexpected.append(f"{rel}: 内联脚本: {script.strip()[:60]}")
+    return found
+
+
+PARALLEL_MIN_PAGES = 200
+
+
+def postprocess(site: Path, scanner: Scanner) -> tuple[list[str], list[Leak]]:
+    """One pass over the built site: every page's markup is checked (only the theme's inline scripts, no
+    event-handler attributes or script links, the CSP inside ``<head>``), every text file is scanned for
+    private values, and — only when nothing was found — the CSP placeholder is filled with the hashes of
+    the theme's inline scripts. Large sites are shared with a forked worker. Returns (unexpected markup,
+    leaks)."""
+    import multiprocessing
+
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    files = [rel for rel in files if scanned(rel)]
+    if len(files) >= PARALLEL_MIN_PAGES and "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            other = pool.apply_async(_examine, (site, files[1::2], scanner))
+            mine = _examine(site, files[0::2], scanner)
+            theirs = other.get()
+        parts = [mine, theirs]
+    else:
+        parts = [_examine(site, files, scanner)]
+    unexpected = sorted(u for part in parts for u in part.unexpected)
+    leaks = sorted((leak for part in parts for leak in part.leaks), key=lambda leak: (leak.file, leak.what))
     if unexpected or leaks:
         return unexpected, leaks
+    hashes = {h for part in parts for h in part.hashes}
     policy = "; ".join(
         [
             "default-src 'self'",
@@ -220,9 +314,12 @@ def postprocess(site: Path, scanner: Scanner) -> tuple[list[str], list[Leak]]:
             "form-action 'none'",
         ]
     )
-    for page, text in pages.items():
-        if CSP_PLACEHOLDER in text:
-            page.write_text(text.replace(CSP_PLACEHOLDER, policy), encoding="utf-8")
+    for rel in files:
+        if rel.endswith(".html"):
+            path = site / rel
+            text = path.read_text(encoding="utf-8")
+            if CSP_PLACEHOLDER in text:
+                path.write_text(text.replace(CSP_PLACEHOLDER, policy), encoding="utf-8")
     return unexpected, leaks
 
 
@@ -244,6 +341,14 @@ def replace_folder(new: Path, out: Path) -> None:
 
 
 def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) -> BuildResult:
+    runner = MkdocsRunner()
+    try:
+        return _build(root, out, now, site_dir, runner)
+    finally:
+        runner.close()
+
+
+def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsRunner) -> BuildResult:
     sources = read_folder(root)
     parsed = parse_all(sources)
     result = check(sources, Context(now=now), parse=lambda _sources: parsed)
@@ -278,7 +383,7 @@ def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) ->
             yaml.safe_dump(_config(site_dir, staging, site.programme.site_url), allow_unicode=True, sort_keys=True),
             encoding="utf-8",
         )
-        error, warnings = run_mkdocs(config_file, epoch)
+        error, warnings = runner.run(config_file, epoch)
         if error is not None:
             return BuildResult(False, result, out, problem=f"mkdocs 构建失败：{error}", details=tuple(warnings))
         built = staging / "site"
