@@ -101,6 +101,8 @@ class Scanner:
         self.other = re.compile(trie_pattern(other_words)) if other_words else None
 
     def scan(self, name: str, text: str) -> list[Leak]:
+        # The search index separates Chinese words with zero-width spaces (jieba): join them again.
+        text = text.replace("\u200b", "")
         leaks: list[Leak] = []
         for pattern in (self.ascii, self.other):
             if pattern is not None:
