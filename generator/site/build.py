@@ -15,7 +15,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -180,11 +180,17 @@ class MkdocsRunner:
             child.close()
             self._conn = parent
 
-    def run(self, config_file: Path, epoch: int) -> tuple[str | None, list[str]]:
+    def run(self, config_file: Path, epoch: int, while_waiting: Callable[[], None] | None = None) -> tuple[str | None, list[str]]:
+        """Build; call ``while_waiting`` repeatedly until mkdocs has finished (when it runs elsewhere)."""
         if self._proc is None:
             return run_mkdocs(config_file, epoch)
         try:
             self._conn.send((str(config_file), epoch))
+            while not self._conn.poll(0.2):
+                if while_waiting is not None:
+                    while_waiting()
+                if not self._proc.is_alive() and not self._conn.poll():
+                    raise EOFError
             result: tuple[str | None, list[str]] = self._conn.recv()
         except (EOFError, OSError):
             result = ("mkdocs 构建进程意外退出", [])
@@ -233,94 +239,113 @@ def theme_scripts() -> list[re.Pattern[str]]:
     return patterns
 
 
-@dataclass
-class _Examined:
-    unexpected: list[str] = field(default_factory=list)
-    leaks: list[Leak] = field(default_factory=list)
-    hashes: set[str] = field(default_factory=set)
+class Examiner:
+    """Checks markup and scans for private values, file by file, while mkdocs is still writing the site.
 
+    mkdocs writes each page once; a file is examined when the bytes read match its size on disk, and every
+    file is looked at again after mkdocs has finished: one whose size or time changed since is examined
+    again. So the work of the privacy scan runs on the core mkdocs leaves idle, and nothing is missed.
+    Lines already examined (headers, navigation, footers repeat on every page) are skipped.
+    """
 
-def _examine(site: Path, files: list[str], scanner: Scanner) -> _Examined:
-    """Check markup and scan for private values in ``files`` (paths relative to ``site``)."""
-    allowed = theme_scripts()
-    found = _Examined()
-    seen: set[str] = set()  # lines already examined: headers, navigation and footers repeat on every page
-    for rel in files:
-        path = site / rel
-        text = path.read_text(encoding="utf-8", errors="replace")
+    def __init__(self, site: Path, scanner: Scanner) -> None:
+        self.site = site
+        self.scanner = scanner
+        self.allowed = theme_scripts()
+        self.seen: set[str] = set()
+        self.signatures: dict[str, tuple[int, int]] = {}
+        self.unexpected: set[str] = set()
+        self.leaks: set[Leak] = set()
+        self.hashes: set[str] = set()
+
+    def _files(self) -> list[str]:
+        found: list[str] = []
+        for folder, _dirs, names in os.walk(self.site):
+            for name in names:
+                rel = os.path.relpath(os.path.join(folder, name), self.site).replace(os.sep, "/")
+                if scanned(rel):
+                    found.append(rel)
+        return sorted(found)
+
+    def sweep(self, final: bool = False) -> None:
+        """Examine every file that is new or changed (and, unless ``final``, completely written)."""
+        if not self.site.is_dir():
+            return
+        for rel in self._files():
+            path = self.site / rel
+            try:
+                before = path.stat()
+                if self.signatures.get(rel) == (before.st_size, before.st_mtime_ns):
+                    continue
+                raw = path.read_bytes()
+                after = path.stat()
+            except OSError:
+                continue
+            signature = (after.st_size, after.st_mtime_ns)
+            complete = len(raw) == after.st_size and before.st_mtime_ns == after.st_mtime_ns
+            if not complete and not final:
+                continue
+            self._examine(rel, raw.decode("utf-8", errors="replace"))
+            self.signatures[rel] = signature
+
+    def _examine(self, rel: str, text: str) -> None:
         fresh = []
         for line in text.splitlines():
-            if line not in seen:
-                seen.add(line)
+            if line not in self.seen:
+                self.seen.add(line)
                 fresh.append(line)
         chunk = "\n".join(fresh)
-        found.leaks.extend(scanner.scan(rel, chunk))
-        if path.suffix != ".html":
-            continue
+        self.leaks.update(self.scanner.scan(rel, chunk))
+        if not rel.endswith(".html"):
+            return
         for pattern, what in _FORBIDDEN_MARKUP:
             hit = pattern.search(chunk)
             if hit:
-                found.unexpected.append(f"{rel}: {what}: {hit.group()[:60]}")
+                self.unexpected.add(f"{rel}: {what}: {hit.group()[:60]}")
         head_end = text.find("</head>")
         if CSP_PLACEHOLDER in text and not 0 <= text.find(CSP_PLACEHOLDER) < head_end:
-            found.unexpected.append(f"{rel}: 内容安全策略不在 <head> 中（页面头部被提前结束）")
+            self.unexpected.add(f"{rel}: 内容安全策略不在 <head> 中（页面头部被提前结束）")
         for match in _INLINE_SCRIPT.finditer(text):
             script = match.group(1)
             if not script.strip():
                 continue
-            if any(pattern.fullmatch(script) for pattern in allowed):
-                found.hashes.add(_script_hash(script))
+            if any(pattern.fullmatch(script) for pattern in self.allowed):
+                self.hashes.add(_script_hash(script))
             else:
-                found.unexpected.append(f"{rel}: 内联脚本: {script.strip()[:60]}")
-    return found
+                self.unexpected.add(f"{rel}: 内联脚本: {script.strip()[:60]}")
 
-
-PARALLEL_MIN_PAGES = 200
+    def finish(self) -> tuple[list[str], list[Leak]]:
+        """After mkdocs: examine what is left, then — only when nothing was found — fill in the CSP."""
+        self.sweep(final=True)
+        unexpected = sorted(self.unexpected)
+        leaks = sorted(self.leaks, key=lambda leak: (leak.file, leak.what, leak.sample))
+        if unexpected or leaks:
+            return unexpected, leaks
+        policy = "; ".join(
+            [
+                "default-src 'self'",
+                "script-src 'self' " + " ".join(sorted(self.hashes)),
+                "style-src 'self' 'unsafe-inline'",
+                "img-src 'self' data:",
+                "font-src 'self'",
+                "connect-src 'self'",
+                "object-src 'none'",
+                "base-uri 'self'",
+                "form-action 'none'",
+            ]
+        )
+        for rel in self.signatures:
+            if rel.endswith(".html"):
+                path = self.site / rel
+                text = path.read_text(encoding="utf-8")
+                if CSP_PLACEHOLDER in text:
+                    path.write_text(text.replace(CSP_PLACEHOLDER, policy), encoding="utf-8")
+        return unexpected, leaks
 
 
 def postprocess(site: Path, scanner: Scanner) -> tuple[list[str], list[Leak]]:
-    """One pass over the built site: every page's markup is checked (only the theme's inline scripts, no
-    event-handler attributes or script links, the CSP inside ``<head>``), every text file is scanned for
-    private values, and — only when nothing was found — the CSP placeholder is filled with the hashes of
-    the theme's inline scripts. Large sites are shared with a forked worker. Returns (unexpected markup,
-    leaks)."""
-    import multiprocessing
-
-    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    files = [rel for rel in files if scanned(rel)]
-    if len(files) >= PARALLEL_MIN_PAGES and "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
-        with multiprocessing.get_context("fork").Pool(1) as pool:
-            other = pool.apply_async(_examine, (site, files[1::2], scanner))
-            mine = _examine(site, files[0::2], scanner)
-            theirs = other.get()
-        parts = [mine, theirs]
-    else:
-        parts = [_examine(site, files, scanner)]
-    unexpected = sorted(u for part in parts for u in part.unexpected)
-    leaks = sorted((leak for part in parts for leak in part.leaks), key=lambda leak: (leak.file, leak.what))
-    if unexpected or leaks:
-        return unexpected, leaks
-    hashes = {h for part in parts for h in part.hashes}
-    policy = "; ".join(
-        [
-            "default-src 'self'",
-            "script-src 'self' " + " ".join(sorted(hashes)),
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'none'",
-        ]
-    )
-    for rel in files:
-        if rel.endswith(".html"):
-            path = site / rel
-            text = path.read_text(encoding="utf-8")
-            if CSP_PLACEHOLDER in text:
-                path.write_text(text.replace(CSP_PLACEHOLDER, policy), encoding="utf-8")
-    return unexpected, leaks
+    """Examine a finished site in one go (see ``Examiner``). Returns (unexpected markup, leaks)."""
+    return Examiner(site, scanner).finish()
 
 
 def replace_folder(new: Path, out: Path) -> None:
@@ -383,11 +408,12 @@ def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsR
             yaml.safe_dump(_config(site_dir, staging, site.programme.site_url), allow_unicode=True, sort_keys=True),
             encoding="utf-8",
         )
-        error, warnings = runner.run(config_file, epoch)
+        built = staging / "site"
+        examiner = Examiner(built, Scanner(private_values(parsed), credit_codes(parsed)))
+        error, warnings = runner.run(config_file, epoch, examiner.sweep)
         if error is not None:
             return BuildResult(False, result, out, problem=f"mkdocs 构建失败：{error}", details=tuple(warnings))
-        built = staging / "site"
-        unexpected, leaks = postprocess(built, Scanner(private_values(parsed), credit_codes(parsed)))
+        unexpected, leaks = examiner.finish()
         if unexpected:
             return BuildResult(
                 False,
