@@ -435,11 +435,15 @@ def check(
     report_on: Callable[[str], bool] | None = None,
     schema_dir: Path = SCHEMA_DIR,
     parse: Callable[[Sequence[Source]], list[ParsedFile]] | None = None,
+    built: tuple[model.Dataset, list[Finding]] | None = None,
 ) -> CheckResult:
-    """Check a whole tree; report findings only for files ``report_on`` accepts (default: all)."""
+    """Check a whole tree; report findings only for files ``report_on`` accepts (default: all).
+
+    ``parse`` and ``built`` let a caller that already parsed the files and built the dataset reuse them.
+    """
     parsed = parse(sources) if parse else parse_all(sources, schema_dir)
     findings: list[Finding] = [f for p in parsed for f in p.findings]
-    data, model_findings = build_dataset(parsed)
+    data, model_findings = built if built is not None else build_dataset(parsed)
     findings.extend(model_findings)
     findings.extend(hits_to_findings(data, run_rules(data, ctx), Locator(sources, parsed)))
     reported = [s.path for s in sources if report_on is None or report_on(s.path)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 
 from generator.clock import local_date
 from generator.disclosure import CycleDisclosure, disclose
@@ -303,7 +304,7 @@ class PublicCycle:
     timeline: tuple[tuple[str, date | None, str], ...]  # (label, date, done|current|todo)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PublicSite:
     now: datetime
     today: date
@@ -313,8 +314,12 @@ class PublicSite:
     sanctions: tuple[PublicSanction, ...]
     current: int | None
 
+    @cached_property
+    def _by_slug(self) -> dict[str, PublicSociety]:
+        return {s.slug: s for s in self.societies}
+
     def society(self, slug: str) -> PublicSociety | None:
-        return next((s for s in self.societies if s.slug == slug), None)
+        return self._by_slug.get(slug)
 
     def name_of(self, slug: str) -> str:
         found = self.society(slug)

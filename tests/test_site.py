@@ -300,3 +300,16 @@ def test_cli_build_refuses_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     out, err = capsys.readouterr()
     assert "YAML-006" in out and "保持不变" in err
     assert not (tmp_path / "public").exists()
+
+
+def test_a_rule_error_refuses_the_build_after_mkdocs_ran(tmp_path: Path) -> None:
+    tree = mini_tree()
+    edit(tree, APP, "separate_accounting: true", "separate_accounting: false")
+    write_tree(tmp_path, tree)
+    out = tmp_path / "public"
+    out.mkdir()
+    (out / "keep.txt").write_text("old", encoding="utf-8")
+    result = build(tmp_path, out, parse_now(NOW))
+    assert not result.ok and [f.rule for f in result.check.findings if f.severity.value == "error"] == ["FUND-004"]
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".public")] == []

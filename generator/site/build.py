@@ -24,7 +24,8 @@ from typing import Any
 
 import yaml
 
-from generator.checker import CheckResult, check, parse_all
+from generator.checker import CheckResult, build_dataset, check, parse_all
+from generator.findings import Severity
 from generator.public import project
 from generator.repository import read_folder
 from generator.rules.base import Context
@@ -376,10 +377,22 @@ def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) ->
 def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsRunner) -> BuildResult:
     sources = read_folder(root)
     parsed = parse_all(sources)
-    result = check(sources, Context(now=now), parse=lambda _sources: parsed)
+    built = build_dataset(parsed)
+    data = built[0]
     out = out.resolve()
-    if not result.ok or result.dataset is None or result.dataset.programme is None:
+    checked: list[CheckResult] = []
+
+    def run_check() -> CheckResult:
+        """The full check, done once: while mkdocs builds when it runs in its own process."""
+        if not checked:
+            checked.append(check(sources, Context(now=now), parse=lambda _sources: parsed, built=built))
+        return checked[0]
+
+    def refused(result: CheckResult) -> BuildResult:
         return BuildResult(False, result, out, problem="数据检查未通过，未生成网站。")
+
+    if data.programme is None or any(f.severity is Severity.ERROR for p in parsed for f in p.findings):
+        return refused(run_check())
     repo = open_repository(root)
     source = build_source(repo)
     if source.commit:
@@ -387,13 +400,18 @@ def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsR
     else:
         commit = "（未从 git 提交生成）"
     epoch = source.epoch if source.epoch is not None and not source.dirty else int(now.timestamp())
-    site = project(result.dataset, now)
-    names = {s.slug: s.name for s in site.societies}
-    histories = {
-        c.year: decisions_history(repo, f"submissions/{c.year}/decisions.yaml", names) for c in site.cycles
-    }
-    schemas = {p.name: p.read_text(encoding="utf-8") for p in sorted(SCHEMA_DIR.glob("*.schema.json"))}
-    pages = build_pages(site, commit=commit, histories=histories, schema_files=schemas)
+    try:
+        site = project(data, now)
+        names = {s.slug: s.name for s in site.societies}
+        histories = {
+            c.year: decisions_history(repo, f"submissions/{c.year}/decisions.yaml", names) for c in site.cycles
+        }
+        schemas = {p.name: p.read_text(encoding="utf-8") for p in sorted(SCHEMA_DIR.glob("*.schema.json"))}
+        pages = build_pages(site, commit=commit, histories=histories, schema_files=schemas)
+    except Exception:
+        if not run_check().ok:
+            return refused(run_check())  # the data is inconsistent: its findings say why
+        raise
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     try:
@@ -408,9 +426,17 @@ def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsR
             yaml.safe_dump(_config(site_dir, staging, site.programme.site_url), allow_unicode=True, sort_keys=True),
             encoding="utf-8",
         )
-        built = staging / "site"
-        examiner = Examiner(built, Scanner(private_values(parsed), credit_codes(parsed)))
-        error, warnings = runner.run(config_file, epoch, examiner.sweep)
+        output = staging / "site"
+        examiner = Examiner(output, Scanner(private_values(parsed), credit_codes(parsed)))
+
+        def while_mkdocs_builds() -> None:
+            run_check()
+            examiner.sweep()
+
+        error, warnings = runner.run(config_file, epoch, while_mkdocs_builds)
+        result = run_check()
+        if not result.ok:
+            return refused(result)
         if error is not None:
             return BuildResult(False, result, out, problem=f"mkdocs 构建失败：{error}", details=tuple(warnings))
         unexpected, leaks = examiner.finish()
@@ -425,8 +451,8 @@ def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsR
             )
         if leaks:
             return BuildResult(False, result, out, leaks=tuple(leaks), problem="输出中发现不应公开的信息，已停止发布。")
-        count = sum(1 for _ in built.rglob("index.html"))
-        replace_folder(built, out)
+        count = sum(1 for _ in output.rglob("index.html"))
+        replace_folder(output, out)
         return BuildResult(True, result, out, pages=count, details=tuple(warnings))
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -161,18 +161,41 @@ def build_pages(
         pages[f"cycles/{c.year}/publicity.md"] = render("publicity.md.j2", c=c, form=form)
         pages[f"cycles/{c.year}/history.md"] = render("history.md.j2", c=c, revisions=histories.get(c.year, []))
 
+    # Indexes by society, so that each society page costs the same however many societies there are.
+    awarded: dict[str, list[str]] = {}
+    apps = {c.year: {a.society: a for a in c.applications} for c in site.cycles}
+    awards = {c.year: {a[0]: a for a in c.decisions.awards} if c.decisions else {} for c in site.cycles}
+    plans_by = {c.year: {p.society: p for p in c.plans} for c in site.cycles}
+    reports_by: dict[int, dict[str, list[Any]]] = {}
+    disclosed: dict[str, list[AwardDisclosure]] = {}
+    inspected: dict[str, list[dict[str, Any]]] = {}
+    for c in site.cycles:
+        for slug, tier, _amount in c.decisions.awards if c.decisions else ():
+            awarded.setdefault(slug, []).append(f"{c.year}{tier}")
+        for report in c.reports:
+            reports_by.setdefault(c.year, {}).setdefault(report.society, []).append(report)
+        for a in c.disclosure.awards:
+            disclosed.setdefault(a.society, []).append(a)
+        if c.decisions is not None:
+            for label, (day, results) in (("中期检查", c.decisions.midterm), ("总结验收", c.decisions.final)):
+                for result in results:
+                    inspected.setdefault(result.society, []).append(
+                        {"year": c.year, "stage": label, "date": day, "result": result.result, "note": result.note}
+                    )
+    sanctioned: dict[str, list[Any]] = {}
+    for x in site.sanctions:
+        sanctioned.setdefault(x.society, []).append(x)
+
     def awards_of(slug: str) -> list[str]:
-        return [f"{c.year}{t}" for c in site.cycles if c.decisions for s, t, _ in c.decisions.awards if s == slug]
+        return awarded.get(slug, [])
 
     pages["societies/index.md"] = render("societies_index.md.j2", awards_of=awards_of)
     for s in site.societies:
         entries = []
         plans = []
-        inspections = []
-        disclosures = []
         for c in site.cycles:
-            app = next((a for a in c.applications if a.society == s.slug), None)
-            award = next((a for a in c.decisions.awards if a[0] == s.slug), None) if c.decisions else None
+            app = apps[c.year].get(s.slug)
+            award = awards[c.year].get(s.slug)
             if app is not None:
                 entries.append(
                     {
@@ -183,25 +206,20 @@ def build_pages(
                         "amount": award[2] if award else None,
                     }
                 )
-            plan = next((p for p in c.plans if p.society == s.slug), None)
+            plan = plans_by[c.year].get(s.slug)
             if plan is not None:
-                latest = max((r for r in c.reports if r.society == s.slug), key=lambda r: r.as_of, default=None)
+                mine = reports_by.get(c.year, {}).get(s.slug, [])
+                latest = max(mine, key=lambda r: r.as_of, default=None)
                 progress = {name: _num(v) for name, v in latest.indicators} if latest else {}
                 plans.append({"year": c.year, "plan": plan, "progress": progress})
-            if c.decisions is not None:
-                for label, (day, results) in (("中期检查", c.decisions.midterm), ("总结验收", c.decisions.final)):
-                    for r in results:
-                        if r.society == s.slug:
-                            inspections.append({"year": c.year, "stage": label, "date": day, "result": r.result, "note": r.note})
-            disclosures += [a for a in c.disclosure.awards if a.society == s.slug]
         pages[f"societies/{s.slug}.md"] = render(
             "society.md.j2",
             s=s,
             entries=entries,
             plans=plans,
-            inspections=inspections,
-            disclosures=disclosures,
-            sanctions=[x for x in site.sanctions if x.society == s.slug],
+            inspections=inspected.get(s.slug, []),
+            disclosures=disclosed.get(s.slug, []),
+            sanctions=sanctioned.get(s.slug, []),
             category_rows=_category_rows,
         )
     pages["statistics.md"] = _statistics(render, site)
@@ -252,7 +270,7 @@ def _open_data(render: Callable[..., str], site: PublicSite, schema_files: dict[
     listed: list[DataFile] = []
     for c in site.cycles:
         files[f"data/{c.year}.json"] = (
-            json.dumps(_plain(c), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+            json.dumps(_plain(c), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
         )
         listed.append(DataFile(f"{c.year}.json", f"{c.year}.json", f"{c.year} 年度全部公开数据（通知、申报、评审结果、公示、表彰、检查、资金使用）"))
         rows: list[list[object]] = [["学会代号", "学会", "申请金额", "阶段", "阶段代码"]]
