@@ -189,6 +189,8 @@ def parse_source(source: Source, schema_dir: Path = SCHEMA_DIR) -> ParsedFile:
                 problem.hint,
             )
         )
+    if not loaded.all_marks:
+        loaded.marks = {}  # clean so far: positions are read again only if a rule speaks about the file
     parsed.valid = not any(f.severity is Severity.ERROR for f in findings)
     if not parsed.valid:
         findings.append(
@@ -238,20 +240,45 @@ def _parse_many(sources: Sequence[Source], schema_dir: Path) -> list[ParsedFile]
 
 
 def parse_all(
-    sources: Sequence[Source], schema_dir: Path = SCHEMA_DIR, workers: int | None = None
+    sources: Sequence[Source], schema_dir: Path = SCHEMA_DIR, workers: int | None = None, use_cache: bool = True
 ) -> list[ParsedFile]:
-    """Parse every source; large trees are shared between this process and forked workers.
+    """Parse every source, reusing the results cached for unchanged files (``generator.cache``).
 
-    Each file is parsed independently (``parse_source`` is pure), so the result does not depend on how
-    the work is split. Where ``fork`` is not available (Windows, macOS defaults) the work stays here.
+    Each file is parsed independently (``parse_source`` is pure), so the result depends neither on how the
+    work is split nor on the cache. Large trees are shared between this process and forked workers; where
+    ``fork`` is not available (Windows, macOS defaults) the work stays here.
     """
+    if not use_cache or len(sources) < CACHE_MIN_FILES:
+        return _parse_fresh(sources, schema_dir, workers)
+    from generator.cache import ParseCache, entry_key
+
+    store = ParseCache(schema_dir)
+    cached = store.load()
+    keys = {s.path: entry_key(s.path, s.raw) for s in sources if s.raw is not None}
+    hits = [cached[keys[s.path]] for s in sources if s.path in keys and keys[s.path] in cached]
+    misses = [s for s in sources if s.path not in keys or keys[s.path] not in cached]
+    fresh = _parse_fresh(misses, schema_dir, workers) if misses else []
+    if fresh or len(cached) != len(hits):
+        by_path = {p.path: p for p in fresh}
+        store.save(
+            {**{k: cached[k] for k in keys.values() if k in cached}, **{keys[p]: by_path[p] for p in keys if p in by_path}}
+        )
+    parsed = hits + fresh
+    parsed.sort(key=lambda p: p.path)
+    return parsed
+
+
+CACHE_MIN_FILES = 200  # a small tree parses faster than a cache file loads
+
+
+def _parse_fresh(sources: Sequence[Source], schema_dir: Path, workers: int | None) -> list[ParsedFile]:
     import multiprocessing
     import os
 
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(sources) >= PARALLEL_MIN_FILES else 1
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return _parse_many(sources, schema_dir)
+        return sorted(_parse_many(sources, schema_dir), key=lambda p: p.path)
     # Balance by size: largest first, dealt round-robin.
     ordered = sorted(sources, key=lambda s: len(s.raw or b""), reverse=True)
     shares = [ordered[i::workers] for i in range(workers)]

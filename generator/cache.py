@@ -1,0 +1,85 @@
+"""A cache of parsed files, keyed by each file's path and content and by the code and schemas that parse
+them, so checking or rebuilding an unchanged tree reads each file's strict-YAML and schema result instead
+of computing it again.
+
+The cache lives in the user's cache folder (``$XUEHUI_CACHE``, else ``$XDG_CACHE_HOME/xuehui``, else
+``~/.cache/xuehui``), never inside the repository: a pull request could otherwise plant a cache file.
+``XUEHUI_CACHE=0`` turns it off. A cache that cannot be read or written is simply not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+_CODE = ("yamlio.py", "schema.py", "checker.py", "kinds.py", "findings.py", "rules/formats.py", "__init__.py")
+
+
+def cache_dir() -> Path | None:
+    setting = os.environ.get("XUEHUI_CACHE", "")
+    if setting in ("0", "off", "no", "false"):
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "xuehui"
+
+
+@cache
+def code_digest(schema_dir: Path) -> str:
+    """What parsing depends on besides the file itself: this code and the schemas."""
+    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    package = Path(__file__).resolve().parent
+    for name in _CODE:
+        digest.update(name.encode() + b"\0" + (package / name).read_bytes())
+    for schema in sorted(schema_dir.glob("*.schema.json")):
+        digest.update(schema.name.encode() + b"\0" + schema.read_bytes())
+    return digest.hexdigest()
+
+
+def entry_key(path: str, raw: bytes) -> str:
+    return hashlib.sha256(path.encode("utf-8") + b"\0" + raw).hexdigest()
+
+
+class ParseCache:
+    def __init__(self, schema_dir: Path) -> None:
+        folder = cache_dir()
+        self.file = folder / f"parsed-{code_digest(schema_dir)[:24]}.pickle" if folder is not None else None
+        self.entries: dict[str, Any] = {}
+        self.loaded = 0
+
+    def load(self) -> dict[str, Any]:
+        if self.file is None or not self.file.is_file():
+            return {}
+        try:
+            with self.file.open("rb") as handle:
+                entries = pickle.load(handle)
+        except Exception:
+            return {}
+        if not isinstance(entries, dict):
+            return {}
+        self.entries = entries
+        self.loaded = len(entries)
+        return entries
+
+    def save(self, entries: dict[str, Any]) -> None:
+        """Write the entries of this run (replacing the file in one step); silently skipped on failure."""
+        if self.file is None:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle, tmp = tempfile.mkstemp(prefix=".parsed-", dir=self.file.parent)
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.file)
+            for old in self.file.parent.glob("parsed-*.pickle"):
+                if old != self.file:
+                    old.unlink(missing_ok=True)  # parsed by an older version of the code or schemas
+        except OSError:
+            return

@@ -1,0 +1,80 @@
+"""The parse cache: the same results with and without it, reused for unchanged files only, outside the
+tree, and harmless when damaged."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from generator import cache
+from generator.checker import CACHE_MIN_FILES, Source, parse_all
+from tests.helpers import APP, mini_tree
+
+
+def big_tree() -> list[Source]:
+    tree = mini_tree()
+    base = tree["submissions/societies/wuhan-mechanical-engineering.yaml"]
+    sources = [Source(p, r) for p, r in sorted(tree.items())]
+    sources += [Source(f"submissions/societies/extra-{i:04}.yaml", base) for i in range(CACHE_MIN_FILES)]
+    return sources
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XUEHUI_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_cached_results_equal_fresh_ones(folder: Path) -> None:
+    sources = big_tree()
+    fresh = parse_all(sources, use_cache=False)
+    first = parse_all(sources)
+    assert len(list(folder.glob("parsed-*.pickle"))) == 1
+    second = parse_all(sources)
+    for a, b, c in zip(fresh, first, second, strict=True):
+        assert a.path == b.path == c.path and a.findings == b.findings == c.findings and a.valid == b.valid == c.valid
+        assert (a.loaded.data if a.loaded else None) == (c.loaded.data if c.loaded else None)
+
+
+def test_only_unchanged_files_are_reused(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = big_tree()
+    parse_all(sources)
+    changed = [Source(s.path, s.raw.replace(b"separate_accounting: true", b"separate_accounting: yes")) if s.path == APP and s.raw else s for s in sources]
+    calls: list[int] = []
+    import generator.checker as checker
+
+    real = checker._parse_fresh
+    monkeypatch.setattr(checker, "_parse_fresh", lambda s, d, w: calls.append(len(s)) or real(s, d, w))
+    result = {p.path: p for p in parse_all(changed)}
+    assert calls == [1]
+    assert any(f.rule == "SCHEMA-003" for f in result[APP].findings)
+
+
+def test_a_damaged_cache_is_ignored(folder: Path) -> None:
+    sources = big_tree()
+    parse_all(sources)
+    (cache_file,) = folder.glob("parsed-*.pickle")
+    cache_file.write_bytes(b"not a pickle")
+    assert len(parse_all(sources)) == len(sources)
+    assert isinstance(pickle.loads(cache_file.read_bytes()), dict)
+
+
+def test_the_cache_is_never_in_the_tree(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("XUEHUI_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "xuehui"
+    monkeypatch.setenv("XUEHUI_CACHE", "0")
+    assert cache.cache_dir() is None
+
+
+def test_the_key_covers_code_and_schemas(tmp_path: Path) -> None:
+    schemas = tmp_path / "schemas"
+    schemas.mkdir()
+    (schemas / "a.schema.json").write_text("{}", encoding="utf-8")
+    first = cache.code_digest(schemas)
+    (schemas / "a.schema.json").write_text('{"type": "object"}', encoding="utf-8")
+    cache.code_digest.cache_clear()
+    assert cache.code_digest(schemas) != first
+    assert cache.entry_key("a.yaml", b"x") != cache.entry_key("b.yaml", b"x")
