@@ -35,7 +35,6 @@ from generator.site.pages import build_pages
 from generator.site.privacy import Leak, Scanner, credit_codes, private_values, scanned
 
 SITE_DIR = Path(__file__).resolve().parents[2] / "site"
-CSP_PLACEHOLDER = "__XUEHUI_CSP__"
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
 
 
@@ -81,9 +80,10 @@ def open_repository(root: Path) -> Any:
         return None
 
 
-def _config(site_dir: Path, staging: Path, site_url: str) -> dict[str, Any]:
+def _config(site_dir: Path, staging: Path, site_url: str, policy: str) -> dict[str, Any]:
     with (site_dir / "mkdocs.yml").open(encoding="utf-8") as handle:
         config: dict[str, Any] = yaml.safe_load(handle)
+    config.setdefault("extra", {})["xuehui_csp"] = policy
     config["docs_dir"] = str(staging / "docs")
     config["site_dir"] = str(staging / "site")
     config["site_url"] = site_url
@@ -226,18 +226,38 @@ _FORBIDDEN_MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def theme_scripts() -> list[re.Pattern[str]]:
-    """Patterns of the inline scripts that mkdocs-material's own templates contain (their ``{{ … }}``
-    parts may be any text without quotes or tags). Only these may appear inline in a built page."""
+def theme_script_hashes(site_url: str, max_depth: int = 8) -> set[str]:
+    """The hashes of every inline script mkdocs-material's templates can put in one of our pages: their
+    ``{{ … }}`` parts are a page's relative ``base_url`` (``.``, ``..``, ``../..`` …) or the site's path."""
+    from urllib.parse import urlsplit
+
     import material
 
     templates = Path(material.__file__).parent / "templates"
-    patterns: list[re.Pattern[str]] = []
+    bases = [".", "/", urlsplit(site_url).path or "/", *("/".join([".."] * d) for d in range(1, max_depth + 1))]
+    hashes: set[str] = set()
     for template in sorted(templates.rglob("*.html")):
         for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.S):
             pieces = re.split(r"\{\{.*?\}\}", body)
-            patterns.append(re.compile("[^\"<>]*".join(re.escape(piece) for piece in pieces), re.S))
-    return patterns
+            for base in bases if len(pieces) > 1 else ["."]:
+                hashes.add(_script_hash(base.join(pieces)))
+    return hashes
+
+
+def content_security_policy(script_hashes: set[str]) -> str:
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' " + " ".join(sorted(script_hashes)),
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'none'",
+        ]
+    )
 
 
 class Examiner:
@@ -249,15 +269,14 @@ class Examiner:
     Lines already examined (headers, navigation, footers repeat on every page) are skipped.
     """
 
-    def __init__(self, site: Path, scanner: Scanner) -> None:
+    def __init__(self, site: Path, scanner: Scanner, script_hashes: set[str]) -> None:
         self.site = site
         self.scanner = scanner
-        self.allowed = theme_scripts()
+        self.script_hashes = script_hashes
         self.seen: set[str] = set()
         self.signatures: dict[str, tuple[int, int]] = {}
         self.unexpected: set[str] = set()
         self.leaks: set[Leak] = set()
-        self.hashes: set[str] = set()
 
     def _files(self) -> list[str]:
         found: list[str] = []
@@ -303,50 +322,25 @@ class Examiner:
             hit = pattern.search(chunk)
             if hit:
                 self.unexpected.add(f"{rel}: {what}: {hit.group()[:60]}")
-        head_end = text.find("</head>")
-        if CSP_PLACEHOLDER in text and not 0 <= text.find(CSP_PLACEHOLDER) < head_end:
+        policy_at = text.find('http-equiv="Content-Security-Policy"')
+        if not 0 <= policy_at < text.find("</head>"):
             self.unexpected.add(f"{rel}: 内容安全策略不在 <head> 中（页面头部被提前结束）")
         for match in _INLINE_SCRIPT.finditer(text):
             script = match.group(1)
-            if not script.strip():
-                continue
-            if any(pattern.fullmatch(script) for pattern in self.allowed):
-                self.hashes.add(_script_hash(script))
-            else:
+            if script.strip() and _script_hash(script) not in self.script_hashes:
                 self.unexpected.add(f"{rel}: 内联脚本: {script.strip()[:60]}")
 
     def finish(self) -> tuple[list[str], list[Leak]]:
-        """After mkdocs: examine what is left, then — only when nothing was found — fill in the CSP."""
+        """After mkdocs: examine what is left. Returns (unexpected markup, leaks)."""
         self.sweep(final=True)
         unexpected = sorted(self.unexpected)
         leaks = sorted(self.leaks, key=lambda leak: (leak.file, leak.what, leak.sample))
-        if unexpected or leaks:
-            return unexpected, leaks
-        policy = "; ".join(
-            [
-                "default-src 'self'",
-                "script-src 'self' " + " ".join(sorted(self.hashes)),
-                "style-src 'self' 'unsafe-inline'",
-                "img-src 'self' data:",
-                "font-src 'self'",
-                "connect-src 'self'",
-                "object-src 'none'",
-                "base-uri 'self'",
-                "form-action 'none'",
-            ]
-        )
-        for rel in self.signatures:
-            if rel.endswith(".html"):
-                path = self.site / rel
-                text = path.read_text(encoding="utf-8")
-                if CSP_PLACEHOLDER in text:
-                    path.write_text(text.replace(CSP_PLACEHOLDER, policy), encoding="utf-8")
         return unexpected, leaks
 
 
-def postprocess(site: Path, scanner: Scanner) -> tuple[list[str], list[Leak]]:
+def postprocess(site: Path, scanner: Scanner, site_url: str) -> tuple[list[str], list[Leak]]:
     """Examine a finished site in one go (see ``Examiner``). Returns (unexpected markup, leaks)."""
-    return Examiner(site, scanner).finish()
+    return Examiner(site, scanner, theme_script_hashes(site_url)).finish()
 
 
 def replace_folder(new: Path, out: Path) -> None:
@@ -421,13 +415,18 @@ def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsR
             target = docs / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="\n")
+        script_hashes = theme_script_hashes(site.programme.site_url)
         config_file = staging / "mkdocs.yml"
         config_file.write_text(
-            yaml.safe_dump(_config(site_dir, staging, site.programme.site_url), allow_unicode=True, sort_keys=True),
+            yaml.safe_dump(
+                _config(site_dir, staging, site.programme.site_url, content_security_policy(script_hashes)),
+                allow_unicode=True,
+                sort_keys=True,
+            ),
             encoding="utf-8",
         )
         output = staging / "site"
-        examiner = Examiner(output, Scanner(private_values(parsed), credit_codes(parsed)))
+        examiner = Examiner(output, Scanner(private_values(parsed), credit_codes(parsed)), script_hashes)
 
         def while_mkdocs_builds() -> None:
             run_check()
