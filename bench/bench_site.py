@@ -81,7 +81,13 @@ def stage_markdown(root: Path, folder: Path, now: datetime) -> Staged:
     from generator.repository import read_folder
     from generator.rules.base import Context
     from generator.schema import SCHEMA_DIR
-    from generator.site.build import SITE_DIR, _config, open_repository
+    from generator.site.build import (
+        SITE_DIR,
+        _config,
+        content_security_policy,
+        open_repository,
+        theme_script_hashes,
+    )
     from generator.site.history import build_source, decisions_history
     from generator.site.pages import build_pages
     from generator.site.privacy import credit_codes, scan_text
@@ -117,7 +123,14 @@ def stage_markdown(root: Path, folder: Path, now: datetime) -> Staged:
     config = folder / "mkdocs.yml"
     config.write_text(
         yaml.safe_dump(
-            _config(SITE_DIR, folder, site.programme.site_url), allow_unicode=True, sort_keys=True
+            _config(
+                SITE_DIR,
+                folder,
+                site.programme.site_url,
+                content_security_policy(theme_script_hashes(site.programme.site_url)),
+            ),
+            allow_unicode=True,
+            sort_keys=True,
         ),
         encoding="utf-8",
     )
