@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-
-from generator.clock import local_date
+from datetime import date, timedelta
 
 WorkdayTest = Callable[[date], bool]
 
@@ -79,7 +77,3 @@ def window(start: date, days: int, day_kind: str = "calendar", workday: WorkdayT
                 return Window(start, day, days, day_kind)
         day += timedelta(days=1)
     raise CalendarError(f"从 {start} 起 {_MAX_SPAN_DAYS} 天内凑不满 {days} 个工作日。")
-
-
-def today_in(moment: datetime, tz_name: str) -> date:
-    return local_date(moment, tz_name)

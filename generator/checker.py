@@ -25,6 +25,10 @@ OFFICE_KINDS = frozenset({"annual-inspections", "annual-reports", "entrusted-pro
 OFFICE_MAX_BYTES = 8 * 1024 * 1024
 
 
+def size_cap(kind: FileKind | None) -> int:
+    return OFFICE_MAX_BYTES if kind is not None and kind.kind in OFFICE_KINDS else MAX_BYTES
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """One file of the tree: its repository path and bytes, or why it cannot be taken (``refusal``)."""
@@ -135,7 +139,7 @@ def parse_source(source: Source, schema_dir: Path = SCHEMA_DIR) -> ParsedFile:
         )
     if kind.kind == "attachment":
         return ParsedFile(source.path, kind, None, [], True)
-    cap = OFFICE_MAX_BYTES if kind.kind in OFFICE_KINDS else MAX_BYTES
+    cap = size_cap(kind)
     loaded = load_yaml(source.raw, with_marks=False, max_bytes=cap)
     placeholders = _placeholders(loaded.data) if _may_hold_placeholders(source.raw) else []
     problems = validate(kind.kind, loaded.data, schema_dir) if loaded.data is not None else []
@@ -427,9 +431,7 @@ class Locator:
         if not loaded.all_marks:
             raw = self._raw.get(file)
             if raw is not None:
-                kind = classify(file)
-                cap = OFFICE_MAX_BYTES if kind is not None and kind.kind in OFFICE_KINDS else MAX_BYTES
-                loaded = self._loaded[file] = load_yaml(raw, max_bytes=cap)
+                loaded = self._loaded[file] = load_yaml(raw, max_bytes=size_cap(classify(file)))
         return loaded.locate(path)
 
 

@@ -132,14 +132,10 @@ def _resolve_root(paths: Sequence[str]) -> tuple[Path, list[str]]:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from generator.checker import check
-    from generator.clock import parse_now, system_now
     from generator.repository import read_folder
     from generator.rules.base import Context
 
-    try:
-        now = parse_now(args.now) if args.now else system_now()
-    except ValueError as exc:
-        raise UsageError(f"--now 的时间格式无效：{args.now}（示例：2026-11-26 或 2026-11-26T09:00+08:00）") from exc
+    now = _parse_now(args.now)
     if args.base is not None:
         return _cmd_check_pull_request(args, now)
     root, selections = _resolve_root(args.paths)
@@ -252,7 +248,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
 
     now = _parse_now(args.now)
     _root, data = _load_tree()
-    tz = data.programme.timezone if data.programme else "Asia/Shanghai"
+    tz = data.timezone
     year = args.cycle if args.cycle is not None else current_cycle(data, local_date(now, tz))
     if year is None or year not in data.cycles:
         raise UsageError(f"没有 {args.cycle or ''} 年度的数据。")

@@ -119,13 +119,6 @@ def sources_at(repo: Any, commit: str) -> list[Source]:
     return sources
 
 
-def mode_at(repo: Any, commit: str, path: str) -> str | None:
-    """The mode of one path at a revision, None when absent."""
-    found = entries(repo, commit, path)
-    entry = found.get(path)
-    return entry.mode if entry else None
-
-
 @dataclass(frozen=True, slots=True)
 class Revision:
     commit: str

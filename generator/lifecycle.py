@@ -180,7 +180,7 @@ def reminders(cycle: Cycle, today: date, win: Window | None, tz: str = "Asia/Sha
 
 def cycle_status(data: Dataset, year: int, now: datetime) -> CycleStatus:
     cycle = data.cycles.get(year) or Cycle(year)
-    tz = data.programme.timezone if data.programme else "Asia/Shanghai"
+    tz = data.timezone
     today = local_date(now, tz)
     publicity, win = publicity_of(cycle, today)
     sanctions = data.office.sanctions or ()

@@ -706,6 +706,11 @@ class Dataset:
         """A profile exists: loaded, or present with problems of its own (not reported twice)."""
         return slug in self.societies or f"submissions/societies/{slug}.yaml" in self.unreadable
 
+    @property
+    def timezone(self) -> str:
+        """The programme's time zone (Asia/Shanghai when programme.yaml is missing or invalid)."""
+        return self.programme.timezone if self.programme is not None else "Asia/Shanghai"
+
     def applications(self) -> Iterator[tuple[Cycle, Application]]:
         """Every application with its cycle, in a stable order (cycle, then file name)."""
         for year in sorted(self.cycles):

@@ -15,7 +15,7 @@ from functools import cached_property
 from generator.clock import local_date
 from generator.disclosure import CycleDisclosure, disclose
 from generator.lifecycle import STAGES, cycle_status
-from generator.model import AREAS, Dataset
+from generator.model import AREAS, Call, Dataset, Decisions, InspectionRound
 
 # (schema kind, property path) for every field copied from the data, by class and field name.
 SOURCES: dict[str, dict[str, tuple[str, str]]] = {
@@ -487,18 +487,11 @@ def project(data: Dataset, now: datetime) -> PublicSite:
     )
 
 
-def _decisions(dec: object, today: date) -> PublicDecisions:
-    from generator.model import Decisions
-
-    assert isinstance(dec, Decisions)
-
+def _decisions(dec: Decisions, today: date) -> PublicDecisions:
     def known(day: date | None) -> bool:
         return day is not None and day <= today
 
-    def inspections(rnd: object) -> tuple[date | None, tuple[PublicInspection, ...]]:
-        from generator.model import InspectionRound
-
-        assert isinstance(rnd, InspectionRound)
+    def inspections(rnd: InspectionRound) -> tuple[date | None, tuple[PublicInspection, ...]]:
         if not known(rnd.date):
             return None, ()
         return rnd.date, tuple(PublicInspection(s, r, n) for s, (r, n) in sorted(rnd.results.items()))
@@ -538,11 +531,8 @@ def _decisions(dec: object, today: date) -> PublicDecisions:
 
 
 def _timeline(
-    call: object, dec: PublicDecisions | None, publicity: PublicPublicity, today: date, tz: str
+    call: Call, dec: PublicDecisions | None, publicity: PublicPublicity, today: date, tz: str
 ) -> tuple[tuple[str, date | None, str], ...]:
-    from generator.model import Call
-
-    assert isinstance(call, Call)
     deadline = local_date(call.deadline, tz)
     steps: list[tuple[str, date | None]] = [
         ("发布通知", call.published),

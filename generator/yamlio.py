@@ -223,11 +223,6 @@ def _resolve_plain(value: str) -> tuple[Any, str | None]:
 _NUMBER_HINT = "金额请写成普通小数（如 200000.00）；若本意是文字，请加引号。"
 
 
-def _start_mark(event: Any) -> Mark:
-    mark = event.start_mark
-    return (mark.line + 1, mark.column + 1)
-
-
 def _check_node_event(event: Any, problems: list[YamlProblem]) -> bool:
     """Refuse anchors and explicit tags on a node event; True when it is acceptable."""
     ok = True
@@ -235,7 +230,7 @@ def _check_node_event(event: Any, problems: list[YamlProblem]) -> bool:
         problems.append(
             _problem(
                 "YAML-003",
-                _start_mark(event),
+                _mark_of(event.start_mark),
                 f"不允许使用锚点（&{event.anchor}）和别名（*）。",
                 f"Anchors (&{event.anchor}) and aliases are not allowed.",
                 "请把要重复的内容直接写出来。",
@@ -247,7 +242,7 @@ def _check_node_event(event: Any, problems: list[YamlProblem]) -> bool:
         problems.append(
             _problem(
                 "YAML-004",
-                _start_mark(event),
+                _mark_of(event.start_mark),
                 f"不允许使用类型标签（{tag}）。",
                 f"Tags such as {tag} are not allowed.",
                 "请删除以 ! 开头的标签，直接写值；文字请加引号。",

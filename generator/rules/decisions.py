@@ -194,7 +194,7 @@ def proposed_follow_rank(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Dates in order: deadline < formal review < expert review ≤ publicity start ≤ commendation",
 )
 def dates_in_order(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    tz = data.programme.timezone if data.programme else "Asia/Shanghai"
+    tz = data.timezone
     for cycle, dec in _cycles(data):
         steps: list[tuple[str, date | None, str | None, DataPath]] = []
         if cycle.call is not None:
@@ -386,7 +386,7 @@ def publicity_computable(data: Dataset, ctx: Context) -> Iterator[Hit]:
 def _reminder_rule(code: str, severity: Severity, zh: str, en: str) -> Rule:
     @rule(code, severity, "四（二）", zh, en)
     def check(data: Dataset, ctx: Context) -> Iterator[Hit]:
-        tz = data.programme.timezone if data.programme else "Asia/Shanghai"
+        tz = data.timezone
         today = local_date(ctx.now, tz)
         for year in sorted(data.cycles):
             cycle = data.cycles[year]

@@ -15,7 +15,7 @@ from generator.rules.base import ERROR, WARNING, Context, Hit, rule
 
 
 def _tz(data: Dataset) -> str:
-    return data.programme.timezone if data.programme else "Asia/Shanghai"
+    return data.timezone
 
 
 def _deadline_day(call: Call, data: Dataset) -> date:

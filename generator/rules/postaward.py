@@ -406,7 +406,7 @@ def sanctions_consistent(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Reminder: awardees file their plan by the due date (notice before, warning after)",
 )
 def plan_reminders(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    tz = data.programme.timezone if data.programme else "Asia/Shanghai"
+    tz = data.timezone
     today = local_date(ctx.now, tz)
     for cycle in _cycles(data):
         dec = cycle.decisions

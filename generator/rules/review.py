@@ -126,7 +126,7 @@ def scores_for_reviewed_applications(data: Dataset, ctx: Context) -> Iterator[Hi
     "Every committee member scores every application due (warning before the review date, error after)",
 )
 def missing_scores(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    tz = data.programme.timezone if data.programme else "Asia/Shanghai"
+    tz = data.timezone
     today = local_date(ctx.now, tz)
     for year in sorted(data.cycles):
         cycle = data.cycles[year]

@@ -338,11 +338,6 @@ class Examiner:
         return unexpected, leaks
 
 
-def postprocess(site: Path, scanner: Scanner, site_url: str) -> tuple[list[str], list[Leak]]:
-    """Examine a finished site in one go (see ``Examiner``). Returns (unexpected markup, leaks)."""
-    return Examiner(site, scanner, theme_script_hashes(site_url)).finish()
-
-
 def replace_folder(new: Path, out: Path) -> None:
     """Put ``new`` in place of ``out``: two renames on one file system, the old copy removed after."""
     if out.exists():
