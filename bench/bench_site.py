@@ -71,25 +71,23 @@ class Staged:
 
 
 def stage_markdown(root: Path, folder: Path, now: datetime) -> Staged:
-    """Write ``folder/docs`` and ``folder/mkdocs.yml`` exactly as ``generator.site.build.build`` does before
-    it runs mkdocs, using the same functions. Also scan the generated files for shapes the build's privacy
+    """Write ``folder/docs`` and ``folder/mkdocs.yml`` for a plain mkdocs build of the site
+    ``generator.site.build.build`` makes (which hands the same pages to mkdocs in memory), using the same
+    functions. Also scan the generated files for shapes the build's privacy
     scan rejects although they are not private (see ``false_positives``)."""
     import yaml
 
     from generator.checker import check, parse_all
-    from generator.public import project
     from generator.repository import read_folder
     from generator.rules.base import Context
-    from generator.schema import SCHEMA_DIR
     from generator.site.build import (
         SITE_DIR,
         _config,
         content_security_policy,
-        open_repository,
+        render_markdown,
         theme_script_hashes,
+        write_docs,
     )
-    from generator.site.history import build_source, decisions_history
-    from generator.site.pages import build_pages
     from generator.site.privacy import credit_codes, scan_text
 
     start = time.perf_counter()
@@ -98,28 +96,11 @@ def stage_markdown(root: Path, folder: Path, now: datetime) -> Staged:
     result = check(sources, Context(now=now), parse=lambda _sources: parsed)
     if not result.ok or result.dataset is None or result.dataset.programme is None:
         raise BenchError(f"the synthetic tree at {root} does not pass the check: {result.errors} errors")
-    repo = open_repository(root)
-    source = build_source(repo)
-    if source.commit:
-        commit = source.commit[:12] + ("（另有未提交的修改）" if source.dirty else "")
-    else:
-        commit = "（未从 git 提交生成）"
-    epoch = source.epoch if source.epoch is not None and not source.dirty else int(now.timestamp())
-    site = project(result.dataset, now)
-    names = {s.slug: s.name for s in site.societies}
-    histories = {
-        c.year: decisions_history(repo, f"submissions/{c.year}/decisions.yaml", names) for c in site.cycles
-    }
-    schemas = {p.name: p.read_text(encoding="utf-8") for p in sorted(SCHEMA_DIR.glob("*.schema.json"))}
-    pages = build_pages(site, commit=commit, histories=histories, schema_files=schemas)
+    site, pages, epoch = render_markdown(root, result.dataset, now)
     if folder.exists():
         shutil.rmtree(folder)
     docs = folder / "docs"
-    shutil.copytree(SITE_DIR / "docs", docs)
-    for rel, text in sorted(pages.items()):
-        target = docs / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
+    write_docs(pages, docs)
     config = folder / "mkdocs.yml"
     config.write_text(
         yaml.safe_dump(
@@ -128,6 +109,7 @@ def stage_markdown(root: Path, folder: Path, now: datetime) -> Staged:
                 folder,
                 site.programme.site_url,
                 content_security_policy(theme_script_hashes(site.programme.site_url)),
+                docs_dir=docs,
             ),
             allow_unicode=True,
             sort_keys=True,

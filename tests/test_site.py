@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import cli, public
 from generator.checker import Source, build_dataset, parse_all
@@ -173,6 +175,45 @@ def test_scanner_ignores_digits_inside_hex_and_short_names() -> None:
     assert scanner.scan("p", "指纹：9f3b15464192984be1，b13912345678c") == []
     found = {leak.what for leak in scanner.scan("p", "王\u200b建国 电话13812345678 邮箱 A.B@x.org 指纹b15464192984b")}
     assert found == {"联系人姓名", "联系电话", "联系邮箱"}
+
+
+_SCAN_ALPHABET = "ab.@-_ X1234王建国，\u200b\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_SCAN_ALPHABET, max_size=60), st.lists(st.text(alphabet="abAB.@-_1王建国", min_size=3, max_size=6), max_size=4))
+def test_fast_scan_finds_what_the_lookbehind_patterns_find(text: str, values: list[str]) -> None:
+    """The scanner checks neighbours by hand instead of with look-behinds: it must find exactly what the
+    plain patterns find (whole-word logins case-insensitively, names anywhere, bounded digit runs)."""
+    import re
+
+    from generator.site.privacy import CARD_GROUPS, DIGITS, Scanner
+
+    numbers = ["13912345678", "4111 1111 1111 1111", "11010519491231002X", "123456789012345"]
+    text = text + "".join(f"{n}{sep}" for n, sep in zip(numbers, text[::7], strict=False))
+    words = {v: "姓名" for v in values if not v.replace(" ", "").isdigit()}
+    scanner = Scanner(words, set())
+    got = sorted(leak.sample for leak in scanner.scan("p", text))
+    joined = text.replace("\u200b", "")
+    expected: list[str] = []
+    ascii_words = sorted({w.lower() for w in words if w.isascii()}, key=len, reverse=True)
+    other_words = sorted({w.lower() for w in words if not w.isascii()}, key=len, reverse=True)
+    if ascii_words:
+        pattern = re.compile(r"(?<![A-Za-z0-9_.@-])(?:" + "|".join(map(re.escape, ascii_words)) + r")(?![A-Za-z0-9_-])", re.I)
+        expected += [m.group().lower() for m in pattern.finditer(joined)]
+    if other_words:
+        expected += [m.group() for m in re.finditer("|".join(map(re.escape, other_words)), joined.lower())]
+    from generator.site.privacy import _mask
+
+    expected = [_mask(v) for v in expected]
+    expected += [leak.sample for m in DIGITS.finditer(joined) if (leak := scanner._number("p", m.group())) is not None]
+    from generator.site.privacy import luhn_valid
+
+    expected += [
+        _mask(d) for m in CARD_GROUPS.finditer(joined)
+        if luhn_valid(d := m.group().replace(" ", "")) and 16 <= len(d) <= 19
+    ]
+    assert got == sorted(expected)
 
 
 def test_private_values_skip_two_character_names() -> None:

@@ -15,7 +15,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,7 +26,8 @@ import yaml
 
 from generator.checker import CheckResult, build_dataset, check, parse_all
 from generator.findings import Severity
-from generator.public import project
+from generator.model import Dataset
+from generator.public import PublicSite, project
 from generator.repository import read_folder
 from generator.rules.base import Context
 from generator.schema import SCHEMA_DIR
@@ -80,11 +81,14 @@ def open_repository(root: Path) -> Any:
         return None
 
 
-def _config(site_dir: Path, staging: Path, site_url: str, policy: str) -> dict[str, Any]:
+def _config(site_dir: Path, staging: Path, site_url: str, policy: str, docs_dir: Path | None = None) -> dict[str, Any]:
+    """The mkdocs configuration: ``site/mkdocs.yml`` with the folders, navigation, address and CSP filled in.
+    The docs folder is the hand-written one (the generated pages come in memory) unless ``docs_dir`` says
+    otherwise (the benchmark's plain mkdocs build reads everything from disk)."""
     with (site_dir / "mkdocs.yml").open(encoding="utf-8") as handle:
         config: dict[str, Any] = yaml.safe_load(handle)
     config.setdefault("extra", {})["xuehui_csp"] = policy
-    config["docs_dir"] = str(staging / "docs")
+    config["docs_dir"] = str(docs_dir if docs_dir is not None else site_dir / "docs")
     config["site_dir"] = str(staging / "site")
     config["site_url"] = site_url
     config["theme"]["custom_dir"] = str(site_dir / "overrides")
@@ -123,17 +127,23 @@ def _environment(epoch: int) -> Iterator[list[str]]:
             os.environ["SOURCE_DATE_EPOCH"] = before
 
 
-def run_mkdocs(config_file: Path, epoch: int) -> tuple[str | None, list[str]]:
-    """Build with mkdocs in this process (strict): (the error or None, the warnings it logged)."""
+def run_mkdocs(config_file: Path, epoch: int, pages: Mapping[str, str]) -> tuple[str | None, list[str]]:
+    """Build with mkdocs in this process (strict), with the generated ``pages`` (docs path → text) in
+    memory: (the error or None, the warnings it logged)."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
+    from generator.site import generated, searchworker
+
     with _environment(epoch) as messages:
         try:
             config = load_config(config_file=str(config_file))
+            config.plugins[generated.PLUGIN_KEY] = generated.GeneratedPagesPlugin(pages)
+            if searchworker.usable():
+                config.plugins[searchworker.PLUGIN_KEY] = searchworker.SearchWorkerPlugin()
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 mkdocs_build(config)
@@ -151,13 +161,15 @@ def _mkdocs_child(conn: Any) -> None:
         import material.plugins.search.plugin  # noqa: F401 - imported ahead of the build
         import mkdocs.commands.build  # noqa: F401
 
+        from generator.site import generated, searchworker  # noqa: F401 - imported ahead of the build
+
         jieba.setLogLevel(logging.WARNING)
         jieba.initialize()
         message = conn.recv()
         if message is None:
             return
-        config_file, epoch = message
-        conn.send(run_mkdocs(Path(config_file), epoch))
+        config_file, epoch, pages = message
+        conn.send(run_mkdocs(Path(config_file), epoch, pages))
     except EOFError:
         return
     finally:
@@ -176,17 +188,23 @@ class MkdocsRunner:
         if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
             context = multiprocessing.get_context("fork")
             parent, child = context.Pipe()
-            self._proc = context.Process(target=_mkdocs_child, args=(child,), daemon=True)
+            self._proc = context.Process(target=_mkdocs_child, args=(child,))
             self._proc.start()
             child.close()
             self._conn = parent
 
-    def run(self, config_file: Path, epoch: int, while_waiting: Callable[[], None] | None = None) -> tuple[str | None, list[str]]:
+    def run(
+        self,
+        config_file: Path,
+        epoch: int,
+        pages: Mapping[str, str],
+        while_waiting: Callable[[], None] | None = None,
+    ) -> tuple[str | None, list[str]]:
         """Build; call ``while_waiting`` repeatedly until mkdocs has finished (when it runs elsewhere)."""
         if self._proc is None:
-            return run_mkdocs(config_file, epoch)
+            return run_mkdocs(config_file, epoch, pages)
         try:
-            self._conn.send((str(config_file), epoch))
+            self._conn.send((str(config_file), epoch, dict(pages)))
             while not self._conn.poll(0.2):
                 if while_waiting is not None:
                     while_waiting()
@@ -260,23 +278,44 @@ def content_security_policy(script_hashes: set[str]) -> str:
     )
 
 
+def output_path(doc: str) -> str:
+    """Where mkdocs (``use_directory_urls``) writes a file of the docs folder, relative to the site."""
+    if not doc.endswith(".md"):
+        return doc
+    stem = doc[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
 class Examiner:
     """Checks markup and scans for private values, file by file, while mkdocs is still writing the site.
 
-    mkdocs writes each page once; a file is examined when the bytes read match its size on disk, and every
-    file is looked at again after mkdocs has finished: one whose size or time changed since is examined
-    again. So the work of the privacy scan runs on the core mkdocs leaves idle, and nothing is missed.
-    Lines already examined (headers, navigation, footers repeat on every page) are skipped.
+    mkdocs writes each page once; while it runs, the files ``expected`` (the pages and data files made from
+    our docs folder) are examined as soon as the bytes read match their size on disk. After mkdocs has
+    finished, every file of the site is looked at: one not yet examined, or whose size or time changed
+    since, is examined then. So most of the privacy scan runs on a core mkdocs leaves idle, and nothing is
+    missed. Lines already examined (headers, navigation, footers repeat on every page) are skipped.
     """
 
-    def __init__(self, site: Path, scanner: Scanner, script_hashes: set[str]) -> None:
+    def __init__(
+        self, site: Path, scanner: Callable[[], Scanner], script_hashes: set[str], expected: Iterable[str] = ()
+    ) -> None:
         self.site = site
-        self.scanner = scanner
+        self._make_scanner = scanner
+        self._scanner: Scanner | None = None
         self.script_hashes = script_hashes
+        self.pending = sorted(set(expected))
         self.seen: set[str] = set()
         self.signatures: dict[str, tuple[int, int]] = {}
         self.unexpected: set[str] = set()
         self.leaks: set[Leak] = set()
+
+    @property
+    def scanner(self) -> Scanner:
+        if self._scanner is None:
+            self._scanner = self._make_scanner()
+        return self._scanner
 
     def _files(self) -> list[str]:
         found: list[str] = []
@@ -288,10 +327,14 @@ class Examiner:
         return sorted(found)
 
     def sweep(self, final: bool = False) -> None:
-        """Examine every file that is new or changed (and, unless ``final``, completely written)."""
-        if not self.site.is_dir():
-            return
-        for rel in self._files():
+        """Examine the files that are new or changed: while mkdocs runs, the expected files completely
+        written so far; at the end (``final``) every file of the site."""
+        if final:
+            candidates = self._files() if self.site.is_dir() else []
+        else:
+            candidates = [rel for rel in self.pending if scanned(rel)]
+        waiting: list[str] = []
+        for rel in candidates:
             path = self.site / rel
             try:
                 before = path.stat()
@@ -300,13 +343,17 @@ class Examiner:
                 raw = path.read_bytes()
                 after = path.stat()
             except OSError:
+                waiting.append(rel)
                 continue
             signature = (after.st_size, after.st_mtime_ns)
             complete = len(raw) == after.st_size and before.st_mtime_ns == after.st_mtime_ns
             if not complete and not final:
+                waiting.append(rel)
                 continue
             self._examine(rel, raw.decode("utf-8", errors="replace"))
             self.signatures[rel] = signature
+        if not final:
+            self.pending = waiting
 
     def _examine(self, rel: str, text: str) -> None:
         fresh = []
@@ -355,6 +402,33 @@ def replace_folder(new: Path, out: Path) -> None:
         os.rename(new, out)
 
 
+def render_markdown(root: Path, data: Dataset, now: datetime) -> tuple[PublicSite, dict[str, str], int]:
+    """The public projection, the generated pages (docs path → text) and the build's SOURCE_DATE_EPOCH
+    (the HEAD commit's time; ``now`` outside git or with uncommitted changes)."""
+    repo = open_repository(root)
+    source = build_source(repo)
+    if source.commit:
+        commit = source.commit[:12] + ("（另有未提交的修改）" if source.dirty else "")
+    else:
+        commit = "（未从 git 提交生成）"
+    epoch = source.epoch if source.epoch is not None and not source.dirty else int(now.timestamp())
+    site = project(data, now)
+    names = {s.slug: s.name for s in site.societies}
+    histories = {c.year: decisions_history(repo, f"submissions/{c.year}/decisions.yaml", names) for c in site.cycles}
+    schemas = {p.name: p.read_text(encoding="utf-8") for p in sorted(SCHEMA_DIR.glob("*.schema.json"))}
+    return site, build_pages(site, commit=commit, histories=histories, schema_files=schemas), epoch
+
+
+def write_docs(pages: Mapping[str, str], docs: Path, site_dir: Path = SITE_DIR) -> None:
+    """The docs folder a plain mkdocs build of the same site reads: the hand-written pages and the generated
+    ones (``xuehui build`` itself hands the generated pages to mkdocs in memory)."""
+    shutil.copytree(site_dir / "docs", docs)
+    for rel, text in sorted(pages.items()):
+        target = docs / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+
+
 def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) -> BuildResult:
     runner = MkdocsRunner()
     try:
@@ -382,21 +456,8 @@ def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsR
 
     if data.programme is None or any(f.severity is Severity.ERROR for p in parsed for f in p.findings):
         return refused(run_check())
-    repo = open_repository(root)
-    source = build_source(repo)
-    if source.commit:
-        commit = source.commit[:12] + ("（另有未提交的修改）" if source.dirty else "")
-    else:
-        commit = "（未从 git 提交生成）"
-    epoch = source.epoch if source.epoch is not None and not source.dirty else int(now.timestamp())
     try:
-        site = project(data, now)
-        names = {s.slug: s.name for s in site.societies}
-        histories = {
-            c.year: decisions_history(repo, f"submissions/{c.year}/decisions.yaml", names) for c in site.cycles
-        }
-        schemas = {p.name: p.read_text(encoding="utf-8") for p in sorted(SCHEMA_DIR.glob("*.schema.json"))}
-        pages = build_pages(site, commit=commit, histories=histories, schema_files=schemas)
+        site, pages, epoch = render_markdown(root, data, now)
     except Exception:
         if not run_check().ok:
             return refused(run_check())  # the data is inconsistent: its findings say why
@@ -404,12 +465,6 @@ def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsR
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     try:
-        docs = staging / "docs"
-        shutil.copytree(site_dir / "docs", docs)
-        for rel, text in sorted(pages.items()):
-            target = docs / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
         script_hashes = theme_script_hashes(site.programme.site_url)
         config_file = staging / "mkdocs.yml"
         config_file.write_text(
@@ -421,13 +476,19 @@ def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsR
             encoding="utf-8",
         )
         output = staging / "site"
-        examiner = Examiner(output, Scanner(private_values(parsed), credit_codes(parsed)), script_hashes)
+        expected = [output_path(rel) for rel in pages]
+        expected += [
+            output_path(p.relative_to(site_dir / "docs").as_posix()) for p in (site_dir / "docs").rglob("*") if p.is_file()
+        ]
+        examiner = Examiner(
+            output, lambda: Scanner(private_values(parsed), credit_codes(parsed)), script_hashes, expected
+        )
 
         def while_mkdocs_builds() -> None:
             run_check()
             examiner.sweep()
 
-        error, warnings = runner.run(config_file, epoch, while_mkdocs_builds)
+        error, warnings = runner.run(config_file, epoch, pages, while_mkdocs_builds)
         result = run_check()
         if not result.ok:
             return refused(result)

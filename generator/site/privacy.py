@@ -12,7 +12,7 @@ with the size of the output times the number of private values.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,14 @@ SKIPPED_PREFIXES = ("assets/javascripts/", "assets/stylesheets/", "data/schemas/
 DIGITS = re.compile(r"(?<![0-9A-Za-z])[0-9]{5,}[Xx]?(?![0-9A-Za-z])")
 # A card number written in groups of four.
 CARD_GROUPS = re.compile(r"(?<![0-9A-Za-z])[0-9]{4}(?: [0-9]{4}){3,4}(?![0-9A-Za-z])")
+# The same without look-behinds, which keep Python's engine from skipping ahead to the first possible
+# character: the neighbours are checked by ``_digit_runs`` and ``_bounded`` instead. (Each search stays
+# linear in the text: whole runs of digits, and patterns of bounded length.)
+_DIGIT_RUN = re.compile(r"[0-9]{5,}[Xx]?")
+_CARD_RUN = re.compile(r"[0-9]{4}(?: [0-9]{4}){3,4}(?![0-9A-Za-z])")
+_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# Around a login or an e-mail address (the text is lower-cased first).
+_WORD_BEFORE = frozenset("0123456789abcdefghijklmnopqrstuvwxyz_.@-")
 MOBILE = re.compile(r"1[3-9][0-9]{9}\Z")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -83,41 +91,72 @@ def trie_pattern(words: Iterable[str]) -> str:
     return emit(trie)
 
 
+def _digit_runs(text: str) -> Iterator[str]:
+    """What ``DIGITS`` finds: whole runs of five or more digits (and a final X) between non-alphanumerics."""
+    end = len(text)
+    for match in _DIGIT_RUN.finditer(text):  # a run is matched whole, from its first digit
+        start, stop = match.span()
+        if (start and text[start - 1] in _ALNUM) or (stop < end and text[stop] in _ALNUM):
+            continue
+        yield match.group()
+
+
+def _bounded(pattern: re.Pattern[str], text: str, before: frozenset[str]) -> Iterator[str]:
+    """Matches of ``pattern`` not preceded by a character in ``before``: what ``(?<![…])pattern`` finds,
+    found faster. A match after a wrong character is tried again one character further on, so a match
+    starting inside a rejected one is not missed."""
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        start, stop = match.span()
+        if start and text[start - 1] in before:
+            pos = start + 1
+            continue
+        yield match.group()
+        pos = stop if stop > start else start + 1
+
+
 class Scanner:
-    """Finds private values and private-looking numbers in text."""
+    """Finds private values and private-looking numbers in text.
+
+    Texts are compared case-insensitively: the text is lower-cased once and searched with case-sensitive
+    trie patterns of the lower-cased values (much faster in Python's engine than ``re.IGNORECASE``).
+    Logins and e-mail addresses count only as whole words; names count anywhere (Chinese has no spaces).
+    """
 
     def __init__(self, values: dict[str, str], allowed_numbers: set[str]) -> None:
         self.allowed = allowed_numbers
         self.numbers = {v: what for v, what in values.items() if v.isdigit()}
-        words = {v: what for v, what in values.items() if not v.isdigit()}
+        words: dict[str, str] = {}
+        for value, what in sorted(values.items()):
+            if not value.isdigit():
+                words.setdefault(value.lower(), what)
         ascii_words = [w for w in words if w.isascii()]
         other_words = [w for w in words if not w.isascii()]
         self.what = words
-        self.ascii = (
-            re.compile(r"(?<![A-Za-z0-9_.@-])" + trie_pattern(ascii_words) + r"(?![A-Za-z0-9_-])", re.I)
-            if ascii_words
-            else None
-        )
+        # Whole words: the look-ahead stays in the pattern (a shorter value may end where a longer one does
+        # not); the look-behind is checked by ``_bounded``.
+        self.ascii = re.compile(trie_pattern(ascii_words) + r"(?![a-z0-9_-])") if ascii_words else None
         self.other = re.compile(trie_pattern(other_words)) if other_words else None
 
     def scan(self, name: str, text: str) -> list[Leak]:
         # The search index separates Chinese words with zero-width spaces (jieba): join them again.
         text = text.replace("\u200b", "")
         leaks: list[Leak] = []
-        for pattern in (self.ascii, self.other):
-            if pattern is not None:
-                for match in pattern.finditer(text):
+        if self.ascii is not None or self.other is not None:
+            lowered = text.lower()
+            if self.ascii is not None:
+                for value in _bounded(self.ascii, lowered, _WORD_BEFORE):
+                    leaks.append(Leak(name, self.what.get(value, "私密信息"), _mask(value)))
+            if self.other is not None:
+                for match in self.other.finditer(lowered):
                     value = match.group()
-                    what = self.what.get(value) or next(
-                        (w for v, w in self.what.items() if v.lower() == value.lower()), "私密信息"
-                    )
-                    leaks.append(Leak(name, what, _mask(value)))
-        for match in DIGITS.finditer(text):
-            leak = self._number(name, match.group())
+                    leaks.append(Leak(name, self.what.get(value, "私密信息"), _mask(value)))
+        for run in _digit_runs(text):
+            leak = self._number(name, run)
             if leak is not None:
                 leaks.append(leak)
-        for match in CARD_GROUPS.finditer(text):
-            digits = match.group().replace(" ", "")
+        for run in _bounded(_CARD_RUN, text, _ALNUM):
+            digits = run.replace(" ", "")
             if luhn_valid(digits) and 16 <= len(digits) <= 19:
                 leaks.append(Leak(name, "银行卡号（Luhn 校验有效）", _mask(digits)))
         return leaks
