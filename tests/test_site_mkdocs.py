@@ -142,3 +142,38 @@ def test_generated_file_is_what_mkdocs_reads_from_disk(tmp_path: Path) -> None:
     assert file.dest_uri == "data/2025-awards.csv"
     file.copy_file()
     assert (tmp_path / "data/2025-awards.csv").read_bytes() == "\ufeff学会,金额\r\n".encode()
+
+
+HEAD = '<html><head><meta http-equiv="Content-Security-Policy" content="x"><title>t</title></head>'
+
+
+def _examiner(site: Path) -> Any:
+    from generator.site.build import Examiner
+    from generator.site.privacy import Scanner
+
+    return Examiner(site, lambda: Scanner({"13812345678": "联系电话"}, set()), set(), ["a/index.html"])
+
+
+def test_a_page_read_while_being_written_is_judged_on_its_final_text(tmp_path: Path) -> None:
+    page = tmp_path / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    examiner = _examiner(tmp_path)
+    page.write_bytes(b"")  # created, not yet written
+    examiner.sweep()
+    page.write_text(HEAD[:40], encoding="utf-8")  # the beginning only: no </head> yet
+    examiner.sweep()
+    page.write_text(HEAD + "<body><p>电话 13812345678</p></body></html>", encoding="utf-8")
+    unexpected, leaks = examiner.finish()
+    assert unexpected == []
+    assert [(leak.file, leak.what) for leak in leaks] == [("a/index.html", "联系电话")]
+
+
+def test_a_policy_after_the_head_is_reported(tmp_path: Path) -> None:
+    page = tmp_path / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<html><head><title></title></head><body><meta http-equiv="Content-Security-Policy">',
+                    encoding="utf-8")
+    examiner = _examiner(tmp_path)
+    examiner.sweep()
+    unexpected, _leaks = examiner.finish()
+    assert unexpected == ["a/index.html: 内容安全策略不在 <head> 中（页面头部被提前结束）"]
