@@ -120,6 +120,20 @@ def test_publicity_labels_follow_the_date() -> None:
     assert "已表彰" in awarded["cycles/2026/publicity.md"]
 
 
+def test_objections_are_listed_one_block_each_without_the_complainant() -> None:
+    from tests.test_rules import objection
+
+    tree = mini_tree()
+    objection("dismissed", "2026-11-26", "2026-12-01")(tree)
+    page = mini_pages(tree, now="2026-12-02")["cycles/2026/publicity.md"]
+    block = page[page.index("## 异议及处理结果"):]
+    assert "### 异议 2026&#45;yy&#45;01（异议不成立）" in block
+    for line in ("- 收到日期：2026-11-26", "- 涉及学会：武汉市机械工程学会", "- 反映问题：反映参会人数不实",
+                 "- 处理日期：2026-12-01", "- 处理结果：经核实不成立"):
+        assert line in block, line
+    assert "暂未收到异议" not in block and "|" not in block
+
+
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) {: onclick=alert(4) } | {{ 7*7 }} @wuhan/office"
 
 
