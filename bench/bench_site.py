@@ -85,10 +85,13 @@ def stage_markdown(root: Path, folder: Path, now: datetime) -> Staged:
         _config,
         content_security_policy,
         render_markdown,
+        search_names,
         theme_script_hashes,
+        user_dictionary_path,
         write_docs,
     )
     from generator.site.privacy import credit_codes, scan_text
+    from generator.site.searchwords import write_user_dictionary
 
     start = time.perf_counter()
     sources = read_folder(root)
@@ -101,6 +104,7 @@ def stage_markdown(root: Path, folder: Path, now: datetime) -> Staged:
         shutil.rmtree(folder)
     docs = folder / "docs"
     write_docs(pages, docs)
+    write_user_dictionary(user_dictionary_path(folder), search_names(site))
     config = folder / "mkdocs.yml"
     config.write_text(
         yaml.safe_dump(

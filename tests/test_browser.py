@@ -138,6 +138,10 @@ def test_publicity_page_shows_state_for_now(
         pytest.param("作家", "wuhan-science-writers", True, id="word-in-name-writers"),
         pytest.param("化工", "wuhan-chemical", True, id="word-in-name-chemical"),
         pytest.param("土木", "wuhan-civil-engineering", True, id="word-in-name-civil"),
+        # words inside compounds jieba keeps whole (机械工程, 土木建筑): split by the search's user dictionary
+        pytest.param("工程", "wuhan-mechanical-engineering", True, id="word-inside-compound-engineering"),
+        pytest.param("建筑", "wuhan-civil-engineering", True, id="word-inside-compound-building"),
+        pytest.param("作家协会", "wuhan-science-writers", True, id="compound-whole"),
     ],
 )
 def test_search_finds_society_page(

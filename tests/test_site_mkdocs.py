@@ -27,10 +27,13 @@ from generator.site.build import (
     build,
     content_security_policy,
     render_markdown,
+    search_names,
     theme_script_hashes,
+    user_dictionary_path,
     write_docs,
 )
 from generator.site.generated import walk_order
+from generator.site.searchwords import compound_words, write_user_dictionary
 from generator.site.searchworker import OffloadedIndex, SearchWorkerFailed, usable
 from tests.helpers import mini_tree, write_tree
 
@@ -52,6 +55,7 @@ def test_build_gives_the_site_plain_mkdocs_gives(tmp_path: Path) -> None:
     site, pages, epoch = render_markdown(root, data, now)
     staged = tmp_path / "staged"
     write_docs(pages, staged / "docs")
+    write_user_dictionary(user_dictionary_path(staged), search_names(site))
     policy = content_security_policy(theme_script_hashes(site.programme.site_url))
     config = _config(SITE_DIR, staged, site.programme.site_url, policy, docs_dir=staged / "docs")
     (staged / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
@@ -177,3 +181,9 @@ def test_a_policy_after_the_head_is_reported(tmp_path: Path) -> None:
     examiner.sweep()
     unexpected, _leaks = examiner.finish()
     assert unexpected == ["a/index.html: 内容安全策略不在 <head> 中（页面头部被提前结束）"]
+
+
+def test_compounds_in_names_are_split_for_the_search() -> None:
+    names = ["武汉市机械工程学会", "武汉市土木建筑学会", "武汉市科普作家协会", "武汉市光学学会", "武汉市计算机学会"]
+    assert compound_words(names) == ["作家协会", "土木建筑", "机械工程"]
+    assert compound_words(["Wuhan 学会", ""]) == []

@@ -88,8 +88,8 @@ def open_repository(root: Path) -> Any:
 
 
 def _config(site_dir: Path, staging: Path, site_url: str, policy: str, docs_dir: Path | None = None) -> dict[str, Any]:
-    """The mkdocs configuration: ``site/mkdocs.yml`` with the folders, navigation, address and CSP filled in.
-    The docs folder is the hand-written one (the generated pages come in memory) unless ``docs_dir`` says
+    """The mkdocs configuration: ``site/mkdocs.yml`` with the folders, navigation, address, CSP and the
+    search's user dictionary (``user_dictionary_path``, written by ``run_mkdocs``) filled in. The docs folder is the hand-written one (the generated pages come in memory) unless ``docs_dir`` says
     otherwise (the benchmark's plain mkdocs build reads everything from disk)."""
     with (site_dir / "mkdocs.yml").open(encoding="utf-8") as handle:
         config: dict[str, Any] = yaml.safe_load(handle)
@@ -99,6 +99,9 @@ def _config(site_dir: Path, staging: Path, site_url: str, policy: str, docs_dir:
     config["site_url"] = site_url
     config["theme"]["custom_dir"] = str(site_dir / "overrides")
     config["nav"] = NAV
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "search" in plugin:
+            plugin["search"]["jieba_dict_user"] = str(user_dictionary_path(staging))
     return config
 
 
@@ -133,9 +136,29 @@ def _environment(epoch: int) -> Iterator[list[str]]:
             os.environ["SOURCE_DATE_EPOCH"] = before
 
 
-def run_mkdocs(config_file: Path, epoch: int, pages: Mapping[str, str]) -> tuple[str | None, list[str]]:
-    """Build with mkdocs in this process (strict), with the generated ``pages`` (docs path → text) in
-    memory: (the error or None, the warnings it logged)."""
+@dataclass(frozen=True, slots=True)
+class MkdocsJob:
+    """One mkdocs build: its configuration file, SOURCE_DATE_EPOCH, the generated pages (docs path → text,
+    handed over in memory) and the public names the search's user dictionary is made from."""
+
+    config_file: Path
+    epoch: int
+    pages: Mapping[str, str]
+    names: tuple[str, ...]
+
+
+def user_dictionary_path(staging: Path) -> Path:
+    """The search's jieba user dictionary (``searchwords``), written beside the configuration."""
+    return staging / "search-words.txt"
+
+
+def search_names(site: PublicSite) -> tuple[str, ...]:
+    """The public names whose inner words the search should find: societies' names and short names."""
+    return tuple(sorted({n for s in site.societies for n in (s.name, s.short_name) if n}))
+
+
+def run_mkdocs(job: MkdocsJob) -> tuple[str | None, list[str]]:
+    """Build with mkdocs in this process (strict): (the error or None, the warnings it logged)."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -143,11 +166,13 @@ def run_mkdocs(config_file: Path, epoch: int, pages: Mapping[str, str]) -> tuple
     from mkdocs.config import load_config
 
     from generator.site import generated, searchworker
+    from generator.site.searchwords import write_user_dictionary
 
-    with _environment(epoch) as messages:
+    with _environment(job.epoch) as messages:
         try:
-            config = load_config(config_file=str(config_file))
-            config.plugins[generated.PLUGIN_KEY] = generated.GeneratedPagesPlugin(pages)
+            write_user_dictionary(user_dictionary_path(job.config_file.parent), job.names)
+            config = load_config(config_file=str(job.config_file))
+            config.plugins[generated.PLUGIN_KEY] = generated.GeneratedPagesPlugin(job.pages)
             if searchworker.usable():
                 config.plugins[searchworker.PLUGIN_KEY] = searchworker.SearchWorkerPlugin()
             config.plugins.on_startup(command="build", dirty=False)
@@ -174,8 +199,7 @@ def _mkdocs_child(conn: Any) -> None:
         message = conn.recv()
         if message is None:
             return
-        config_file, epoch, pages = message
-        conn.send(run_mkdocs(Path(config_file), epoch, pages))
+        conn.send(run_mkdocs(message))
     except EOFError:
         return
     finally:
@@ -199,18 +223,12 @@ class MkdocsRunner:
             child.close()
             self._conn = parent
 
-    def run(
-        self,
-        config_file: Path,
-        epoch: int,
-        pages: Mapping[str, str],
-        while_waiting: Callable[[], None] | None = None,
-    ) -> tuple[str | None, list[str]]:
+    def run(self, job: MkdocsJob, while_waiting: Callable[[], None] | None = None) -> tuple[str | None, list[str]]:
         """Build; call ``while_waiting`` repeatedly until mkdocs has finished (when it runs elsewhere)."""
         if self._proc is None:
-            return run_mkdocs(config_file, epoch, pages)
+            return run_mkdocs(job)
         try:
-            self._conn.send((str(config_file), epoch, dict(pages)))
+            self._conn.send(job)
             while not self._conn.poll(0.2):
                 if while_waiting is not None:
                     while_waiting()
@@ -501,7 +519,8 @@ def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsR
             run_check()
             examiner.sweep()
 
-        error, warnings = runner.run(config_file, epoch, pages, while_mkdocs_builds)
+        job = MkdocsJob(config_file, epoch, pages, search_names(site))
+        error, warnings = runner.run(job, while_mkdocs_builds)
         result = run_check()
         if not result.ok:
             return refused(result)
