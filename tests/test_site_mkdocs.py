@@ -187,3 +187,15 @@ def test_compounds_in_names_are_split_for_the_search() -> None:
     names = ["武汉市机械工程学会", "武汉市土木建筑学会", "武汉市科普作家协会", "武汉市光学学会", "武汉市计算机学会"]
     assert compound_words(names) == ["作家协会", "土木建筑", "机械工程"]
     assert compound_words(["Wuhan 学会", ""]) == []
+
+
+def test_a_tag_split_over_lines_is_found_even_when_its_first_line_was_seen(tmp_path: Path) -> None:
+    from generator.site.build import Examiner
+    from generator.site.privacy import Scanner
+
+    for name, body in (("a", "<p>\n<img src=x\n alt=y>\n</p>"), ("b", '<p>\n<img src=x\n OnError="alert(1)">\n</p>')):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(HEAD + f"<body>{body}</body></html>", encoding="utf-8")
+    examiner = Examiner(tmp_path, lambda: Scanner({}, set()), set(), [])
+    unexpected, _leaks = examiner.finish()
+    assert [line.split(":")[0:2] for line in unexpected] == [["b/index.html", " 事件处理属性"]]

@@ -260,11 +260,12 @@ def _script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
 
 
-# Markup that neither the theme nor our templates ever produce: only injected content could.
+# Markup that neither the theme nor our templates ever produce: only injected content could. Searched in
+# the whole lower-cased page (a tag may span lines; lower-casing once is much faster than re.IGNORECASE).
 _FORBIDDEN_MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"<[A-Za-z][^<>]*\son[a-z]+\s*=", re.I), "事件处理属性"),
-    (re.compile(r"(?:href|src|action)\s*=\s*[\"']?\s*(?:javascript|vbscript|data):", re.I), "脚本链接"),
-    (re.compile(r"<(?:iframe|object|embed|base|frame|applet)\b", re.I), "不允许的标签"),
+    (re.compile(r"<[a-z][^<>]*\son[a-z]+\s*="), "事件处理属性"),
+    (re.compile(r"(?:href|src|action)\s*=\s*[\"']?\s*(?:javascript|vbscript|data):"), "脚本链接"),
+    (re.compile(r"<(?:iframe|object|embed|base|frame|applet)\b"), "不允许的标签"),
 )
 
 
@@ -319,7 +320,8 @@ class Examiner:
     our docs folder) are examined as soon as the bytes read match their size on disk. After mkdocs has
     finished, every file of the site is looked at: one not yet examined, or whose size or time changed
     since, is examined then. So most of the privacy scan runs on a core mkdocs leaves idle, and nothing is
-    missed. Lines already examined (headers, navigation, footers repeat on every page) are skipped.
+    missed. The privacy scan skips lines already scanned (headers, navigation, footers repeat on every page);
+    the markup checks read each page whole, since a tag may span lines.
 
     A file caught in the middle of being written can look complete (its size matches what was read). What
     is found in such a beginning of a file (a private value, foreign markup) is in the whole file too, so it
@@ -396,8 +398,9 @@ class Examiner:
         self.leaks.update(self.scanner.scan(rel, chunk))
         if not rel.endswith(".html"):
             return
+        lowered = text.lower()
         for pattern, what in _FORBIDDEN_MARKUP:
-            hit = pattern.search(chunk)
+            hit = pattern.search(lowered)
             if hit:
                 self.unexpected.add(f"{rel}: {what}: {hit.group()[:60]}")
         policy_at = text.find('http-equiv="Content-Security-Policy"')
