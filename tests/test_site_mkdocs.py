@@ -199,3 +199,22 @@ def test_a_tag_split_over_lines_is_found_even_when_its_first_line_was_seen(tmp_p
     examiner = Examiner(tmp_path, lambda: Scanner({}, set()), set(), [])
     unexpected, _leaks = examiner.finish()
     assert [line.split(":")[0:2] for line in unexpected] == [["b/index.html", " 事件处理属性"]]
+
+
+def test_a_failing_mkdocs_build_reports_why_and_leaves_the_output(tmp_path: Path) -> None:
+    import multiprocessing
+    import shutil
+
+    site_copy = tmp_path / "site"
+    shutil.copytree(SITE_DIR, site_copy)
+    (site_copy / "docs" / "guides" / "index.md").write_text("# 指南\n\n[不存在的页面](missing.md)\n", encoding="utf-8")
+    root = tmp_path / "tree"
+    write_tree(root, mini_tree())
+    out = tmp_path / "public"
+    out.mkdir()
+    (out / "keep.txt").write_text("old", encoding="utf-8")
+    result = build(root, out, parse_now(NOW), site_dir=site_copy)
+    assert not result.ok and (result.problem or "").startswith("mkdocs 构建失败")
+    assert any("missing.md" in line for line in result.details)
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+    assert multiprocessing.active_children() == []
