@@ -387,6 +387,30 @@ def test_phone_width_has_no_sideways_scroll_and_a_menu(phone: Any, full_site: st
     ).to_be_visible()
 
 
+def test_timeline_runs_down_the_page_on_phones_and_across_on_desktops(
+    phone: Any, desktop: Any, full_site: str
+) -> None:
+    for context, shown, hidden in ((phone, ".xh-timeline-down", ".xh-wide-only"),
+                                   (desktop, ".xh-wide-only .xh-timeline", ".xh-timeline-down")):
+        page = context.new_page()
+        page.goto(full_site)
+        expect(page.locator(shown).first).to_be_visible()
+        expect(page.locator(hidden).first).to_be_hidden()
+        box = page.locator(shown).first.bounding_box()
+        assert box is not None and box["width"] <= page.viewport_size["width"], box
+        page.close()
+
+
+def test_chart_labels_stay_legible_on_phones(phone: Any, full_site: str) -> None:
+    """The bar charts are drawn narrow enough that their labels are not shrunk below 11 px at 360 px."""
+    page = phone.new_page()
+    page.goto(full_site + "statistics/")
+    sizes = page.eval_on_selector_all(
+        ".xh-chart text", "els => els.map(e => e.getBoundingClientRect().height)"
+    )
+    assert sizes and min(sizes) >= 11, sizes
+
+
 # 6. Screenshots for people to look at ------------------------------------------------------------------
 
 
