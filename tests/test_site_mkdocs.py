@@ -218,3 +218,21 @@ def test_a_failing_mkdocs_build_reports_why_and_leaves_the_output(tmp_path: Path
     assert any("missing.md" in line for line in result.details)
     assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
     assert multiprocessing.active_children() == []
+
+
+def test_one_core_builds_in_one_process_and_gives_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where there is one core (or no fork, as on Windows) mkdocs and the search plugin run in this process:
+    the site is the same, and jieba is left as it was (a second build segments like the first)."""
+    root = tmp_path / "tree"
+    write_tree(root, mini_tree(awarded=True))
+    now = parse_now(NOW)
+    assert build(root, tmp_path / "forked", now).ok
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert not usable()
+    for name in ("single", "single-again"):
+        result = build(root, tmp_path / name, now)
+        assert result.ok, (result.problem, result.details)
+        assert snapshot(tmp_path / name) == snapshot(tmp_path / "forked")
+    assert compound_words(["武汉市机械工程学会"]) == ["机械工程"]

@@ -157,6 +157,22 @@ def search_names(site: PublicSite) -> tuple[str, ...]:
     return tuple(sorted({n for s in site.societies for n in (s.name, s.short_name) if n}))
 
 
+@contextmanager
+def _jieba_kept() -> Iterator[None]:
+    """For a build in this process: the search plugin loads the user dictionary into jieba's one global
+    tokenizer; put its word frequencies back afterwards, so a later build here segments as the first."""
+    import jieba
+
+    jieba.initialize()
+    frequencies, total = dict(jieba.dt.FREQ), jieba.dt.total
+    try:
+        yield
+    finally:
+        jieba.dt.FREQ.clear()
+        jieba.dt.FREQ.update(frequencies)
+        jieba.dt.total = total
+
+
 def run_mkdocs(job: MkdocsJob) -> tuple[str | None, list[str]]:
     """Build with mkdocs in this process (strict): (the error or None, the warnings it logged)."""
     import jieba
@@ -226,7 +242,8 @@ class MkdocsRunner:
     def run(self, job: MkdocsJob, while_waiting: Callable[[], None] | None = None) -> tuple[str | None, list[str]]:
         """Build; call ``while_waiting`` repeatedly until mkdocs has finished (when it runs elsewhere)."""
         if self._proc is None:
-            return run_mkdocs(job)
+            with _jieba_kept():
+                return run_mkdocs(job)
         try:
             self._conn.send(job)
             while not self._conn.poll(0.2):
