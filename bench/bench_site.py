@@ -75,23 +75,11 @@ def stage_markdown(root: Path, folder: Path, now: datetime) -> Staged:
     ``generator.site.build.build`` makes (which hands the same pages to mkdocs in memory), using the same
     functions. Also scan the generated files for shapes the build's privacy
     scan rejects although they are not private (see ``false_positives``)."""
-    import yaml
-
     from generator.checker import check, parse_all
     from generator.repository import read_folder
     from generator.rules.base import Context
-    from generator.site.build import (
-        SITE_DIR,
-        _config,
-        content_security_policy,
-        render_markdown,
-        search_names,
-        theme_script_hashes,
-        user_dictionary_path,
-        write_docs,
-    )
+    from generator.site.build import render_markdown, stage_plain
     from generator.site.privacy import credit_codes, scan_text
-    from generator.site.searchwords import write_user_dictionary
 
     start = time.perf_counter()
     sources = read_folder(root)
@@ -102,24 +90,7 @@ def stage_markdown(root: Path, folder: Path, now: datetime) -> Staged:
     site, pages, epoch = render_markdown(root, result.dataset, now)
     if folder.exists():
         shutil.rmtree(folder)
-    docs = folder / "docs"
-    write_docs(pages, docs)
-    write_user_dictionary(user_dictionary_path(folder), search_names(site))
-    config = folder / "mkdocs.yml"
-    config.write_text(
-        yaml.safe_dump(
-            _config(
-                SITE_DIR,
-                folder,
-                site.programme.site_url,
-                content_security_policy(theme_script_hashes(site.programme.site_url)),
-                docs_dir=docs,
-            ),
-            allow_unicode=True,
-            sort_keys=True,
-        ),
-        encoding="utf-8",
-    )
+    config = stage_plain(site, pages, folder)
     # The build's pattern scan (phones, ID numbers, long digit runs) on the generated files: in a synthetic
     # tree every hit is a false positive (the values are made up), and it would stop the build.
     codes = credit_codes(parsed)

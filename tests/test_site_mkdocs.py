@@ -12,7 +12,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-import yaml
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, get_files
@@ -21,19 +20,9 @@ from mkdocs.structure.toc import get_toc
 from generator.checker import build_dataset, parse_all
 from generator.clock import parse_now
 from generator.repository import read_folder
-from generator.site.build import (
-    SITE_DIR,
-    _config,
-    build,
-    content_security_policy,
-    render_markdown,
-    search_names,
-    theme_script_hashes,
-    user_dictionary_path,
-    write_docs,
-)
+from generator.site.build import SITE_DIR, build, render_markdown, stage_plain
 from generator.site.generated import walk_order
-from generator.site.searchwords import compound_words, write_user_dictionary
+from generator.site.searchwords import compound_words
 from generator.site.searchworker import OffloadedIndex, SearchWorkerFailed, usable
 from tests.helpers import mini_tree, write_tree
 
@@ -54,14 +43,10 @@ def test_build_gives_the_site_plain_mkdocs_gives(tmp_path: Path) -> None:
     data = build_dataset(parse_all(read_folder(root)))[0]
     site, pages, epoch = render_markdown(root, data, now)
     staged = tmp_path / "staged"
-    write_docs(pages, staged / "docs")
-    write_user_dictionary(user_dictionary_path(staged), search_names(site))
-    policy = content_security_policy(theme_script_hashes(site.programme.site_url))
-    config = _config(SITE_DIR, staged, site.programme.site_url, policy, docs_dir=staged / "docs")
-    (staged / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    config_file = stage_plain(site, pages, staged)
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(staged / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)],
         env=env, capture_output=True, check=False,
     )
     assert done.returncode == 0, done.stderr.decode()

@@ -480,6 +480,28 @@ def write_docs(pages: Mapping[str, str], docs: Path, site_dir: Path = SITE_DIR) 
         target.write_text(text, encoding="utf-8", newline="\n")
 
 
+def write_config(
+    staging: Path, site_dir: Path, site_url: str, script_hashes: set[str], docs_dir: Path | None = None
+) -> Path:
+    """``staging/mkdocs.yml`` (see ``_config``); returns its path."""
+    config_file = staging / "mkdocs.yml"
+    config = _config(site_dir, staging, site_url, content_security_policy(script_hashes), docs_dir)
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=True), encoding="utf-8")
+    return config_file
+
+
+def stage_plain(site: PublicSite, pages: Mapping[str, str], folder: Path, site_dir: Path = SITE_DIR) -> Path:
+    """Write ``folder`` so that a plain ``mkdocs build -f folder/mkdocs.yml`` builds the site ``build``
+    makes (the benchmark's reference and the tests' comparison): the docs on disk, the search's user
+    dictionary, the configuration. Returns the configuration's path. Needs jieba (the dictionary)."""
+    from generator.site.searchwords import write_user_dictionary
+
+    write_docs(pages, folder / "docs", site_dir)
+    write_user_dictionary(user_dictionary_path(folder), search_names(site))
+    url = site.programme.site_url
+    return write_config(folder, site_dir, url, theme_script_hashes(url), docs_dir=folder / "docs")
+
+
 def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) -> BuildResult:
     runner = MkdocsRunner()
     try:
@@ -517,15 +539,7 @@ def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsR
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     try:
         script_hashes = theme_script_hashes(site.programme.site_url)
-        config_file = staging / "mkdocs.yml"
-        config_file.write_text(
-            yaml.safe_dump(
-                _config(site_dir, staging, site.programme.site_url, content_security_policy(script_hashes)),
-                allow_unicode=True,
-                sort_keys=True,
-            ),
-            encoding="utf-8",
-        )
+        config_file = write_config(staging, site_dir, site.programme.site_url, script_hashes)
         output = staging / "site"
         expected = [output_path(rel) for rel in pages]
         expected += [
