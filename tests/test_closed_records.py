@@ -439,3 +439,29 @@ def test_corrections_example_validates_and_bad_ones_do_not() -> None:
     ):
         data = load_yaml(bad.encode("utf-8")).data
         assert data is not None and validate("corrections", data) != [], bad
+
+
+# ------------------------------------------------------------------ corrections on the public history page
+def test_corrections_show_on_the_cycle_history_page_escaped() -> None:
+    from generator.checker import Source, build_dataset, parse_all
+    from generator.public import project
+    from generator.site.pages import build_pages
+
+    tree = mini_tree()
+    tree[CORRECTIONS] = (
+        corrections(("2026-gz-001", "2026-11-20", APP), ("2026-gz-002", "2026-12-01", SOCIETY))
+        .replace("依据登记证书原件更正录入错误", "更正 <script>x</script> | [链接](https://evil.example.org/) 的录入错误", 1)
+        .encode("utf-8")
+    )
+    def history(files: dict[str, bytes]) -> str:
+        data, _ = build_dataset(parse_all([Source(p, r) for p, r in sorted(files.items())]))
+        site = project(data, parse_now("2026-11-26"))
+        return build_pages(site, commit="0123456789ab", histories={}, schema_files={})["cycles/2026/history.md"]
+
+    page = history(tree)
+    assert "专项办公室的更正记录" in page and "武汉市机械工程学会的申报书" in page
+    assert "2026-gz-001" not in page  # ids are escaped too: 2026&#45;gz&#45;001
+    assert "2026&#45;gz&#45;001" in page and "<script>" not in page and "](https" not in page
+    assert "&#60;script&#62;" in page and "&#124;" in page
+    assert "2026&#45;gz&#45;002" not in page  # dated after today: not shown yet
+    assert "2026 年度没有更正记录。" in history(mini_tree())
