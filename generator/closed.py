@@ -139,6 +139,10 @@ def _field_title(name: str) -> str:
     return f"{name}（{title}）" if isinstance(title, str) else name
 
 
+def _fields_zh(fields: Sequence[str]) -> str:
+    return f"评审所依据的字段 {'、'.join(_field_title(f) for f in fields)}" if fields else "这个文件"
+
+
 def _changed_fields(base_raw: bytes | None, head_raw: bytes | None) -> list[str]:
     before, after = _data(base_raw), _data(head_raw)
     return [name for name in JUDGED_SOCIETY_FIELDS if before.get(name) != after.get(name)]
@@ -159,7 +163,9 @@ def _key(c: Correction) -> tuple[str, date, int, str, str, str | None]:
     return (c.id, c.date, c.cycle, c.path, c.reason, c.record)
 
 
-def _office_finding(change: Change, lock: Lock, what: str, corrections: Sequence[Correction], today: date) -> Finding | None:
+def _office_finding(
+    change: Change, lock: Lock, what: str, fields: Sequence[str], corrections: Sequence[Correction], today: date
+) -> Finding | None:
     entries = [c for c in corrections if c.path == change.path]
     if any(lock.since <= c.date <= today for c in entries):
         return None
@@ -178,7 +184,7 @@ def _office_finding(change: Change, lock: Lock, what: str, corrections: Sequence
         0,
         0,
         (),
-        f"{lock.why}，专项办公室{what}须登记更正理由：{problem}。",
+        f"{lock.why}，专项办公室{what}{_fields_zh(fields)}须登记更正理由：{problem}。",
         f"{change.path} is closed (since {lock.since}); the office changes it only with a new correction entry.",
         f"请在同一个拉取请求中为 {change.path} 新增一条更正记录（id、date：{lock.since} 至 {today} 之间、cycle、"
         "path、reason 写明理由，可加 record），更正记录将在公示网站的修订历史中公开。",
@@ -187,7 +193,6 @@ def _office_finding(change: Change, lock: Lock, what: str, corrections: Sequence
 
 def _society_finding(change: Change, lock: Lock, what: str, fields: Sequence[str], head_raw: bytes | None) -> Finding | None:
     if lock.rule == "LOCK-001":
-        names = "、".join(_field_title(f) for f in fields)
         rules = "、".join(sorted({r for f in fields for r in JUDGED_SOCIETY_FIELDS[f]}))
         line, column = (0, 0)
         if head_raw is not None and change.status != "D":
@@ -200,7 +205,7 @@ def _society_finding(change: Change, lock: Lock, what: str, fields: Sequence[str
             line,
             column,
             (fields[0],) if change.status != "D" else (),
-            f"{lock.why}，学会简介中评审所依据的字段 {names}（规则 {rules} 据此判断）截止后不得{what}。",
+            f"{lock.why}，学会简介中{_fields_zh(fields)}（规则 {rules} 据此判断）截止后不得{what}。",
             f"After the deadline the profile fields {', '.join(fields)} may not change: an application is under review.",
             _HINT,
         )
@@ -285,7 +290,7 @@ def closed_findings(
             if not fields:
                 continue
         if actor_is_office:
-            found = _office_finding(change, lock, what, corrections, today)
+            found = _office_finding(change, lock, what, fields, corrections, today)
         else:
             found = _society_finding(change, lock, what, fields, head_raw.get(change.path))
         if found is not None:

@@ -160,7 +160,7 @@ def test_office_changes_a_rule_field_without_a_correction_fails(repo: Path) -> N
     commit_all(repo, "office edit")
     result = pr(repo, OFFICE_LOGIN, AFTER_DEADLINE)
     assert locks(result) == [(SOCIETY, "LOCK-004")]
-    assert "corrections.yaml" in message(result, "LOCK-004")
+    assert "corrections.yaml" in message(result, "LOCK-004") and "council_elected" in message(result, "LOCK-004")
     write(repo, CORRECTIONS, corrections(("2026-gz-001", "2026-11-02", APP)))  # a reason for another file
     commit_all(repo, "a correction of something else")
     assert locks(pr(repo, OFFICE_LOGIN, AFTER_DEADLINE)) == [(SOCIETY, "LOCK-004")]
