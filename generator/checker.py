@@ -342,6 +342,8 @@ def _place(data: model.Dataset, kind: FileKind, path: str, content: dict[str, An
         office.sanctions_file, office.sanctions = path, model.build_sanctions(content)
     elif name == "experts":
         office.experts_file, office.experts = path, model.build_experts(content)
+    elif name == "corrections":
+        office.corrections_file, office.corrections = path, model.build_corrections(content)
 
 
 def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Finding]]:

@@ -179,6 +179,19 @@ class Sanction:
     doc_number: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """The office's recorded reason for changing a closed or frozen file (``office/corrections.yaml``)."""
+
+    index: int
+    id: str
+    date: date
+    cycle: int
+    path: str
+    reason: str
+    record: str | None
+
+
 @dataclass(slots=True)
 class OfficeRecords:
     """Each part is None when its file is missing or unreadable (rules then say so once)."""
@@ -193,6 +206,8 @@ class OfficeRecords:
     sanctions: tuple[Sanction, ...] | None = None
     experts_file: str | None = None
     experts: dict[str, Expert] | None = None
+    corrections_file: str | None = None
+    corrections: tuple[Correction, ...] | None = None
 
 
 def build_inspections(d: dict[str, Any]) -> dict[int, dict[str, str]]:
@@ -241,6 +256,21 @@ def build_sanctions(d: dict[str, Any]) -> tuple[Sanction, ...]:
             doc_number=s.get("doc_number"),
         )
         for i, s in enumerate(d.get("sanctions", []))
+    )
+
+
+def build_corrections(d: dict[str, Any]) -> tuple[Correction, ...]:
+    return tuple(
+        Correction(
+            index=i,
+            id=c["id"],
+            date=date.fromisoformat(c["date"]),
+            cycle=int(c["cycle"]),
+            path=c["path"],
+            reason=c["reason"],
+            record=c.get("record"),
+        )
+        for i, c in enumerate(d.get("corrections", []) or [])
     )
 
 

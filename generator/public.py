@@ -99,6 +99,14 @@ SOURCES: dict[str, dict[str, tuple[str, str]]] = {
         "bans_applications": ("sanctions", "sanctions.bans_applications"),
         "doc_number": ("sanctions", "sanctions.doc_number"),
     },
+    "PublicCorrection": {
+        "id": ("corrections", "corrections.id"),
+        "date": ("corrections", "corrections.date"),
+        "cycle": ("corrections", "corrections.cycle"),
+        "path": ("corrections", "corrections.path"),
+        "reason": ("corrections", "corrections.reason"),
+        "record": ("corrections", "corrections.record"),
+    },
     "PublicProgramme": {
         "name": ("programme", "name"),
         "organiser": ("programme", "organiser"),
@@ -282,6 +290,19 @@ class PublicSanction:
 
 
 @dataclass(frozen=True, slots=True)
+class PublicCorrection:
+    """An office correction of a closed or frozen file (``office/corrections.yaml``), shown once dated."""
+
+    id: str
+    date: date
+    cycle: int
+    path: str
+    reason: str
+    record: str | None
+    what: str  # computed: which material, in Chinese (学会名称的申报书 …)
+
+
+@dataclass(frozen=True, slots=True)
 class PublicPublicity:
     start: date | None
     end: date | None
@@ -302,6 +323,7 @@ class PublicCycle:
     publicity: PublicPublicity
     disclosure: CycleDisclosure
     timeline: tuple[tuple[str, date | None, str], ...]  # (label, date, done|current|todo)
+    corrections: tuple[PublicCorrection, ...] = ()  # newest first
 
 
 @dataclass(frozen=True)
@@ -456,6 +478,7 @@ def project(data: Dataset, now: datetime) -> PublicSite:
                 publicity=publicity,
                 disclosure=disclose(data, year, today),
                 timeline=_timeline(call, public_dec, publicity, today, tz),
+                corrections=_corrections(data, year, today, names),
             )
         )
     sanctions = tuple(
@@ -485,6 +508,22 @@ def project(data: Dataset, now: datetime) -> PublicSite:
         sanctions=sanctions,
         current=current_cycle(data, today),
     )
+
+
+def _corrections(data: Dataset, year: int, today: date, names: dict[str, str]) -> tuple[PublicCorrection, ...]:
+    """The office's corrections concerning cycle ``year`` dated up to ``today``, newest first."""
+    from generator.kinds import KIND_ZH, classify
+
+    def what(path: str) -> str:
+        kind = classify(path)
+        if kind is None:
+            return "文件"
+        material = {"report": "中期报告" if kind.stage == "midterm" else "总结报告"}.get(kind.kind, KIND_ZH[kind.kind])
+        return f"{names.get(kind.slug, kind.slug)}的{material}" if kind.slug else material
+
+    found = [c for c in data.office.corrections or () if c.cycle == year and c.date <= today]
+    found.sort(key=lambda c: (c.date, c.index), reverse=True)
+    return tuple(PublicCorrection(c.id, c.date, c.cycle, c.path, c.reason, c.record, what(c.path)) for c in found)
 
 
 def _decisions(dec: Decisions, today: date) -> PublicDecisions:

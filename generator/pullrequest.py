@@ -2,7 +2,8 @@
 
 Findings are reported for the files the pull request changes, plus any error it causes in a file it does
 not change (compared with the same check of the base), plus scope findings: paths the author may not touch,
-refused file types and twin names.
+refused file types and twin names, plus closed-record findings (``generator.closed``: files closed by a
+passed deadline or frozen by a recorded review or inspection, and the office's recorded corrections).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from generator import forge
 from generator.authority import authority_from, scope_findings, twin_findings
 from generator.checker import CheckResult, check
+from generator.closed import closed_findings
 from generator.findings import Finding, Severity
 from generator.rules.base import Context
 
@@ -52,6 +54,7 @@ def check_pull_request(repo: Any, base_ref: str, head_ref: str, actor: str, now:
     base_raw = {s.path: s.raw for s in base_sources}
     head_raw = {s.path: s.raw for s in head_sources}
     findings += scope_findings(changes, actor, authority, base_raw, head_raw)
+    findings += closed_findings(base_result.dataset, head_result.dataset, base_raw, head_raw, changes, is_office, now)
     all_paths = forge.entries(repo, head, prefix=None)
     findings += twin_findings(changes, all_paths)  # symlinks etc. under submissions/: FILE-004 above
     unique = tuple(sorted(set(findings), key=Finding.sort_key))

@@ -115,6 +115,7 @@ def test_the_office_may_change_anything(repo: Path) -> None:
     replace(repo, "submissions/2026/decisions.yaml", "objections: []", "objections: []  # 暂无异议")
     (repo / "generator" / "cli.py").write_text("print('new')\n", encoding="utf-8")
     replace(repo, APP, "approach: 围绕智能制造", "approach: 办公室更正：围绕智能制造")
+    write(repo, "submissions/office/corrections.yaml", correction(APP, "2026-11-02"))  # closed: needs a reason
     commit_all(repo, "office work")
     result = pr(repo, OFFICE_LOGIN, now=AFTER_DEADLINE)
     assert errors(result) == []
@@ -126,7 +127,18 @@ def test_late_application_fails_but_the_office_may_correct(repo: Path) -> None:
     commit_all(repo, "late edit")
     assert (APP, "DEAD-001") in errors(pr(repo, SOCIETY_LOGIN, now=AFTER_DEADLINE))
     assert errors(pr(repo, SOCIETY_LOGIN, now="2026-10-31T16:59:00+08:00")) == []
+    assert [rule for _, rule in errors(pr(repo, OFFICE_LOGIN, now=AFTER_DEADLINE))] == ["LOCK-004"]
+    write(repo, "submissions/office/corrections.yaml", correction(APP, "2026-11-02"))
+    commit_all(repo, "office correction, with its reason")
     assert errors(pr(repo, OFFICE_LOGIN, now=AFTER_DEADLINE)) == []
+
+
+def correction(path: str, day: str) -> str:
+    """An office corrections record with one entry for ``path`` (see tests/test_closed_records.py)."""
+    return (
+        "schema_version: 1\ncorrections:\n"
+        f'  - {{id: 2026-gz-001, date: "{day}", cycle: 2026, path: {path}, reason: 依据理事会决议原件更正}}\n'
+    )
 
 
 def test_expert_may_change_only_their_own_review(repo: Path) -> None:

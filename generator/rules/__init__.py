@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.rules import decisions, eligibility, formats, funds, postaward, references, review
+from generator.rules import decisions, eligibility, formats, funds, postaward, records, references, review
 from generator.rules.base import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -13,6 +13,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *review.RULES,
     *decisions.RULES,
     *postaward.RULES,
+    *records.RULES,
 )
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in ALL_RULES}

@@ -1,0 +1,298 @@
+"""Closed records: which files a pull request may no longer change, and the office's recorded corrections.
+
+Pure functions over the base and head of a pull request (their datasets and raw files), its changes, the
+actor and the moment of the check. What is closed is read from the BASE revision only, so a pull request
+cannot reopen a record by removing the decision that closed it in the same change.
+
+- Under judgement: an application of a cycle whose call deadline has passed, until the cycle's
+  commendation is recorded (the judgement is over) or the formal review records the application as
+  rejected (final for that society). While it is under judgement, the society may not change the profile
+  fields the rules read (``JUDGED_SOCIETY_FIELDS``: LOCK-001), its attachments (LOCK-002), nor delete the
+  application (LOCK-002; editing it is already DEAD-001).
+- Frozen by a record: an application and its attachments once the formal review records a result for it;
+  a plan and the midterm report once the midterm inspection records a result for the society; the plan and
+  both reports once the final inspection does. Nobody but the office may change them (LOCK-003).
+- The office may change a closed or frozen file only with a correction entry added in the same pull request
+  to ``office/corrections.yaml``: same path, dated no earlier than the day the file closed and no later than
+  today (LOCK-004). Recorded corrections are public history and are never changed or removed (LOCK-005).
+
+A deletion is a change (a rename is a deletion plus an addition: ``forge.changes`` does not detect renames).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from generator.checker import make_finding
+from generator.clock import local_date
+from generator.findings import Finding
+from generator.forge import Change
+from generator.kinds import classify
+from generator.model import Correction, Cycle, Dataset
+from generator.rules.records import JUDGED_SOCIETY_FIELDS
+from generator.schema import load_schema
+from generator.yamlio import load_yaml
+
+CORRECTIONS = "submissions/office/corrections.yaml"
+_HINT = (
+    "请撤销这项改动。如材料确有错误，请联系专项办公室：由办公室在 submissions/office/corrections.yaml 中"
+    "登记更正理由，并在同一个拉取请求中修改。"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lock:
+    """Why one path (or every path below a folder, ``prefix``) is closed, since when, and by what."""
+
+    path: str
+    prefix: bool
+    rule: str  # the society-side rule: LOCK-001 (profile fields), LOCK-002 (deadline), LOCK-003 (frozen)
+    since: date  # the day it closed, in the programme's time zone
+    why: str  # Chinese: what closed it
+
+
+def _deadline_locks(cycle: Cycle, slug: str, deadline_text: str, since: date) -> list[Lock]:
+    why = f"{cycle.year} 年度申报已于 {deadline_text} 截止，学会“{slug}”的申报书尚在评审中"
+    return [
+        Lock(f"submissions/societies/{slug}.yaml", False, "LOCK-001", since, why),
+        Lock(f"submissions/{cycle.year}/applications/{slug}.yaml", False, "LOCK-002", since, why),
+        Lock(f"submissions/{cycle.year}/attachments/{slug}/", True, "LOCK-002", since, why),
+    ]
+
+
+def _frozen_locks(cycle: Cycle, slugs: Sequence[str], today: date) -> list[Lock]:
+    """A record freezes what it judged from its date on (a record dated after today has not happened yet)."""
+    dec = cycle.decisions
+    if dec is None:
+        return []
+
+    def known(day: date | None) -> bool:
+        return day is not None and day <= today
+
+    year = cycle.year
+    where = f"submissions/{year}/decisions.yaml"
+    found: list[Lock] = []
+    for slug in slugs:
+        if known(dec.formal_review_date) and dec.formal_review_date and slug in dec.formal_results:
+            why = f"{year} 年度形式审查（{dec.formal_review_date}，{where}）已对学会“{slug}”的申报作出结论"
+            found.append(Lock(f"submissions/{year}/applications/{slug}.yaml", False, "LOCK-003", dec.formal_review_date, why))
+            found.append(Lock(f"submissions/{year}/attachments/{slug}/", True, "LOCK-003", dec.formal_review_date, why))
+        plan = f"submissions/{year}/plans/{slug}.yaml"
+        midterm = f"submissions/{year}/reports/{slug}.midterm.yaml"
+        final = f"submissions/{year}/reports/{slug}.final.yaml"
+        if known(dec.final.date) and dec.final.date and slug in dec.final.results:
+            why = f"{year} 年度总结验收（{dec.final.date}，{where}）已评判学会“{slug}”的材料"
+            found += [Lock(p, False, "LOCK-003", dec.final.date, why) for p in (plan, midterm, final)]
+        elif known(dec.midterm.date) and dec.midterm.date and slug in dec.midterm.results:
+            why = f"{year} 年度中期检查（{dec.midterm.date}，{where}）已评判学会“{slug}”的材料"
+            found += [Lock(p, False, "LOCK-003", dec.midterm.date, why) for p in (plan, midterm)]
+    return found
+
+
+def locks(base: Dataset, now: datetime) -> list[Lock]:
+    """Every closed path of the base revision at ``now``; a frozen lock comes before a deadline lock."""
+    tz = base.timezone
+    today = local_date(now, tz)
+    frozen: list[Lock] = []
+    deadline: list[Lock] = []
+    for year in sorted(base.cycles):
+        cycle = base.cycles[year]
+        dec = cycle.decisions
+        slugs = sorted(
+            {*cycle.applications, *cycle.plans, *(slug for slug, _ in cycle.reports)}
+            | (set(dec.formal_results) | set(dec.midterm.results) | set(dec.final.results) if dec else set())
+        )
+        frozen += _frozen_locks(cycle, slugs, today)
+        call = cycle.call
+        if call is None or now <= call.deadline:
+            continue
+        if dec is not None and dec.commendation_date is not None and dec.commendation_date <= today:
+            continue  # the cycle's judgement is over
+        local = call.deadline.astimezone(now.tzinfo) if now.tzinfo else call.deadline
+        text = f"{local:%Y-%m-%d %H:%M}"
+        since = local_date(call.deadline, tz)
+        for slug in sorted(cycle.applications):
+            result = dec.formal_results.get(slug) if dec is not None else None
+            if result is not None and not result.passed:
+                continue  # rejected at formal review: final for this society
+            deadline += _deadline_locks(cycle, slug, text, since)
+    return frozen + deadline
+
+
+def _matches(lock: Lock, path: str) -> bool:
+    return path.startswith(lock.path) if lock.prefix else path == lock.path
+
+
+def _data(raw: bytes | None) -> dict[str, Any]:
+    if raw is None:
+        return {}
+    data = load_yaml(raw).data
+    return data if isinstance(data, dict) else {}
+
+
+def _field_title(name: str) -> str:
+    prop = load_schema("society").get("properties", {}).get(name, {})
+    title = prop.get("title")
+    return f"{name}（{title}）" if isinstance(title, str) else name
+
+
+def _fields_zh(fields: Sequence[str]) -> str:
+    return f"评审所依据的字段 {'、'.join(_field_title(f) for f in fields)}" if fields else "这个文件"
+
+
+def _changed_fields(base_raw: bytes | None, head_raw: bytes | None) -> list[str]:
+    before, after = _data(base_raw), _data(head_raw)
+    return [name for name in JUDGED_SOCIETY_FIELDS if before.get(name) != after.get(name)]
+
+
+def _verb(change: Change, base_has: bool) -> str:
+    if change.status == "D":
+        return "删除"
+    return "修改" if base_has else "增加"
+
+
+def _new_corrections(base: Dataset, head: Dataset) -> list[Correction]:
+    before = {_key(c) for c in base.office.corrections or ()}
+    return [c for c in head.office.corrections or () if _key(c) not in before]
+
+
+def _key(c: Correction) -> tuple[str, date, int, str, str, str | None]:
+    return (c.id, c.date, c.cycle, c.path, c.reason, c.record)
+
+
+def _office_finding(
+    change: Change, lock: Lock, what: str, fields: Sequence[str], corrections: Sequence[Correction], today: date
+) -> Finding | None:
+    entries = [c for c in corrections if c.path == change.path]
+    if any(lock.since <= c.date <= today for c in entries):
+        return None
+    if entries:
+        c = entries[0]
+        problem = (
+            f"更正记录 {c.id} 的日期 {c.date} 早于该材料截止或被评判的日期 {lock.since}"
+            if c.date < lock.since
+            else f"更正记录 {c.id} 的日期 {c.date} 晚于今天（{today}）"
+        )
+    else:
+        problem = "本拉取请求没有在 submissions/office/corrections.yaml 中为它新增更正记录"
+    return make_finding(
+        "LOCK-004",
+        change.path,
+        0,
+        0,
+        (),
+        f"{lock.why}，专项办公室{what}{_fields_zh(fields)}须登记更正理由：{problem}。",
+        f"{change.path} is closed (since {lock.since}); the office changes it only with a new correction entry.",
+        f"请在同一个拉取请求中为 {change.path} 新增一条更正记录（id、date：{lock.since} 至 {today} 之间、cycle、"
+        "path、reason 写明理由，可加 record），更正记录将在公示网站的修订历史中公开。",
+    )
+
+
+def _society_finding(change: Change, lock: Lock, what: str, fields: Sequence[str], head_raw: bytes | None) -> Finding | None:
+    if lock.rule == "LOCK-001":
+        rules = "、".join(sorted({r for f in fields for r in JUDGED_SOCIETY_FIELDS[f]}))
+        line, column = (0, 0)
+        if head_raw is not None and change.status != "D":
+            loaded = load_yaml(head_raw)
+            if loaded.data is not None:
+                line, column = loaded.locate((fields[0],))
+        return make_finding(
+            "LOCK-001",
+            change.path,
+            line,
+            column,
+            (fields[0],) if change.status != "D" else (),
+            f"{lock.why}，学会简介中{_fields_zh(fields)}（规则 {rules} 据此判断）截止后不得{what}。",
+            f"After the deadline the profile fields {', '.join(fields)} may not change: an application is under review.",
+            _HINT,
+        )
+    if lock.rule == "LOCK-002":
+        kind = classify(change.path)
+        if kind is not None and kind.kind == "application" and change.status != "D":
+            return None  # editing or adding the application itself after the deadline is DEAD-001
+        thing = "申报书" if kind is not None and kind.kind == "application" else "附件"
+        return make_finding(
+            "LOCK-002",
+            change.path,
+            0,
+            0,
+            (),
+            f"{lock.why}，截止后不得{what}{thing}。",
+            f"After the deadline an application under review keeps its attachments and is not deleted ({change.path}).",
+            _HINT,
+        )
+    return make_finding(
+        "LOCK-003",
+        change.path,
+        0,
+        0,
+        (),
+        f"{lock.why}，这个文件此后只有专项办公室可以更正，不得{what}。",
+        f"{change.path} was judged by a recorded review or inspection; only the office may correct it.",
+        _HINT,
+    )
+
+
+def correction_history_findings(base: Dataset, head: Dataset, head_has_file: bool) -> list[Finding]:
+    """LOCK-005: an entry of the base's corrections record that the head changes or removes.
+
+    A head file that is present but does not load says so with its own findings; nothing is added here."""
+    if head.office.corrections is None and head_has_file:
+        return []
+    after = {c.id: c for c in head.office.corrections or ()}
+    findings: list[Finding] = []
+    for c in base.office.corrections or ():
+        now = after.get(c.id)
+        if now is not None and _key(now)[1:] == _key(c)[1:]:
+            continue
+        findings.append(
+            make_finding(
+                "LOCK-005",
+                CORRECTIONS,
+                0,
+                0,
+                ("corrections", c.index),
+                f"已登记的更正记录 {c.id}（{c.date}，{c.path}）被{'删除' if now is None else '修改'}；更正记录是公开的修订历史，不得改动。",
+                f"Recorded correction {c.id} was {'removed' if now is None else 'changed'}.",
+                "请恢复这条记录；如需补充或纠正，请新增一条更正记录。",
+            )
+        )
+    return findings
+
+
+def closed_findings(
+    base: Dataset | None,
+    head: Dataset | None,
+    base_raw: dict[str, bytes | None],
+    head_raw: dict[str, bytes | None],
+    changes: Sequence[Change],
+    actor_is_office: bool,
+    now: datetime,
+) -> list[Finding]:
+    """Findings for the changes of a pull request that touch closed or frozen files (see the module text)."""
+    if base is None:
+        return []
+    all_locks = locks(base, now)
+    today = local_date(now, base.timezone)
+    corrections = _new_corrections(base, head) if head is not None else []
+    findings: list[Finding] = correction_history_findings(base, head, CORRECTIONS in head_raw) if head is not None else []
+    for change in changes:
+        lock = next((lk for lk in all_locks if _matches(lk, change.path)), None)
+        if lock is None:
+            continue
+        what = _verb(change, change.path in base_raw)
+        fields: list[str] = []
+        if lock.rule == "LOCK-001":
+            fields = _changed_fields(base_raw.get(change.path), head_raw.get(change.path) if change.status != "D" else None)
+            if not fields:
+                continue
+        if actor_is_office:
+            found = _office_finding(change, lock, what, fields, corrections, today)
+        else:
+            found = _society_finding(change, lock, what, fields, head_raw.get(change.path))
+        if found is not None:
+            findings.append(found)
+    return findings
