@@ -60,7 +60,7 @@ MAX_TRIES = 3  # per request (and per create-comment round)
 BACKOFF_SECONDS = (1.0, 2.0)  # before the second and the third try
 MAX_WAIT_SECONDS = 30.0  # a rate limit that asks for longer fails at once, saying when to try again
 TIMEOUT_SECONDS = 30.0
-MAX_RESPONSE_BYTES = 16 * 1024 * 1024  # a page of 100 comments of 65 536 characters fits
+MAX_RESPONSE_BYTES = 32 * 1024 * 1024  # a page of 100 comments of 65 536 CJK characters (3 bytes each) fits
 MAX_PAGES = 200
 MAX_BODY_CHARS = 65536  # GitHub's limit for a comment body
 DESCRIPTION_CHARS = 140  # GitHub refuses a longer status description
@@ -158,9 +158,18 @@ class NetworkError(Exception):
         self.retry = retry
 
 
+class TooLarge(NetworkError):
+    """The answer is larger than ``MAX_RESPONSE_BYTES``: not read further, not retried."""
+
+    def __init__(self) -> None:
+        super().__init__(f"the answer is larger than {MAX_RESPONSE_BYTES} bytes", retry=False)
+
+
 Transport = Callable[[Request, str], Response]
 Sleep = Callable[[float], None]
 Clock = Callable[[], float]
+
+SLEEP: Sleep = time.sleep  # what the CLI waits with; tests replace it so they never wait
 
 
 def usage(zh: str, en: str, hint: str) -> Failure:
@@ -517,7 +526,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 def _read_capped(stream: Any) -> bytes:
     data: bytes = stream.read(MAX_RESPONSE_BYTES + 1)
     if len(data) > MAX_RESPONSE_BYTES:
-        raise NetworkError(f"response larger than {MAX_RESPONSE_BYTES} bytes", retry=False)
+        raise TooLarge
     return data
 
 
@@ -624,6 +633,12 @@ class _Client:
 
     def _network_failure(self, exc: NetworkError, action_zh: str, action_en: str) -> Failure:
         host = urllib.parse.urlsplit(self.target.api).netloc
+        if isinstance(exc, TooLarge):
+            return Failure(
+                "response", f"{action_zh}失败：{host} 的回答超过 {MAX_RESPONSE_BYTES // (1024 * 1024)} MiB，已停止读取。",
+                f"{action_en} failed: the answer from {host} is larger than {MAX_RESPONSE_BYTES} bytes",
+                "检查 --api-url 是否指向 API 根地址。",
+            )
         reason = truncate(clean(exc.reason), 200)
         return Failure(
             "network", f"{action_zh}失败：无法从 {host} 得到回答（{reason}）。",
