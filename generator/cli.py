@@ -147,8 +147,11 @@ def _cmd_comment(args: argparse.Namespace) -> int:
     if isinstance(found, int):
         return found
     target, token = found
+    path = Path(args.body_file)
     try:
-        body = Path(args.body_file).read_text(encoding="utf-8")
+        if path.stat().st_size > 4 * forgeapi.MAX_BODY_CHARS:  # UTF-8: at most 4 bytes a character
+            raise UsageError(f"评论文件 {args.body_file} 过大：上限为 {forgeapi.MAX_BODY_CHARS} 个字符。")
+        body = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"读不了评论文件 {args.body_file}：{type(exc).__name__}（须为 UTF-8 文本）。") from None
     result = forgeapi.upsert_comment(target, token, args.pr, body, author=args.author, sleep=forgeapi.SLEEP)

@@ -370,6 +370,15 @@ def test_a_dropped_connection_is_retried(forge: FakeForge) -> None:
     assert isinstance(result, forgeapi.CommentResult) and sleeps.calls == [1.0]
 
 
+def test_a_create_whose_connection_dropped_looks_again_before_posting_again(forge: FakeForge) -> None:
+    forge.faults.append(Fault("POST", list_path(forge), drop=True))
+    sleeps = Sleeps()
+    result = upsert(forge, sleeps)
+    assert isinstance(result, forgeapi.CommentResult) and result.action == "created"
+    assert len(forge.comments_of(OWNER, NAME, PR)) == 1
+    assert len(list(forge.matching("GET", "/comments"))) == 2 and sleeps.calls == [1.0]
+
+
 def test_network_error_on_a_closed_port(tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None,
                                         sleeps: Sleeps) -> None:
     with socket.socket() as probe:
@@ -537,6 +546,16 @@ def test_an_unreadable_body_file_is_a_usage_error(tmp_path: Path, capsys: pytest
                          "--pr", "1", "--body-file", path])
         _, err = capsys.readouterr()
         assert code == cli.EXIT_USAGE and "读不了评论文件" in err and "Traceback" not in err
+
+
+def test_an_oversized_body_file_is_refused_before_reading(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          token_env: None) -> None:
+    big = tmp_path / "big.md"
+    big.write_text(MARKER + "x" * (4 * forgeapi.MAX_BODY_CHARS), encoding="utf-8")
+    code = cli.main(["comment", "--forge", "github", "--api-url", "https://api.github.com", "--repo", "a/b",
+                     "--pr", "1", "--body-file", str(big)])
+    _, err = capsys.readouterr()
+    assert code == cli.EXIT_USAGE and "过大" in err
 
 
 def test_an_overlong_body_is_refused() -> None:
