@@ -115,7 +115,8 @@ def _forge_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     status = sub.add_parser("commit-status", help="设置提交状态 (set a commit status)")
     common(status)
     status.add_argument("--sha", required=True, help="完整的 40 位提交号")
-    status.add_argument("--state", choices=("success", "failure", "error", "pending"), required=True)
+    status.add_argument("--state", choices=("success", "failure", "error", "pending"), required=True,
+                        help="状态：success 通过、failure 未通过、error 出错、pending 进行中")
     status.add_argument("--context", required=True, help="状态名称，如 xuehui/check")
     status.add_argument("--description", required=True, help="简短说明（超过 140 字会被截短）")
     status.add_argument("--target-url", help="详情链接（只接受 https）")
