@@ -2,6 +2,12 @@
 
 Exit codes: 0 clean (warnings allowed), 1 at least one error finding (or a refused action), 2 usage
 (bad arguments, a path that does not exist), 3 internal bug.
+
+``comment`` and ``commit-status`` (the forge adapter, ``generator.forgeapi``) use the same codes, plus one:
+0 done; 1 the forge refused (401 token, 403 permission, 404 not found, 422 invalid, 423 archived, a redirect,
+an answer that is not the API's); 2 usage (bad arguments, no ``XUEHUI_FORGE_TOKEN``, a body file without the
+marker); 4 the forge is unreachable or busy after bounded retries (network error, 5xx, rate limit): trying
+again later may succeed.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import generator.forgeapi as forgeapi_types
     from generator.checker import CheckResult
     from generator.model import Dataset
 
@@ -24,6 +31,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_BUG = 3
+EXIT_FORGE_UNAVAILABLE = 4
 
 
 class UsageError(Exception):
@@ -81,12 +89,94 @@ def _parser() -> argparse.ArgumentParser:
     owners = sub.add_parser("codeowners", help="生成 .github/CODEOWNERS (write CODEOWNERS from the maintainers)")
     owners.add_argument("--check", action="store_true", help="只检查文件是否为最新，过期时退出码为 1")
 
+    _forge_parsers(sub)
+
     new = sub.add_parser("new", help="生成填写模板 (write a template to fill in)")
     new.add_argument("what", choices=("application",), help="模板种类：application（申报书）")
     new.add_argument("--society", required=True, help="学会代号，如 wuhan-mechanical-engineering")
     new.add_argument("--cycle", required=True, type=int, help="申报年度，如 2026")
     new.add_argument("--root", default=".", help="仓库根目录（含 submissions/），默认当前目录")
     return parser
+
+
+def _forge_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--forge", choices=("github", "gitea"), required=True, help="平台：github 或 gitea（含 Forgejo）")
+        p.add_argument("--api-url", required=True,
+                       help="API 根地址：https://api.github.com 或 https://主机/api/v1（令牌取自环境变量 XUEHUI_FORGE_TOKEN）")
+        p.add_argument("--repo", required=True, help="仓库：所有者/仓库名")
+
+    comment = sub.add_parser("comment", help="发布或更新拉取请求上的检查评论 (post or update the sticky check comment)")
+    common(comment)
+    comment.add_argument("--pr", type=int, required=True, help="拉取请求编号")
+    comment.add_argument("--body-file", required=True, help="评论内容文件（UTF-8，以 <!-- xuehui-check --> 开头）")
+    comment.add_argument("--author", help="只更新此账号写的标记评论（默认：令牌所属账号）")
+
+    status = sub.add_parser("commit-status", help="设置提交状态 (set a commit status)")
+    common(status)
+    status.add_argument("--sha", required=True, help="完整的 40 位提交号")
+    status.add_argument("--state", choices=("success", "failure", "error", "pending"), required=True,
+                        help="状态：success 通过、failure 未通过、error 出错、pending 进行中")
+    status.add_argument("--context", required=True, help="状态名称，如 xuehui/check")
+    status.add_argument("--description", required=True, help="简短说明（超过 140 字会被截短）")
+    status.add_argument("--target-url", help="详情链接（只接受 https）")
+
+
+def _forge_failed(command: str, failure: forgeapi_types.Failure) -> int:
+    sys.stderr.write(f"xuehui {command}: {failure.zh}\n  {failure.en}\n  请检查 (check): {failure.hint}\n")
+    if failure.kind == "usage":
+        return EXIT_USAGE
+    return EXIT_FORGE_UNAVAILABLE if failure.temporary else EXIT_FINDINGS
+
+
+def _forge_target(command: str, args: argparse.Namespace) -> tuple[forgeapi_types.Target, str] | int:
+    from generator import forgeapi
+
+    target = forgeapi.parse_target(args.forge, args.api_url, args.repo)
+    if isinstance(target, forgeapi.Failure):
+        return _forge_failed(command, target)
+    token = forgeapi.read_token(os.environ)
+    if isinstance(token, forgeapi.Failure):
+        return _forge_failed(command, token)
+    return target, token
+
+
+def _cmd_comment(args: argparse.Namespace) -> int:
+    from generator import forgeapi
+
+    found = _forge_target("comment", args)
+    if isinstance(found, int):
+        return found
+    target, token = found
+    path = Path(args.body_file)
+    try:
+        if path.stat().st_size > 4 * forgeapi.MAX_BODY_CHARS:  # UTF-8: at most 4 bytes a character
+            raise UsageError(f"评论文件 {args.body_file} 过大：上限为 {forgeapi.MAX_BODY_CHARS} 个字符。")
+        body = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"读不了评论文件 {args.body_file}：{type(exc).__name__}（须为 UTF-8 文本）。") from None
+    result = forgeapi.upsert_comment(target, token, args.pr, body, author=args.author, sleep=forgeapi.SLEEP)
+    if isinstance(result, forgeapi.Failure):
+        return _forge_failed("comment", result)
+    done = "已更新" if result.action == "updated" else "已发布"
+    sys.stdout.write(f"{done}拉取请求 #{args.pr} 的检查评论（编号 {result.comment_id}）。"
+                     f" ({result.action} comment {result.comment_id})\n")
+    return EXIT_OK
+
+
+def _cmd_commit_status(args: argparse.Namespace) -> int:
+    from generator import forgeapi
+
+    found = _forge_target("commit-status", args)
+    if isinstance(found, int):
+        return found
+    target, token = found
+    result = forgeapi.create_status(target, token, args.sha, args.state, args.context, args.description,
+                                    args.target_url, sleep=forgeapi.SLEEP)
+    if isinstance(result, forgeapi.Failure):
+        return _forge_failed("commit-status", result)
+    sys.stdout.write(f"已设置提交状态 {result.context} = {result.state}。 (status set)\n")
+    return EXIT_OK
 
 
 def _write(text: str, output: str | None) -> None:
@@ -356,6 +446,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "status": _cmd_status,
         "build": _cmd_build,
         "serve": _cmd_serve,
+        "comment": _cmd_comment,
+        "commit-status": _cmd_commit_status,
     }
     try:
         return handlers[args.command](args)
