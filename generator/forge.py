@@ -40,6 +40,7 @@ _SHALLOW_HINT = (
     "这是一个浅克隆（shallow clone），只取回了最近的提交：请在 actions/checkout 中设置 fetch-depth: 0，"
     "或在本地运行 git fetch --unshallow 后重试。"
 )
+_FSCK_HINT = "请运行 git fsck 查看损坏情况，或重新克隆仓库；在 CI 中请重新运行任务。"
 _CORRUPT_MARKS = (
     "corrupt",
     "unable to read",
@@ -69,7 +70,7 @@ def is_shallow(repo: Any) -> bool:
 
 
 def _git_stderr(exc: Exception) -> str:
-    """What git itself printed (GitPython wraps it as ``"\n  stderr: '…'"``), or ""."""
+    """What git itself printed (GitPython wraps it in a line ``stderr: '…'``), or ""."""
     text = getattr(exc, "stderr", None)
     if isinstance(text, bytes):
         text = text.decode("utf-8", errors="replace")
@@ -97,7 +98,7 @@ def _explain(repo: Any, exc: Exception, doing: str) -> ForgeError:
     if "not a git repository" in lowered:
         return ForgeError(f"当前文件夹不是 git 仓库（{last}）。请在仓库根目录运行。 (Not a git repository.)")
     if any(mark in lowered for mark in _CORRUPT_MARKS):
-        hint = _SHALLOW_HINT if is_shallow(repo) else "请运行 git fsck 查看损坏情况，或重新克隆仓库；在 CI 中请重新运行任务。"
+        hint = _SHALLOW_HINT if is_shallow(repo) else _FSCK_HINT
         return ForgeError(
             f"{doing}时发现仓库中有损坏或缺失的 git 对象（{last}）。{hint}"
             " (The repository has a corrupt or missing object.)"
@@ -160,7 +161,7 @@ def merge_base(repo: Any, base: str, head: str) -> str:
     import git
 
     try:
-        found: str = repo.git.merge_base(base, head)
+        found: str = repo.git.merge_base("--end-of-options", base, head)
     except (git.CommandError, OSError, ValueError) as exc:
         if getattr(exc, "status", None) != 1 or _git_stderr(exc):  # no merge base: status 1, nothing said
             raise _explain(repo, exc, "查找共同的历史") from exc
@@ -220,8 +221,12 @@ def read_blobs(repo: Any, wanted: Iterable[Entry]) -> dict[str, bytes]:
         try:
             stream = repo.odb.stream(bytes.fromhex(entry.sha))
             out[entry.path] = stream.read()
-        except (git.CommandError, OSError, ValueError) as exc:
-            raise _explain(repo, exc, f"读取文件 {_shown(entry.path)} ") from exc
+        except (git.CommandError, OSError, ValueError) as exc:  # cat-file says only "<sha> missing"
+            hint = _SHALLOW_HINT if is_shallow(repo) else _FSCK_HINT
+            raise ForgeError(
+                f"读取文件 {_shown(entry.path)} 时发现仓库中有损坏或缺失的 git 对象（{entry.sha}）。{hint}"
+                " (The repository has a corrupt or missing object.)"
+            ) from exc
     return out
 
 
