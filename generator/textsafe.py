@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.yamlio import REFUSED_CHARACTERS
+from generator.yamlio import REFUSED_CHARACTERS, first_refused
 
 _DROP_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 _SPACE = re.compile(r"\s+")
@@ -27,7 +27,8 @@ def _blank_or_nothing(match: re.Match[str]) -> str:
 def clean(text: object) -> str:
     """NFC, no invisible or control characters, single spaces (not yet escaped)."""
     value = unicodedata.normalize("NFC", str(text))
-    value = REFUSED_CHARACTERS.sub(_blank_or_nothing, value)
+    if first_refused(value) is not None:
+        value = REFUSED_CHARACTERS.sub(_blank_or_nothing, value)
     value = "".join(ch for ch in value if unicodedata.category(ch) not in _DROP_CATEGORIES or ch in "\n\t")
     return _SPACE.sub(" ", value).strip()
 

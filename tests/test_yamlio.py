@@ -349,3 +349,46 @@ def test_the_markdown_filter_drops_what_the_loader_refuses() -> None:
     assert clean(f"学{hostile}会") == "学 会"  # U+2028, U+2029, U+0085 separate words; the rest is gone
     visible = KEPT.replace("\ue000", "")  # private use: the filter drops it (the loader keeps it)
     assert clean(visible) == " ".join(visible.split())
+
+
+# Default_Ignorable_Code_Point (Unicode DerivedCoreProperties.txt) that are not Cf.
+_DEFAULT_IGNORABLE_NOT_CF = [
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x2065, 0x2065),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0xE0000, 0xE0FFF),
+]
+
+
+def _meant_to_be_refused(code: int) -> bool:
+    """The documented policy, written independently of the loader's character classes."""
+    ch = chr(code)
+    category = unicodedata.category(ch)
+    return (
+        (category == "Cc" and ch not in "\t\n\r")
+        or category in ("Cf", "Cs", "Zl", "Zp")
+        or 0xFDD0 <= code <= 0xFDEF
+        or (code & 0xFFFE) == 0xFFFE
+        or any(low <= code <= high for low, high in _DEFAULT_IGNORABLE_NOT_CF)
+        or code in (0x2800, 0xFFFC)
+        or 0x13430 <= code <= 0x1343F  # Cf since Unicode 15 (unassigned in older Pythons)
+    )
+
+
+def test_the_refused_set_is_exactly_the_documented_one() -> None:
+    from generator.yamlio import REFUSED_CHARACTERS, refused_characters
+
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1))
+    fast = [i for i, _ in refused_characters(everything)]
+    exact = [m.start() for m in REFUSED_CHARACTERS.finditer(everything)]
+    meant = [c for c in range(sys.maxunicode + 1) if _meant_to_be_refused(c)]
+    assert fast == exact
+    extra = sorted(set(fast) - set(meant))
+    missing = sorted(set(meant) - set(fast))
+    assert (extra, missing) == ([], []), ([f"U+{c:04X}" for c in extra][:20], [f"U+{c:04X}" for c in missing][:20])
