@@ -17,7 +17,7 @@ import os
 import shutil
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -206,7 +206,6 @@ class Row:
     orphan: bool = False  # the PR branch shares no history with main
     base: str = "main"
     head: str = ""  # default: the PR branch
-    extra: tuple[str, ...] = field(default=())  # paths whose findings are asserted absent/present elsewhere
 
 
 def ok(name: str, actor: str, now: str, *edits: Edit, branch: str = "pr") -> Row:
