@@ -456,7 +456,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:  # pragma: no cover
         return 130
-    except Exception:
+    except Exception as exc:
+        from generator.forge import ForgeError
+
+        if isinstance(exc, ForgeError):  # a repository git cannot read (e.g. the history while building)
+            sys.stderr.write(f"xuehui {args.command}: {exc}\n")
+            return EXIT_USAGE
         sys.stderr.write(
             "xuehui: 内部错误（程序缺陷，不是您的数据问题）。请把以下信息反馈给专项办公室。\n"
             "xuehui: internal error (a bug in this program).\n"

@@ -3,6 +3,11 @@ working copy), file modes, and the history of a file.
 
 Only this module talks to git. Paths come back as repository-relative POSIX strings, exactly as git stores
 them (``-z`` everywhere, so odd names are never quoted or mangled).
+
+Every failure a user can cause (not a repository, an unknown ref, a shallow clone without the base commit,
+two commits with no common history, a corrupt or missing object, a repository git refuses to read, no git
+program) is a ``ForgeError`` whose Chinese message says what happened and what to do; the CLI turns it
+into exit 2. Nothing git reports reaches the user as a traceback.
 """
 
 from __future__ import annotations
@@ -31,6 +36,86 @@ class ForgeError(Exception):
     """A revision or repository that cannot be used (a usage error for the CLI)."""
 
 
+_SHALLOW_HINT = (
+    "这是一个浅克隆（shallow clone），只取回了最近的提交：请在 actions/checkout 中设置 fetch-depth: 0，"
+    "或在本地运行 git fetch --unshallow 后重试。"
+)
+_FSCK_HINT = "请运行 git fsck 查看损坏情况，或重新克隆仓库；在 CI 中请重新运行任务。"
+_CORRUPT_MARKS = (
+    "corrupt",
+    "unable to read",
+    "unable to unpack",
+    "bad object",
+    "invalid object",
+    "inflate",
+    "bad tree",
+    "missing",
+    "could not be resolved",
+    "broken",
+    "packfile",
+)
+
+
+def _shown(text: str, limit: int = 120) -> str:
+    """A ref or a line of git's output as it may appear in a message: one line, no control characters."""
+    line = "".join(ch if ch.isprintable() else "?" for ch in text.strip().replace("\n", " "))
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def is_shallow(repo: Any) -> bool:
+    try:
+        return bool(repo.git.rev_parse("--is-shallow-repository").strip() == "true")
+    except Exception:  # only used to choose a hint; a repository git cannot read is reported elsewhere
+        return False
+
+
+def _git_stderr(exc: Exception) -> str:
+    """What git itself printed (GitPython wraps it in a line ``stderr: '…'``), or ""."""
+    text = getattr(exc, "stderr", None)
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    if not isinstance(text, str):
+        return ""
+    return text.strip().removeprefix("stderr:").strip().strip("'").strip()
+
+
+def _stderr(exc: Exception) -> str:
+    return _git_stderr(exc) or str(exc)
+
+
+def _explain(repo: Any, exc: Exception, doing: str) -> ForgeError:
+    """What a failed git command means for the user, and what to do."""
+    detail = _stderr(exc)
+    lowered = detail.casefold()
+    lines = [ln for ln in detail.splitlines() if ln.strip()] or [detail]
+    last = _shown(next((ln for ln in lines if ln.startswith("fatal:")), lines[-1]))
+    if "dubious ownership" in lowered or "safe.directory" in lowered:
+        return ForgeError(
+            f"git 拒绝读取这个仓库：仓库文件夹属于另一个系统用户（{last}）。请以仓库所有者的身份运行，"
+            "或运行 git config --global --add safe.directory <仓库路径> 后重试。"
+            " (git refuses a repository owned by another user.)"
+        )
+    if "not a git repository" in lowered:
+        return ForgeError(f"当前文件夹不是 git 仓库（{last}）。请在仓库根目录运行。 (Not a git repository.)")
+    if any(mark in lowered for mark in _CORRUPT_MARKS):
+        hint = _SHALLOW_HINT if is_shallow(repo) else _FSCK_HINT
+        return ForgeError(
+            f"{doing}时发现仓库中有损坏或缺失的 git 对象（{last}）。{hint}"
+            " (The repository has a corrupt or missing object.)"
+        )
+    return ForgeError(f"{doing}时 git 命令失败（{last}）。请确认仓库完整、提交存在后重试。 (A git command failed.)")
+
+
+def _git(repo: Any, command: str, *args: str, doing: str, **kwargs: Any) -> Any:
+    """``git <command> <args>`` through GitPython; any failure becomes a ``ForgeError`` (see ``_explain``)."""
+    import git
+
+    try:
+        return getattr(repo.git, command)(*args, **kwargs)
+    except (git.CommandError, OSError, ValueError) as exc:
+        raise _explain(repo, exc, doing) from exc
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     status: str  # A (added), M (modified), D (deleted), T (type changed)
@@ -45,12 +130,16 @@ class Entry:
 
 
 def open_repo(path: Path) -> Any:
-    import git
-
+    try:
+        import git
+    except ImportError as exc:  # GitPython refuses to load when it finds no git program
+        raise ForgeError("找不到 git 程序：请先安装 git（https://git-scm.com），并确认它在 PATH 中。") from exc
     try:
         return git.Repo(path, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError) as exc:
-        raise ForgeError(f"{path} 不是 git 仓库。") from exc
+        raise ForgeError(f"{_shown(str(path))} 不是 git 仓库（也不在 git 仓库中）：请在仓库根目录运行。") from exc
+    except (git.GitError, OSError, ValueError) as exc:
+        raise ForgeError(f"无法打开 {_shown(str(path))} 处的 git 仓库（{_shown(str(exc))}）。") from exc
 
 
 def commit_of(repo: Any, ref: str) -> str:
@@ -58,15 +147,43 @@ def commit_of(repo: Any, ref: str) -> str:
     import git
 
     try:
-        sha: str = repo.git.rev_parse("--verify", "--end-of-options", f"{ref}^{{commit}}")
-    except git.GitCommandError as exc:
-        raise ForgeError(f"找不到提交 {ref}。") from exc
+        sha: str = repo.git.rev_parse("--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    except (git.CommandError, OSError, ValueError) as exc:
+        if getattr(exc, "status", None) != 1 or _git_stderr(exc):  # --quiet: a plain "no such commit" is 1
+            raise _explain(repo, exc, f"读取提交 {_shown(ref)} ") from exc
+        hint = _SHALLOW_HINT if is_shallow(repo) else "请确认分支名或提交号拼写正确，并已用 git fetch 取回。"
+        raise ForgeError(f"找不到提交 {_shown(ref)}。{hint} (Unknown revision.)") from exc
     return sha.strip()
 
 
+def merge_base(repo: Any, base: str, head: str) -> str:
+    """The commit ``head`` left ``base`` at; a ``ForgeError`` when the two share no history."""
+    import git
+
+    try:
+        found: str = repo.git.merge_base("--end-of-options", base, head)
+    except (git.CommandError, OSError, ValueError) as exc:
+        if getattr(exc, "status", None) != 1 or _git_stderr(exc):  # no merge base: status 1, nothing said
+            raise _explain(repo, exc, "查找共同的历史") from exc
+        shallow = is_shallow(repo)
+        because = (
+            f"很可能是因为{_SHALLOW_HINT}"
+            if shallow
+            else "拉取请求的分支不是从基准分支分出来的（例如用 git checkout --orphan 新建，或从另一个仓库推来）。"
+            "请从最新的基准分支新建分支（git switch -c 新分支名 origin/main），把改动的文件复制过去，"
+            "提交后重新发起拉取请求。"
+        )
+        raise ForgeError(
+            f"基准提交 {base[:12]} 与拉取请求的提交 {head[:12]} 没有共同的历史，无法判断拉取请求改动了哪些文件。"
+            f"{because} (No merge base between base and head.)"
+        ) from exc
+    return found.strip()
+
+
 def changes(repo: Any, base: str, head: str) -> list[Change]:
-    """Paths changed on ``head`` since it left ``base`` (``base...head``), no rename detection."""
-    out: str = repo.git.diff("--name-status", "--no-renames", "-z", f"{base}...{head}", "--")
+    """Paths changed on ``head`` since it left ``base`` (as ``base...head``), no rename detection."""
+    since = merge_base(repo, base, head)
+    out: str = _git(repo, "diff", "--name-status", "--no-renames", "-z", since, head, "--", doing="比较两次提交")
     parts = out.split("\0")
     found: list[Change] = []
     i = 0
@@ -84,7 +201,7 @@ def entries(repo: Any, commit: str, prefix: str | None = SUBMISSIONS) -> dict[st
     args = ["-r", "-z", "--full-tree", commit]
     if prefix:
         args += ["--", prefix]
-    out: str = repo.git.ls_tree(*args)
+    out: str = _git(repo, "ls_tree", *args, doing=f"读取提交 {commit[:12]} 的文件列表")
     found: dict[str, Entry] = {}
     for record in out.split("\0"):
         if not record:
@@ -97,10 +214,19 @@ def entries(repo: Any, commit: str, prefix: str | None = SUBMISSIONS) -> dict[st
 
 def read_blobs(repo: Any, wanted: Iterable[Entry]) -> dict[str, bytes]:
     """Contents of regular files, read from the object database (one ``cat-file --batch`` process)."""
+    import git
+
     out: dict[str, bytes] = {}
     for entry in wanted:
-        stream = repo.odb.stream(bytes.fromhex(entry.sha))
-        out[entry.path] = stream.read()
+        try:
+            stream = repo.odb.stream(bytes.fromhex(entry.sha))
+            out[entry.path] = stream.read()
+        except (git.CommandError, OSError, ValueError) as exc:  # cat-file says only "<sha> missing"
+            hint = _SHALLOW_HINT if is_shallow(repo) else _FSCK_HINT
+            raise ForgeError(
+                f"读取文件 {_shown(entry.path)} 时发现仓库中有损坏或缺失的 git 对象（{entry.sha}）。{hint}"
+                " (The repository has a corrupt or missing object.)"
+            ) from exc
     return out
 
 
@@ -128,7 +254,7 @@ class Revision:
 
 def history(repo: Any, path: str, rev: str = "HEAD") -> list[Revision]:
     """The commits that changed ``path`` up to ``rev``, newest first (no renames followed)."""
-    out: str = repo.git.log("-z", "--format=%H%x1f%cI%x1f%s", rev, "--", path)
+    out: str = _git(repo, "log", "-z", "--format=%H%x1f%cI%x1f%s", rev, "--", path, doing=f"读取 {_shown(path)} 的修改历史")
     revisions: list[Revision] = []
     for record in out.split("\0"):
         if not record.strip():

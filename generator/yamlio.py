@@ -4,8 +4,11 @@ One pass over libyaml's parse events (PyYAML's C parser) builds the data itself,
 constructors would do (YAML 1.1 typing, aliases, tags, merge keys, silent duplicate keys) can happen.
 What is accepted is a small, safe subset that covers every file of the programme:
 
-- UTF-8 only (a leading BOM is dropped, since Windows editors add one); no control, bidi, zero-width or
-  surrogate characters, no tabs; at most ``MAX_BYTES``.
+- UTF-8 only (a leading BOM is dropped, since Windows editors add one); no tabs; at most ``MAX_BYTES``;
+  no invisible character anywhere in the text (values, keys and comments alike; see "Strict text").
+- line breaks are LF, CRLF or a lone CR (old Mac files), mixed freely: line numbers count each as one
+  line, exactly as libyaml and editors do. U+0085, U+2028 and U+2029, which YAML 1.1 counts as line
+  breaks but editors do not, are refused, so a line number always means the line an editor shows.
 - one document whose top level is a mapping; no anchors, aliases, tags, merge keys, complex keys;
   nesting at most ``MAX_DEPTH``, at most ``MAX_NODES`` nodes, keys at most ``MAX_KEY_CHARS``;
 - YAML 1.2 core scalars, stricter: ``null``/``~``/empty → None; ``true``/``false`` → bool; decimal
@@ -14,12 +17,41 @@ What is accepted is a small, safe subset that covers every file of the programme
   ``1_000``, ``1:30``) is text. Integer keys (``2024:``) become the text ``"2024"``.
 
 ``load_yaml`` never raises for any input: every failure is a ``YamlProblem``.
+
+Strict text: which characters are refused, and why
+--------------------------------------------------
+Everything a reader cannot see but a program compares is refused (``YAML-002``), with the character's
+code point and Unicode name, its line and column, and how to remove it. Open data is copied, compared and
+searched: an invisible character makes two names that look the same differ (a twin society name, a
+private name the privacy scan no longer matches), hides text (the tag block U+E0000–U+E007F can spell a
+whole hidden sentence), or reorders what a reviewer sees (bidi controls). Refused:
+
+- every format character (Unicode general category ``Cf``: the 163 of Python 3.11's Unicode 14, and
+  U+13439–U+1343F added in Unicode 15) — soft hyphen U+00AD, zero-width space/joiners U+200B–U+200D, bidi controls, word joiner and
+  invisible operators U+2060–U+2064, U+FEFF inside the text, U+061C, U+180E, interlinear annotation
+  U+FFF9–U+FFFB, musical and shorthand format controls, the tag block. **None is allowed**: Chinese text
+  needs no format character (no joiner, no hyphenation point, no direction mark); emoji ZWJ sequences
+  have no place in a record of an official programme, and U+200D/U+200C are the classic look-alike
+  characters. A leading BOM is not text: it is dropped before this check.
+- the other default-ignorable code points (render as nothing by default): combining grapheme joiner
+  U+034F, the Hangul fillers U+115F, U+1160, U+3164, U+FFA0 (letters, ``Lo``, but blank), Khmer inherent
+  vowels U+17B4/U+17B5, Mongolian variation selectors U+180B–U+180F, variation selectors U+FE00–U+FE0F and
+  U+E0100–U+E01EF (ideographic variation sequences: a glyph variant of a name is written with its standard
+  character here), and the reserved ranges U+2065, U+FFF0–U+FFF8, U+E0000–U+E0FFF.
+- blank look-alikes that are neither: U+2800 BRAILLE PATTERN BLANK (a favourite "empty" name) and U+FFFC
+  OBJECT REPLACEMENT CHARACTER (what Word leaves where a picture or formula was pasted).
+- C0 and C1 controls (tab reported on its own), U+2028/U+2029, surrogates and non-characters.
+
+Kept: every visible character, every space a Chinese text uses (U+3000 ideographic space, U+00A0 from web
+pages), private-use characters (old rare-character fonts map names there) and code points this Python does
+not know yet (a newer CJK extension is still Chinese).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -76,12 +108,48 @@ class LoadedYaml:
         return (1, 1)
 
 
-# Characters refused anywhere in the text: C0 controls but LF and CR, DEL, C1 controls (U+0085 is a line
-# break to YAML), bidi controls, zero-width characters, BOMs inside the text, surrogates, non-characters.
-_BAD_CHARS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069"
-    "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
+# Characters refused anywhere in the text (values, keys, comments): see "Strict text" above. Kept apart by
+# plane: a class holding only BMP characters is a bitmap to ``re`` (one lookup per character), while one
+# holding astral ranges is scanned range by range (measured: 13 times slower on a 3 MB Chinese file).
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 but TAB, LF, CR; DEL; C1 (U+0085 NEL among them)
+# Every Cf character of Unicode 15.1 (a test checks the whole category of the running Python is covered).
+_FORMAT = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
 )
+_FORMAT_ASTRAL = (
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f"
+)
+# The other Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt), assigned or reserved.
+_IGNORABLE = "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2065\u3164\ufe00-\ufe0f\uffa0\ufff0-\ufff8"
+_IGNORABLE_ASTRAL = "\U000e0000-\U000e0fff"
+_BLANK = "\u2800\ufffc"  # braille blank, object replacement
+_SEPARATORS = "\u2028\u2029"  # line and paragraph separators (line breaks to YAML 1.1, not to editors)
+_SURROGATES = "\ud800-\udfff"
+_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff"
+_NONCHARACTERS_ASTRAL = "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
+_BMP_SET = f"{_CONTROLS}{_FORMAT}{_IGNORABLE}{_BLANK}{_SEPARATORS}{_SURROGATES}{_NONCHARACTERS}"
+_ASTRAL_SET = f"{_FORMAT_ASTRAL}{_IGNORABLE_ASTRAL}{_NONCHARACTERS_ASTRAL}"
+# Refused BMP characters, and every astral one as a candidate (CJK Extension B and later are astral too).
+_CANDIDATES = re.compile(f"[{_BMP_SET}\U00010000-\U0010ffff]")
+_ASTRAL_REFUSED = re.compile(f"[{_ASTRAL_SET}]")
+REFUSED_CHARACTERS = re.compile(f"[{_BMP_SET}{_ASTRAL_SET}]")  # exact, slower: for short texts
+
+
+def refused_characters(text: str) -> Iterator[tuple[int, str]]:
+    """(index, character) of every refused character of ``text``, in order."""
+    astral = _ASTRAL_REFUSED.match
+    for match in _CANDIDATES.finditer(text):
+        ch = match.group()
+        if ch < "\U00010000" or astral(ch):
+            yield match.start(), ch
+
+
+def first_refused(text: str) -> str | None:
+    return next((ch for _, ch in refused_characters(text)), None)
+
+
 _TAB = "\t"
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
@@ -92,21 +160,76 @@ _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+\Z|[-+]?\.[0-9]+\Z|[-+]?(?
 _SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)\Z")
 _EXPONENT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+\Z")
 
-_CHAR_NAMES = {
-    "\u202e": "U+202E 从右向左覆盖符 (RIGHT-TO-LEFT OVERRIDE)",
-    "\u200b": "U+200B 零宽空格 (ZERO WIDTH SPACE)",
-    "\u0085": "U+0085 下一行控制符 (NEXT LINE)",
-    "\x00": "U+0000 空字符 (NUL)",
-    "\ufeff": "U+FEFF 字节顺序标记 (BOM)",
+# Chinese names of what is refused, by code point range (first match wins); the Unicode name is added.
+_CHAR_KINDS: tuple[tuple[int, int, str], ...] = (
+    (0x0085, 0x0085, "下一行控制符：YAML 会把它当作换行，编辑器却不会"),
+    (0x2028, 0x2028, "行分隔符：YAML 会把它当作换行，编辑器却不会"),
+    (0x2029, 0x2029, "段落分隔符：YAML 会把它当作换行，编辑器却不会"),
+    (0x0000, 0x009F, "控制字符"),
+    (0x00AD, 0x00AD, "软连字符"),
+    (0x200B, 0x200B, "零宽空格"),
+    (0x200C, 0x200C, "零宽不连字"),
+    (0x200D, 0x200D, "零宽连字"),
+    (0x2060, 0x2060, "零宽词连接符"),
+    (0xFEFF, 0xFEFF, "零宽不换行空格，即文件开头以外的 BOM"),
+    (0x061C, 0x061C, "双向文字控制符"),
+    (0x200E, 0x200F, "双向文字控制符"),
+    (0x202A, 0x202E, "双向文字控制符"),
+    (0x2066, 0x2069, "双向文字控制符"),
+    (0x2061, 0x2064, "不可见数学运算符"),
+    (0x115F, 0x1160, "韩文填充符，显示为空白"),
+    (0x3164, 0x3164, "韩文填充符，显示为空白"),
+    (0xFFA0, 0xFFA0, "韩文填充符，显示为空白"),
+    (0xFE00, 0xFE0F, "变体选择符"),
+    (0xE0100, 0xE01EF, "变体选择符"),
+    (0x180B, 0x180F, "蒙古文变体选择符"),
+    (0xE0000, 0xE007F, "标签字符，可在文字中藏入看不见的内容"),
+    (0x2800, 0x2800, "盲文空白，显示为空白"),
+    (0xFFFC, 0xFFFC, "对象替换符，Word 中图片或公式的占位符"),
+    (0xD800, 0xDFFF, "代理字符"),
+    (0x2065, 0x2065, "保留的不可见码位"),
+    (0xFFF0, 0xFFF8, "保留的不可见码位"),
+    (0xE0000, 0xE0FFF, "保留的不可见码位"),
+)
+
+
+# Unicode gives controls no name, only aliases (NameAliases.txt): those a pasted text brings.
+_CONTROL_NAMES = {
+    0x00: "NULL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE (NEL)",
 }
 
 
 def _char_name(ch: str) -> str:
-    known = _CHAR_NAMES.get(ch)
-    if known:
-        return known
-    name = unicodedata.name(ch, "") if not ("\ud800" <= ch <= "\udfff") else "SURROGATE"
-    return f"U+{ord(ch):04X} {name}".strip()
+    """``U+00AD SOFT HYPHEN（软连字符）``: the code point, its Unicode name and what it is, in Chinese."""
+    code = ord(ch)
+    zh = next((text for low, high, text in _CHAR_KINDS if low <= code <= high), None)
+    if zh is None:
+        if (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:
+            zh = "非字符，不用于文字"
+        elif unicodedata.category(ch) == "Cf":
+            zh = "格式控制符"
+        else:
+            zh = "不可见字符"
+    name = _CONTROL_NAMES.get(code) or unicodedata.name(ch, "")
+    if not name:
+        if 0xD800 <= code <= 0xDFFF:
+            name = "<surrogate>"
+        elif zh == "非字符，不用于文字":
+            name = "<noncharacter>"
+        else:
+            name = {"Cc": "<control>", "Cn": "<unassigned>"}.get(unicodedata.category(ch), "<unnamed>")
+    return f"U+{code:04X} {name}（{zh}）"
+
+
+def _is_line_break_char(ch: str) -> bool:
+    return ch in "\x85\u2028\u2029"
 
 
 def _problem(rule: str, mark: Mark, zh: str, en: str, hint: str, path: DataPath = ()) -> YamlProblem:
@@ -114,9 +237,11 @@ def _problem(rule: str, mark: Mark, zh: str, en: str, hint: str, path: DataPath 
 
 
 def _line_col(text: str, index: int) -> Mark:
-    line = text.count("\n", 0, index) + 1
-    start = text.rfind("\n", 0, index) + 1
-    return (line, index - start + 1)
+    """1-based line and column (in characters) of ``text[index]``, which is not itself a line break; LF,
+    CRLF and a lone CR each end a line, as they do for libyaml and for editors."""
+    breaks = text.count("\n", 0, index) + text.count("\r", 0, index) - text.count("\r\n", 0, index)
+    start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    return (breaks + 1, index - start + 1)
 
 
 def decode(raw: bytes) -> tuple[str | None, list[YamlProblem]]:
@@ -156,25 +281,43 @@ def decode(raw: bytes) -> tuple[str | None, list[YamlProblem]]:
         ]
 
 
+_INVISIBLE_HINT = (
+    "请删除这个看不见的字符：把光标移到该行该列，删除光标处的字符（按一次方向键光标却不动的地方就是它），"
+    "或删掉这段文字重新输入。常见来源是从网页、微信或 Word 复制粘贴。"
+)
+_BREAK_HINT = "请在这里换成普通的回车换行，或删除它。常见来源是从网页或 Word 复制粘贴。"
+
+
+def _char_problem(mark: Mark, ch: str) -> YamlProblem:
+    name = _char_name(ch)
+    english = name.split("（", 1)[0]
+    if _is_line_break_char(ch):
+        return _problem(
+            "YAML-002",
+            mark,
+            f"含有特殊换行符 {name}，行号会与编辑器显示的不一致。",
+            f"Unusual line break {english}: YAML counts it as a new line, editors do not.",
+            _BREAK_HINT,
+        )
+    return _problem(
+        "YAML-002",
+        mark,
+        f"含有不可见字符 {name}：它显示不出来，却会让看起来相同的文字在比较、检索和公开数据中变得不同。",
+        f"Invisible character {english}.",
+        _INVISIBLE_HINT,
+    )
+
+
 def scan_characters(text: str) -> list[YamlProblem]:
     """One problem per line that holds a refused character (tabs included), at most a few dozen."""
     problems: list[YamlProblem] = []
     seen_lines: set[int] = set()
-    for match in _BAD_CHARS.finditer(text):
-        mark = _line_col(text, match.start())
+    for index, ch in refused_characters(text):
+        mark = _line_col(text, index)
         if mark[0] in seen_lines:
             continue
         seen_lines.add(mark[0])
-        name = _char_name(match.group())
-        problems.append(
-            _problem(
-                "YAML-002",
-                mark,
-                f"含有不可见或控制字符 {name}，可能来自复制粘贴。",
-                f"Invisible or control character {name}, probably pasted in.",
-                "请删除该字符（可在该位置重新输入这一行文字）。",
-            )
-        )
+        problems.append(_char_problem(mark, ch))
         if len(problems) >= MAX_PROBLEMS_PER_KIND:
             break
     tab_at = text.find(_TAB)
@@ -433,7 +576,7 @@ def _build(loader: Any, with_marks: bool) -> LoadedYaml:
                         )
                         fatal = True
                         key = f"\x00invalid-key-{nodes}"
-                elif not plain and event.style == '"' and _BAD_CHARS.search(key):
+                elif not plain and event.style == '"' and first_refused(key) is not None:
                     problems.append(_escape_problem(_mark_of(event.start_mark), key))
                     fatal = True
                 if len(key) > MAX_KEY_CHARS:
@@ -495,7 +638,7 @@ def _build(loader: Any, with_marks: bool) -> LoadedYaml:
                     fatal = True
             else:
                 value = value_text
-                if not plain and event.style == '"' and _BAD_CHARS.search(value_text):
+                if not plain and event.style == '"' and first_refused(value_text) is not None:
                     problems.append(_escape_problem(_mark_of(event.start_mark), value_text))
                     fatal = True
             container = frame[0]
@@ -646,14 +789,14 @@ def _kind_zh(value: Any) -> str:
 
 
 def _escape_problem(mark: Mark, value: str) -> YamlProblem:
-    bad = _BAD_CHARS.search(value)
-    name = _char_name(bad.group()) if bad else "?"
+    bad = first_refused(value)
+    name = _char_name(bad) if bad else "?"
     return _problem(
         "YAML-002",
         mark,
         f"双引号中的转义写出了不可见或控制字符 {name}。",
-        f"An escape in a double-quoted string produces {name}.",
-        "请删除该转义序列（\\u… / \\x…），直接写文字。",
+        f"An escape in a double-quoted string produces {name.split('（', 1)[0]}.",
+        "请删除该转义序列（\\u… / \\U… / \\x… / \\N 等），直接写文字。",
     )
 
 
