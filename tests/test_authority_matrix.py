@@ -6,8 +6,8 @@ branches), then runs ``xuehui check --base … --head … --actor … --format j
 ``generator.cli.main`` and asserts the exit code (never 3) and the exact set of (rule, file) of every
 finding. Authority is always read from the base revision, so no row can grant itself rights.
 
-Rows for closed records (a profile edited after the deadline, a file edited after a decision) are added
-with the closed-record rules.
+Rows for closed records (a profile edited after the deadline, attachments, files frozen by a recorded
+decision or inspection, the office's corrections with and without a recorded reason) are part of the table.
 """
 
 from __future__ import annotations
@@ -216,6 +216,18 @@ def bad(name: str, actor: str, now: str, expected: set[tuple[str, str]], *edits:
     return Row(name, actor, now, edits, frozenset(expected), branch=branch)
 
 
+CORRECTIONS = "submissions/office/corrections.yaml"
+
+
+def corrections(*entries: tuple[str, str, str]) -> str:
+    """The office's corrections record: (id, date, path) each, cycle 2026, with a reason."""
+    lines = ["schema_version: 1", "corrections:"]
+    for cid, day, path in entries:
+        lines += [f"  - id: {cid}", f'    date: "{day}"', "    cycle: 2026", f"    path: {path}",
+                  "    reason: 依据原件更正录入错误"]
+    return "\n".join(lines) + "\n"
+
+
 def auth(*paths: str) -> set[tuple[str, str]]:
     return {("AUTH-001", p) for p in paths}
 
@@ -291,8 +303,12 @@ ROWS: list[Row] = [
     bad("expert edits an application", ZHAO, BEFORE_DEADLINE, auth(APP), change(APP, MORE_PEOPLE, "approach: 专家改")),
     bad("society edits a review", MECH_LOGIN, AFTER_DEADLINE, auth(REVIEW_ZHAO), change(REVIEW_ZHAO, "innovation: 26", "innovation: 30")),
     # -- the office may change anything
-    ok("office edits everything", OFFICE, AFTER_DEADLINE, touch(DECISIONS), touch(INSPECTIONS), touch("generator/cli.py"),
-       touch(".github/workflows/validate.yml"), touch(".github/CODEOWNERS", "* @office-bot\n"), change(APP, MORE_PEOPLE, "approach: 办公室更正")),
+    ok("office edits everything (the closed application with a recorded correction)", OFFICE, AFTER_DEADLINE,
+       touch(DECISIONS), touch(INSPECTIONS), touch("generator/cli.py"), touch(".github/workflows/validate.yml"),
+       touch(".github/CODEOWNERS", "* @office-bot\n"), change(APP, MORE_PEOPLE, "approach: 办公室更正"),
+       create(CORRECTIONS, corrections(("2026-gz-001", AFTER_DEADLINE, APP)))),
+    bad("office edits a closed application without a recorded reason", OFFICE, AFTER_DEADLINE, {("LOCK-004", APP)},
+        touch(DECISIONS), change(APP, MORE_PEOPLE, "approach: 办公室更正")),
     ok("office login in another case", "OFFICE-LI", BEFORE_DEADLINE, touch(CALL)),
     bad("look-alike office login", "office\u200b-li", BEFORE_DEADLINE, auth(CALL), touch(CALL)),
     # -- links, submodules, modes
@@ -336,7 +352,36 @@ ROWS: list[Row] = [
     bad("office file deleted", MECH_LOGIN, BEFORE_DEADLINE, auth(SANCTIONS), remove(SANCTIONS)),
     # -- the deadline
     bad("late application by the society", MECH_LOGIN, AFTER_DEADLINE, {("DEAD-001", APP)}, change(APP, MORE_PEOPLE, "approach: 截止后修改")),
-    ok("late correction by the office", OFFICE, AFTER_DEADLINE, change(APP, MORE_PEOPLE, "approach: 截止后更正")),
+    ok("late correction by the office", OFFICE, AFTER_DEADLINE, change(APP, MORE_PEOPLE, "approach: 截止后更正"),
+       create(CORRECTIONS, corrections(("2026-gz-001", AFTER_DEADLINE, APP)))),
+    bad("late correction by the office dated before the deadline", OFFICE, AFTER_DEADLINE, {("LOCK-004", APP)},
+        change(APP, MORE_PEOPLE, "approach: 截止后更正"), create(CORRECTIONS, corrections(("2026-gz-001", "2026-10-01", APP)))),
+    # -- closed records: after the deadline, what an application is judged by stays as it was
+    bad("judged profile field edited after the deadline", MECH_LOGIN, AFTER_DEADLINE, {("LOCK-001", SOCIETY)},
+        change(SOCIETY, 'council_elected: "2022-06-18"', 'council_elected: "2022-07-18"')),
+    ok("judged profile field edited before the deadline", MECH_LOGIN, BEFORE_DEADLINE,
+       change(SOCIETY, 'council_elected: "2022-06-18"', 'council_elected: "2022-07-18"')),
+    ok("profile field no rule reads edited after the deadline", MECH_LOGIN, AFTER_DEADLINE,
+       change(SOCIETY, "https://mech.example.org/", "https://www.mech.example.org/")),
+    # (the second society's code: a duplicate as well, SOC-003)
+    bad("credit code edited after the deadline", MECH_LOGIN, AFTER_DEADLINE, {("LOCK-001", SOCIETY), ("SOC-003", SOCIETY)},
+        change(SOCIETY, "51420100500012358X", "51420100500011263J")),
+    bad("attachment added after the deadline", MECH_LOGIN, AFTER_DEADLINE, {("LOCK-002", f"{MECH_FILES}/补充.pdf")},
+        create(f"{MECH_FILES}/补充.pdf", b"%PDF-1.4\n")),
+    bad("attachment removed after the deadline", MECH_LOGIN, AFTER_DEADLINE, {("LOCK-002", f"{MECH_FILES}/scan.pdf")},
+        remove(f"{MECH_FILES}/scan.pdf")),
+    ok("attachment added before the deadline", MECH_LOGIN, BEFORE_DEADLINE, create(f"{MECH_FILES}/补充.pdf", b"%PDF-1.4\n")),
+    bad("a society writes its own correction", MECH_LOGIN, AFTER_DEADLINE, auth(CORRECTIONS) | {("LOCK-001", SOCIETY)},
+        change(SOCIETY, 'council_elected: "2022-06-18"', 'council_elected: "2022-07-18"'),
+        create(CORRECTIONS, corrections(("2026-gz-001", AFTER_DEADLINE, SOCIETY)))),
+    bad("application edited after its formal review is recorded", MECH_LOGIN, "2026-11-10",
+        {("DEAD-001", APP), ("LOCK-003", APP)}, change(APP, MORE_PEOPLE, "approach: 审查后修改")),
+    bad("attachment renamed after the formal review", MECH_LOGIN, "2026-11-10",
+        {("LOCK-003", f"{MECH_FILES}/scan.pdf"), ("LOCK-003", f"{MECH_FILES}/scan2.pdf")},
+        rename(f"{MECH_FILES}/scan.pdf", f"{MECH_FILES}/scan2.pdf")),
+    ok("office corrects a judged profile field with a reason", OFFICE, AFTER_DEADLINE,
+       change(SOCIETY, 'council_elected: "2022-06-18"', 'council_elected: "2022-07-18"'),
+       create(CORRECTIONS, corrections(("2026-gz-001", AFTER_DEADLINE, SOCIETY)))),
     bad("one minute late", MECH_LOGIN, "2026-10-31T17:01:00+08:00", {("DEAD-001", APP)}, change(APP, MORE_PEOPLE, "approach: 迟了")),
     ok("one minute early", MECH_LOGIN, "2026-10-31T16:59:00+08:00", change(APP, MORE_PEOPLE, "approach: 赶上了")),
     # -- hostile names
