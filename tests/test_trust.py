@@ -145,7 +145,9 @@ def serve(state: FakeGitHub) -> tuple[ThreadingHTTPServer, str]:
 
         def do_GET(self) -> None:
             path, query = self._record()
-            if path == f"{prefix}/issues/{PR_NUMBER}/comments":
+            if path == "/user":  # what GitHub answers for an Actions GITHUB_TOKEN
+                self._send(403, {"message": "Resource not accessible by integration"})
+            elif path == f"{prefix}/issues/{PR_NUMBER}/comments":
                 per_page = int(query.get("per_page", ["30"])[0])
                 page = int(query.get("page", ["1"])[0])
                 chunk = state.comments[(page - 1) * per_page : page * per_page]
