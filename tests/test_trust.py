@@ -209,6 +209,7 @@ class Runner:
         self.origin = origin
         self.root = root
         self.artifacts = root / "artifacts"
+        self.jobs_run = 0
         self.context: dict[str, Any] = {
             "github": {
                 "sha": origin.base,  # pull_request_target: the last commit of the base branch
@@ -259,7 +260,8 @@ class Runner:
 
     def run_job(self, workflow: dict[str, Any], job_id: str, needs: dict[str, Job] | None = None) -> Job:
         job = workflow["jobs"][job_id]
-        workspace = self.root / f"runner-{job_id}"
+        self.jobs_run += 1
+        workspace = self.root / f"runner-{job_id}-{self.jobs_run}"
         workspace.mkdir()
         needs_scope = {k: {"result": v.result, "outputs": v.outputs} for k, v in (needs or {}).items()}
         scope: dict[str, Any] = {**self.context, "needs": needs_scope, "steps": {}, "_results": []}
