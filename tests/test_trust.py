@@ -448,16 +448,18 @@ def test_the_posted_comment_and_status_are_the_true_ones(hostile_run: Run) -> No
     api = hostile_run.api
     forged = {"id": 1, "body": f"{MARKER}\n## ✅ 检查通过（伪造）", "user": {"login": "github-actions[bot]", "type": "Bot"}}
     api.comments[:] = [{"id": 100 + i, "body": f"无关留言 {i}", "user": {"login": "someone", "type": "User"}} for i in range(35)]
-    api.comments.append(forged)
+    by_author = {"id": 2, "body": f"{MARKER}\n## ✅ 作者自己写的", "user": {"login": AUTHOR, "type": "User"}}
+    api.comments += [by_author, forged]
     publish = hostile_run.runner.run_job(hostile_run.workflow, "publish", {"check": hostile_run.check})
     logs = [s.get("_log") for s in hostile_run.workflow["jobs"]["publish"]["steps"]]
     assert publish.result == "success", logs
     assert [s["state"] for s in api.statuses] == ["failure"]
     (status,) = api.statuses
     assert status["sha"] == hostile_run.origin.head and status["context"] == "xuehui/verdict"
-    ours = [c for c in api.comments if c["body"].startswith(MARKER)]
-    assert len(ours) == 1 and ours[0]["id"] == 1  # the forged one was overwritten, not joined by a second
+    ours = [c for c in api.comments if c["body"].startswith(MARKER) and c["user"]["type"] == "Bot"]
+    assert len(ours) == 1 and ours[0]["id"] == 1  # the green one was overwritten, not joined by a second
     assert "伪造" not in ours[0]["body"] and "❌" in ours[0]["body"]
+    assert by_author["body"].endswith("作者自己写的")  # a marker in the author's own comment is not ours
     assert all(TOKEN in auth for _, _, auth in api.requests)
 
 
