@@ -43,7 +43,7 @@ def audit(repo: Any, base_ref: str, since_ref: str, head_ref: str, actors: tuple
     base = forge.commit_of(repo, base_ref)
     since = forge.commit_of(repo, since_ref)
     head = forge.commit_of(repo, head_ref)
-    changes = forge.changes(repo, since, head)
+    changes = _changes(repo, since, head)
     authority = authority_from(forge.sources_at(repo, base))
     before = {s.path: s.raw for s in forge.sources_at(repo, since)}
     after = {s.path: s.raw for s in forge.sources_at(repo, head)}
@@ -54,6 +54,18 @@ def audit(repo: Any, base_ref: str, since_ref: str, head_ref: str, actors: tuple
     findings += twin_findings(changes, forge.entries(repo, head, prefix=None))
     ordered = tuple(sorted(set(findings), key=Finding.sort_key))
     return Audit(base, since, head, unique, tuple(changes), ordered)
+
+
+def _changes(repo: Any, since: str, head: str) -> list[forge.Change]:
+    import git
+
+    try:
+        return forge.changes(repo, since, head)
+    except git.GitCommandError as exc:  # no merge base: the history of main was rewritten
+        raise forge.ForgeError(
+            f"无法比较 {since[:12]} 与 {head[:12]}：两者没有共同的祖先提交（main 的历史可能被改写），"
+            "请专项办公室核实这次推送。"
+        ) from exc
 
 
 def render(result: Audit, fmt: str) -> str:

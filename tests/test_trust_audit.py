@@ -136,3 +136,16 @@ def test_cli_exit_codes_and_formats(repo: Path, capsys: pytest.CaptureFixture[st
         assert "找不到提交" in capsys.readouterr().err
     finally:
         os.chdir(cwd)
+
+
+def test_a_rewritten_history_is_a_clear_refusal_not_a_crash(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = git(repo, "rev-parse", "HEAD")
+    git(repo, "checkout", "-q", "--orphan", "rewritten")
+    after = commit_all(repo, "unrelated history")
+    cwd = Path.cwd()
+    os.chdir(repo)
+    try:
+        assert main(["audit", "--base", before, "--head", after, "--actor", OFFICE_LOGIN]) == 2
+        assert "没有共同的祖先" in capsys.readouterr().err
+    finally:
+        os.chdir(cwd)
