@@ -42,6 +42,7 @@ OWNER_REPO = "wuhan-kx/xuehui"
 TOKEN = "ghs_test-token-not-a-secret"
 CODE_PARTS = ("generator", "schemas", "site", ".github", "pyproject.toml", "README.md")
 OTHER_SOCIETY = "submissions/societies/wuhan-other.yaml"
+OFFICE_EDIT = "submissions/2026/decisions.yaml"
 
 
 # --- the repository: base with the real code, a hostile pull request -------------------------------------
@@ -60,8 +61,9 @@ def _copy_code(target: Path) -> None:
 @dataclass(frozen=True)
 class Origin:
     path: Path
-    base: str
-    head: str
+    base: str  # where the pull request left main
+    head: str  # the pull request's head (only as refs/pull/7/head)
+    tip: str  # main now: the office merged something else since (github.sha of the run)
 
 
 FORGED_REPORT = (
@@ -97,8 +99,10 @@ def make_origin(root: Path, sentinel: Path) -> Origin:
     git(repo, "update-ref", f"refs/pull/{PR_NUMBER}/head", head)
     git(repo, "checkout", "-q", "main")
     git(repo, "branch", "-q", "-D", "hostile")
+    replace(repo, OFFICE_EDIT, "objections: []", "objections: []  # 办公室：暂无异议")
+    tip = commit_all(repo, "office work merged after the pull request was opened")
     git(repo, "config", "uploadpack.allowAnySHA1InWant", "true")
-    return Origin(repo, base, head)
+    return Origin(repo, base, head, tip)
 
 
 # --- a local server that answers as GitHub's REST API does -----------------------------------------------
@@ -212,7 +216,7 @@ class Runner:
         self.jobs_run = 0
         self.context: dict[str, Any] = {
             "github": {
-                "sha": origin.base,  # pull_request_target: the last commit of the base branch
+                "sha": origin.tip,  # pull_request_target: the last commit of the base branch
                 "ref": "refs/heads/main",
                 "token": TOKEN,
                 "server_url": "https://github.com",
@@ -361,7 +365,7 @@ class Runner:
 def trusted_workflow(origin: Origin) -> dict[str, Any]:
     """The workflow as the BASE revision defines it (what pull_request_target runs)."""
     raw = subprocess.run(
-        ["git", "show", f"{origin.base}:{WORKFLOW}"], cwd=origin.path, check=True, capture_output=True
+        ["git", "show", f"{origin.tip}:{WORKFLOW}"], cwd=origin.path, check=True, capture_output=True
     ).stdout
     loaded = load_yaml(raw)
     assert loaded.data is not None, loaded.problems
@@ -416,10 +420,11 @@ def test_a_forged_pull_request_gets_the_true_failing_verdict(hostile_run: Run) -
         assert (path, "AUTH-001") in errors, (path, sorted(errors))
     assert any(file == APP and rule != "AUTH-001" for file, rule in errors), sorted(errors)
     assert report["summary"]["errors"] >= 7
+    assert not any(f["file"] == OFFICE_EDIT and f["rule"] == "AUTH-001" for f in report["findings"])
     comment = (out / "comment.md").read_text(encoding="utf-8")
     assert comment.startswith(MARKER)
     assert "❌" in comment and "✅" not in comment.split("\n", 3)[1]
-    assert hostile_run.origin.head in comment and hostile_run.origin.base in comment
+    assert hostile_run.origin.head in comment and hostile_run.origin.tip in comment
 
 
 def test_no_pull_request_code_ran_or_was_even_on_disk(hostile_run: Run) -> None:
@@ -429,7 +434,7 @@ def test_no_pull_request_code_ran_or_was_even_on_disk(hostile_run: Run) -> None:
     assert on_disk and all(p.startswith("submissions/") for p in on_disk), sorted(on_disk)[:5]
     assert "submissions/always_pass.py" in on_disk  # data, present, never run
     code = hostile_run.check.workspace / "code"
-    assert git(code, "rev-parse", "HEAD") == hostile_run.origin.base
+    assert git(code, "rev-parse", "HEAD") == hostile_run.origin.tip
     venv = hostile_run.check.workspace / ".python" / "bin" / "python"
     where = subprocess.run([str(venv), "-c", "import generator; print(generator.__file__)"],
                            cwd=data, capture_output=True, text=True, check=True).stdout.strip()
@@ -437,7 +442,7 @@ def test_no_pull_request_code_ran_or_was_even_on_disk(hostile_run: Run) -> None:
 
 
 def _base_has_forge_commands(origin: Origin) -> bool:
-    cli = subprocess.run(["git", "show", f"{origin.base}:generator/cli.py"], cwd=origin.path,
+    cli = subprocess.run(["git", "show", f"{origin.tip}:generator/cli.py"], cwd=origin.path,
                          check=True, capture_output=True, text=True).stdout
     return '"comment"' in cli and '"commit-status"' in cli
 

@@ -122,6 +122,8 @@ def test_the_check_job_installs_base_code_only_and_reads_the_head_as_data() -> N
     for flag in ('--base "$BASE_SHA"', '--head "$HEAD_SHA"', '--actor "$PR_AUTHOR"', "--format json", "--format markdown"):
         assert flag in check["run"], flag
     assert check["env"]["PR_AUTHOR"] == "${{ github.event.pull_request.user.login }}"
+    assert check["env"]["BASE_SHA"] == "${{ github.sha }}"  # authority from the commit the code comes from
+    assert check["env"]["HEAD_SHA"] == "${{ github.event.pull_request.head.sha }}"
     assert job["outputs"] == {"state": "${{ steps.verdict.outputs.state }}"}
 
 
