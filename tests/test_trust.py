@@ -92,6 +92,7 @@ def make_origin(root: Path, sentinel: Path) -> Origin:
     write(repo, "always-pass.sh", f"#!/bin/sh\n{sys.executable} -c {pwn!r}\necho '{FORGED_REPORT}'\n")
     (repo / "always-pass.sh").chmod(0o755)
     write(repo, "submissions/always_pass.py", pwn)
+    write(repo, "schemas/application.schema.json", '{"$schema": "https://json-schema.org/draft/2020-12/schema"}\n')
     replace(repo, APP, "amount: 80000.00", "amount: -80000.00")
     society = (repo / "submissions/societies/wuhan-mechanical-engineering.yaml").read_text(encoding="utf-8")
     write(repo, OTHER_SOCIETY, society.replace("wuhan-mechanical-engineering", "wuhan-other"))
@@ -102,6 +103,7 @@ def make_origin(root: Path, sentinel: Path) -> Origin:
     replace(repo, OFFICE_EDIT, "objections: []", "objections: []  # 办公室：暂无异议")
     tip = commit_all(repo, "office work merged after the pull request was opened")
     git(repo, "config", "uploadpack.allowAnySHA1InWant", "true")
+    git(repo, "config", "uploadpack.allowFilter", "true")
     return Origin(repo, base, head, tip)
 
 
@@ -305,18 +307,26 @@ class Runner:
         assert with_.get("persist-credentials") == "False", with_
         target = workspace / with_["path"]
         git(workspace, "init", "-q", str(target))
-        git(target, "remote", "add", "origin", str(self.origin.path))
+        git(target, "remote", "add", "origin", self.origin.path.as_uri())
+        options = ["-q", "--no-tags"]
+        # As actions/checkout does: a sparse checkout without an explicit filter fetches with blob:none.
+        fetch_filter = with_.get("filter") or ("blob:none" if with_.get("sparse-checkout") else "")
+        if fetch_filter:
+            options.append(f"--filter={fetch_filter}")
         if with_.get("fetch-depth") == "0":
-            git(target, "fetch", "-q", "--no-tags", "origin", "+refs/heads/*:refs/remotes/origin/*")
-            git(target, "fetch", "-q", "--no-tags", "origin", with_["ref"])
+            git(target, "fetch", *options, "origin", "+refs/heads/*:refs/remotes/origin/*")
+            git(target, "fetch", *options, "origin", with_["ref"])
         else:
-            git(target, "fetch", "-q", "--no-tags", "--depth=1", "origin", with_["ref"])
+            git(target, "fetch", *options, "--depth=1", "origin", with_["ref"])
         if with_.get("sparse-checkout"):
             assert with_.get("sparse-checkout-cone-mode") == "False"
             git(target, "config", "core.sparseCheckout", "true")
             (target / ".git" / "info").mkdir(exist_ok=True)
             (target / ".git" / "info" / "sparse-checkout").write_text(with_["sparse-checkout"] + "\n")
         git(target, "checkout", "-q", "--detach", "FETCH_HEAD")
+        # persist-credentials: false. The programme's repository is private: once the checkout's token is
+        # gone, nothing more can be fetched from it (a missing blob would be an error, not a lazy fetch).
+        git(target, "remote", "set-url", "origin", (self.root / "unreachable-private-repository").as_uri())
 
     def python(self, venv: Path) -> Path:
         """A fresh Python for the job (as setup-python gives), seeing this test run's installed libraries."""
@@ -416,7 +426,7 @@ def test_a_forged_pull_request_gets_the_true_failing_verdict(hostile_run: Run) -
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     errors = {(f["file"], f["rule"]) for f in report["findings"] if f["severity"] == "error"}
     for path in (".github/workflows/validate.yml", WORKFLOW, "generator/checker.py", "generator/__init__.py",
-                 "always-pass.sh", OTHER_SOCIETY):
+                 "always-pass.sh", "schemas/application.schema.json", OTHER_SOCIETY):
         assert (path, "AUTH-001") in errors, (path, sorted(errors))
     assert any(file == APP and rule != "AUTH-001" for file, rule in errors), sorted(errors)
     assert report["summary"]["errors"] >= 7

@@ -113,6 +113,7 @@ def test_the_check_job_installs_base_code_only_and_reads_the_head_as_data() -> N
     assert refs == {"code": "${{ github.sha }}", "data": "${{ github.event.pull_request.head.sha }}"}
     data = next(s for s in checkouts if s["with"]["path"] == "data")
     assert data["with"]["sparse-checkout"] == "/submissions/" and data["with"]["sparse-checkout-cone-mode"] is False
+    assert data["with"]["filter"] == "blob:limit=1g"  # not the blob:none a sparse checkout implies
     runs = [str(s["run"]) for s in job["steps"] if "run" in s]
     installs = [r for r in runs if "pip install" in r]
     assert installs == ["python -m pip install --disable-pip-version-check -e ./code"]
