@@ -87,7 +87,21 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000，只监听 127.0.0.1）")
 
     owners = sub.add_parser("codeowners", help="生成 .github/CODEOWNERS (write CODEOWNERS from the maintainers)")
-    owners.add_argument("--check", action="store_true", help="只检查文件是否为最新，过期时退出码为 1")
+    owners.add_argument(
+        "--check",
+        action="store_true",
+        help="只检查：文件过期，或有决定资金与资格的文件不只归专项办公室所有时，退出码为 1",
+    )
+
+    audit = sub.add_parser("audit", help="合并后的权限审计 (post-merge audit of scope and authority)")
+    audit.add_argument("--base", required=True, help="权限依据的提交（合并的拉取请求的基准提交，或推送前的提交）")
+    audit.add_argument("--since", help="推送前的提交（默认与 --base 相同）：只审计其后的改动")
+    audit.add_argument("--head", default="HEAD", help="推送后的提交（默认 HEAD）")
+    audit.add_argument(
+        "--actor", action="append", required=True, help="要核对的平台账号（可重复：拉取请求作者、各提交的作者与提交者）"
+    )
+    audit.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    audit.add_argument("--output", help="把报告写入此文件（默认输出到终端）")
 
     _forge_parsers(sub)
 
@@ -391,7 +405,20 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _repository_files(root: Path) -> list[str]:
+    """Files of the code folders (for the CODEOWNERS check), repository-relative, caches left out."""
+    found: list[str] = []
+    for folder in ("generator", "schemas", "site", ".github", "tests"):
+        for dirpath, dirnames, filenames in os.walk(root / folder):
+            dirnames[:] = [d for d in dirnames if d != "__pycache__" and not d.startswith(".")]
+            for name in filenames:
+                found.append((Path(dirpath) / name).relative_to(root).as_posix())
+    return found
+
+
 def _cmd_codeowners(args: argparse.Namespace) -> int:
+    import re
+
     from generator import codeowners
     from generator.authority import authority_from
     from generator.repository import find_root, read_folder
@@ -399,19 +426,43 @@ def _cmd_codeowners(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
     if root is None:
         raise UsageError("当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行。")
-    expected = codeowners.render(authority_from(read_folder(root)))
+    sources = read_folder(root)
+    authority = authority_from(sources)
+    expected = codeowners.render(authority)
     target = root / codeowners.PATH
-    current = target.read_text(encoding="utf-8") if target.is_file() else None
+    current = target.read_text(encoding="utf-8", errors="replace") if target.is_file() else None
     if args.check:
-        if current == expected:
-            sys.stdout.write(f"{codeowners.PATH} 是最新的。\n")
-            return EXIT_OK
-        sys.stdout.write(f"{codeowners.PATH} 已过期：请运行 xuehui codeowners 重新生成并提交。 (stale)\n")
-        return EXIT_FINDINGS
+        if current is None:
+            sys.stdout.write(f"{codeowners.PATH} 不存在：请运行 xuehui codeowners 生成并提交。 (missing)\n")
+            return EXIT_FINDINGS
+        years = {int(m.group(1)) for s in sources if (m := re.match(r"submissions/(\d{4})/", s.path))}
+        paths = codeowners.decisive_paths(authority, years, [s.path for s in sources] + _repository_files(root))
+        problems = codeowners.ownership_problems(current, authority.office, paths)
+        for problem in problems:
+            sys.stdout.write(f"{codeowners.PATH}:{problem.line}: {problem.message_zh} ({problem.message_en})\n")
+        if current != expected:
+            sys.stdout.write(f"{codeowners.PATH} 已过期：请运行 xuehui codeowners 重新生成并提交。 (stale)\n")
+        if problems or current != expected:
+            return EXIT_FINDINGS
+        sys.stdout.write(f"{codeowners.PATH} 是最新的，决定资金与资格的文件都只归专项办公室所有。\n")
+        return EXIT_OK
     target.parent.mkdir(parents=True, exist_ok=True)
     _write(expected, str(target))
     sys.stdout.write(f"已写入 {codeowners.PATH}。\n")
     return EXIT_OK
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from generator.audit import audit, render
+    from generator.forge import ForgeError, open_repo
+
+    try:
+        repo = open_repo(Path.cwd())
+        result = audit(repo, args.base, args.since or args.base, args.head, tuple(args.actor))
+    except ForgeError as exc:
+        raise UsageError(str(exc)) from exc
+    _write(render(result, args.format), args.output)
+    return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -442,6 +493,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rules": _cmd_rules,
         "new": _cmd_new,
         "codeowners": _cmd_codeowners,
+        "audit": _cmd_audit,
         "rank": _cmd_rank,
         "status": _cmd_status,
         "build": _cmd_build,
