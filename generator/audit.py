@@ -57,11 +57,9 @@ def audit(repo: Any, base_ref: str, since_ref: str, head_ref: str, actors: tuple
 
 
 def _changes(repo: Any, since: str, head: str) -> list[forge.Change]:
-    import git
-
     try:
         return forge.changes(repo, since, head)
-    except git.GitCommandError as exc:  # no merge base: the history of main was rewritten
+    except forge.NoMergeBase as exc:  # the history of main was rewritten
         raise forge.ForgeError(
             f"无法比较 {since[:12]} 与 {head[:12]}：两者没有共同的祖先提交（main 的历史可能被改写），"
             "请专项办公室核实这次推送。"

@@ -116,6 +116,10 @@ def _git(repo: Any, command: str, *args: str, doing: str, **kwargs: Any) -> Any:
         raise _explain(repo, exc, doing) from exc
 
 
+class NoMergeBase(ForgeError):
+    """The two commits share no history (an orphan branch, a rewritten main, another repository)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     status: str  # A (added), M (modified), D (deleted), T (type changed)
@@ -173,7 +177,7 @@ def merge_base(repo: Any, base: str, head: str) -> str:
             "请从最新的基准分支新建分支（git switch -c 新分支名 origin/main），把改动的文件复制过去，"
             "提交后重新发起拉取请求。"
         )
-        raise ForgeError(
+        raise NoMergeBase(
             f"基准提交 {base[:12]} 与拉取请求的提交 {head[:12]} 没有共同的历史，无法判断拉取请求改动了哪些文件。"
             f"{because} (No merge base between base and head.)"
         ) from exc
