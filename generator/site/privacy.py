@@ -278,8 +278,9 @@ COMMON_NAME_WORD_FREQ = 500  # … and one tagged as a person's name (nr) only w
 WORD_NAME_FREQ = 100  # a two-character name this frequent as a word (建国) counts only beside a label
 MAX_WORD = 6
 PERSON_BEFORE = ("联系人", "负责人", "秘书长", "秘书", "姓名", "专家", "经办人", "联络人", "填报人", "会长",
-                 "理事长", "主任", "委员", "同志", "老师", "教授", ":", "：")  # fmt: skip
-PERSON_AFTER = ("电话", "手机", "邮箱", "秘书长", "教授", "老师", "先生", "女士", "同志", "研究员", "主任", "(", "（")
+                 "理事长", "主任", "委员", "同志", "老师", "教授")  # fmt: skip
+PERSON_AFTER = ("电话", "手机", "邮箱", "秘书长", "教授", "老师", "先生", "女士", "同志", "研究员", "主任")
+_LABEL_MARKS = " :：,，、"  # between a label and the name: 联系人：王敏
 
 
 def _is_cjk(text: str) -> bool:
@@ -308,21 +309,27 @@ def dictionary() -> tuple[frozenset[str], frozenset[str]]:
 def two_char_name_counts(text: str, start: int, name: str) -> bool:
     """Whether the two-character ``name`` found at ``text[start:start + 2]`` (normal form) counts as the
     name. Not when the occurrence lies inside a longer common word (it contains both characters), nor when
-    it straddles two common words (the first character ends one, the second begins the next: 程文 in
-    工程文献). A name that is itself a common word counts only after a person's label (联系人、秘书长 …)
-    or before one (电话、教授 …)."""
+    it straddles common words (the first character ends one, the second begins the next or stands alone
+    before one: 程文 in 工程文献, 程新 in 工程新材料). A name that is itself a common word counts only right after a person's label (联系人、秘书长 …,
+    a colon or space between them allowed) or right before one (电话、教授 …)."""
     words, word_names = dictionary()
     stop = start + 2
     if name in word_names:
-        before = text[max(0, start - 8) : start]
-        after = text[stop : stop + 6]
-        return any(label in before for label in PERSON_BEFORE) or any(label in after for label in PERSON_AFTER)
+        before = text[max(0, start - 8) : start].rstrip(_LABEL_MARKS)
+        after = text[stop : stop + 6].lstrip(_LABEL_MARKS)
+        return before.endswith(PERSON_BEFORE) or after.startswith(PERSON_AFTER)
     for size in range(3, MAX_WORD + 1):
         for s in range(max(0, stop - size), start + 1):
-            if text[s : s + size] in words:
+            word = text[s : s + size]
+            if len(word) == size and word in words:
                 return False
-    ends_word = any(text[start + 1 - size : start + 1] in words for size in range(2, MAX_WORD + 1) if start + 1 >= size)
-    starts_word = any(text[start + 1 : start + 1 + size] in words for size in range(2, MAX_WORD + 1))
+    ends_word = any(text[start + 1 - size : start + 1] in words for size in range(2, min(MAX_WORD, start + 1) + 1))
+    # The second character begins a word, or stands alone before one (工程|新|材料).
+    starts_word = any(
+        len(word := text[begin : begin + size]) == size and word in words
+        for begin in (start + 1, stop)
+        for size in range(2, MAX_WORD + 1)
+    )
     return not (ends_word and starts_word)
 
 
@@ -464,8 +471,11 @@ class Scanner:
         if self.other is not None:
             for match in self.other.finditer(t):
                 value = match.group().replace(" ", "")
-                if value in self.short_names and value == match.group():
-                    if not two_char_name_counts(t, match.start(), value):
+                if value in self.short_names:
+                    # Judged with the spaces taken out (工程 新材料 is 工程新材料, 程新 in it no name).
+                    start, stop = match.span()
+                    before = t[max(0, start - MAX_WORD - 2) : start]
+                    if not two_char_name_counts(before + value + t[stop : stop + MAX_WORD + 2], len(before), value):
                         continue
                 found.append((*match.span(), self.what.get(value, "私密信息"), value))
         for start, stop, groups, uniform in digit_windows(t, self.sizes):
