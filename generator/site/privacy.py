@@ -102,6 +102,9 @@ def luhn_valid(digits: str) -> bool:
 
 
 # ----------------------------------------------------------------------------------------- normalising
+# ASCII punctuation that no private value, number or label contains: a character folding to these only
+# (，：；（）！？ in Chinese text) is left as written.
+_UNMATCHED_PUNCTUATION = frozenset(",:;!?()[]{}\"'*/|~`^<>=%$&#")
 @cache
 def fold_char(ch: str) -> str:
     """One character as it is compared: NFKC, case-folded, NFKC again; a format character (Cf: zero-width
@@ -112,7 +115,7 @@ def fold_char(ch: str) -> str:
         return ""
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", ch).casefold())
     folded = "".join(c for c in folded if unicodedata.category(c) != "Cf")
-    if folded and all(c.isascii() and not c.isalnum() and not c.isspace() and c not in SEPARATORS for c in folded):
+    if folded and all(c in _UNMATCHED_PUNCTUATION for c in folded):
         return ch
     return folded
 
@@ -200,6 +203,8 @@ class Normalised:
 
     def origin(self, start: int, stop: int) -> str:
         """The original text that the normal form's ``text[start:stop]`` was made from."""
+        if not self.starts or start >= len(self.text):
+            return ""
         first = bisect_right(self.starts, start) - 1
         last = bisect_right(self.starts, max(stop - 1, start)) - 1
         o_start, _ = self.sources[first]
@@ -250,11 +255,14 @@ def _precise(text: str) -> list[tuple[int, int]]:
             new_chars.extend(chars[pos : match.start()])
             new_spans.extend(spans[pos : match.start()])
             out = replace(match)
-            span = (spans[match.start()][0], spans[match.end() - 1][1])
-            changed = changed or out != match.group()
-            new_chars.extend(out)
-            new_spans.extend([span] * len(out))
             pos = match.end()
+            if out == match.group():  # left as it was (an unknown entity name): its characters keep their spans
+                new_chars.extend(chars[match.start() : pos])
+                new_spans.extend(spans[match.start() : pos])
+                continue
+            changed = True
+            new_chars.extend(out)
+            new_spans.extend([(spans[match.start()][0], spans[pos - 1][1])] * len(out))
         new_chars.extend(chars[pos:])
         new_spans.extend(spans[pos:])
         chars, spans = new_chars, new_spans
