@@ -282,7 +282,7 @@ def _precise(text: str) -> list[tuple[int, int]]:
 
 # --------------------------------------------------------------------------------------------- names
 COMMON_WORD_FREQ = 20  # a word of jieba's dictionary at least this frequent is a common word
-COMMON_NAME_WORD_FREQ = 500  # … and one tagged as a person's name (nr) only when this frequent (高峰, 文明)
+COMMON_NAME_WORD_FREQ = 200  # … and one tagged as a person's name (nr…) only when this frequent (高峰, 科普)
 WORD_NAME_FREQ = 100  # a two-character name this frequent as a word (建国) counts only beside a label
 MAX_WORD = 6
 PERSON_BEFORE = ("联系人", "负责人", "秘书长", "秘书", "姓名", "专家", "经办人", "联络人", "填报人", "会长",
@@ -317,9 +317,10 @@ def dictionary() -> tuple[frozenset[str], frozenset[str]]:
 def two_char_name_counts(text: str, start: int, name: str) -> bool:
     """Whether the two-character ``name`` found at ``text[start:start + 2]`` (normal form) counts as the
     name. Not when the occurrence lies inside a longer common word (it contains both characters), nor when
-    it straddles common words (the first character ends one, the second begins the next or stands alone
-    before one: 程文 in 工程文献, 程新 in 工程新材料). A name that is itself a common word counts only right after a person's label (联系人、秘书长 …,
-    a colon or space between them allowed) or right before one (电话、教授 …)."""
+    its first character ends a common word begun before it (程文 in 工程文献, 程新 in 工程新材料, 高的 in
+    最高的): the name's first character then belongs to another word. A name that is itself a common word
+    counts only right after a person's label (联系人、秘书长 …, a colon or space between them allowed) or
+    right before one (电话、教授 …)."""
     words, word_names = dictionary()
     stop = start + 2
     if name in word_names:
@@ -331,14 +332,8 @@ def two_char_name_counts(text: str, start: int, name: str) -> bool:
             word = text[s : s + size]
             if len(word) == size and word in words:
                 return False
-    ends_word = any(text[start + 1 - size : start + 1] in words for size in range(2, min(MAX_WORD, start + 1) + 1))
-    # The second character begins a word, or stands alone before one (工程|新|材料).
-    starts_word = any(
-        len(word := text[begin : begin + size]) == size and word in words
-        for begin in (start + 1, stop)
-        for size in range(2, MAX_WORD + 1)
-    )
-    return not (ends_word and starts_word)
+    # The first character ends a word begun before it: 程 closes 工程 in 工程文献, 高 closes 最高 in 最高的.
+    return not any(text[start + 1 - size : start + 1] in words for size in range(2, min(MAX_WORD, start + 1) + 1))
 
 
 # -------------------------------------------------------------------------------------------- scanning
