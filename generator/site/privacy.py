@@ -35,7 +35,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from typing import Any
@@ -238,7 +238,8 @@ def normal_form(text: str) -> str:
     return normalise(text).text
 
 
-def _precise(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)  # many leaks in one block (a search index) map it once
+def _precise(text: str) -> tuple[tuple[int, int], ...]:
     """For each character of ``_normalise_block(text)``: the span of ``text`` it was made from. The same
     steps as ``_normalise_block``, one piece at a time (slow: used only to report a leak)."""
     chars: list[str] = list(text)
@@ -277,7 +278,7 @@ def _precise(text: str) -> list[tuple[int, int]]:
     for ch, span in zip(chars, spans, strict=True):
         folded = "".join(c if c.isascii() else fold_char(c) for c in ch.casefold())
         out_spans.extend([span] * len(folded))
-    return out_spans
+    return tuple(out_spans)
 
 
 # --------------------------------------------------------------------------------------------- names
