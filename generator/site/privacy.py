@@ -17,13 +17,15 @@ value and, when the file spells it differently, the shape of the original spelli
 masked), found by mapping the match back to the original text.
 
 Two-character names (郑红) are private values too. So that ordinary words do not stop the build, an
-occurrence does not count when it lies inside a longer common word (程文 in 工程文献: 工程 + 文献; 黄丽 in a
-word such as 黄丽亚 counts, since that is a person's name) by jieba's dictionary, the one the site search
-already uses; and a name that is itself a common word (高峰, 建国) counts only beside a person's label
-(联系人、秘书长、电话 …). See ``two_char_name_counts``.
+occurrence does not count when it lies inside a longer common word of jieba's dictionary (the one the site
+search already uses), or when its first character ends a common word begun before it (程文 in 工程文献: 程
+closes 工程); a word tagged as a person's name (黄丽亚) never excuses. A name that is itself a common word
+(高峰, 建国) counts only right beside a person's label (联系人：高峰, 高峰教授). A spaced name (郑　红) is
+judged with its spaces taken out. See ``two_char_name_counts``. Placeholder numbers (``placeholder_number``:
+13000000000) pass the shape checks, never the check against the data's own private values.
 
-Everything runs in time linear in the text: one translate and a few regular expressions with no nested
-repetition per file, private texts compiled into a trie-shaped regular expression and private numbers
+Everything runs in time linear in the text: a case fold and a few regular expressions with no nested
+repetition per file (cut into blocks of about 64 KB, so a leak is mapped back within its block only), private texts compiled into a trie-shaped regular expression and private numbers
 into a set that every digit group and every short window of consecutive groups is looked up in.
 """
 
