@@ -20,9 +20,8 @@ Two-character names (郑红) are private values too. So that ordinary words do n
 occurrence does not count when it lies inside a longer common word of jieba's dictionary (the one the site
 search already uses), or when its first character ends a common word begun before it (程文 in 工程文献: 程
 closes 工程); a word tagged as a person's name (黄丽亚) excuses only when very common (科普). A name that is
-itself a common word
-(高峰, 建国) counts only right beside a person's label (联系人：高峰, 高峰教授). A spaced name (郑　红) is
-judged with its spaces taken out. See ``two_char_name_counts``. Placeholder numbers (``placeholder_number``:
+itself a common word (高峰, 建国) counts only right beside a person's label (联系人：高峰, 高峰教授). A
+spaced name (郑　红) is judged with its spaces taken out. See ``two_char_name_counts``. Placeholder numbers (``placeholder_number``:
 13000000000) pass the shape checks, never the check against the data's own private values.
 
 Everything runs in time linear in the text: a case fold and a few regular expressions with no nested
