@@ -194,50 +194,85 @@ def test_scanner_ignores_digits_inside_hex_and_short_names() -> None:
 _SCAN_ALPHABET = "ab.@-_ X1234王建国，\u200b\n"
 
 
+def _reference_windows(text: str) -> list[tuple[list[tuple[int, int]], bool]]:
+    """The digit windows of ``text`` by brute force over every substring: a window starts at a group (not
+    after a digit, nor after a letter) and ends at one (not before a digit or a letter), and reads as
+    groups of digits joined by one to three separators, at most eight groups, an x only at its very end."""
+    import itertools
+    import re
+
+    from generator.site.privacy import MAX_WINDOW_GROUPS, SEPARATORS
+
+    sep = "[" + re.escape(SEPARATORS) + "]{1,3}"
+    window = re.compile(f"[0-9]+(?:{sep}[0-9]+){{0,{MAX_WINDOW_GROUPS - 1}}}x?")
+    alnum = "0123456789abcdefghijklmnopqrstuvwxyz"
+    found = []
+    for i in range(len(text)):
+        if i and text[i - 1] in alnum:
+            continue
+        for j in range(i + 1, len(text) + 1):
+            if j < len(text) and text[j] in alnum:
+                continue
+            if window.fullmatch(text[i:j]):
+                groups = [m.span() for m in re.finditer("[0-9]+x?", text[i:j])]
+                groups = [(a + i, b + i) for a, b in groups]
+                seps = {text[a[1] : b[0]] for a, b in itertools.pairwise(groups)}
+                found.append((groups, len(seps) <= 1))
+    return found
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=_SCAN_ALPHABET, max_size=60), st.lists(st.text(alphabet="abAB.@-_1王建国", min_size=3, max_size=6), max_size=4))
 def test_fast_scan_finds_what_the_lookbehind_patterns_find(text: str, values: list[str]) -> None:
     """The scanner checks neighbours by hand instead of with look-behinds: it must find exactly what the
-    plain patterns find (whole-word logins case-insensitively, names anywhere, bounded digit runs)."""
+    plain patterns find in the normal form of the text (NFKC, case-folded, zero-width spaces dropped):
+    whole-word logins, names anywhere (up to two spaces between their characters), and every window of
+    digit groups that a brute-force search over all substrings finds."""
     import re
+    import unicodedata
 
-    from generator.site.privacy import CARD_GROUPS, DIGITS, Scanner
+    from generator.site.privacy import Scanner, _mask
 
     numbers = ["13912345678", "4111 1111 1111 1111", "11010519491231002X", "123456789012345"]
     text = text + "".join(f"{n}{sep}" for n, sep in zip(numbers, text[::7], strict=False))
     words = {v: "姓名" for v in values if not v.replace(" ", "").isdigit()}
     scanner = Scanner(words, set())
-    got = sorted(leak.sample for leak in scanner.scan("p", text))
-    joined = text.replace("\u200b", "")
+    got = sorted(leak.sample.split("，原文写作 ")[0] for leak in scanner.scan("p", text))
+    joined = unicodedata.normalize("NFKC", text.replace("\u200b", "")).casefold()
     expected: list[str] = []
-    ascii_words = sorted({w.lower() for w in words if w.isascii()}, key=len, reverse=True)
-    other_words = sorted({w.lower() for w in words if not w.isascii()}, key=len, reverse=True)
+    ascii_words = sorted({unicodedata.normalize("NFKC", w).casefold() for w in words if w.isascii()}, key=len, reverse=True)
+    other_words = sorted({unicodedata.normalize("NFKC", w).casefold() for w in words if not w.isascii()}, key=len, reverse=True)
     if ascii_words:
-        pattern = re.compile(r"(?<![A-Za-z0-9_.@-])(?:" + "|".join(map(re.escape, ascii_words)) + r")(?![A-Za-z0-9_-])", re.I)
-        expected += [m.group().lower() for m in pattern.finditer(joined)]
+        pattern = re.compile(r"(?<![a-z0-9_.@-])(?:" + "|".join(map(re.escape, ascii_words)) + r")(?![a-z0-9_-])")
+        expected += [m.group() for m in pattern.finditer(joined)]
     if other_words:
-        expected += [m.group() for m in re.finditer("|".join(map(re.escape, other_words)), joined.lower())]
-    from generator.site.privacy import _mask
-
+        spaced = "|".join(" {0,2}".join(map(re.escape, w)) for w in other_words)
+        expected += [m.group().replace(" ", "") for m in re.finditer(spaced, joined)]
     expected = [_mask(v) for v in expected]
-    expected += [leak.sample for m in DIGITS.finditer(joined) if (leak := scanner._number("p", m.group())) is not None]
-    from generator.site.privacy import luhn_valid
-
-    expected += [
-        _mask(d) for m in CARD_GROUPS.finditer(joined)
-        if luhn_valid(d := m.group().replace(" ", "")) and 16 <= len(d) <= 19
-    ]
+    for groups, uniform in _reference_windows(joined):
+        if len(groups) == 1 and groups[0][1] - groups[0][0] < 5:
+            continue
+        if len(groups) > 1 and sum(b - a for a, b in groups) not in scanner.sizes:
+            continue
+        hit = scanner._number(joined, groups, uniform)
+        if hit is not None:
+            expected.append(_mask(hit[1]))
     assert got == sorted(expected)
 
 
-def test_private_values_skip_two_character_names() -> None:
-    from generator.site.privacy import private_values
+def test_private_values_keep_two_character_names() -> None:
+    """Two-character names are private values; one inside ordinary words (程文 in 工程文献) is not a leak,
+    the same name on its own is."""
+    from generator.site.privacy import Scanner, private_values
 
     tree = mini_tree()
     edit(tree, APP, "name: 王敏\n  role", "name: 程文\n  role")
     parsed = parse_all([Source(p, r) for p, r in sorted(tree.items())])
     values = private_values(parsed)
-    assert "程文" not in values and "13800000000" in values and "6222000000000000000" in values
+    assert values["程文"] == "联系人姓名" and "13800000000" in values and "6222000000000000000" in values
+    scanner = Scanner(values, set())
+    assert scanner.scan("p", "收录工程文献 136 篇") == []
+    assert [leak.what for leak in scanner.scan("p", "联系人：程文")] == ["联系人姓名"]
 
 
 def test_trie_scanner_matches_a_plain_search() -> None:

@@ -1,45 +1,88 @@
-"""The privacy scan of the built site: every output file (the search index included) is searched for the
-private values of the data (the contact block, people's names, phones, emails, bank accounts, expert
-names and logins, maintainers) and for shapes of private numbers (mobile phones, ID numbers with a valid
-GB 11643 check digit, card numbers passing Luhn, other long digit runs), with an allowlist for the
-societies' validated credit codes. Any hit fails the build.
+"""The privacy scan of the built site: every output file (the search index, the feed, the open data and the
+published JSON Schemas included) is searched for the private values of the data (the contact block,
+people's names, phones, emails, bank accounts, expert names and logins, maintainers) and for shapes of
+private numbers (mobile phones, ID numbers with a valid GB 11643 check digit, card numbers passing Luhn,
+other long digit runs), with an allowlist for the societies' validated credit codes. Any hit fails the
+build.
 
-One pass per file: private texts are compiled into a trie-shaped regular expression and private numbers
-into a set that every run of digits is looked up in, so the cost grows with the size of the output, not
-with the size of the output times the number of private values.
+Texts are compared after normalising them (``normalise``), the same way for the output and for the private
+values: JSON ``\\uXXXX`` escapes and HTML character references are decoded (repeatedly, up to
+``ENTITY_ROUNDS`` times, so ``&amp;#64;`` is ``@``), every character is folded with NFKC and case folding
+(full-width ``１３８`` is ``138``, ``Ａ`` is ``a``) and format characters (zero-width spaces, soft hyphens,
+joiners) are dropped. Numbers are then matched across the separators people write inside them (spaces,
+hyphens, dots, dashes; a no-break or an ideographic space folds to a space): ``138-0000-0091``,
+``138 0000 0091`` and ``6222 0000 0000 0000 191`` are the numbers they spell. Names match with up to two
+spaces between their characters (``王　敏``). A leak still names the file, and its sample shows the masked
+value and, when the file spells it differently, the shape of the original spelling (every letter and digit
+masked), found by mapping the match back to the original text.
+
+Two-character names (郑红) are private values too. So that ordinary words do not stop the build, an
+occurrence does not count when it lies inside a longer common word of jieba's dictionary (the one the site
+search already uses), or when its first character ends a common word begun before it (程文 in 工程文献: 程
+closes 工程); a word tagged as a person's name (黄丽亚) excuses only when very common (科普). A name that is
+itself a common word (高峰, 建国) counts only right beside a person's label (联系人：高峰, 高峰教授). A
+spaced name (郑　红) is judged with its spaces taken out. See ``two_char_name_counts``. Placeholder numbers (``placeholder_number``:
+13000000000) pass the shape checks, never the check against the data's own private values.
+
+Everything runs in time linear in the text: a case fold and a few regular expressions with no nested
+repetition per file (cut into blocks of about 64 KB, so a leak is mapped back within its block only), private texts compiled into a trie-shaped regular expression and private numbers
+into a set that every digit group and every short window of consecutive groups is looked up in.
 """
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from generator.checker import ParsedFile
 
 TEXT_SUFFIXES = frozenset({".html", ".json", ".xml", ".csv", ".txt", ".md", ".svg", ".js"})
-# The theme's own scripts and styles are not made from our data; the schemas describe shapes, not values.
-SKIPPED_PREFIXES = ("assets/javascripts/", "assets/stylesheets/", "data/schemas/")
+# The theme's own scripts and styles are not made from our data. Everything else is scanned, the published
+# JSON Schemas (data/schemas/) included: their descriptions hold examples, which must be fictional.
+SKIPPED_PREFIXES = ("assets/javascripts/", "assets/stylesheets/")
 
-# A run of digits (an ID number may end in X), not part of a longer word such as a hex fingerprint.
+# What the scanner looked for before normalising (kept as the reference of a test): a run of digits (an ID
+# number may end in X), not part of a longer word such as a hex fingerprint; a card number in groups of four.
 DIGITS = re.compile(r"(?<![0-9A-Za-z])[0-9]{5,}[Xx]?(?![0-9A-Za-z])")
-# A card number written in groups of four.
 CARD_GROUPS = re.compile(r"(?<![0-9A-Za-z])[0-9]{4}(?: [0-9]{4}){3,4}(?![0-9A-Za-z])")
-# The same without look-behinds, which keep Python's engine from skipping ahead to the first possible
-# character: the neighbours are checked by ``_digit_runs`` and ``_bounded`` instead. (Each search stays
-# linear in the text: whole runs of digits, and patterns of bounded length.)
-_DIGIT_RUN = re.compile(r"[0-9]{5,}[Xx]?")
-_CARD_RUN = re.compile(r"[0-9]{4}(?: [0-9]{4}){3,4}(?![0-9A-Za-z])")
-_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-# Around a login or an e-mail address (the text is lower-cased first).
+
+ENTITY_ROUNDS = 4  # &amp;amp;#64; is decoded in three rounds; a fourth is a margin
+# Python's own pattern for a character reference (html.unescape), with the same bounds.
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_JSON_ESCAPE = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})")
+# Separators people write inside a number (after folding: a no-break, thin or ideographic space is a space,
+# a full-width hyphen or full stop is ASCII).
+SEPARATORS = " -.\u2010\u2012\u2013\u2014\u2212"
+_SEP = "[" + re.escape(SEPARATORS) + "]"
+# Digit groups joined by one to three separators; an ID number may end in x (the text is case-folded).
+# Groups and separators are disjoint, so each match is found in one pass.
+_GROUPS = re.compile(rf"[0-9]+(?:{_SEP}{{1,3}}[0-9]+)*x?")
+_GROUP = re.compile(r"[0-9]+x?")
+_FIVE = re.compile(r"[0-9]{5}")
+_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+# Around a login or an e-mail address (the text is case-folded).
 _WORD_BEFORE = frozenset("0123456789abcdefghijklmnopqrstuvwxyz_.@-")
 MOBILE = re.compile(r"1[3-9][0-9]{9}\Z")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
-MIN_NAME_CHARS = 3  # two-character names are too often parts of ordinary words (程文 in 工程文献)
+MIN_NAME_CHARS = 2  # a one-character "name" cannot be told from text
+MAX_WINDOW_GROUPS = 8  # a number is written in at most this many groups (3-4-4, 4-4-4-4-3, 6-4-4-4 …)
+_NAME_GAP = " {0,2}"  # spaces between the characters of a name (王　敏 aligns a two-character name)
+# Where the original text is cut into blocks that normalise independently (no character reference or
+# JSON escape contains one of these characters), so a match can be mapped back without redoing the file.
+_CUT = re.compile("[ <&\n\t]")
+_BLOCK = 1 << 16
 
 
+# --------------------------------------------------------------------------------------------- numbers
 def id_number_valid(text: str) -> bool:
     """GB 11643: the 18th character checks the first 17 digits."""
     if len(text) != 18 or not text[:17].isdigit():
@@ -60,20 +103,268 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+# ----------------------------------------------------------------------------------------- normalising
+# ASCII punctuation that no private value, number or label contains: a character folding to these only
+# (，：；（）！？ in Chinese text) is left as written.
+_UNMATCHED_PUNCTUATION = frozenset(",:;!?()[]{}\"'*/|~`^<>=%$&#")
+@cache
+def fold_char(ch: str) -> str:
+    """One character as it is compared: NFKC, case-folded, NFKC again; a format character (Cf: zero-width
+    spaces and joiners, soft hyphen, bidi marks, tag characters) is nothing. A character that folds to ASCII
+    punctuation no match depends on (，：（） in Chinese text) is kept as written: most of the text is then
+    left alone, and the fold stays cheap."""
+    if unicodedata.category(ch) == "Cf":
+        return ""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", ch).casefold())
+    folded = "".join(c for c in folded if unicodedata.category(c) != "Cf")
+    if folded and all(c in _UNMATCHED_PUNCTUATION for c in folded):
+        return ch
+    return folded
+
+
+def _decoded(text: str) -> str:
+    """A decoded character (JSON escape or HTML reference) never makes a line break, so the lines of a text
+    and of its normal form correspond one to one."""
+    return text.replace("\n", " ").replace("\r", " ")
+
+
+def _json_char(match: re.Match[str]) -> str:
+    if match.group(3) is not None:
+        return _decoded(chr(int(match.group(3), 16)))
+    high, low = int(match.group(1), 16), int(match.group(2), 16)
+    return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+
+
+def _entity(match: re.Match[str]) -> str:
+    return _decoded(html.unescape(match.group()))
+
+
+# Characters that never fold: ASCII (case folding is done for the whole text first) and the CJK ideographs.
+_UNFOLDED = re.compile(r"[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def _fold_table(text: str) -> dict[str, str]:
+    return {c: f for c in set("".join(_UNFOLDED.findall(text))) if (f := fold_char(c)) != c}
+
+
+@cache
+def _class_of(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+# For the JSON escapes decoded at C speed: a backslash that starts no \uXXXX escape is doubled, an escaped
+# line break is a space (``_decoded``), then Python's unicode_escape codec reads the text and escaped
+# surrogate pairs are joined (as ``_json_char`` does, one escape at a time).
+_NOT_U_ESCAPE = re.compile(r"\\(?!u[0-9a-fA-F]{4})")
+_LINE_ESCAPE = re.compile(r"\\u000[aAdD]")
+
+
+def _json_unescaped(text: str) -> str:
+    text = _LINE_ESCAPE.sub(r"\\u0020", _NOT_U_ESCAPE.sub(r"\\\\", text))
+    text = text.encode("latin-1", "backslashreplace").decode("unicode_escape")
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
+def _normalise_block(text: str) -> str:
+    if "\\u" in text:
+        text = _json_unescaped(text)
+    for _ in range(ENTITY_ROUNDS):
+        if "&" not in text:
+            break
+        decoded = _CHARREF.sub(_entity, text)
+        if decoded == text:
+            break
+        text = decoded
+    text = text.casefold()
+    table = _fold_table(text)
+    return _class_of(frozenset(table)).sub(lambda m: table[m.group()], text) if table else text
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` about ``_BLOCK`` long, each starting at a cut character (or 0)."""
+    start, end = 0, len(text)
+    while start < end:
+        stop = start + _BLOCK
+        if stop >= end:
+            yield start, end
+            return
+        found = _CUT.search(text, stop)
+        cut = found.start() if found else end
+        yield start, cut
+        start = cut
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """A text in normal form, with where each block of it came from in the original."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...]  # where each block starts in ``text``
+    sources: tuple[tuple[int, int], ...]  # the block's span in ``original``
+
+    def origin(self, start: int, stop: int) -> str:
+        """The original text that the normal form's ``text[start:stop]`` was made from."""
+        if not self.starts or start >= len(self.text):
+            return ""
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_right(self.starts, max(stop - 1, start)) - 1
+        o_start, _ = self.sources[first]
+        _, o_stop = self.sources[last]
+        spans = _precise(self.original[o_start:o_stop])
+        base = self.starts[first]
+        a, b = start - base, stop - base
+        if not spans or a >= len(spans):
+            return self.original[o_start:o_stop]
+        lo = spans[a][0]
+        hi = spans[min(b, len(spans)) - 1][1]
+        return self.original[o_start + lo : o_start + hi]
+
+
+def normalise(text: str) -> Normalised:
+    """The normal form of ``text`` (see the module's description), block by block."""
+    starts: list[int] = []
+    sources: list[tuple[int, int]] = []
+    parts: list[str] = []
+    length = 0
+    for start, stop in _blocks(text):
+        starts.append(length)
+        sources.append((start, stop))
+        part = _normalise_block(text[start:stop])
+        parts.append(part)
+        length += len(part)
+    return Normalised(text, "".join(parts), tuple(starts), tuple(sources))
+
+
+def normal_form(text: str) -> str:
+    return normalise(text).text
+
+
+@lru_cache(maxsize=16)  # many leaks in one block (a search index) map it once
+def _precise(text: str) -> tuple[tuple[int, int], ...]:
+    """For each character of ``_normalise_block(text)``: the span of ``text`` it was made from. The same
+    steps as ``_normalise_block``, one piece at a time (slow: used only to report a leak)."""
+    chars: list[str] = list(text)
+    spans: list[tuple[int, int]] = [(i, i + 1) for i in range(len(text))]
+
+    def step(pattern: re.Pattern[str], replace: Any) -> bool:
+        nonlocal chars, spans
+        current = "".join(chars)
+        new_chars: list[str] = []
+        new_spans: list[tuple[int, int]] = []
+        pos = 0
+        changed = False
+        for match in pattern.finditer(current):
+            new_chars.extend(chars[pos : match.start()])
+            new_spans.extend(spans[pos : match.start()])
+            out = replace(match)
+            pos = match.end()
+            if out == match.group():  # left as it was (an unknown entity name): its characters keep their spans
+                new_chars.extend(chars[match.start() : pos])
+                new_spans.extend(spans[match.start() : pos])
+                continue
+            changed = True
+            new_chars.extend(out)
+            new_spans.extend([(spans[match.start()][0], spans[pos - 1][1])] * len(out))
+        new_chars.extend(chars[pos:])
+        new_spans.extend(spans[pos:])
+        chars, spans = new_chars, new_spans
+        return changed
+
+    if "\\u" in text:
+        step(_JSON_ESCAPE, _json_char)
+    for _ in range(ENTITY_ROUNDS):
+        if "&" not in "".join(chars) or not step(_CHARREF, _entity):
+            break
+    out_spans: list[tuple[int, int]] = []
+    for ch, span in zip(chars, spans, strict=True):
+        folded = "".join(c if c.isascii() else fold_char(c) for c in ch.casefold())
+        out_spans.extend([span] * len(folded))
+    return tuple(out_spans)
+
+
+# --------------------------------------------------------------------------------------------- names
+COMMON_WORD_FREQ = 20  # a word of jieba's dictionary at least this frequent is a common word
+COMMON_NAME_WORD_FREQ = 200  # … and one tagged as a person's name (nr…) only when this frequent (高峰, 科普)
+WORD_NAME_FREQ = 100  # a two-character name this frequent as a word (建国) counts only beside a label
+MAX_WORD = 6
+PERSON_BEFORE = ("联系人", "负责人", "秘书长", "秘书", "姓名", "专家", "经办人", "联络人", "填报人", "会长",
+                 "理事长", "主任", "委员", "同志", "老师", "教授")  # fmt: skip
+PERSON_AFTER = ("电话", "手机", "邮箱", "秘书长", "教授", "老师", "先生", "女士", "同志", "研究员", "主任")
+_LABEL_MARKS = " :：,，、"  # between a label and the name: 联系人：王敏
+
+
+def _is_cjk(text: str) -> bool:
+    return bool(text) and all("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000" for c in text)
+
+
+@cache
+def dictionary() -> tuple[frozenset[str], frozenset[str]]:
+    """From jieba's dictionary: its common words (two to ``MAX_WORD`` Chinese characters), and the
+    two-character words frequent enough that a name spelt the same is more often the word."""
+    common: set[str] = set()
+    word_names: set[str] = set()
+    text = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split(" ")
+        if len(parts) < 2 or not 2 <= len(parts[0]) <= MAX_WORD or not parts[1].isdigit() or not _is_cjk(parts[0]):
+            continue
+        word, freq, tag = parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""
+        if freq >= (COMMON_NAME_WORD_FREQ if tag.startswith("nr") else COMMON_WORD_FREQ):
+            common.add(word)
+        if len(word) == 2 and freq >= WORD_NAME_FREQ:
+            word_names.add(word)
+    return frozenset(common), frozenset(word_names)
+
+
+def two_char_name_counts(text: str, start: int, name: str) -> bool:
+    """Whether the two-character ``name`` found at ``text[start:start + 2]`` (normal form) counts as the
+    name. Not when the occurrence lies inside a longer common word (it contains both characters), nor when
+    its first character ends a common word begun before it (程文 in 工程文献, 程新 in 工程新材料, 高的 in
+    最高的): the name's first character then belongs to another word. A name that is itself a common word
+    counts only right after a person's label (联系人、秘书长 …, a colon or space between them allowed) or
+    right before one (电话、教授 …)."""
+    words, word_names = dictionary()
+    stop = start + 2
+    if name in word_names:
+        before = text[max(0, start - 8) : start].rstrip(_LABEL_MARKS)
+        after = text[stop : stop + 6].lstrip(_LABEL_MARKS)
+        return before.endswith(PERSON_BEFORE) or after.startswith(PERSON_AFTER)
+    for size in range(3, MAX_WORD + 1):
+        for s in range(max(0, stop - size), start + 1):
+            word = text[s : s + size]
+            if len(word) == size and word in words:
+                return False
+    # The first character ends a word begun before it: 程 closes 工程 in 工程文献, 高 closes 最高 in 最高的.
+    return not any(text[start + 1 - size : start + 1] in words for size in range(2, min(MAX_WORD, start + 1) + 1))
+
+
+# -------------------------------------------------------------------------------------------- scanning
 @dataclass(frozen=True, slots=True)
 class Leak:
     file: str
     what: str  # what kind of value, never the value itself in full
-    sample: str  # a masked sample
+    sample: str  # a masked sample, with the masked shape of the original spelling when it differs
 
 
 def _mask(value: str) -> str:
     return value[:2] + "*" * max(len(value) - 4, 1) + value[-2:] if len(value) > 4 else "*" * len(value)
 
 
-def trie_pattern(words: Iterable[str]) -> str:
+def _shape(original: str) -> str:
+    """The spelling of ``original`` with every letter and digit masked (``＊`` for a full-width or other
+    non-ASCII one), so a report shows how a value was written without showing it."""
+    out = "".join(
+        ("*" if c.isascii() else "＊") if c.isalnum() else ("·" if unicodedata.category(c) == "Cf" else c)
+        for c in original.replace("\n", " ")
+    )
+    return out if len(out) <= 60 else out[:57] + "…"
+
+
+def trie_pattern(words: Iterable[str], gap: str = "") -> str:
     """A regular expression matching any of ``words``, shaped as a trie (one branch per character), which
-    Python's engine runs in time proportional to the text rather than to the number of words."""
+    Python's engine runs in time proportional to the text rather than to the number of words. ``gap`` is
+    allowed between two characters of a word."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
@@ -81,27 +372,17 @@ def trie_pattern(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+    def emit(node: dict[str, Any], first: bool) -> str:
+        branches = [(("" if first else gap) + re.escape(ch)) + emit(child, False) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return emit(trie)
+    return emit(trie, True)
 
 
-def _digit_runs(text: str) -> Iterator[str]:
-    """What ``DIGITS`` finds: whole runs of five or more digits (and a final X) between non-alphanumerics."""
-    end = len(text)
-    for match in _DIGIT_RUN.finditer(text):  # a run is matched whole, from its first digit
-        start, stop = match.span()
-        if (start and text[start - 1] in _ALNUM) or (stop < end and text[stop] in _ALNUM):
-            continue
-        yield match.group()
-
-
-def _bounded(pattern: re.Pattern[str], text: str, before: frozenset[str]) -> Iterator[str]:
+def _bounded(pattern: re.Pattern[str], text: str, before: frozenset[str]) -> Iterator[re.Match[str]]:
     """Matches of ``pattern`` not preceded by a character in ``before``: what ``(?<![…])pattern`` finds,
     found faster. A match after a wrong character is tried again one character further on, so a match
     starting inside a rejected one is not missed."""
@@ -111,75 +392,200 @@ def _bounded(pattern: re.Pattern[str], text: str, before: frozenset[str]) -> Ite
         if start and text[start - 1] in before:
             pos = start + 1
             continue
-        yield match.group()
+        yield match
         pos = stop if stop > start else start + 1
 
 
-class Scanner:
-    """Finds private values and private-looking numbers in text.
+def digit_windows(
+    text: str, sizes: frozenset[int] = frozenset(range(5, 41))
+) -> Iterator[tuple[int, int, list[tuple[int, int]], bool]]:
+    """Every digit group of the normal form ``text`` of at least five characters, and every window of two
+    to ``MAX_WINDOW_GROUPS`` consecutive groups with as many digits as one of ``sizes``: (start, stop, the
+    groups' spans, whether the separators between them are all the same). A run touching a letter or digit
+    is not a number of its own (a hex fingerprint): the touching group is left out."""
+    end = len(text)
+    shortest = min(sizes, default=5)
+    for match in _GROUPS.finditer(text):
+        start, stop = match.span()
+        if stop - start < 5:
+            continue
+        run = match.group()
+        if run.isdigit() or (run[:-1].isdigit() and run[-1] == "x"):  # one group, the common case
+            if (start and text[start - 1] in _ALNUM) or (stop < end and text[stop] in _ALNUM):
+                continue
+            yield start, stop, [(start, stop)], True
+            continue
+        if stop - start < shortest and not _FIVE.search(run):
+            continue  # too short for a window worth a look, and no group of five digits (a date)
+        groups = [m.span() for m in _GROUP.finditer(text, start, stop)]
+        if start and text[start - 1] in _ALNUM:
+            groups = groups[1:]
+        if stop < end and text[stop] in _ALNUM:
+            groups = groups[:-1]
+        lengths = [b - a for a, b in groups]
+        seps = [text[a[1] : b[0]] for a, b in pairwise(groups)]
+        for i in range(len(groups)):
+            if lengths[i] >= 5:
+                yield groups[i][0], groups[i][1], groups[i : i + 1], True
+            size = lengths[i]
+            for j in range(i + 1, min(len(groups), i + MAX_WINDOW_GROUPS)):
+                size += lengths[j]
+                if size in sizes:
+                    yield groups[i][0], groups[j][1], groups[i : j + 1], len(set(seps[i:j])) <= 1
 
-    Texts are compared case-insensitively: the text is lower-cased once and searched with case-sensitive
-    trie patterns of the lower-cased values (much faster in Python's engine than ``re.IGNORECASE``).
-    Logins and e-mail addresses count only as whole words; names count anywhere (Chinese has no spaces).
+
+class Scanner:
+    """Finds private values and private-looking numbers in text, compared in normal form.
+
+    Logins and e-mail addresses count only as whole words; names count anywhere (Chinese has no spaces),
+    two-character ones by ``two_char_name_counts``. Private numbers count in any grouping; the shapes of
+    private numbers count as one unseparated run, or written in groups with one kind of separator: a mobile
+    number in groups of at least three digits, an ID number in groups of at least three (the last may be
+    shorter), a card number in groups of four (the last may be shorter).
     """
 
     def __init__(self, values: dict[str, str], allowed_numbers: set[str]) -> None:
-        self.allowed = allowed_numbers
-        self.numbers = {v: what for v, what in values.items() if v.isdigit()}
+        self.allowed = {_number_form(a) or normal_form(a) for a in allowed_numbers}
+        self.numbers: dict[str, str] = {}
         words: dict[str, str] = {}
         for value, what in sorted(values.items()):
-            if not value.isdigit():
-                words.setdefault(value.lower(), what)
+            for number in _number_variants(value):
+                self.numbers.setdefault(number, what)
+            if not _number_form(value):
+                word = _word_form(value)
+                if word:
+                    words.setdefault(word, what)
+        # The lengths a window of several groups can have to be worth a look: a private number's, a mobile
+        # number's (11), an ID or card number's (16 to 19).
+        self.sizes = frozenset({len(n) for n in self.numbers} | {11, 16, 17, 18, 19})
         ascii_words = [w for w in words if w.isascii()]
         other_words = [w for w in words if not w.isascii()]
         self.what = words
+        self.short_names = {w for w in other_words if len(w) == 2 and _is_cjk(w)}
         # Whole words: the look-ahead stays in the pattern (a shorter value may end where a longer one does
         # not); the look-behind is checked by ``_bounded``.
         self.ascii = re.compile(trie_pattern(ascii_words) + r"(?![a-z0-9_-])") if ascii_words else None
-        self.other = re.compile(trie_pattern(other_words)) if other_words else None
+        self.other = re.compile(trie_pattern(other_words, _NAME_GAP)) if other_words else None
 
     def scan(self, name: str, text: str) -> list[Leak]:
-        # The search index separates Chinese words with zero-width spaces (jieba): join them again.
-        text = text.replace("\u200b", "")
-        leaks: list[Leak] = []
-        if self.ascii is not None or self.other is not None:
-            lowered = text.lower()
-            if self.ascii is not None:
-                for value in _bounded(self.ascii, lowered, _WORD_BEFORE):
-                    leaks.append(Leak(name, self.what.get(value, "私密信息"), _mask(value)))
-            if self.other is not None:
-                for match in self.other.finditer(lowered):
-                    value = match.group()
-                    leaks.append(Leak(name, self.what.get(value, "私密信息"), _mask(value)))
-        for run in _digit_runs(text):
-            leak = self._number(name, run)
-            if leak is not None:
-                leaks.append(leak)
-        for run in _bounded(_CARD_RUN, text, _ALNUM):
-            digits = run.replace(" ", "")
-            if luhn_valid(digits) and 16 <= len(digits) <= 19:
-                leaks.append(Leak(name, "银行卡号（Luhn 校验有效）", _mask(digits)))
+        norm = normalise(text)
+        t = norm.text
+        found: list[tuple[int, int, str, str]] = []  # start, stop, what, value
+        if self.ascii is not None:
+            for match in _bounded(self.ascii, t, _WORD_BEFORE):
+                found.append((*match.span(), self.what.get(match.group(), "私密信息"), match.group()))
+        if self.other is not None:
+            for match in self.other.finditer(t):
+                value = match.group().replace(" ", "")
+                if value in self.short_names:
+                    # Judged with the spaces taken out (工程 新材料 is 工程新材料, 程新 in it no name).
+                    start, stop = match.span()
+                    before = t[max(0, start - MAX_WORD - 2) : start]
+                    if not two_char_name_counts(before + value + t[stop : stop + MAX_WORD + 2], len(before), value):
+                        continue
+                found.append((*match.span(), self.what.get(value, "私密信息"), value))
+        for start, stop, groups, uniform in digit_windows(t, self.sizes):
+            hit = self._number(t, groups, uniform)
+            if hit is not None:
+                found.append((start, stop, *hit))
+        leaks = []
+        for start, stop, what, value in found:
+            original = norm.origin(start, stop)
+            sample = _mask(value)
+            if original != value:
+                sample += f"，原文写作 {_shape(original)}"
+            leaks.append(Leak(name, what, sample))
         return leaks
 
-    def _number(self, name: str, run: str) -> Leak | None:
+    def _number(self, text: str, groups: list[tuple[int, int]], uniform: bool) -> tuple[str, str] | None:
+        """(what, digits) when the digit groups ``groups`` spell a private number or a private shape."""
+        parts = [text[a:b] for a, b in groups]
+        run = "".join(parts)
         if run in self.allowed:
             return None
         if run in self.numbers:
-            return Leak(name, self.numbers[run], _mask(run))
-        if MOBILE.match(run):
-            return Leak(name, "手机号码形式的数字", _mask(run))
-        if id_number_valid(run):
-            return Leak(name, "身份证号码（校验位有效）", _mask(run))
-        digits = run.rstrip("Xx")
-        if len(digits) != len(run):
-            return None  # ends in X but is no valid ID number
-        if 16 <= len(digits) <= 19 and luhn_valid(digits):
-            return Leak(name, "银行卡号（Luhn 校验有效）", _mask(digits))
-        if len(digits) >= 15:
-            return Leak(name, "长串数字", _mask(digits))
+            return self.numbers[run], run
+        if placeholder_number(run):
+            return None
+        national = run[2:] if run.startswith("86") else run[4:] if run.startswith("0086") else ""
+        if len(groups) == 1:
+            return _shape_of(run, national)
+        if not uniform:
+            return None
+        sizes = [len(p) for p in parts]
+        if len(run) == 11 and MOBILE.match(run) and min(sizes) >= 3:
+            return "手机号码形式的数字", run
+        if id_number_valid(run) and min(sizes[:-1]) >= 3:
+            return "身份证号码（校验位有效）", run
+        if (
+            16 <= len(run) <= 19
+            and run.isdigit()
+            and all(s == 4 for s in sizes[:-1])
+            and sizes[-1] <= 4
+            and luhn_valid(run)
+        ):
+            return "银行卡号（Luhn 校验有效）", run
         return None
 
 
+def placeholder_number(digits: str) -> bool:
+    """A number that is no one's by construction: at most four leading digits, then at least seven zeros
+    (13000000000, 6200000000000000000). Documents and schema examples use these; a private value of the
+    data is still found when it is spelt so."""
+    rest = digits.rstrip("0")
+    return len(rest) <= 4 and len(digits) - len(rest) >= 7
+
+
+def _shape_of(run: str, national: str) -> tuple[str, str] | None:
+    """An unseparated run of digits that looks private."""
+    if MOBILE.match(run) or (national and MOBILE.match(national)):
+        return "手机号码形式的数字", run
+    if id_number_valid(run):
+        return "身份证号码（校验位有效）", run
+    digits = run.rstrip("x")
+    if len(digits) != len(run) or len(digits) < 5:
+        return None  # ends in x but is no valid ID number
+    if 16 <= len(digits) <= 19 and luhn_valid(digits):
+        return "银行卡号（Luhn 校验有效）", digits
+    if len(digits) >= 15:
+        return "长串数字", digits
+    return None
+
+
+_NUMBER_VALUE = re.compile(rf"\+?[0-9][0-9{re.escape(SEPARATORS)}()]*x?")
+
+
+def _number_form(value: str) -> str:
+    """The digits of a value that is a number written with separators (a phone, an account), else ''."""
+    text = normal_form(value).strip()
+    if not _NUMBER_VALUE.fullmatch(text):
+        return ""
+    digits = "".join(c for c in text if c in "0123456789x")
+    return digits if len(digits.rstrip("x")) >= 5 else ""
+
+
+def _number_variants(value: str) -> list[str]:
+    digits = _number_form(value)
+    if not digits:
+        return []
+    found = [digits]
+    for prefix in ("0086", "86"):
+        if digits.startswith(prefix) and len(digits) - len(prefix) >= 7 and normal_form(value).lstrip().startswith(("+", "00")):
+            rest = digits[len(prefix) :]
+            found += [rest] if rest.startswith("1") else [rest, "0" + rest]
+            break
+    return found
+
+
+def _word_form(value: str) -> str:
+    """A private text in normal form: a name loses its spaces (王　敏 is 王敏)."""
+    text = " ".join(normal_form(value).split())
+    if any(not c.isascii() for c in text):
+        text = text.replace(" ", "")
+    return text
+
+
+# ------------------------------------------------------------------------------------- private values
 def private_values(parsed: Iterable[ParsedFile]) -> dict[str, str]:
     """Value → what it is, from every private field of the data."""
     found: dict[str, str] = {}
@@ -187,7 +593,7 @@ def private_values(parsed: Iterable[ParsedFile]) -> dict[str, str]:
     def add(value: object, what: str, minimum: int) -> None:
         if isinstance(value, str):
             text = value.strip()
-            if len(text) >= minimum:
+            if len("".join(text.split())) >= minimum:
                 found[text.replace(" ", "") if text.replace(" ", "").isdigit() else text] = what
 
     for item in parsed:
