@@ -42,9 +42,14 @@ class SearchWorkerFailed(Exception):
     pass
 
 
-def _index_pages(index: Any, inbox: Any, outbox: Any) -> None:
+def _index_pages(index: Any, inbox: Any, outbox: Any, parent_pid: int, *unused: Any) -> None:
     """In the worker: index each page received with ``index`` (the plugin's ``SearchIndex``); when told the
-    plugin's page order, send back all entries in that order (or what went wrong)."""
+    plugin's page order, send back all entries in that order (or what went wrong). Ends with the mkdocs
+    process (``lifeline``): its copies of that process's pipe ends (``unused``) are closed first, so the
+    pipe reports end-of-file as soon as that process is gone."""
+    from generator.site.lifeline import die_with_parent
+
+    die_with_parent(parent_pid, *unused)
     done: dict[str, list[Any]] = {}
     try:
         while True:
@@ -58,10 +63,13 @@ def _index_pages(index: Any, inbox: Any, outbox: Any) -> None:
                 _, order = message
                 outbox.send(("ok", [entry for key in order for entry in done[key]]))
                 return
-    except EOFError:
-        return
+    except (EOFError, OSError):
+        return  # the mkdocs process is gone
     except Exception as exc:  # reported to the mkdocs process, which fails the build with it
-        outbox.send(("error", f"{type(exc).__name__}: {exc}"))
+        try:
+            outbox.send(("error", f"{type(exc).__name__}: {exc}"))
+        except OSError:
+            return
 
 
 class OffloadedIndex:
@@ -74,7 +82,9 @@ class OffloadedIndex:
         context = multiprocessing.get_context("fork")
         pages_out, pages_in = context.Pipe(duplex=False)
         entries_out, entries_in = context.Pipe(duplex=False)
-        self._process = context.Process(target=_index_pages, args=(index, pages_out, entries_in), daemon=True)
+        self._process = context.Process(
+            target=_index_pages, args=(index, pages_out, entries_in, os.getpid(), pages_in, entries_out), daemon=True
+        )
         self._process.start()
         pages_out.close()
         entries_in.close()
