@@ -512,7 +512,7 @@ def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) ->
             False,
             CheckResult((), 0),
             out,
-            problem=f"无法在 {out.parent} 中创建构建用的临时文件夹：{describe_os_error(exc)}。"
+            problem=f"无法在 {out.parent} 中创建构建用的临时文件夹：{describe_os_error(exc, with_path=False)}。"
             "请用 --out 指定一个可以写入的位置。",
             output_refused=True,
         )

@@ -91,38 +91,43 @@ def vet_output(
     home = (home or Path.home()).resolve()
     out = (cwd / given).resolve()
     own = [root.resolve(), OWN_CHECKOUT]
-    inside: dict[tuple[int, int], str] = {}
+    replaced = "，构建会整体替换输出文件夹。"
+    inside: dict[tuple[int, int], tuple[str, str]] = {}
     for base in own:
         for name in PROTECTED_NAMES:
             key = _identity(base / name)
             if key is not None:
-                inside.setdefault(key, f"这是仓库自身的文件夹 {name}/（或在其中）")
+                inside.setdefault(key, (f"这是仓库自身的文件夹 {name}/（或在其中）", f"is or is inside {name}/"))
     if site_dir is not None and (key := _identity(site_dir)) is not None:
-        inside.setdefault(key, "这是网站的源文件夹（或在其中）")
-    exact: dict[tuple[int, int], str] = {}
+        inside.setdefault(key, ("这是网站的源文件夹（或在其中）", "is or is inside the site's sources"))
+    exact: dict[tuple[int, int], tuple[str, str]] = {}
     for path in _with_parents([*own, *([site_dir.resolve()] if site_dir else [])]):
         if (key := _identity(path)) is not None:
-            exact.setdefault(key, "这是仓库的根目录" if path in own else "这是仓库所在的上级文件夹")
+            exact.setdefault(
+                key,
+                ("这是仓库的根目录", "is the repository's root")
+                if path in own
+                else ("这是仓库所在的上级文件夹", "holds the repository"),
+            )
     for path in _with_parents([cwd]):
         if (key := _identity(path)) is not None:
-            exact.setdefault(key, "这是当前所在的文件夹（或其上级）")
+            exact.setdefault(key, ("这是当前所在的文件夹（或其上级）", "is the current folder or holds it"))
     if (key := _identity(home)) is not None:
-        exact.setdefault(key, "这是用户主目录")
-    what_en = "is the repository, one of its own folders, the current folder, home or a parent of them"
+        exact.setdefault(key, ("这是用户主目录", "is the home folder"))
 
     if out == Path(out.anchor):
-        return _refuse(given, out, "这是文件系统的根目录。", what_en)
+        return _refuse(given, out, "这是文件系统的根目录。", "is the file system's root")
     key = _identity(out)
     if key is not None and key in exact:
-        return _refuse(given, out, exact[key] + "，构建会整体替换输出文件夹。", what_en)
+        return _refuse(given, out, exact[key][0] + replaced, exact[key][1])
     for path in (out, *out.parents):
         key = _identity(path)
         if key is not None and key in inside:
-            return _refuse(given, out, inside[key] + "，构建会整体替换输出文件夹。", what_en)
+            return _refuse(given, out, inside[key][0] + replaced, inside[key][1])
 
     try:
-        info = os.lstat(out)
-    except FileNotFoundError:
+        info: os.stat_result | None = os.lstat(out)
+    except (FileNotFoundError, NotADirectoryError):
         info = None
     except OSError as exc:
         return _refuse(given, out, f"无法读取它（{exc.strerror}）。", "cannot be read")
@@ -145,7 +150,7 @@ def vet_output(
     for parent in out.parents:
         if os.path.lexists(parent):
             if not parent.is_dir():
-                return _refuse(given, out, f"上级路径 {parent} 是一个文件，不是文件夹。", f"{parent} is a file")
+                return _refuse(given, out, f"上级路径 {parent} 是一个文件，不是文件夹。", f"is under a file, {parent}")
             break
     return out
 
@@ -296,8 +301,8 @@ def publish(site: Path, out: Path, staging: Path) -> None:
         raise
 
 
-def describe_os_error(exc: OSError) -> str:
-    """An OSError in Chinese: what failed, on which path."""
+def describe_os_error(exc: OSError, with_path: bool = True) -> str:
+    """An OSError in Chinese: on which path (unless ``with_path`` is false) and what failed."""
     reasons = {
         errno.ENOSPC: "磁盘空间不足",
         errno.EDQUOT: "磁盘配额已用完",
@@ -314,5 +319,5 @@ def describe_os_error(exc: OSError) -> str:
         errno.EIO: "读写错误",
     }
     reason = reasons.get(exc.errno or 0, exc.strerror or type(exc).__name__)
-    where = exc.filename if exc.filename is not None else ""
+    where = exc.filename if exc.filename is not None and with_path else ""
     return f"{where}：{reason}（{exc.strerror or exc}）" if where else f"{reason}（{exc.strerror or exc}）"
