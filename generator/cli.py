@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from generator.checker import CheckResult
@@ -39,8 +39,16 @@ class ActionFailed(Exception):
     """An action that could not be completed (a full disk …): exit 1 with the message."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its (English) complaint introduced in Chinese and how to get help."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: 参数有误：{message}。运行 {self.prog} -h 查看用法。 (usage error)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="xuehui",
         description="学会能力提升专项：检查申报数据、查看规则、生成模板。"
         " (Society Capability Enhancement Programme: check submissions, list rules, scaffold files.)",
@@ -252,13 +260,24 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 
 def _load_tree() -> tuple[Path, Dataset]:
+    """The tree's dataset, for ``rank`` and ``status``: refused (ActionFailed) while a file cannot be read or
+    breaks its schema, since the file would be left out silently (a missing review changes a ranking)."""
     from generator.checker import build_dataset, parse_all
+    from generator.findings import Severity
     from generator.repository import find_root, read_folder
 
     root = find_root(Path.cwd())
     if root is None:
         raise UsageError("当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行。")
-    data, _ = build_dataset(parse_all(read_folder(root)))
+    parsed = parse_all(read_folder(root))
+    broken = [p.path for p in parsed if any(f.severity is Severity.ERROR for f in p.findings)]
+    if broken:
+        shown = "、".join(broken[:5]) + (f" 等 {len(broken)} 个文件" if len(broken) > 5 else "")
+        raise ActionFailed(
+            f"{shown} 有错误，结果会缺少这些文件的内容，所以不输出结果。请先运行 xuehui check 查看并修正。"
+            " (files with errors: run xuehui check)"
+        )
+    data, _ = build_dataset(parsed)
     return root, data
 
 
@@ -297,8 +316,10 @@ def _cmd_status(args: argparse.Namespace) -> int:
     _root, data = _load_tree()
     tz = data.timezone
     year = args.cycle if args.cycle is not None else current_cycle(data, local_date(now, tz))
-    if year is None or year not in data.cycles:
-        raise UsageError(f"没有 {args.cycle or ''} 年度的数据。")
+    if year is None:
+        raise UsageError("submissions/ 中还没有任何年度的数据（如 submissions/2026/call.yaml）。")
+    if year not in data.cycles:
+        raise UsageError(f"没有 {year} 年度的数据（submissions/{year}/）。")
     names = {slug: s.name for slug, s in data.societies.items()}
     sys.stdout.write(render(cycle_status(data, year, now), args.format, names))
     return EXIT_OK

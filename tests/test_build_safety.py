@@ -159,7 +159,7 @@ def test_another_name_for_a_protected_folder_is_the_same_folder(repo: Path, tmp_
     )
     done = subprocess.run(
         ["unshare", "--map-root-user", "--mount", "sh", "-c",
-         f'mount --bind "$1" "$2" && exec "$3" -c "$4"', "sh", str(repo / "submissions"), str(alias),
+         'mount --bind "$1" "$2" && exec "$3" -c "$4"', "sh", str(repo / "submissions"), str(alias),
          sys.executable, script],
         capture_output=True, text=True, check=False, cwd=OWN_CHECKOUT,
     )

@@ -205,6 +205,8 @@ def run_mkdocs(job: MkdocsJob) -> tuple[str | None, list[str]]:
                 mkdocs_build(config)
             finally:
                 config.plugins.on_shutdown()
+        except OSError as exc:  # a full disk, an I/O error: say which file, in Chinese
+            return describe_os_error(exc), messages
         except Exception as exc:
             return str(exc) or type(exc).__name__, messages
     return None, messages
