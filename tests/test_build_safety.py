@@ -343,3 +343,28 @@ def test_a_build_killed_at_random_moments_leaves_nothing_behind(tmp_path: Path) 
     print(f"killed at {[round(m, 2) for m in moments]} of {duration:.2f}s: {with_workers} with workers, "
           f"{stale_left} left a staging folder")
     assert with_workers >= 3 and stale_left >= 2, (with_workers, stale_left)  # the kills did hit builds at work
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_ctrl_c_stops_the_build_and_its_workers_and_leaves_the_output(tmp_path: Path) -> None:
+    """Ctrl+C reaches every process of the terminal's group: the workers leave it to the build, which stops
+    them, removes its staging folder and says so (exit 130), without a traceback from any of them."""
+    root = tmp_path / "repo"
+    write_tree(root, mini_tree())
+    out = marked(tmp_path / "public")
+    before = snapshot(out)
+    env = dict(os.environ, PYTHONPATH=str(OWN_CHECKOUT))
+    process = subprocess.Popen(build_command(out, NOW), cwd=root, env=env, start_new_session=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (staging_folders(out) and len(processes_in_group(process.pid)) > 1):
+        assert process.poll() is None and time.monotonic() < deadline, "the build ended before it could be stopped"
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and "已中断" in err and "Traceback" not in err, (process.returncode, err, _out)
+    deadline = time.monotonic() + 5
+    while processes_in_group(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert processes_in_group(process.pid) == []
+    assert staging_folders(out) == [] and snapshot(out) == before

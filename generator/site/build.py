@@ -38,11 +38,13 @@ from generator.repository import read_folder
 from generator.rules.base import Context
 from generator.schema import SCHEMA_DIR
 from generator.site.history import build_source, decisions_history
+from generator.site.lifeline import sigint_deferred
 from generator.site.outdir import (
     Refusal,
     describe_os_error,
     make_staging,
     publish,
+    remove_staging,
     remove_stale_staging,
     vet_output,
 )
@@ -248,11 +250,12 @@ class MkdocsRunner:
         self._proc: Any = None
         if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
             context = multiprocessing.get_context("fork")
-            parent, child = context.Pipe()
-            self._proc = context.Process(target=_mkdocs_child, args=(child, os.getpid(), parent))
-            self._proc.start()
-            child.close()
-            self._conn = parent
+            with sigint_deferred():
+                parent, child = context.Pipe()
+                self._proc = context.Process(target=_mkdocs_child, args=(child, os.getpid(), parent))
+                self._proc.start()
+                child.close()
+                self._conn = parent
 
     def run(self, job: MkdocsJob, while_waiting: Callable[[], None] | None = None) -> tuple[str | None, list[str]]:
         """Build; call ``while_waiting`` repeatedly until mkdocs has finished (when it runs elsewhere)."""
@@ -276,17 +279,18 @@ class MkdocsRunner:
         """Stop the mkdocs process: asked to finish, or at once (``abort``: the build was interrupted)."""
         if self._proc is None:
             return
-        if self._proc.is_alive() and not abort:
-            try:
-                self._conn.send(None)
-            except OSError:
-                pass
-            self._proc.join(timeout=10)
-        if self._proc.is_alive():
-            self._proc.terminate()
-            self._proc.join()
-        self._conn.close()
-        self._proc = None
+        with sigint_deferred():
+            if self._proc.is_alive() and not abort:
+                try:
+                    self._conn.send(None)
+                except OSError:
+                    pass
+                self._proc.join(timeout=10)
+            if self._proc.is_alive():
+                self._proc.terminate()
+                self._proc.join()
+            self._conn.close()
+            self._proc = None
 
 
 def _script_hash(body: str) -> str:
@@ -508,7 +512,8 @@ def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) ->
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_staging(out)
-        staging = make_staging(out)
+        with sigint_deferred():
+            staging = make_staging(out)
     except OSError as exc:
         return BuildResult(
             False,
@@ -525,8 +530,9 @@ def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) ->
         finished = True
         return result
     finally:
-        runner.close(abort=not finished)
-        shutil.rmtree(staging, ignore_errors=True)
+        with sigint_deferred():
+            runner.close(abort=not finished)
+            remove_staging(staging)
 
 
 def _build(
@@ -594,7 +600,8 @@ def _build(
         vetted = vet_output(out, root, site_dir=site_dir)
         if isinstance(vetted, Refusal):  # checked again at the last moment: the folder may have changed
             return BuildResult(False, result, out, problem=vetted.message, output_refused=True)
-        publish(output, out, staging)
+        with sigint_deferred():
+            publish(output, out, staging)
         return BuildResult(True, result, out, pages=count, details=tuple(warnings))
     except OSError as exc:  # writing the staging folder or the swap: a full disk, an I/O error
         return BuildResult(

@@ -11,7 +11,10 @@ writes to. So each worker, first thing:
 - closes its copies of the pipe ends that belong to the other side (``close_unused``), so that on any
   system a worker waiting for a message gets end-of-file as soon as its parent is gone;
 - ignores Ctrl+C: the terminal sends it to the whole process group, and the parent, which stops its
-  workers itself, is the one to report it.
+  workers itself, is the one to report it. The parent holds Ctrl+C back while it forks
+  (``sigint_deferred``), so a worker never sees one before it has set that up, and the parent is never
+  interrupted halfway through starting or stopping a process (which leaves multiprocessing's bookkeeping
+  broken, and a traceback at exit).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import ctypes
 import os
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 _PR_SET_PDEATHSIG = 1
@@ -28,6 +33,8 @@ _PR_SET_PDEATHSIG = 1
 def die_with_parent(parent_pid: int, *unused: Any) -> None:
     """Called first in a forked worker: tie its life to ``parent_pid`` and close ``unused`` connections."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back by the parent's fork
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
@@ -44,3 +51,16 @@ def close_unused(*connections: Any) -> None:
             connection.close()
         except OSError:
             pass
+
+
+@contextmanager
+def sigint_deferred() -> Iterator[None]:
+    """Hold Ctrl+C back in this thread until the block ends (then it is raised as usual)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

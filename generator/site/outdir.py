@@ -242,10 +242,36 @@ def remove_stale_staging(out: Path) -> list[Path]:
         previous = folder / PREVIOUS
         if previous.is_dir() and not os.path.lexists(out):
             os.rename(previous, out)
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_staging(folder)
         if not os.path.lexists(folder):
             removed.append(folder)
     return removed
+
+
+def remove_staging(folder: Path) -> None:
+    """Remove a staging folder, its marker last: stopped midway, what is left is still recognised."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name == STAGING_MARKER:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
+    try:
+        os.unlink(folder / STAGING_MARKER)
+    except OSError:
+        pass
+    try:
+        os.rmdir(folder)
+    except OSError:
+        pass
 
 
 def make_staging(out: Path) -> Path:
@@ -258,7 +284,7 @@ def make_staging(out: Path) -> Path:
     try:
         (folder / STAGING_MARKER).write_text(json.dumps(owner, ensure_ascii=False) + "\n", encoding="utf-8")
     except OSError:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_staging(folder)
         raise
     return folder
 
