@@ -11,7 +11,8 @@ end the entries come back in the plugin's page order. ``search/search_index.json
 mkdocs-material would write by itself (a test compares them byte for byte).
 
 Used only where ``fork`` exists and there is more than one core; otherwise, or when the search plugin is not
-shaped as expected, mkdocs-material's plugin runs unchanged.
+shaped as expected, mkdocs-material's plugin runs unchanged. The worker ends with the mkdocs process
+(``lifeline``): a build killed at any moment leaves no indexer waiting for pages.
 """
 
 from __future__ import annotations
