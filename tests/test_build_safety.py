@@ -368,3 +368,18 @@ def test_ctrl_c_stops_the_build_and_its_workers_and_leaves_the_output(tmp_path: 
         time.sleep(0.05)
     assert processes_in_group(process.pid) == []
     assert staging_folders(out) == [] and snapshot(out) == before
+
+
+def test_no_process_to_be_had_builds_in_this_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fork refused (a process or memory limit) is no reason to fail: mkdocs runs in this process."""
+    import multiprocessing.process
+
+    def refuse(_self: object) -> None:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    root = tmp_path / "repo"
+    write_tree(root, mini_tree())
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    result = build(root, tmp_path / "public", parse_now(NOW))
+    assert result.ok, (result.problem, result.details)
+    assert (tmp_path / "public" / "index.html").is_file() and staging_folders(tmp_path / "public") == []

@@ -253,9 +253,14 @@ class MkdocsRunner:
             with sigint_deferred():
                 parent, child = context.Pipe()
                 self._proc = context.Process(target=_mkdocs_child, args=(child, os.getpid(), parent))
-                self._proc.start()
+                try:
+                    self._proc.start()
+                except OSError:  # no process to be had (a process or memory limit): build in this one
+                    self._proc = None
+                    parent.close()
+                else:
+                    self._conn = parent
                 child.close()
-                self._conn = parent
 
     def run(self, job: MkdocsJob, while_waiting: Callable[[], None] | None = None) -> tuple[str | None, list[str]]:
         """Build; call ``while_waiting`` repeatedly until mkdocs has finished (when it runs elsewhere)."""
@@ -523,15 +528,17 @@ def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) ->
             "请用 --out 指定一个可以写入的位置。",
             output_refused=True,
         )
-    runner = MkdocsRunner()
+    runner: MkdocsRunner | None = None
     finished = False
     try:
+        runner = MkdocsRunner()
         result = _build(root, out, now, site_dir, runner, staging)
         finished = True
         return result
     finally:
         with sigint_deferred():
-            runner.close(abort=not finished)
+            if runner is not None:
+                runner.close(abort=not finished)
             remove_staging(staging)
 
 

@@ -344,7 +344,8 @@ def describe_os_error(exc: OSError, with_path: bool = True) -> str:
         errno.ENAMETOOLONG: "路径太长",
         errno.EIO: "读写错误",
     }
-    reason = reasons.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    detail = exc.strerror or str(exc) or type(exc).__name__
+    reason = f"{reasons[exc.errno]}（{detail}）" if exc.errno in reasons else detail
     target = exc.filename2 if exc.filename2 is not None else exc.filename  # a copy fails on its target
     where = target if target is not None and with_path else ""
-    return f"{where}：{reason}（{exc.strerror or exc}）" if where else f"{reason}（{exc.strerror or exc}）"
+    return f"{where}：{reason}" if where else reason

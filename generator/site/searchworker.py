@@ -86,7 +86,12 @@ class OffloadedIndex:
         self._process = context.Process(
             target=_index_pages, args=(index, pages_out, entries_in, os.getpid(), pages_in, entries_out), daemon=True
         )
-        self._process.start()
+        try:
+            self._process.start()
+        except OSError:  # no process to be had: the caller leaves the plugin's own index in place
+            for end in (pages_out, pages_in, entries_out, entries_in):
+                end.close()
+            raise
         pages_out.close()
         entries_in.close()
         self._pages = pages_in
@@ -168,7 +173,10 @@ class SearchWorkerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         )
         if not shaped or getattr(search, "is_dirty", False):
             return
-        self.offloaded = OffloadedIndex(index)
+        try:
+            self.offloaded = OffloadedIndex(index)
+        except OSError:
+            return  # no second process (a process or memory limit): the plugin indexes as it would alone
         search.search_index = self.offloaded
 
     @event_priority(-100)  # after every other plugin has changed the page's HTML
