@@ -33,6 +33,7 @@ from generator.site.outdir import (
     stale_staging,
     vet_output,
 )
+from generator.site.searchworker import usable
 from tests.helpers import mini_tree, write_tree
 
 NOW = "2026-11-26T10:00:00+08:00"
@@ -342,7 +343,8 @@ def test_a_build_killed_at_random_moments_leaves_nothing_behind(tmp_path: Path) 
         assert staging_folders(out) == [], f"killed at {moment:.2f}s: a staging folder outlived the next run"
     print(f"killed at {[round(m, 2) for m in moments]} of {duration:.2f}s: {with_workers} with workers, "
           f"{stale_left} left a staging folder")
-    assert with_workers >= 3 and stale_left >= 2, (with_workers, stale_left)  # the kills did hit builds at work
+    assert stale_left >= 2, stale_left  # the kills did hit builds at work
+    assert with_workers >= 3 or not usable(), with_workers  # (with one core mkdocs runs in the build's process)
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
