@@ -1,7 +1,10 @@
 """The ``xuehui`` command: the only module that prints or exits.
 
-Exit codes: 0 clean (warnings allowed), 1 at least one error finding (or a refused action), 2 usage
-(bad arguments, a path that does not exist), 3 internal bug.
+Exit codes: 0 clean (warnings allowed); 1 at least one error finding, a refused action, or an action that
+could not be completed (a full disk, a file that cannot be written); 2 usage (bad arguments; a path that
+does not exist or cannot be used as asked: an output folder the build may not replace, a folder given as
+an output file, a port in use; a git revision or repository that cannot be used); 3 internal bug only,
+never a situation a user can cause; 130 interrupted (Ctrl+C), as shells count it.
 
 ``comment`` and ``commit-status`` (the forge adapter, ``generator.forgeapi``) use the same codes, plus one:
 0 done; 1 the forge refused (401 token, 403 permission, 404 not found, 422 invalid, 423 archived, a redirect,
@@ -13,14 +16,16 @@ again later may succeed.
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import os
+import stat
 import sys
 import traceback
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     import generator.forgeapi as forgeapi_types
@@ -38,8 +43,20 @@ class UsageError(Exception):
     """Bad arguments or paths: exit 2 with the message."""
 
 
+class ActionFailed(Exception):
+    """An action that could not be completed (a full disk …): exit 1 with the message."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its (English) complaint introduced in Chinese and how to get help."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: 参数有误：{message}。运行 {self.prog} -h 查看用法。 (usage error)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="xuehui",
         description="学会能力提升专项：检查申报数据、查看规则、生成模板。"
         " (Society Capability Enhancement Programme: check submissions, list rules, scaffold files.)",
@@ -194,14 +211,52 @@ def _cmd_commit_status(args: argparse.Namespace) -> int:
 
 
 def _write(text: str, output: str | None) -> None:
-    if output:
-        target = Path(output)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
-    else:
+    """Print ``text``, or write it to the file ``output`` whole (a new file beside it renamed over it, so a
+    reader never sees half a report), or into ``output`` as it is when that is a device or a pipe
+    (``/dev/stdout``). A path that cannot be written is a UsageError naming it; a write that fails
+    midway (a full disk) is an ActionFailed, the old file left as it was."""
+    from generator.site.outdir import describe_os_error
+
+    if not output:
         sys.stdout.write(text)
         sys.stdout.flush()
+        return
+    target = Path(output)
+    try:
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise UsageError(f"无法写入 {output}：{describe_os_error(exc)}。请换一个文件路径。") from exc
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"--output {output} 是一个文件夹：请给出文件名，如 {target / 'report.md'}。")
+    data = text.encode("utf-8")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        try:
+            with open(target, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise ActionFailed(f"写入 {output} 失败：{describe_os_error(exc, with_path=False)}。") from exc
+        return
+    folder = target.parent
+    if not folder.is_dir():
+        raise UsageError(f"无法写入 {output}：文件夹 {folder} 不存在（或不是文件夹）。请先创建它，或换一个路径。")
+    tmp = folder / f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as exc:
+        raise UsageError(
+            f"无法在文件夹 {folder} 中写入 {target.name}：{describe_os_error(exc, with_path=False)}。请换一个路径。"
+        ) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ActionFailed(f"写入 {output} 失败：{describe_os_error(exc, with_path=False)}。原有文件保持不变。") from exc
+    finally:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
 
 
 def _resolve_root(paths: Sequence[str]) -> tuple[Path, list[str]]:
@@ -309,13 +364,24 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 
 def _load_tree() -> tuple[Path, Dataset]:
+    """The tree's dataset, for ``rank`` and ``status``: refused (ActionFailed) while a file cannot be read or
+    breaks its schema, since the file would be left out silently (a missing review changes a ranking)."""
     from generator.checker import build_dataset, parse_all
+    from generator.findings import Severity
     from generator.repository import find_root, read_folder
 
     root = find_root(Path.cwd())
     if root is None:
         raise UsageError("当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行。")
-    data, _ = build_dataset(parse_all(read_folder(root)))
+    parsed = parse_all(read_folder(root))
+    broken = [p.path for p in parsed if any(f.severity is Severity.ERROR for f in p.findings)]
+    if broken:
+        shown = "、".join(broken[:5]) + (f" 等 {len(broken)} 个文件" if len(broken) > 5 else "")
+        raise ActionFailed(
+            f"{shown} 有错误，结果会缺少这些文件的内容，所以不输出结果。请先运行 xuehui check 查看并修正。"
+            " (files with errors: run xuehui check)"
+        )
+    data, _ = build_dataset(parsed)
     return root, data
 
 
@@ -354,8 +420,10 @@ def _cmd_status(args: argparse.Namespace) -> int:
     _root, data = _load_tree()
     tz = data.timezone
     year = args.cycle if args.cycle is not None else current_cycle(data, local_date(now, tz))
-    if year is None or year not in data.cycles:
-        raise UsageError(f"没有 {args.cycle or ''} 年度的数据。")
+    if year is None:
+        raise UsageError("submissions/ 中还没有任何年度的数据（如 submissions/2026/call.yaml）。")
+    if year not in data.cycles:
+        raise UsageError(f"没有 {year} 年度的数据（submissions/{year}/）。")
     names = {slug: s.name for slug, s in data.societies.items()}
     sys.stdout.write(render(cycle_status(data, year, now), args.format, names))
     return EXIT_OK
@@ -365,13 +433,19 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from generator.report.text import render as render_text
     from generator.repository import find_root
     from generator.site.build import build
+    from generator.site.outdir import Refusal, vet_output
 
     now = _parse_now(args.now)
     root = find_root(Path.cwd())
     if root is None:
         raise UsageError("当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行。")
+    out = vet_output(Path(args.out), root)
+    if isinstance(out, Refusal):
+        raise UsageError(out.message)
     gc.disable()
-    result = build(root, Path(args.out), now)
+    result = build(root, out, now)
+    if result.output_refused:
+        raise UsageError(result.problem or "")
     if not result.check.ok:
         sys.stdout.write(render_text(result.check))
     if not result.ok:
@@ -387,15 +461,29 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
+    """Listen first (a port in use is said at once, not after the build), then build, then serve."""
     import functools
     import http.server
 
-    code = _cmd_build(args)
-    if code != EXIT_OK:
-        return code
+    from generator.site.outdir import describe_os_error
+
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port {args.port} 无效：端口应在 1 到 65535 之间，如 --port 8000。")
     folder = Path(args.out).resolve()
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise UsageError(
+                f"端口 {args.port} 已被占用（也许另一个 xuehui serve 还在运行）：请用 --port 换一个端口，"
+                f"如 --port {args.port + 1 if args.port < 65535 else 8000}。"
+            ) from exc
+        raise UsageError(f"无法在 127.0.0.1:{args.port} 上监听：{describe_os_error(exc)}。请用 --port 换一个端口。") from exc
+    with server:
+        code = _cmd_build(args)
+        if code != EXIT_OK:
+            return code
         sys.stdout.write(f"预览地址：http://127.0.0.1:{args.port}/（按 Ctrl+C 停止）\n")
         sys.stdout.flush()
         try:
@@ -430,7 +518,7 @@ def _cmd_codeowners(args: argparse.Namespace) -> int:
     authority = authority_from(sources)
     expected = codeowners.render(authority)
     target = root / codeowners.PATH
-    current = target.read_text(encoding="utf-8", errors="replace") if target.is_file() else None
+    current = target.read_bytes().decode("utf-8", errors="replace") if target.is_file() else None
     if args.check:
         if current is None:
             sys.stdout.write(f"{codeowners.PATH} 不存在：请运行 xuehui codeowners 生成并提交。 (missing)\n")
@@ -502,12 +590,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         "commit-status": _cmd_commit_status,
     }
     try:
+        os.getcwd()
+    except OSError:
+        sys.stderr.write(f"xuehui {args.command}: 当前文件夹已不存在（也许已被删除）：请进入仓库根目录后重新运行。\n")
+        return EXIT_USAGE
+    try:
         return handlers[args.command](args)
     except UsageError as exc:
         sys.stderr.write(f"xuehui {args.command}: {exc}\n")
         return EXIT_USAGE
-    except KeyboardInterrupt:  # pragma: no cover
+    except ActionFailed as exc:
+        sys.stderr.write(f"xuehui {args.command}: {exc}\n")
+        return EXIT_FINDINGS
+    except KeyboardInterrupt:
+        sys.stderr.write(f"xuehui {args.command}: 已中断（Ctrl+C），已写好的文件和网站文件夹保持原样。 (interrupted)\n")
         return 130
+    except BrokenPipeError:
+        # whoever read the output stopped reading (``xuehui rules | head``): nothing more to say
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_FINDINGS
+    except UnicodeEncodeError as exc:
+        sys.stderr.write(
+            f"xuehui {args.command}: 输出的编码（{exc.encoding}）无法表示中文：请使用 UTF-8 终端，"
+            "或设置 PYTHONIOENCODING=utf-8。 (the output encoding cannot show Chinese)\n"
+        )
+        return EXIT_USAGE
+    except OSError as exc:
+        from generator.site.outdir import describe_os_error
+
+        sys.stderr.write(
+            f"xuehui {args.command}: 读写文件失败：{describe_os_error(exc)}。请检查这个路径（是否存在、"
+            "是否是文件夹、能否写入）和磁盘空间后重试。 (a file could not be read or written)\n"
+        )
+        return EXIT_FINDINGS
     except Exception as exc:
         from generator.forge import ForgeError
 

@@ -11,7 +11,8 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 class ScaffoldError(Exception):
-    """The template cannot be written (bad slug or year, or the file already exists)."""
+    """The template cannot be written (bad slug or year, the file already exists, a folder that cannot be
+    written): the message says which path and what to do."""
 
 
 def render_application(society: str, cycle: int) -> str:
@@ -34,11 +35,18 @@ def write_application(root: Path, society: str, cycle: int) -> Path:
     target = root / "submissions" / str(cycle) / "applications" / f"{society}.yaml"
     if target.exists():
         raise ScaffoldError(f"{target} 已存在，不会覆盖。请直接编辑它。")
-    target.parent.mkdir(parents=True, exist_ok=True)
     text = render_application(society, cycle)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError as exc:
+        if exc.filename is not None and Path(exc.filename) != target:
+            raise ScaffoldError(f"无法创建文件夹 {exc.filename}：已有同名文件。请把它移走后重试。") from exc
         raise ScaffoldError(f"{target} 已存在，不会覆盖。") from exc
+    except OSError as exc:
+        where = exc.filename if exc.filename is not None else target
+        raise ScaffoldError(
+            f"无法写入 {where}：{exc.strerror or exc}。请确认该文件夹存在且可以写入（不是只读的），或用 --root 指定仓库根目录。"
+        ) from exc
     return target

@@ -22,6 +22,7 @@ from generator.clock import parse_now
 from generator.repository import read_folder
 from generator.site.build import SITE_DIR, build, render_markdown, stage_plain
 from generator.site.generated import walk_order
+from generator.site.outdir import MARKER, MARKER_TEXT
 from generator.site.searchwords import compound_words
 from generator.site.searchworker import OffloadedIndex, SearchWorkerFailed, usable
 from tests.helpers import mini_tree, write_tree
@@ -52,6 +53,7 @@ def test_build_gives_the_site_plain_mkdocs_gives(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr.decode()
 
     ours, plain = snapshot(tmp_path / "public"), snapshot(staged / "site")
+    assert ours.pop(MARKER) == MARKER_TEXT.encode("utf-8")  # the one file the build adds: "made by xuehui"
     assert sorted(ours) == sorted(plain)
     assert [name for name in ours if ours[name] != plain[name]] == []
     assert b"\\u200b" in ours["search/search_index.json"]  # jieba's segmentation went through the worker

@@ -1,7 +1,8 @@
 """``xuehui build``: check, project, render the Markdown pages, build them with mkdocs-material (``--strict``)
 into a staging folder, with the Content-Security-Policy computed beforehand, scan the output for private
 values and foreign markup, then replace the output folder. Any failure leaves the previous output exactly
-as it was.
+as it was. The output folder is only ever one the build may replace, and the swap is atomic (``outdir``);
+the forked workers end with the build (``lifeline``).
 
 mkdocs runs in a process forked at the start (its imports and jieba's dictionary load while the data is
 read); the generated pages reach it in memory (``generated``), the search plugin's work runs in one more
@@ -20,7 +21,6 @@ import logging
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,6 +38,16 @@ from generator.repository import read_folder
 from generator.rules.base import Context
 from generator.schema import SCHEMA_DIR
 from generator.site.history import build_source, decisions_history
+from generator.site.lifeline import sigint_deferred
+from generator.site.outdir import (
+    Refusal,
+    describe_os_error,
+    make_staging,
+    publish,
+    remove_staging,
+    remove_stale_staging,
+    vet_output,
+)
 from generator.site.pages import build_pages
 from generator.site.privacy import Leak, Scanner, credit_codes, private_values, scanned
 
@@ -54,6 +64,7 @@ class BuildResult:
     leaks: tuple[Leak, ...] = ()
     problem: str | None = None  # why the build stopped (mkdocs, CSP), in Chinese
     details: tuple[str, ...] = field(default=())
+    output_refused: bool = False  # the output folder cannot be used (``outdir``): a usage error
 
 
 NAV: list[dict[str, Any]] = [
@@ -196,13 +207,19 @@ def run_mkdocs(job: MkdocsJob) -> tuple[str | None, list[str]]:
                 mkdocs_build(config)
             finally:
                 config.plugins.on_shutdown()
+        except OSError as exc:  # a full disk, an I/O error: say which file, in Chinese
+            return describe_os_error(exc), messages
         except Exception as exc:
             return str(exc) or type(exc).__name__, messages
     return None, messages
 
 
-def _mkdocs_child(conn: Any) -> None:
-    """In a forked process: import mkdocs and load jieba's dictionary now, build when told to."""
+def _mkdocs_child(conn: Any, parent_pid: int, parent_end: Any) -> None:
+    """In a forked process: import mkdocs and load jieba's dictionary now, build when told to. Ends with its
+    parent (``lifeline``): killed with it on Linux, and on end-of-file anywhere while it waits."""
+    from generator.site.lifeline import die_with_parent
+
+    die_with_parent(parent_pid, parent_end)
     try:
         import jieba
         import material.plugins.search.plugin  # noqa: F401 - imported ahead of the build
@@ -216,8 +233,8 @@ def _mkdocs_child(conn: Any) -> None:
         if message is None:
             return
         conn.send(run_mkdocs(message))
-    except EOFError:
-        return
+    except (EOFError, OSError):
+        return  # the parent is gone
     finally:
         conn.close()
 
@@ -233,11 +250,17 @@ class MkdocsRunner:
         self._proc: Any = None
         if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
             context = multiprocessing.get_context("fork")
-            parent, child = context.Pipe()
-            self._proc = context.Process(target=_mkdocs_child, args=(child,))
-            self._proc.start()
-            child.close()
-            self._conn = parent
+            with sigint_deferred():
+                parent, child = context.Pipe()
+                self._proc = context.Process(target=_mkdocs_child, args=(child, os.getpid(), parent))
+                try:
+                    self._proc.start()
+                except OSError:  # no process to be had (a process or memory limit): build in this one
+                    self._proc = None
+                    parent.close()
+                else:
+                    self._conn = parent
+                child.close()
 
     def run(self, job: MkdocsJob, while_waiting: Callable[[], None] | None = None) -> tuple[str | None, list[str]]:
         """Build; call ``while_waiting`` repeatedly until mkdocs has finished (when it runs elsewhere)."""
@@ -257,20 +280,22 @@ class MkdocsRunner:
         self.close()
         return result
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        """Stop the mkdocs process: asked to finish, or at once (``abort``: the build was interrupted)."""
         if self._proc is None:
             return
-        if self._proc.is_alive():
-            try:
-                self._conn.send(None)
-            except OSError:
-                pass
-            self._proc.join(timeout=10)
+        with sigint_deferred():
+            if self._proc.is_alive() and not abort:
+                try:
+                    self._conn.send(None)
+                except OSError:
+                    pass
+                self._proc.join(timeout=10)
             if self._proc.is_alive():
                 self._proc.terminate()
                 self._proc.join()
-        self._conn.close()
-        self._proc = None
+            self._conn.close()
+            self._proc = None
 
 
 def _script_hash(body: str) -> str:
@@ -436,23 +461,6 @@ class Examiner:
         return unexpected, leaks
 
 
-def replace_folder(new: Path, out: Path) -> None:
-    """Put ``new`` in place of ``out``: two renames on one file system, the old copy removed after."""
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        if old.exists():
-            shutil.rmtree(old)
-        os.rename(out, old)
-        try:
-            os.rename(new, out)
-        except OSError:
-            os.rename(old, out)
-            raise
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.rename(new, out)
-
-
 def render_markdown(root: Path, data: Dataset, now: datetime) -> tuple[PublicSite, dict[str, str], int]:
     """The public projection, the generated pages (docs path → text) and the build's SOURCE_DATE_EPOCH
     (the HEAD commit's time; ``now`` outside git or with uncommitted changes)."""
@@ -503,19 +511,44 @@ def stage_plain(site: PublicSite, pages: Mapping[str, str], folder: Path, site_d
 
 
 def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) -> BuildResult:
-    runner = MkdocsRunner()
+    """Build the site of ``root`` into ``out`` (see the module's docstring and ``outdir``): the output is
+    replaced only when everything passed and ``out`` is a folder the build may replace."""
+    out = out.resolve()
     try:
-        return _build(root, out, now, site_dir, runner)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_staging(out)
+        with sigint_deferred():
+            staging = make_staging(out)
+    except OSError as exc:
+        return BuildResult(
+            False,
+            CheckResult((), 0),
+            out,
+            problem=f"无法在 {out.parent} 中创建构建用的临时文件夹：{describe_os_error(exc, with_path=False)}。"
+            "请用 --out 指定一个可以写入的位置。",
+            output_refused=True,
+        )
+    runner: MkdocsRunner | None = None
+    finished = False
+    try:
+        runner = MkdocsRunner()
+        result = _build(root, out, now, site_dir, runner, staging)
+        finished = True
+        return result
     finally:
-        runner.close()
+        with sigint_deferred():
+            if runner is not None:
+                runner.close(abort=not finished)
+            remove_staging(staging)
 
 
-def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsRunner) -> BuildResult:
+def _build(
+    root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsRunner, staging: Path
+) -> BuildResult:
     sources = read_folder(root)
     parsed = parse_all(sources)
     built = build_dataset(parsed)
     data = built[0]
-    out = out.resolve()
     checked: list[CheckResult] = []
 
     def run_check() -> CheckResult:
@@ -535,8 +568,6 @@ def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsR
         if not run_check().ok:
             return refused(run_check())  # the data is inconsistent: its findings say why
         raise
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     try:
         script_hashes = theme_script_hashes(site.programme.site_url)
         config_file = write_config(staging, site_dir, site.programme.site_url, script_hashes)
@@ -573,7 +604,16 @@ def _build(root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsR
         if leaks:
             return BuildResult(False, result, out, leaks=tuple(leaks), problem="输出中发现不应公开的信息，已停止发布。")
         count = sum(1 for _ in output.rglob("index.html"))
-        replace_folder(output, out)
+        vetted = vet_output(out, root, site_dir=site_dir)
+        if isinstance(vetted, Refusal):  # checked again at the last moment: the folder may have changed
+            return BuildResult(False, result, out, problem=vetted.message, output_refused=True)
+        with sigint_deferred():
+            publish(output, out, staging)
         return BuildResult(True, result, out, pages=count, details=tuple(warnings))
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    except OSError as exc:  # writing the staging folder or the swap: a full disk, an I/O error
+        return BuildResult(
+            False,
+            checked[0] if checked else CheckResult((), 0),
+            out,
+            problem=f"构建时读写文件失败：{describe_os_error(exc)}。",
+        )

@@ -11,7 +11,8 @@ end the entries come back in the plugin's page order. ``search/search_index.json
 mkdocs-material would write by itself (a test compares them byte for byte).
 
 Used only where ``fork`` exists and there is more than one core; otherwise, or when the search plugin is not
-shaped as expected, mkdocs-material's plugin runs unchanged.
+shaped as expected, mkdocs-material's plugin runs unchanged. The worker ends with the mkdocs process
+(``lifeline``): a build killed at any moment leaves no indexer waiting for pages.
 """
 
 from __future__ import annotations
@@ -42,9 +43,14 @@ class SearchWorkerFailed(Exception):
     pass
 
 
-def _index_pages(index: Any, inbox: Any, outbox: Any) -> None:
+def _index_pages(index: Any, inbox: Any, outbox: Any, parent_pid: int, *unused: Any) -> None:
     """In the worker: index each page received with ``index`` (the plugin's ``SearchIndex``); when told the
-    plugin's page order, send back all entries in that order (or what went wrong)."""
+    plugin's page order, send back all entries in that order (or what went wrong). Ends with the mkdocs
+    process (``lifeline``): its copies of that process's pipe ends (``unused``) are closed first, so the
+    pipe reports end-of-file as soon as that process is gone."""
+    from generator.site.lifeline import die_with_parent
+
+    die_with_parent(parent_pid, *unused)
     done: dict[str, list[Any]] = {}
     try:
         while True:
@@ -58,10 +64,13 @@ def _index_pages(index: Any, inbox: Any, outbox: Any) -> None:
                 _, order = message
                 outbox.send(("ok", [entry for key in order for entry in done[key]]))
                 return
-    except EOFError:
-        return
+    except (EOFError, OSError):
+        return  # the mkdocs process is gone
     except Exception as exc:  # reported to the mkdocs process, which fails the build with it
-        outbox.send(("error", f"{type(exc).__name__}: {exc}"))
+        try:
+            outbox.send(("error", f"{type(exc).__name__}: {exc}"))
+        except OSError:
+            return
 
 
 class OffloadedIndex:
@@ -74,8 +83,15 @@ class OffloadedIndex:
         context = multiprocessing.get_context("fork")
         pages_out, pages_in = context.Pipe(duplex=False)
         entries_out, entries_in = context.Pipe(duplex=False)
-        self._process = context.Process(target=_index_pages, args=(index, pages_out, entries_in), daemon=True)
-        self._process.start()
+        self._process = context.Process(
+            target=_index_pages, args=(index, pages_out, entries_in, os.getpid(), pages_in, entries_out), daemon=True
+        )
+        try:
+            self._process.start()
+        except OSError:  # no process to be had: the caller leaves the plugin's own index in place
+            for end in (pages_out, pages_in, entries_out, entries_in):
+                end.close()
+            raise
         pages_out.close()
         entries_in.close()
         self._pages = pages_in
@@ -157,7 +173,10 @@ class SearchWorkerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         )
         if not shaped or getattr(search, "is_dirty", False):
             return
-        self.offloaded = OffloadedIndex(index)
+        try:
+            self.offloaded = OffloadedIndex(index)
+        except OSError:
+            return  # no second process (a process or memory limit): the plugin indexes as it would alone
         search.search_index = self.offloaded
 
     @event_priority(-100)  # after every other plugin has changed the page's HTML
