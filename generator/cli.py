@@ -130,7 +130,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _forge_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _forge_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--forge", choices=("github", "gitea"), required=True, help="平台：github 或 gitea（含 Forgejo）")
         p.add_argument("--api-url", required=True,
