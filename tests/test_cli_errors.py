@@ -70,6 +70,15 @@ def elsewhere(env: Env) -> None:
     env.monkeypatch.chdir(env.tmp / "empty")
 
 
+def token(env: Env) -> None:
+    env.monkeypatch.setenv("XUEHUI_FORGE_TOKEN", "test-token-not-sent")
+
+
+def no_token(env: Env) -> None:
+    env.monkeypatch.delenv("XUEHUI_FORGE_TOKEN", raising=False)
+    file_at("body.md", b"<!-- xuehui-check -->\n")(env)
+
+
 def vanished_cwd(env: Env) -> None:
     gone = env.root / "gone"
     gone.mkdir()
@@ -180,6 +189,21 @@ CASES = [
     Case("codeowners --check: CODEOWNERS is not UTF-8", ("codeowners", "--check"), 1, "CODEOWNERS",
          file_at(".github/CODEOWNERS", b"\xff\xfe* @x\n")),
     Case("codeowners: outside a repository", ("codeowners",), 2, "submissions/", elsewhere),
+    # audit (the root is a plain folder, not a git repository)
+    Case("audit: not in a git repository", ("audit", "--base", "HEAD", "--actor", "mech-secretariat"), 2, "{root}"),
+    Case("audit: outside any folder with data", ("audit", "--base", "HEAD", "--actor", "x"), 2, "{tmp}", elsewhere),
+    # comment and commit-status (the forge adapter; nothing is sent in these cases)
+    Case("comment: no token", ("comment", "--forge", "github", "--api-url", "https://api.github.com", "--repo", "org/repo",
+                               "--pr", "1", "--body-file", "body.md"), 2, "XUEHUI_FORGE_TOKEN", no_token),
+    Case("comment: the body file does not exist", ("comment", "--forge", "gitea", "--api-url", "https://git.example.org/api/v1",
+                                                   "--repo", "org/repo", "--pr", "1", "--body-file", "nothere.md"), 2,
+         "nothere.md", token),
+    Case("comment: the body file is a folder", ("comment", "--forge", "github", "--api-url", "https://api.github.com",
+                                                "--repo", "org/repo", "--pr", "1", "--body-file", "submissions"), 2,
+         "submissions", token),
+    Case("commit-status: a branch name for --sha", ("commit-status", "--forge", "github", "--api-url", "https://api.github.com",
+                                                    "--repo", "org/repo", "--sha", "main", "--state", "success",
+                                                    "--context", "xuehui/verdict", "--description", "x"), 2, "main", token),
     # new
     Case("new: --root without submissions/", ("new", "application", "--society", "wuhan-x", "--cycle", "2026",
                                                "--root", "{tmp}"), 1, "{tmp}"),
