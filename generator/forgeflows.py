@@ -98,7 +98,7 @@ def _request(target: forgeapi.Target, path: str, query: dict[str, str] | None = 
 
 def pushed(target: forgeapi.Target, token: str, sha: str, before: str, pusher: str, *,
            transport: forgeapi.Transport = forgeapi.urllib_transport, sleep: forgeapi.Sleep = time.sleep,
-           clock: forgeapi.Clock = time.time) -> Pushed | None | forgeapi.Failure:
+           clock: forgeapi.Clock = time.time) -> Pushed | forgeapi.Failure | None:
     """The audit of the push ``before → sha``: None when there is no commit before it (a new branch); the
     merged pull request's author and every commit's author and committer against its merge base when ``sha``
     is a pull request's merge commit; otherwise the pusher against ``before``."""
