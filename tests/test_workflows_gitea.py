@@ -488,3 +488,100 @@ def test_codeowners_writes_and_checks_both_files(tmp_path: Path, monkeypatch: py
     gitea_file.unlink()
     assert main(["codeowners", "--check"]) == 1
     assert ".gitea/CODEOWNERS 不存在" in capsys.readouterr().out
+
+
+# --- the Gitea verdict workflow, run on a hostile pull request against a local Gitea ------------------------
+
+
+class GiteaRunner:
+    """tests/test_trust.py's harness with Gitea's context: ``github.server_url`` is the forge (the API is
+    derived from it), Python is the image's (``python3`` on PATH, here this test run's interpreter), and the
+    venv the workflow makes sees this test run's libraries, as the harness's setup-python does."""
+
+    def __init__(self, origin: Any, root: Path, server_url: str) -> None:
+        from tests import test_trust
+
+        outer = self
+
+        class _Runner(test_trust.Runner):
+            def shell(self, workspace: Path, step: dict[str, Any], scope: dict[str, Any],
+                      path: str) -> tuple[bool, dict[str, str]]:
+                (workspace / ".tmp").mkdir(exist_ok=True)
+                result = super().shell(workspace, step, scope, f"{Path(sys.executable).parent}{os.pathsep}{path}")
+                outer.link_libraries(workspace / ".tmp" / "xuehui-python")
+                return result
+
+        self.runner = _Runner(origin, root, server_url + "/api/v1")
+        self.runner.context["github"]["server_url"] = server_url
+
+    @staticmethod
+    def link_libraries(venv: Path) -> None:
+        import sysconfig
+
+        if not venv.is_dir() or list(venv.glob("lib/python*/site-packages/outer.pth")):
+            return
+        inner = subprocess.run(
+            [str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            check=True, capture_output=True, text=True,
+        ).stdout.strip()
+        Path(inner, "outer.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+
+
+def test_a_hostile_pull_request_gets_the_true_failing_verdict_on_gitea(tmp_path: Path) -> None:
+    from tests import test_trust
+    from tests.forge_server import FakeForge
+    from tests.gitrepo import commit_all, git
+
+    sentinel = tmp_path / "PWNED"
+    origin = test_trust.make_origin(tmp_path, sentinel)
+    shutil.copytree(REPO / ".gitea", origin.path / ".gitea")
+    tip = commit_all(origin.path, "the Gitea workflows on main")
+    origin = test_trust.Origin(origin.path, origin.base, origin.head, tip)
+    raw = subprocess.run(["git", "show", f"{tip}:.gitea/workflows/verdict.yml"], cwd=origin.path,
+                         check=True, capture_output=True).stdout
+    loaded = load_yaml(raw)
+    assert loaded.data is not None
+    workflow = loaded.data
+    owner, name = test_trust.OWNER_REPO.split("/")
+    with FakeForge("gitea") as forge:
+        forge.add_account(test_trust.TOKEN, "gitea-actions")
+        repo = forge.add_repo(owner, name, prs=(test_trust.PR_NUMBER,), commits=(origin.head,))
+        green = forge.add_comment(repo, test_trust.PR_NUMBER, "<!-- xuehui-check -->\n## ✅ 旧的通过结论", "gitea-actions")
+        by_author = forge.add_comment(repo, test_trust.PR_NUMBER, "<!-- xuehui-check -->\n## ✅ 作者自己写的",
+                                      test_trust.AUTHOR)
+        (tmp_path / "runs").mkdir()
+        harness = GiteaRunner(origin, tmp_path / "runs", forge.origin)
+        check = harness.runner.run_job(workflow, "check")
+        logs = [s.get("_log") for s in workflow["jobs"]["check"]["steps"]]
+        assert check.result == "success", logs
+        assert check.outputs == {"state": "failure"}
+        report = json.loads((harness.runner.artifacts / "xuehui-verdict" / "report.json").read_text(encoding="utf-8"))
+        errors = {(f["file"], f["rule"]) for f in report["findings"] if f["severity"] == "error"}
+        for path in ("generator/checker.py", "always-pass.sh", test_trust.OTHER_SOCIETY):
+            assert (path, "AUTH-001") in errors, (path, sorted(errors))
+        publish = harness.runner.run_job(workflow, "publish", {"check": check})
+        assert publish.result == "success", [s.get("_log") for s in workflow["jobs"]["publish"]["steps"]]
+        first = [dict(s) for s in repo.statuses]
+        assert "❌" in green.body and "旧的通过结论" not in green.body and origin.head in green.body
+        # A check that did not complete (timed out, crashed): the status is error, never an old green.
+        crashed = test_trust.Job({}, "failure", check.workspace, [])
+        again = harness.runner.run_job(workflow, "publish", {"check": crashed})
+        assert again.result == "success"
+        assert [s["status"] for s in repo.statuses[len(first):]] == ["error"]
+        assert "检查未能完成" in green.body
+        repo.statuses[:] = first
+    assert not sentinel.exists()
+    data = check.workspace / "data"
+    on_disk = {p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file() and ".git" not in p.parts}
+    assert on_disk and all(p.startswith("submissions/") for p in on_disk)
+    assert git(check.workspace / "code", "rev-parse", "HEAD") == tip
+    (status,) = repo.statuses
+    assert status["status"] == "failure" and status["context"] == "xuehui/verdict"
+    assert status["target_url"] is None  # the run link is http here: the adapter sends https links only
+    assert "旧的通过结论" not in green.body  # the bot's own comment, updated (to ❌, then to "did not complete")
+    assert by_author.body.endswith("作者自己写的")  # a marker in the author's comment is not ours
+    assert len(repo.comments[test_trust.PR_NUMBER]) == 2
+    assert all(r.header("Authorization") == f"token {test_trust.TOKEN}" for r in forge.requests)
+    assert {r.path.split("?")[0] for r in forge.requests} >= {
+        "/api/v1/user", f"/api/v1/repos/{owner}/{name}/issues/{test_trust.PR_NUMBER}/comments",
+        f"/api/v1/repos/{owner}/{name}/statuses/{origin.head}"}
