@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     import generator.forgeapi as forgeapi_types
+    from generator.authority import Authority
     from generator.checker import CheckResult
     from generator.model import Dataset
 
@@ -152,6 +153,16 @@ def _forge_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     status.add_argument("--description", required=True, help="简短说明（超过 140 字会被截短）")
     status.add_argument("--target-url", help="详情链接（只接受 https）")
 
+    actors = sub.add_parser("audit-actors",
+                            help="合并后审计：这次推送合并了哪个拉取请求、要核对哪些账号 (who a push to main brought in)")
+    common(actors)
+    actors.add_argument("--sha", required=True, help="推送后的完整提交号")
+    actors.add_argument("--before", required=True, help="推送前的提交号（新建分支时全为 0）")
+    actors.add_argument("--pusher", required=True, help="推送者账号（直接推送时核对它）")
+
+    flows = sub.add_parser("workflows", help="生成 Gitea/Forgejo 工作流 (write .gitea/ and .forgejo/ workflows)")
+    flows.add_argument("--check", action="store_true", help="只检查：生成的工作流与模板不一致时退出码为 1")
+
 
 def _forge_failed(command: str, failure: forgeapi_types.Failure) -> int:
     sys.stderr.write(f"xuehui {command}: {failure.zh}\n  {failure.en}\n  请检查 (check): {failure.hint}\n")
@@ -207,6 +218,49 @@ def _cmd_commit_status(args: argparse.Namespace) -> int:
     if isinstance(result, forgeapi.Failure):
         return _forge_failed("commit-status", result)
     sys.stdout.write(f"已设置提交状态 {result.context} = {result.state}。 (status set)\n")
+    return EXIT_OK
+
+
+def _cmd_audit_actors(args: argparse.Namespace) -> int:
+    from generator import forgeapi, forgeflows
+
+    if args.forge != "gitea":
+        raise UsageError("audit-actors 只用于 Gitea/Forgejo（GitHub 上由 main.yml 的 github-script 完成）。")
+    found = _forge_target("audit-actors", args)
+    if isinstance(found, int):
+        return found
+    target, token = found
+    result = forgeflows.pushed(target, token, args.sha, args.before, args.pusher, sleep=forgeapi.SLEEP)
+    if isinstance(result, forgeapi.Failure):
+        return _forge_failed("audit-actors", result)
+    if result is None:
+        sys.stderr.write("没有推送前的提交（新建的分支），跳过权限审计。No commit before the push: audit skipped.\n")
+    sys.stdout.write(forgeflows.outputs(result))
+    return EXIT_OK
+
+
+def _cmd_workflows(args: argparse.Namespace) -> int:
+    from generator import forgeflows
+    from generator.repository import find_root
+
+    root = find_root(Path.cwd())
+    if root is None:
+        raise UsageError("当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行。")
+    expected = forgeflows.render()
+    if args.check:
+        current = {path: ((root / path).read_bytes().decode("utf-8", errors="replace")
+                          if (root / path).is_file() else None) for path in expected}
+        stale = forgeflows.stale(current)
+        for path in stale:
+            sys.stdout.write(f"{path} 缺失或已过期：请运行 xuehui workflows 重新生成并提交。 (stale)\n")
+        if stale:
+            return EXIT_FINDINGS
+        sys.stdout.write("Gitea/Forgejo 工作流与模板一致。 (workflows are current)\n")
+        return EXIT_OK
+    for path, text in expected.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        _write(text, str(root / path))
+        sys.stdout.write(f"已写入 {path}。\n")
     return EXIT_OK
 
 
@@ -493,10 +547,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _repository_files(root: Path) -> list[str]:
+def _repository_files(root: Path, folders: tuple[str, ...] = ("generator", "schemas", "site", ".github", "tests")
+                      ) -> list[str]:
     """Files of the code folders (for the CODEOWNERS check), repository-relative, caches left out."""
     found: list[str] = []
-    for folder in ("generator", "schemas", "site", ".github", "tests"):
+    for folder in folders:
         for dirpath, dirnames, filenames in os.walk(root / folder):
             dirnames[:] = [d for d in dirnames if d != "__pycache__" and not d.startswith(".")]
             for name in filenames:
@@ -530,14 +585,47 @@ def _cmd_codeowners(args: argparse.Namespace) -> int:
             sys.stdout.write(f"{codeowners.PATH}:{problem.line}: {problem.message_zh} ({problem.message_en})\n")
         if current != expected:
             sys.stdout.write(f"{codeowners.PATH} 已过期：请运行 xuehui codeowners 重新生成并提交。 (stale)\n")
-        if problems or current != expected:
+        gitea_failed = _check_gitea_codeowners(root, authority, years, [s.path for s in sources])
+        if problems or current != expected or gitea_failed:
             return EXIT_FINDINGS
         sys.stdout.write(f"{codeowners.PATH} 是最新的，决定资金与资格的文件都只归专项办公室所有。\n")
         return EXIT_OK
     target.parent.mkdir(parents=True, exist_ok=True)
     _write(expected, str(target))
     sys.stdout.write(f"已写入 {codeowners.PATH}。\n")
+    (root / codeowners.GITEA_PATH).parent.mkdir(parents=True, exist_ok=True)
+    _write(codeowners.render_gitea(authority), str(root / codeowners.GITEA_PATH))
+    sys.stdout.write(f"已写入 {codeowners.GITEA_PATH}（Gitea 与 Forgejo）。\n")
     return EXIT_OK
+
+
+def _check_gitea_codeowners(root: Path, authority: Authority, years: set[int], data_paths: list[str]) -> bool:
+    """Report what is wrong with ``.gitea/CODEOWNERS`` (missing, stale, shadowed, or a decisive path owned by
+    anyone outside the office); True when anything is."""
+    from generator import codeowners
+
+    path = codeowners.GITEA_PATH
+    target = root / path
+    if not target.is_file():
+        sys.stdout.write(f"{path} 不存在：请运行 xuehui codeowners 生成并提交（Gitea 与 Forgejo 读取它）。 (missing)\n")
+        return True
+    current = target.read_bytes().decode("utf-8", errors="replace")
+    failed = False
+    for shadow in codeowners.GITEA_SHADOWS:
+        if (root / shadow).exists():
+            failed = True
+            sys.stdout.write(f"{shadow} 存在：Gitea 与 Forgejo 会先读它而不读 {path}，请删除它。 (shadows {path})\n")
+    present = data_paths + _repository_files(root) + _repository_files(root, (".gitea", ".forgejo"))
+    paths = codeowners.gitea_decisive_paths(authority, years, present)
+    for problem in codeowners.gitea_ownership_problems(current, authority.office, paths):
+        failed = True
+        sys.stdout.write(f"{path}:{problem.line}: {problem.message_zh} ({problem.message_en})\n")
+    if current != codeowners.render_gitea(authority):
+        failed = True
+        sys.stdout.write(f"{path} 已过期：请运行 xuehui codeowners 重新生成并提交。 (stale)\n")
+    if not failed:
+        sys.stdout.write(f"{path} 是最新的，决定资金与资格的文件都只归专项办公室所有（Gitea/Forgejo 规则）。\n")
+    return failed
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
@@ -588,6 +676,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "serve": _cmd_serve,
         "comment": _cmd_comment,
         "commit-status": _cmd_commit_status,
+        "audit-actors": _cmd_audit_actors,
+        "workflows": _cmd_workflows,
     }
     try:
         os.getcwd()

@@ -263,3 +263,172 @@ def ownership_problems(text: str, office: frozenset[str], paths: Sequence[tuple[
                 )
             )
     return sorted(problems, key=lambda p: p.line)
+
+
+# --- Gitea and Forgejo: ``.gitea/CODEOWNERS`` in Go regular-expression syntax -------------------------------
+#
+# Read, not guessed (go-gitea/gitea ``models/issues/pull.go``, Forgejo ``services/pull``): the file is taken
+# from the default branch, the first of ``CODEOWNERS``, ``docs/CODEOWNERS``, ``.gitea/CODEOWNERS`` (Forgejo
+# then ``.forgejo/CODEOWNERS``) that exists; a line is ``<regexp> <@user or @org/team>…``; the tokenizer
+# takes ``\`` as an escape (so a regex's ``\.`` is written ``\\.``), ends the line at the first unescaped
+# ``#`` and splits on spaces; the rule is ``regexp.Compile("^" + pattern + "$")`` (``!`` in front negates it:
+# it then applies to every path it does NOT match) and is tried with ``MatchString`` on each changed path.
+# Every rule that applies adds its owners (there is no "last match wins"), so one line giving a society a
+# decisive path makes it a code owner however many office lines there are.
+
+GITEA_PATH = ".gitea/CODEOWNERS"
+# Gitea and Forgejo read the first of these that exists; the two before ours must not exist.
+GITEA_SHADOWS = ("CODEOWNERS", "docs/CODEOWNERS")
+GITEA_EXTRA_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("/.gitea/", "Gitea 工作流与 CODEOWNERS"),
+    ("/.forgejo/", "Forgejo 工作流"),
+)
+# What Go's RE2 does not have (or reads differently), refused so that Python's ``re`` and Go agree.
+_GO_SPECIAL = re.compile(r"[.+*?()|\[\]{}^$\\]")  # the characters Gitea's documentation says to escape
+_NOT_GO = re.compile(r"\(\?(?:[=!]|<[=!]|>|P=)|\\[1-9Z]|[*+?}]\+")
+
+
+def gitea_regex(pattern: str) -> str:
+    """A GitHub pattern of ``DECISIVE_PATTERNS``' kind (``/`` anchored, whole ``*`` segments, a trailing ``/``
+    for a folder) as the Go regular expression Gitea matches against a path without a leading ``/``."""
+    body = pattern.lstrip("/")
+    folder = body.endswith("/")
+    parts = [r"[^/]+" if seg == "*" else _GO_SPECIAL.sub(r"\\\g<0>", seg) for seg in body.rstrip("/").split("/")]
+    regex = "/".join(parts)
+    return regex + "/.*" if folder else regex
+
+
+def _gitea_escape(regex: str) -> str:
+    """The regex as written in the file: Gitea's tokenizer drops one ``\\`` of every pair."""
+    return regex.replace("\\", "\\\\").replace("#", "\\#").replace(" ", "\\ ")
+
+
+def render_gitea(authority: Authority) -> str:
+    office = _owners(authority.office)
+    lines = [
+        HEADER,
+        "# Gitea 与 Forgejo 读取本文件（仓库根目录的 CODEOWNERS、docs/CODEOWNERS 不得存在，否则它们优先）。",
+        "# 每行是一个 Go 正则表达式（整条路径匹配）和所有者；所有匹配的行的所有者都会成为代码所有者。",
+        "# Gitea and Forgejo read this file (no CODEOWNERS or docs/CODEOWNERS may exist: they would win). Each line",
+        "# is a Go regular expression matched against the whole path; the owners of EVERY matching line count.",
+        "# 专项办公室是全部文件的唯一代码所有者。The office is the only code owner of every file.",
+        f".* {office}",
+        "",
+        "# 各学会的维护账号（仅供参考，不是代码所有者）。Society maintainers, for information only:",
+    ]
+    for slug in sorted(authority.societies):
+        logins = ", ".join(sorted(authority.societies[slug])) or "（无）"
+        lines.append(f"#   {slug}: {logins}")
+    lines.append("")
+    lines.append("# 决定资金或资格的各类文件，再次明确只由专项办公室所有 (decisive paths, the office only)")
+    for pattern, _what in (*DECISIVE_PATTERNS, *GITEA_EXTRA_PATTERNS):
+        lines.append(f"{_gitea_escape(gitea_regex(pattern))} {office}")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class GiteaRule:
+    line: int
+    text: str
+    pattern: str
+    negative: bool
+    owners: tuple[str, ...]
+    regex: re.Pattern[str]
+
+    def applies(self, path: str) -> bool:
+        return bool(self.regex.search(path)) != self.negative
+
+
+def gitea_tokens(line: str) -> list[str]:
+    """Gitea's ``TokenizeCodeOwnersLine``: ``\\`` escapes, the first unescaped ``#`` ends the line, spaces
+    (and tabs) split."""
+    tokens: list[str] = []
+    token = ""
+    escape = False
+    for char in line.strip().replace("\t", " "):
+        if escape:
+            token += char
+            escape = False
+        elif char == "\\":
+            escape = True
+        elif char == "#":
+            break
+        elif char == " ":
+            if token:
+                tokens.append(token)
+                token = ""
+        else:
+            token += char
+    if token:
+        tokens.append(token)
+    return tokens
+
+
+def parse_gitea(text: str) -> tuple[list[GiteaRule], list[Problem]]:
+    """The rules Gitea takes from a CODEOWNERS text, and the lines it would skip or we cannot read as Go does."""
+    rules: list[GiteaRule] = []
+    problems: list[Problem] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        tokens = gitea_tokens(raw)
+        if not tokens:
+            continue
+        if len(tokens) < 2:
+            problems.append(Problem(number, f"{GITEA_PATH} 第 {number} 行“{raw.strip()}”没有所有者，Gitea 会跳过这一行。",
+                                    f"line {number} names no owner; Gitea skips it."))
+            continue
+        negative = tokens[0].startswith("!")
+        pattern = tokens[0].removeprefix("!")
+        try:
+            regex = re.compile(f"^{pattern}$")
+        except re.error as exc:
+            regex = None
+            reason = str(exc)
+        if regex is None or _NOT_GO.search(pattern):
+            why = reason if regex is None else "使用了 Go 正则表达式不支持的写法（前后查看、反向引用、\\Z 或占有量词）"
+            problems.append(Problem(number, f"{GITEA_PATH} 第 {number} 行“{raw.strip()}”的正则表达式无法按 Go 的规则读取：{why}。",
+                                    f"line {number}: the regular expression is not valid Go (RE2) syntax."))
+            continue
+        owners = tuple(t.removeprefix("@") for t in tokens[1:])
+        rules.append(GiteaRule(number, raw.strip(), pattern, negative, owners, regex))
+    return rules, problems
+
+
+def gitea_ownership_problems(text: str, office: frozenset[str], paths: Sequence[tuple[str, str]]) -> list[Problem]:
+    """Problems with ``.gitea/CODEOWNERS``: unreadable lines, decisive paths no rule applies to, and every rule
+    that applies to a decisive path and names anyone outside the office (a user or a team). One problem per
+    offending line, naming the first path it gives away."""
+    rules, problems = parse_gitea(text)
+    if not office:
+        problems.append(Problem(0, "专项设置中没有专项办公室的维护账号，无法确定代码所有者。", "the office has no maintainers"))
+        return problems
+    handles = {login.casefold() for login in office}
+    reported: set[int] = set()
+    for path, what in paths:
+        applying = [rule for rule in rules if rule.applies(path)]
+        if not applying and 0 not in reported:
+            reported.add(0)
+            problems.append(Problem(0, f"{GITEA_PATH} 中没有任何一行适用于“{path}”（{what}）：这个文件没有代码所有者。"
+                                       "请保留“.* @办公室账号”一行。",
+                                    f"no line of {GITEA_PATH} applies to {path}: it has no code owner."))
+        for rule in applying:
+            outsiders = [o for o in rule.owners if o.casefold() not in handles]
+            if outsiders and rule.line not in reported:
+                reported.add(rule.line)
+                problems.append(Problem(rule.line, f"{GITEA_PATH} 第 {rule.line} 行“{rule.text}”让 "
+                                        f"{' '.join('@' + o for o in outsiders)} 成为“{path}”（{what}）的代码所有者："
+                                        "Gitea 把所有匹配行的所有者都算作代码所有者，决定资金或资格的文件只能由专项办公室所有。"
+                                        "请运行 xuehui codeowners 重新生成。",
+                                        f"line {rule.line} makes {' '.join(outsiders)} code owners of {path}."))
+    return sorted(problems, key=lambda p: p.line)
+
+
+def gitea_decisive_paths(authority: Authority, years: Iterable[int], present: Iterable[str]) -> list[tuple[str, str]]:
+    """``decisive_paths`` plus the forge files of Gitea and Forgejo."""
+    found = dict(decisive_paths(authority, years, present))
+    for path, what in (
+        (".gitea/workflows/verdict.yml", "Gitea 工作流"),
+        (".forgejo/workflows/verdict.yml", "Forgejo 工作流"),
+        (GITEA_PATH, "Gitea CODEOWNERS"),
+    ):
+        found.setdefault(path, what)
+    return sorted(found.items())

@@ -204,6 +204,15 @@ CASES = [
     Case("commit-status: a branch name for --sha", ("commit-status", "--forge", "github", "--api-url", "https://api.github.com",
                                                     "--repo", "org/repo", "--sha", "main", "--state", "success",
                                                     "--context", "xuehui/verdict", "--description", "x"), 2, "main", token),
+    Case("audit-actors: GitHub is not for it", ("audit-actors", "--forge", "github", "--api-url", "https://api.github.com",
+                                                "--repo", "org/repo", "--sha", "a" * 40, "--before", "b" * 40,
+                                                "--pusher", "x"), 2, "Gitea", token),
+    Case("audit-actors: a branch name for --sha", ("audit-actors", "--forge", "gitea", "--api-url",
+                                                   "https://git.example.org/api/v1", "--repo", "org/repo", "--sha", "main",
+                                                   "--before", "b" * 40, "--pusher", "x"), 2, "main", token),
+    # workflows
+    Case("workflows: outside a repository", ("workflows",), 2, "submissions/", elsewhere),
+    Case("workflows: .gitea is a file", ("workflows",), 1, ".gitea", file_at(".gitea")),
     # new
     Case("new: --root without submissions/", ("new", "application", "--society", "wuhan-x", "--cycle", "2026",
                                                "--root", "{tmp}"), 1, "{tmp}"),
