@@ -19,7 +19,6 @@ OFFICE = frozenset({"office-bot", "office-li"})
 AUTHORITY = Authority(
     OFFICE,
     {"wuhan-mechanical-engineering": frozenset({"mech-secretariat", "mech-second"})},
-    {"expert-zhao": frozenset({"zhao-review"})},
 )
 
 
