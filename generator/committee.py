@@ -353,21 +353,21 @@ class RecordPlan:
 
 
 def plan_record(existing: bytes | None, path: str, text: str, existing_results: model.Results | None) -> RecordPlan:
-    """Never overwrite what ``rank`` did not write: an existing file is replaced only when its bytes are the
-    canonical rendering ``rank`` produces of its own content (so neither hand-made nor hand-edited)."""
-    from generator.results import document_of
+    """Never overwrite what ``rank`` did not write: an existing file is replaced only when it is valid and its
+    ``seal`` matches its content (so it is neither hand-made nor edited by hand since ``rank`` wrote it)."""
+    from generator.results import is_sealed
 
     if existing is None:
         return RecordPlan("create", path, text, "")
     if existing_results is None or existing_results.recorded_by != "xuehui rank":
         return RecordPlan("refuse", path, text, "现有文件不是 xuehui rank 写入的（或格式无效）")
-    if document_of(existing_results).encode("utf-8") != existing:
-        return RecordPlan("refuse", path, text, "现有文件在 xuehui rank 写入后被手工修改过")
+    if not is_sealed(existing):
+        return RecordPlan("refuse", path, text, "现有文件在 xuehui rank 写入后被手工修改过（seal 与内容不符）")
     if _without_date(existing.decode("utf-8")) == _without_date(text):
         return RecordPlan("unchanged", path, existing.decode("utf-8"), "")
     return RecordPlan("replace", path, text, f"替换原有结果（原指纹 {existing_results.fingerprint}）")
 
 
 def _without_date(text: str) -> str:
-    skipped = ("recorded: ", "committee_commit: ")
+    skipped = ("recorded: ", "committee_commit: ", "seal: ")
     return "\n".join(line for line in text.splitlines() if not line.startswith(skipped))

@@ -646,6 +646,7 @@ class Results:
     recorded_by: str
     committee_commit: str | None
     fingerprint: str
+    seal: str
     standings: tuple[RecordedStanding, ...]
 
     def by_society(self) -> dict[str, RecordedStanding]:
@@ -664,6 +665,7 @@ def build_results(file: str, d: dict[str, Any]) -> Results:
         recorded_by=d.get("recorded_by", ""),
         committee_commit=d.get("committee_commit"),
         fingerprint=d["fingerprint"],
+        seal=d["seal"],
         standings=tuple(
             RecordedStanding(
                 index=i,

@@ -160,7 +160,31 @@ def render_document(
         lines.append(f"    area_means: {{{means}}}")
         for key in ("total", "total_exact", "tier", "tier_note"):
             lines.append(f"    {key}: {_scalar(s[key])}")
-    return "\n".join(lines) + "\n"
+    body = "\n".join(lines) + "\n"
+    seal_at = len(lines[0].splitlines()) + 6  # after the fingerprint line
+    sealed = body.split("\n")
+    sealed.insert(seal_at, f"seal: {_scalar(seal_of(body))}")
+    return "\n".join(sealed)
+
+
+SEAL_PREFIX = "seal: "
+
+
+def seal_of(text: str) -> str:
+    """``sha256:`` of a results document's text without its ``seal:`` line: the file ``rank`` wrote is
+    recognised by it (an edit by hand, even one that keeps the format, breaks it)."""
+    kept = "".join(line for line in text.splitlines(keepends=True) if not line.startswith(SEAL_PREFIX))
+    return "sha256:" + hashlib.sha256(kept.encode("utf-8")).hexdigest()
+
+
+def is_sealed(raw: bytes) -> bool:
+    """The file is exactly as ``xuehui rank --record`` wrote it."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    seals = [line for line in text.splitlines() if line.startswith(SEAL_PREFIX)]
+    return len(seals) == 1 and seals[0] == f"{SEAL_PREFIX}{_scalar(seal_of(text))}"
 
 
 def document_for(recomputed: Recomputed, recorded: str, committee_commit: str | None) -> str:
@@ -170,14 +194,6 @@ def document_for(recomputed: Recomputed, recorded: str, committee_commit: str | 
         committee_commit,
         recomputed.fingerprint,
         [standing_fields(s) for s in recomputed.standings],
-    )
-
-
-def document_of(results: Results) -> str:
-    """The canonical text of a recorded results file (equal to its bytes when ``rank`` wrote it)."""
-    return render_document(
-        results.cycle, results.recorded.isoformat(), results.committee_commit, results.fingerprint,
-        recorded_fields(results),
     )
 
 
