@@ -488,7 +488,13 @@ def _cmd_rank(args: argparse.Namespace) -> int:
 def _rank_committee(args: argparse.Namespace) -> int:
     from generator.checker import Source, parse_source
     from generator.clock import local_date
-    from generator.committee import committee_commit, merge, parse_committee, plan_record, read_committee_folder
+    from generator.committee import (
+        committee_commit,
+        merge,
+        parse_committee,
+        plan_record,
+        read_committee_folder,
+    )
     from generator.findings import Severity
     from generator.kinds import SUBMISSIONS
     from generator.report.ranking import render

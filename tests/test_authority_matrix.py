@@ -27,12 +27,12 @@ from tests.gitrepo import commit_all, git, replace, write
 from tests.helpers import (
     APP,
     DECISIONS,
-    RESULTS,
     INSPECTIONS,
     MIDTERM,
     PLAN,
     PROGRAMME,
     REPORTS,
+    RESULTS,
     SANCTIONS,
     SOCIETY,
     edit,

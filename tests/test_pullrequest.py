@@ -16,7 +16,7 @@ from generator.pullrequest import check_pull_request
 from generator.report import markdown
 from tests.gitrepo import branch, commit_all, git, make_repo, replace, write
 from tests.golden import compare
-from tests.helpers import APP, EXPERTS, SOCIETY
+from tests.helpers import APP, SOCIETY
 
 BEFORE_DEADLINE = "2026-10-20"
 AFTER_DEADLINE = "2026-11-02"

@@ -13,6 +13,17 @@ from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, rule
 LEFT_TO_COMMITTEE = "REV-001…005、REF-002、COMM-002、COMM-003"
 
 
+def _reviewed_file(data: Dataset, year: int) -> str | None:
+    """The file a cycle's expert review shows in the shared tree: its recorded results, else its decisions
+    once an expert review date is recorded (None: no expert review in this cycle yet)."""
+    cycle = data.cycles[year]
+    if cycle.results is not None:
+        return cycle.results.file
+    if cycle.decisions is not None and cycle.decisions.expert_review_date is not None:
+        return cycle.decisions.file
+    return None
+
+
 @rule(
     "COMM-001",
     NOTICE,
@@ -23,13 +34,10 @@ LEFT_TO_COMMITTEE = "REV-001…005、REF-002、COMM-002、COMM-003"
 def left_to_committee(data: Dataset, ctx: Context) -> Iterator[Hit]:
     if data.committee_loaded:
         return
-    reviewed = [y for y in sorted(data.cycles) if data.cycles[y].results is not None or (
-        data.cycles[y].decisions is not None and data.cycles[y].decisions.expert_review_date is not None)]  # type: ignore[union-attr]
+    reviewed = [y for y in sorted(data.cycles) if _reviewed_file(data, y) is not None]
     if not reviewed:
         return
-    year = reviewed[-1]
-    cycle = data.cycles[year]
-    file = cycle.results.file if cycle.results is not None else cycle.decisions.file  # type: ignore[union-attr]
+    file = _reviewed_file(data, reviewed[-1]) or ""
     years = "、".join(str(y) for y in reviewed)
     yield Hit(
         file,
