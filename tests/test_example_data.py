@@ -26,11 +26,11 @@ def test_intended_warnings_and_notices_only() -> None:
     result = shipped()
     got = sorted((f.file.rsplit("/", 1)[-1], f.rule) for f in result.findings)
     assert got == [
+        ("results.yaml", "COMM-001"),  # the shared tree alone: what it left to the committee check
         ("wuhan-agriculture.yaml", "ELIG-005"),  # 换届 overdue
         ("wuhan-electronics.yaml", "FUND-005"),  # 装修 in a budget line, for reviewers
         ("wuhan-geology.yaml", "BAN-001"),  # the banned society's application, rejected in formal review
         ("wuhan-geology.yaml", "EXCL-003"),
-        ("results.yaml", "COMM-001"),  # the shared tree alone: what it left to the committee check
     ]
     assert all(f.severity.value == "notice" for f in result.findings if f.file.endswith("wuhan-geology.yaml"))
 
