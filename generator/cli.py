@@ -360,7 +360,12 @@ def _committee_trees(committee: str, shared: str | None) -> tuple[Path, Path]:
 
 
 def _cmd_check_committee(args: argparse.Namespace, now: datetime) -> int:
-    from generator.committee import check_committee, check_committee_pull_request, read_committee_folder
+    from generator.committee import (
+        check_committee,
+        check_committee_pull_request,
+        git_head,
+        read_committee_folder,
+    )
     from generator.forge import ForgeError, open_repo
     from generator.repository import read_folder
     from generator.rules.base import Context
@@ -369,17 +374,18 @@ def _cmd_check_committee(args: argparse.Namespace, now: datetime) -> int:
         raise UsageError("--committee 与路径不能同时使用：委员会检查总是检查两个仓库的全部数据。")
     root, shared_root = _committee_trees(args.committee, args.shared)
     shared = read_folder(shared_root)
+    head = git_head(shared_root)
     gc.disable()
     if args.base is not None:
         if not args.actor:
             raise UsageError("--base 需要同时给出 --actor（提交拉取请求的平台账号），以便判断修改权限。")
         try:
             repo = open_repo(root)
-            result = check_committee_pull_request(repo, args.base, args.head, args.actor, shared, now)
+            result = check_committee_pull_request(repo, args.base, args.head, args.actor, shared, now, head)
         except ForgeError as exc:
             raise UsageError(str(exc)) from exc
         return _emit(result, args)
-    return _emit(check_committee(shared, read_committee_folder(root), Context(now=now)), args)
+    return _emit(check_committee(shared, read_committee_folder(root), Context(now=now), head), args)
 
 
 def _cmd_check_pull_request(args: argparse.Namespace, now: datetime) -> int:

@@ -92,7 +92,11 @@ def read_committee_folder(root: Path) -> list[Source]:
             rel = full.relative_to(root).as_posix()
             if not is_data(rel) or name in (".gitkeep", ".DS_Store"):
                 continue
-            info = full.lstat()
+            try:
+                info = full.lstat()
+            except OSError:
+                sources.append(Source(rel, None, "无法读取"))
+                continue
             if not stat.S_ISREG(info.st_mode):
                 sources.append(Source(rel, None, "这不是普通文件（符号链接或特殊文件）"))
                 continue
@@ -208,14 +212,50 @@ def merge(data: model.Dataset, parsed: Iterable[ParsedFile]) -> list[Finding]:
     return findings
 
 
-def check_committee(shared: Sequence[Source], committee: Sequence[Source], ctx: Context) -> CheckResult:
-    """Check a committee tree against the shared tree: every rule of both, and the recorded results."""
+def pin_findings(committee: Sequence[Source], shared_head: str | None) -> list[Finding]:
+    """COMM-004 when shared.yaml pins a commit and the shared tree checked is a git work tree elsewhere."""
+    ref = shared_ref(committee)
+    if ref is None or ref.commit is None or shared_head is None or shared_head == ref.commit:
+        return []
+    return [
+        make_finding(
+            "COMM-004",
+            SHARED_REF,
+            0,
+            0,
+            ("commit",),
+            f"shared.yaml 固定的共享仓库提交是 {ref.commit[:12]}，而检查所用的共享仓库在 {shared_head[:12]}：结果可能与评审时不同。",
+            f"shared.yaml pins {ref.commit[:12]}, the shared tree checked is at {shared_head[:12]}.",
+            "请把共享仓库切换到固定的提交再检查（git checkout <提交>），或由专项办公室更新 shared.yaml 的 commit。",
+        )
+    ]
+
+
+def git_head(root: Path) -> str | None:
+    """The commit of ``root`` when it is the top of a git work tree (clean or not), else None."""
+    try:
+        top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel", "HEAD"],
+                             capture_output=True, text=True, check=False, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    lines = top.stdout.split()
+    if top.returncode != 0 or len(lines) != 2 or Path(lines[0]).resolve() != root.resolve():
+        return None
+    return lines[1]
+
+
+def check_committee(
+    shared: Sequence[Source], committee: Sequence[Source], ctx: Context, shared_head: str | None = None
+) -> CheckResult:
+    """Check a committee tree against the shared tree: every rule of both, and the recorded results.
+    ``shared_head`` is the shared tree's commit when known (compared with the pin in shared.yaml)."""
     shared_parsed = parse_all(shared)
     committee_parsed = parse_committee(committee)
     findings: list[Finding] = [f for p in (*shared_parsed, *committee_parsed) for f in p.findings]
     data, model_findings = build_dataset(shared_parsed)
     findings += model_findings
     findings += merge(data, committee_parsed)
+    findings += pin_findings(committee, shared_head)
     locate = Locator([*shared, *committee], [*shared_parsed, *committee_parsed])
     findings += hits_to_findings(data, run_rules(data, ctx), locate)
     unique = tuple(sorted(set(findings), key=Finding.sort_key))
@@ -294,7 +334,13 @@ def _identity(f: Finding) -> tuple[str, str, str, str]:
 
 
 def check_committee_pull_request(
-    repo: Any, base_ref: str, head_ref: str, actor: str, shared: Sequence[Source], now: datetime
+    repo: Any,
+    base_ref: str,
+    head_ref: str,
+    actor: str,
+    shared: Sequence[Source],
+    now: datetime,
+    shared_head: str | None = None,
 ) -> CheckResult:
     """A pull request in the committee repository: the head's files as data, the experts' logins from the
     base's pool, the office from the shared tree (checked out at the commit the base's shared.yaml pins)."""
@@ -305,8 +351,8 @@ def check_committee_pull_request(
     head_sources = committee_sources_at(repo, head)
     office = office_logins(shared)
     ctx = Context(now=now, actor=actor, actor_is_office=actor.casefold() in office)
-    head_result = check_committee(shared, head_sources, ctx)
-    base_result = check_committee(shared, base_sources, Context(now=now))
+    head_result = check_committee(shared, head_sources, ctx, shared_head)
+    base_result = check_committee(shared, base_sources, Context(now=now), shared_head)
     before = {_identity(f) for f in base_result.findings}
     changed = {c.path for c in changes}
     findings = [

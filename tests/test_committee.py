@@ -335,3 +335,23 @@ def test_in_the_shared_repository_a_society_may_not_edit_results(two_repos: tupl
     result, _ = check_pull_request(open_repo(shared), "main", "HEAD", SOCIETY_LOGIN, parse_now("2026-10-20"))
     assert (RESULTS, "AUTH-001") in errors(result)
     assert (APP, "AUTH-001") not in errors(result)
+
+
+def test_a_shared_tree_at_another_commit_than_the_pin_is_a_warning(two_repos: tuple[Path, Path]) -> None:
+    shared, committee = two_repos
+    from tests.gitrepo import git
+
+    pinned = git(shared, "rev-parse", "HEAD")
+    ref = f"schema_version: 1\nrepository: example/programme\ncommit: \"{pinned}\"\npath: ../shared\n"
+    (committee / "shared.yaml").write_text(ref, encoding="utf-8")
+    commit_all(committee, "pin")
+    args = ("check", "--committee", ".", "--now", "2026-11-26", "--format", "json")
+    at_pin = xuehui(*args, cwd=committee)
+    assert at_pin.returncode == 0, at_pin.stdout + at_pin.stderr
+    assert "COMM-004" not in at_pin.stdout
+    replace(shared, APP, "approach: 围绕智能制造", "approach: 聚焦智能制造")
+    commit_all(shared, "later")
+    moved = xuehui(*args, cwd=committee)
+    found = [f for f in json.loads(moved.stdout)["findings"] if f["rule"] == "COMM-004"]
+    assert [(f["file"], f["severity"]) for f in found] == [("shared.yaml", "warning")]
+    assert pinned[:12] in found[0]["message_zh"]

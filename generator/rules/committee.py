@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from generator.model import Dataset
 from generator.results import differences, recompute
-from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, rule
+from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, Rule, rule
 
 LEFT_TO_COMMITTEE = "REV-001…005、REF-002、COMM-002、COMM-003"
 
@@ -113,4 +113,13 @@ def results_recorded(data: Dataset, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULES = (left_to_committee, results_match, results_recorded)
+# Found by the committee check itself (generator.committee.check_committee), not from the dataset.
+pinned_commit = Rule(
+    "COMM-004",
+    WARNING,
+    "四（二）",
+    "所检查的共享仓库正是委员会仓库 shared.yaml 固定的提交",
+    "The shared tree checked is at the commit the committee repository's shared.yaml pins",
+)
+
+RULES = (left_to_committee, results_match, results_recorded, pinned_commit)
