@@ -355,3 +355,30 @@ def test_a_shared_tree_at_another_commit_than_the_pin_is_a_warning(two_repos: tu
     found = [f for f in json.loads(moved.stdout)["findings"] if f["rule"] == "COMM-004"]
     assert [(f["file"], f["severity"]) for f in found] == [("shared.yaml", "warning")]
     assert pinned[:12] in found[0]["message_zh"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("check", "--shared", "."), "--shared 只能与 --committee 一起使用"),
+        (("check", "--committee", "no-such-folder"), "不是一个文件夹"),
+        (("check", "--committee", "examples/committee", "submissions"), "不能同时使用"),
+        (("check", "--committee", "examples/committee", "--shared", "examples"), "没有 submissions/"),
+        (("rank", "--cycle", "2025", "--record"), "需要 --committee"),
+        (("rank", "--committee", "examples/committee", "--cycle", "2019"), "没有 2019 年度的数据"),
+    ],
+)
+def test_committee_usage_errors(args: tuple[str, ...], message: str) -> None:
+    done = xuehui(*args, cwd=REPO)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_committee_without_shared_yaml_needs_shared(tmp_path: Path) -> None:
+    committee = tmp_path / "committee"
+    shutil.copytree(EXAMPLE, committee)
+    (committee / "shared.yaml").unlink()
+    done = xuehui("check", "--committee", str(committee), cwd=REPO)
+    assert done.returncode == 2 and "--shared" in done.stderr
+    ok = xuehui("check", "--committee", str(committee), "--shared", str(REPO), "--now", "2026-11-26", cwd=REPO)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
