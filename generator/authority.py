@@ -3,9 +3,10 @@
 - The office's maintainers (``programme.yaml`` → ``office.maintainers``) may change anything.
 - A society's maintainers (its profile's ``maintainers``) may change its profile (but not the list of
   maintainers itself) and its own files of each cycle: application, plan, reports and attachments.
-- An expert (``office/experts.yaml`` → ``login``) may change only their own review files.
-- Everything else (office records, decisions, calls, the programme, schemas, code, site, workflows,
-  CODEOWNERS, tests) needs an office maintainer.
+- Experts have no rights here: their pool, reviews and committee live in the committee repository, whose
+  own check (``generator.committee.scope_findings``) lets an expert change only their own review file.
+- Everything else (office records, decisions, recorded review results, calls, the programme, schemas, code,
+  site, workflows, CODEOWNERS, tests) needs an office maintainer.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ SOCIETY_KINDS = frozenset({"society", "application", "plan", "report", "attachme
 class Authority:
     office: frozenset[str]
     societies: dict[str, frozenset[str]]
-    experts: dict[str, frozenset[str]]
 
 
 def _data(raw: bytes | None) -> dict[str, Any] | None:
@@ -47,7 +47,6 @@ def authority_from(sources: Iterable[Source]) -> Authority:
     """Read maintainers from a revision's files. A file that does not load grants nobody anything."""
     office: frozenset[str] = frozenset()
     societies: dict[str, frozenset[str]] = {}
-    experts: dict[str, frozenset[str]] = {}
     for source in sources:
         kind = classify(source.path)
         if kind is None:
@@ -60,13 +59,7 @@ def authority_from(sources: Iterable[Source]) -> Authority:
             data = _data(source.raw)
             if data:
                 societies[kind.slug] = _logins(data.get("maintainers"))
-        elif kind.kind == "experts":
-            data = _data(source.raw)
-            for expert in (data or {}).get("experts") or []:
-                if isinstance(expert, dict) and isinstance(expert.get("id"), str):
-                    login = expert.get("login")
-                    experts[expert["id"]] = _logins([login] if isinstance(login, str) else [])
-    return Authority(office, societies, experts)
+    return Authority(office, societies)
 
 
 def owners(path: str, authority: Authority) -> tuple[frozenset[str], str]:
@@ -76,8 +69,6 @@ def owners(path: str, authority: Authority) -> tuple[frozenset[str], str]:
         return frozenset(), "系统文件或未知位置的文件"
     if kind.kind in SOCIETY_KINDS and kind.slug:
         return authority.societies.get(kind.slug, frozenset()), f"学会“{kind.slug}”的{KIND_ZH[kind.kind]}"
-    if kind.kind == "review" and kind.slug:
-        return authority.experts.get(kind.slug, frozenset()), f"专家“{kind.slug}”的评分表"
     return frozenset(), f"专项办公室的{KIND_ZH[kind.kind]}"
 
 
@@ -105,8 +96,8 @@ def scope_findings(
                     (),
                     f"账号 {actor} 无权{'删除' if change.status == 'D' else '修改'}这个文件（{what}）。",
                     f"{actor} may not change this file ({change.path}).",
-                    "学会只能修改本会的简介、申报书、资金管理办法、报告和附件，专家只能修改本人的评分表；"
-                    "其余文件由专项办公室修改。请在拉取请求中撤销对这个文件的改动。",
+                    "学会只能修改本会的简介、申报书、资金管理办法、报告和附件；专家评分在评审委员会仓库中提交；"
+                    "其余文件（含专家评审汇总结果）由专项办公室修改。请在拉取请求中撤销对这个文件的改动。",
                 )
             )
             continue

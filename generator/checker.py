@@ -21,7 +21,7 @@ from generator.schema import SCHEMA_DIR, validate
 from generator.yamlio import MAX_BYTES, DataPath, LoadedYaml, load_yaml
 
 # The office's year-by-year records list every society: they may grow larger than a society's file.
-OFFICE_KINDS = frozenset({"annual-inspections", "annual-reports", "entrusted-projects", "sanctions", "experts"})
+OFFICE_KINDS = frozenset({"annual-inspections", "annual-reports", "entrusted-projects", "sanctions"})
 OFFICE_MAX_BYTES = 8 * 1024 * 1024
 
 
@@ -97,9 +97,12 @@ def make_finding(
     )
 
 
-def parse_source(source: Source, schema_dir: Path = SCHEMA_DIR) -> ParsedFile:
-    """Classify, load and validate one file (pure; safe to run in a worker process)."""
-    kind = classify(source.path)
+def parse_source(
+    source: Source, schema_dir: Path = SCHEMA_DIR, classifier: Callable[[str], FileKind | None] = classify
+) -> ParsedFile:
+    """Classify, load and validate one file (pure; safe to run in a worker process). ``classifier`` names
+    the file's kind from its path: the shared tree's by default (the committee repository has its own)."""
+    kind = classifier(source.path)
     if source.refusal is not None or source.raw is None:
         reason = source.refusal or "无法读取"
         return ParsedFile(
@@ -301,8 +304,8 @@ _BUILDERS: dict[str, Callable[[str, dict[str, Any]], Any]] = {
     "society": model.build_society,
     "call": model.build_call,
     "application": model.build_application,
-    "review": model.build_review,
     "decisions": model.build_decisions,
+    "results": model.build_results,
     "plan": model.build_plan,
     "report": model.build_report,
 }
@@ -326,8 +329,8 @@ def _place(data: model.Dataset, kind: FileKind, path: str, content: dict[str, An
                 cycle.decisions = obj
             elif name == "application":
                 cycle.applications[kind.slug or ""] = obj
-            elif name == "review":
-                cycle.reviews[kind.slug or ""] = obj
+            elif name == "results":
+                cycle.results = obj
             elif name == "plan":
                 cycle.plans[kind.slug or ""] = obj
             elif name == "report":
@@ -340,8 +343,6 @@ def _place(data: model.Dataset, kind: FileKind, path: str, content: dict[str, An
         office.projects_file, office.projects = path, model.build_projects(content)
     elif name == "sanctions":
         office.sanctions_file, office.sanctions = path, model.build_sanctions(content)
-    elif name == "experts":
-        office.experts_file, office.experts = path, model.build_experts(content)
     elif name == "corrections":
         office.corrections_file, office.corrections = path, model.build_corrections(content)
 

@@ -78,6 +78,16 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--head", default="HEAD", help="拉取请求的最新提交（默认 HEAD），文件从该提交读取")
     check.add_argument("--actor", help="提交拉取请求的平台账号（与 --base 一起使用）")
     check.add_argument(
+        "--committee",
+        metavar="PATH",
+        help="评审委员会仓库的根目录：一并检查评分、回避、委员会名单和专家库，并核对共享仓库中记录的汇总结果",
+    )
+    check.add_argument(
+        "--shared",
+        metavar="PATH",
+        help="与 --committee 一起使用：共享专项仓库的根目录（默认：委员会仓库 shared.yaml 的 path）",
+    )
+    check.add_argument(
         "--link-base",
         help="Markdown 报告中行号链接的前缀，如 https://forge.example.org/org/repo/blob/<提交>/（只接受 https）",
     )
@@ -89,6 +99,16 @@ def _parser() -> argparse.ArgumentParser:
     rank.add_argument("--cycle", type=int, required=True, help="年度，如 2026")
     rank.add_argument("--format", choices=("text", "markdown", "json", "csv"), default="text")
     rank.add_argument("--output", help="写入此文件（默认输出到终端）")
+    rank.add_argument(
+        "--committee", metavar="PATH", help="评审委员会仓库的根目录：按其中的评分重新计算（默认：显示共享仓库中记录的结果）"
+    )
+    rank.add_argument("--shared", metavar="PATH", help="共享专项仓库的根目录（默认：委员会仓库 shared.yaml 的 path）")
+    rank.add_argument(
+        "--record",
+        action="store_true",
+        help="把汇总结果和输入指纹写入共享仓库的 submissions/<年度>/results.yaml（需要 --committee）",
+    )
+    rank.add_argument("--now", help="记录日期所依据的时刻，如 2026-11-20（专项时区，默认为当前时间）")
 
     status = sub.add_parser("status", help="各申报所处阶段与公示状态 (stages and publicity)")
     status.add_argument("--cycle", type=int, help="年度（默认：当前年度）")
@@ -349,6 +369,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from generator.rules.base import Context
 
     now = _parse_now(args.now)
+    if args.committee is not None:
+        return _cmd_check_committee(args, now)
+    if args.shared is not None:
+        raise UsageError("--shared 只能与 --committee 一起使用。")
     if args.base is not None:
         return _cmd_check_pull_request(args, now)
     root, selections = _resolve_root(args.paths)
@@ -365,6 +389,57 @@ def _cmd_check(args: argparse.Namespace) -> int:
     ctx = Context(now=now, submitted=submitted if explicit else frozenset())
     result = check(sources, ctx, report_on=selected if explicit else None)
     return _emit(result, args)
+
+
+def _committee_trees(committee: str, shared: str | None) -> tuple[Path, Path]:
+    """(committee root, shared root): the shared tree from --shared, else from shared.yaml's path."""
+    from generator.committee import SHARED_REF, read_committee_folder, shared_ref
+    from generator.kinds import SUBMISSIONS
+
+    root = Path(committee)
+    if not root.is_dir():
+        raise UsageError(f"--committee {committee} 不是一个文件夹：请给出评审委员会仓库的根目录。")
+    if shared is not None:
+        shared_root = Path(shared)
+    else:
+        ref = shared_ref(s for s in read_committee_folder(root) if s.path == SHARED_REF)
+        if ref is None:
+            raise UsageError(
+                f"{root / SHARED_REF} 缺失或无效，不知道共享仓库在哪里：请修正它，或用 --shared 给出共享仓库的根目录。"
+            )
+        shared_root = (root / ref.path).resolve()
+    if not (shared_root / SUBMISSIONS).is_dir():
+        raise UsageError(f"共享仓库 {shared_root} 中没有 submissions/ 文件夹：请用 --shared 给出共享仓库的根目录。")
+    return root, shared_root
+
+
+def _cmd_check_committee(args: argparse.Namespace, now: datetime) -> int:
+    from generator.committee import (
+        check_committee,
+        check_committee_pull_request,
+        git_head,
+        read_committee_folder,
+    )
+    from generator.forge import ForgeError, open_repo
+    from generator.repository import read_folder
+    from generator.rules.base import Context
+
+    if args.paths:
+        raise UsageError("--committee 与路径不能同时使用：委员会检查总是检查两个仓库的全部数据。")
+    root, shared_root = _committee_trees(args.committee, args.shared)
+    shared = read_folder(shared_root)
+    head = git_head(shared_root)
+    gc.disable()
+    if args.base is not None:
+        if not args.actor:
+            raise UsageError("--base 需要同时给出 --actor（提交拉取请求的平台账号），以便判断修改权限。")
+        try:
+            repo = open_repo(root)
+            result = check_committee_pull_request(repo, args.base, args.head, args.actor, shared, now, head)
+        except ForgeError as exc:
+            raise UsageError(str(exc)) from exc
+        return _emit(result, args)
+    return _emit(check_committee(shared, read_committee_folder(root), Context(now=now), head), args)
 
 
 def _cmd_check_pull_request(args: argparse.Namespace, now: datetime) -> int:
@@ -417,14 +492,14 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load_tree() -> tuple[Path, Dataset]:
+def _load_tree(root: Path | None = None) -> tuple[Path, Dataset]:
     """The tree's dataset, for ``rank`` and ``status``: refused (ActionFailed) while a file cannot be read or
     breaks its schema, since the file would be left out silently (a missing review changes a ranking)."""
     from generator.checker import build_dataset, parse_all
     from generator.findings import Severity
     from generator.repository import find_root, read_folder
 
-    root = find_root(Path.cwd())
+    root = root or find_root(Path.cwd())
     if root is None:
         raise UsageError("当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行。")
     parsed = parse_all(read_folder(root))
@@ -450,18 +525,86 @@ def _parse_now(text: str | None) -> datetime:
 
 def _cmd_rank(args: argparse.Namespace) -> int:
     from generator.report.ranking import render
-    from generator.scoring import rank_cycle
+    from generator.scoring import recorded_standings
 
-    _root, data = _load_tree()
+    if args.committee is None:
+        if args.record or args.shared:
+            raise UsageError("--record 和 --shared 需要 --committee（评审委员会仓库的根目录）。")
+        _root, data = _load_tree()
+        cycle = data.cycles.get(args.cycle)
+        if cycle is None:
+            raise UsageError(f"没有 {args.cycle} 年度的数据（submissions/{args.cycle}/）。")
+        if cycle.results is None:
+            raise ActionFailed(
+                f"共享仓库中还没有 {args.cycle} 年度的汇总结果（submissions/{args.cycle}/results.yaml）；"
+                "评分在评审委员会仓库中：请用 --committee <委员会仓库> 计算。 (no recorded results)"
+            )
+        names = {slug: s.name for slug, s in data.societies.items()}
+        _write(render(recorded_standings(cycle.results), names, args.cycle, args.format), args.output)
+        return EXIT_OK
+    return _rank_committee(args)
+
+
+def _rank_committee(args: argparse.Namespace) -> int:
+    from generator.checker import Source, parse_source
+    from generator.clock import local_date
+    from generator.committee import (
+        committee_commit,
+        merge,
+        parse_committee,
+        plan_record,
+        read_committee_folder,
+    )
+    from generator.findings import Severity
+    from generator.kinds import SUBMISSIONS
+    from generator.report.ranking import render
+    from generator.results import document_for, recompute
+
+    now = _parse_now(args.now)
+    root, shared_root = _committee_trees(args.committee, args.shared)
+    _shared, data = _load_tree(shared_root)
+    parsed = parse_committee(read_committee_folder(root))
+    broken = [p.path for p in parsed if any(f.severity is Severity.ERROR for f in p.findings)]
+    if broken:
+        raise ActionFailed(
+            f"评审委员会仓库中的 {'、'.join(broken[:5])} 有错误，排名会缺少这些文件的内容，所以不输出结果。"
+            f"请先运行 xuehui check --committee {args.committee}。 (committee files with errors)"
+        )
+    merge(data, parsed)
     cycle = data.cycles.get(args.cycle)
-    if cycle is None:
-        raise UsageError(f"没有 {args.cycle} 年度的数据（submissions/{args.cycle}/）。")
+    if cycle is None or (cycle.call is None and not cycle.reviews):
+        raise UsageError(f"没有 {args.cycle} 年度的数据（共享仓库 submissions/{args.cycle}/ 或委员会仓库 {args.cycle}/）。")
+    fresh = recompute(data, cycle)
     names = {slug: s.name for slug, s in data.societies.items()}
-    text = render(rank_cycle(data, cycle), names, args.cycle, args.format)
-    if args.output:
-        _write(text, args.output)
-    else:
-        sys.stdout.write(text)
+    _write(render(list(fresh.standings), names, args.cycle, args.format), args.output)
+    if not args.record:
+        return EXIT_OK
+    rel = f"{SUBMISSIONS}/{args.cycle}/results.yaml"
+    target = shared_root / rel
+    text = document_for(fresh, local_date(now, data.timezone).isoformat(), committee_commit(root))
+    check = parse_source(Source(rel, text.encode("utf-8")))
+    if not check.valid:  # a bug, never the user's data: the document is generated
+        raise RuntimeError(f"generated results do not pass their schema: {[f.message_zh for f in check.findings]}")
+    existing = target.read_bytes() if target.is_file() else None
+    found = None
+    if existing is not None:
+        old = parse_source(Source(rel, existing))
+        if old.valid and old.loaded is not None and isinstance(old.loaded.data, dict):
+            from generator.model import build_results
+
+            found = build_results(rel, old.loaded.data)
+    plan = plan_record(existing, rel, text, found)
+    if plan.action == "refuse":
+        raise ActionFailed(
+            f"不写入 {rel}：{plan.reason}。汇总结果只由 xuehui rank --record 写入；请核对该文件，确认后删除它再记录。"
+            " (refused: the existing results file was not written by xuehui rank)"
+        )
+    if plan.action == "unchanged":
+        sys.stderr.write(f"{rel} 已是最新（指纹 {fresh.fingerprint}），未改动。 (unchanged)\n")
+        return EXIT_OK
+    _write(text, str(target))
+    done = "已写入" if plan.action == "create" else f"已更新（{plan.reason}）"
+    sys.stderr.write(f"{done} {rel}，指纹 {fresh.fingerprint}。 (recorded)\n")
     return EXIT_OK
 
 

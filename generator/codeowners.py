@@ -1,7 +1,7 @@
 """``.github/CODEOWNERS``: the office is the only code owner of every file, and a check that proves it.
 
 Every file of the programme repository decides money or eligibility (society profiles, applications,
-plans, reports, attachments, reviews, office records, calls, decisions, the programme, code, schemas,
+plans, reports, attachments, recorded review results, office records, calls, decisions, the programme, code, schemas,
 workflows), so the office's maintainers are the only code owners of all of them. With branch protection
 requiring code-owner review, no society can approve its own change alone, not even with a second
 maintainer of the same society. Society maintainers and experts are listed in comments, for information
@@ -33,7 +33,7 @@ DECISIVE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("/submissions/*/plans/", "资金管理办法"),
     ("/submissions/*/reports/", "中期与结项报告"),
     ("/submissions/*/attachments/", "附件"),
-    ("/submissions/*/reviews/", "专家评分表"),
+    ("/submissions/*/results.yaml", "专家评审汇总结果"),
     ("/submissions/*/call.yaml", "年度通知"),
     ("/submissions/*/decisions.yaml", "立项与结果决定"),
     ("/submissions/office/", "专项办公室记录"),
@@ -65,7 +65,7 @@ def render(authority: Authority) -> str:
     for slug in sorted(authority.societies):
         logins = ", ".join(sorted(authority.societies[slug])) or "（无）"
         lines.append(f"#   {slug}: {logins}")
-    # Experts are not listed: who reviews is confidential (the committee's), not for the shared repository.
+    # Experts are not listed: who reviews is confidential, kept in the committee repository (examples/committee/).
     lines.append("")
     lines.append("# 决定资金或资格的各类文件，再次明确只由专项办公室所有（放在最后，优先于以上各行）")
     for pattern, _what in DECISIVE_PATTERNS:
@@ -200,15 +200,12 @@ def decisive_paths(authority: Authority, years: Iterable[int], present: Iterable
             found[f"submissions/{year}/reports/{slug}.midterm.yaml"] = f"学会“{slug}”的中期报告"
             found[f"submissions/{year}/reports/{slug}.final.yaml"] = f"学会“{slug}”的结项报告"
             found[f"submissions/{year}/attachments/{slug}/附件.pdf"] = f"学会“{slug}”的附件"
-    for expert in sorted(authority.experts):
-        for year in cycles:
-            found[f"submissions/{year}/reviews/{expert}.yaml"] = f"专家“{expert}”的评分表"
     for year in cycles:
+        found[f"submissions/{year}/results.yaml"] = f"{year} 年度专家评审汇总结果"
         found[f"submissions/{year}/call.yaml"] = f"{year} 年度通知"
         found[f"submissions/{year}/decisions.yaml"] = f"{year} 年度决定"
     for path, what in (
         ("submissions/programme.yaml", "专项设置"),
-        ("submissions/office/experts.yaml", "专家库"),
         ("submissions/office/annual_inspections.yaml", "年检记录"),
         ("generator/cli.py", "程序"),
         ("schemas/application.schema.json", "数据模式"),

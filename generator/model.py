@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 AREAS: tuple[str, ...] = ("innovation", "society_government", "scientists", "self_development")
@@ -547,7 +548,6 @@ class Decisions:
     formal_review_date: date | None
     formal_results: dict[str, FormalResult]
     expert_review_date: date | None
-    committee: tuple[str, ...]
     proposed: tuple[Proposal, ...]
     publicity_start: date | None
     publicity_channels: tuple[str, ...]
@@ -586,7 +586,6 @@ def build_decisions(file: str, d: dict[str, Any]) -> Decisions:
             for slug, r in (formal.get("results") or {}).items()
         },
         expert_review_date=parse_date(expert.get("date")),
-        committee=tuple(expert.get("committee", []) or []),
         proposed=tuple(
             Proposal(i, p["society"], p["tier"], p.get("reason"))
             for i, p in enumerate(d.get("proposed", []) or [])
@@ -616,6 +615,73 @@ def build_decisions(file: str, d: dict[str, Any]) -> Decisions:
         ),
         midterm=_inspection_round(inspections.get("midterm")),
         final=_inspection_round(inspections.get("final")),
+    )
+
+
+# --------------------------------------------------------------------------------------------- results
+@dataclass(frozen=True, slots=True)
+class RecordedStanding:
+    """One application's aggregated review result as the office recorded it (``<cycle>/results.yaml``)."""
+
+    index: int
+    society: str
+    count: int
+    area_means: dict[str, Decimal]
+    total: Decimal | None
+    total_exact: Fraction | None
+    trimmed: bool
+    rank: int | None
+    tied: bool
+    tier: str | None
+    tier_note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    """The aggregated expert-review results of a cycle, recorded from the committee repository."""
+
+    file: str
+    cycle: int
+    recorded: date
+    recorded_by: str
+    committee_commit: str | None
+    fingerprint: str
+    seal: str
+    standings: tuple[RecordedStanding, ...]
+
+    def by_society(self) -> dict[str, RecordedStanding]:
+        return {s.society: s for s in self.standings}
+
+
+def _fraction(value: Any) -> Fraction | None:
+    return None if value is None else Fraction(str(value))
+
+
+def build_results(file: str, d: dict[str, Any]) -> Results:
+    return Results(
+        file=file,
+        cycle=int(d["cycle"]),
+        recorded=date.fromisoformat(d["recorded"]),
+        recorded_by=d.get("recorded_by", ""),
+        committee_commit=d.get("committee_commit"),
+        fingerprint=d["fingerprint"],
+        seal=d["seal"],
+        standings=tuple(
+            RecordedStanding(
+                index=i,
+                society=s["society"],
+                count=int(s["count"]),
+                area_means={k: Decimal(str(v)) for k, v in (s.get("area_means") or {}).items()},
+                total=None if s.get("total") is None else Decimal(str(s["total"])),
+                total_exact=_fraction(s.get("total_exact")),
+                trimmed=bool(s.get("trimmed", False)),
+                rank=s.get("rank"),
+                tied=bool(s.get("tied", False)),
+                tier=s.get("tier"),
+                tier_note=s.get("tier_note", "") or "",
+            )
+            for i, s in enumerate(d.get("standings", []) or [])
+        ),
     )
 
 
@@ -716,7 +782,10 @@ class Cycle:
     call: Call | None = None
     decisions: Decisions | None = None
     applications: dict[str, Application] = field(default_factory=dict)  # by file name slug
-    reviews: dict[str, Review] = field(default_factory=dict)  # by expert id from file name
+    reviews: dict[str, Review] = field(default_factory=dict)  # by expert id: committee repository only
+    committee: tuple[str, ...] | None = None  # the committee's membership: committee repository only
+    committee_file: str | None = None
+    results: Results | None = None  # the recorded aggregated results (shared tree)
     plans: dict[str, Plan] = field(default_factory=dict)
     reports: dict[tuple[str, str], Report] = field(default_factory=dict)  # (slug, stage)
 
@@ -731,6 +800,7 @@ class Dataset:
     cycles: dict[int, Cycle] = field(default_factory=dict)
     attachments: set[str] = field(default_factory=set)  # repository paths of attachment files
     unreadable: set[str] = field(default_factory=set)  # files present but not loaded (their findings say why)
+    committee_loaded: bool = False  # the committee repository's files are merged in (xuehui check --committee)
 
     def has_society(self, slug: str) -> bool:
         """A profile exists: loaded, or present with problems of its own (not reported twice)."""

@@ -1,6 +1,10 @@
 """Expert review arithmetic: which scores count, per-area means, the trimmed-mean total, the ranking with
 ties shown (never silently broken), and the tiers the quota would give.
 
+The scores, the expert pool and the committee live in the committee repository (``generator.committee``
+merges them into the dataset); the shared tree holds only the recorded results, read back here as
+``Standing`` values by ``recorded_standings``.
+
 Exact throughout: totals are ``Fraction``s (a mean of three scores is not a terminating decimal), compared
 exactly; ``Decimal`` values rounded half-up to 0.01 are only for display. Nothing depends on the order of
 the files or of the scores inside them.
@@ -13,7 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
-from generator.model import AREAS, Call, Cycle, Dataset
+from generator.model import AREAS, Call, Cycle, Dataset, Results
 
 CENT = Decimal("0.01")
 
@@ -76,7 +80,7 @@ def counted_scores(data: Dataset, cycle: Cycle) -> dict[str, list[Counted]]:
     """The scores that count: by committee members (when the committee is recorded), for ranked applications,
     not in conflict, the first score an expert gave a society (a second one is an error, never counted)."""
     ranked = set(ranked_societies(cycle))
-    committee = set(cycle.decisions.committee) if cycle.decisions and cycle.decisions.committee else None
+    committee = set(cycle.committee) if cycle.committee else None
     out: dict[str, list[Counted]] = {s: [] for s in ranked}
     for expert in sorted(cycle.reviews):
         review = cycle.reviews[expert]
@@ -145,3 +149,21 @@ def rank_cycle(data: Dataset, cycle: Cycle) -> list[Standing]:
             note = "并列且跨越名额界限，须由评审委员会决定" if same > 1 else ""
         standings.append(Standing(society, len(scores[society]), means, total, trimmed, rank, same > 1, tier, note))
     return standings
+
+
+def recorded_standings(results: Results) -> list[Standing]:
+    """The standings as recorded in a results file (exact totals from ``total_exact``)."""
+    return [
+        Standing(
+            s.society,
+            s.count,
+            {area: Fraction(mean) for area, mean in s.area_means.items()},
+            s.total_exact if s.total_exact is not None else (None if s.total is None else Fraction(s.total)),
+            s.trimmed,
+            s.rank,
+            s.tied,
+            s.tier,
+            s.tier_note,
+        )
+        for s in results.standings
+    ]

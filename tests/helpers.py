@@ -14,7 +14,7 @@ from generator.rules.base import Context
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 MINI = TESTS / "fixtures" / "mini"
-OVERLAY = TESTS / "fixtures" / "mini-overlay"
+MINI_COMMITTEE = TESTS / "fixtures" / "mini-committee"
 
 APP = "submissions/2026/applications/wuhan-mechanical-engineering.yaml"
 SOCIETY = "submissions/societies/wuhan-mechanical-engineering.yaml"
@@ -24,7 +24,13 @@ INSPECTIONS = "submissions/office/annual_inspections.yaml"
 REPORTS = "submissions/office/annual_reports.yaml"
 PROJECTS = "submissions/office/entrusted_projects.yaml"
 SANCTIONS = "submissions/office/sanctions.yaml"
-EXPERTS = "submissions/office/experts.yaml"
+RESULTS = "submissions/2026/results.yaml"
+# The committee repository's side of the mini programme (paths relative to its root).
+EXPERTS = "experts.yaml"
+COMMITTEE = "2026/committee.yaml"
+NORMATIVE_EXPERTS = "submissions/office/experts.yaml"
+NORMATIVE_REVIEW = "submissions/2026/reviews/expert-zhao.yaml"
+COMMITTEE_LINE = "  committee: [expert-zhao, expert-qian, expert-sun, expert-li, expert-zhou]\n"
 PROGRAMME = "submissions/programme.yaml"
 
 
@@ -33,15 +39,46 @@ MIDTERM = "submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml"
 COMMENDED = "2026-12-15"
 
 
+def mini_committee() -> dict[str, bytes]:
+    """The committee repository of the mini programme: the normative pool and review taken out of the shared
+    tree, the committee membership out of decisions.yaml, and the other members' reviews
+    (tests/fixtures/mini-committee)."""
+    normative = {s.path: s.raw or b"" for s in read_folder(MINI)}
+    tree = {EXPERTS: normative[NORMATIVE_EXPERTS], "2026/reviews/expert-zhao.yaml": normative[NORMATIVE_REVIEW]}
+    from generator.committee import read_committee_folder
+
+    tree.update({s.path: s.raw or b"" for s in read_committee_folder(MINI_COMMITTEE)})
+    members = COMMITTEE_LINE.split(": ", 1)[1].strip()
+    tree[COMMITTEE] = f"schema_version: 1\ncycle: 2026\nmembers: {members}\n".encode()
+    tree["shared.yaml"] = b"schema_version: 1\nrepository: example/programme\ncommit: null\npath: ../shared\n"
+    return tree
+
+
+def mini_results(shared: dict[str, bytes], committee: dict[str, bytes], recorded: str = "2026-11-20") -> bytes:
+    """The results file ``rank --record`` writes for these two trees."""
+    from generator.checker import build_dataset, parse_all
+    from generator.committee import merge, parse_committee
+    from generator.results import document_for, recompute
+
+    sources = [Source(p, r) for p, r in sorted(shared.items()) if p != RESULTS]
+    data, _ = build_dataset(parse_all(sources, use_cache=False))
+    merge(data, parse_committee([Source(p, r) for p, r in sorted(committee.items())]))
+    return document_for(recompute(data, data.cycles[2026]), recorded, None).encode("utf-8")
+
+
 def mini_tree(awarded: bool = False) -> dict[str, bytes]:
-    """The normative examples plus the overlay that completes them (see tests/fixtures/mini-overlay).
+    """The shared tree of the normative examples: the review and the expert pool move to the committee
+    repository (``mini_committee``), the committee membership leaves decisions.yaml, and the 2026 results
+    are recorded as ``rank --record`` would.
 
     The normative plan and midterm report sit in 2026 only to show their shape; a plan exists only after a
     commendation. So by default they are left out; ``awarded=True`` keeps them and records the
     commendation of the proposed society on ``COMMENDED`` (the plan, filed 2027-01-10, is then on time).
     """
     tree = {s.path: s.raw or b"" for s in read_folder(MINI)}
-    tree.update({s.path: s.raw or b"" for s in read_folder(OVERLAY)})
+    del tree[NORMATIVE_EXPERTS], tree[NORMATIVE_REVIEW]
+    edit(tree, DECISIONS, COMMITTEE_LINE, "")
+    tree[RESULTS] = mini_results(tree, mini_committee())
     if awarded:
         edit(
             tree,
@@ -78,9 +115,15 @@ def run(
     now: str = "2026-11-26",
     submitted: Iterable[str] = (),
     office: bool = False,
+    committee: dict[str, bytes] | None = None,
 ) -> CheckResult:
+    """Check the shared tree alone, or with a committee tree (``xuehui check --committee``)."""
     sources = [Source(path, raw) for path, raw in sorted(tree.items())]
     ctx = Context(now=parse_now(now), submitted=frozenset(submitted), actor_is_office=office)
+    if committee is not None:
+        from generator.committee import check_committee
+
+        return check_committee(sources, [Source(p, r) for p, r in sorted(committee.items())], ctx)
     return check(sources, ctx)
 
 

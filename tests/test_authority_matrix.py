@@ -27,12 +27,12 @@ from tests.gitrepo import commit_all, git, replace, write
 from tests.helpers import (
     APP,
     DECISIONS,
-    EXPERTS,
     INSPECTIONS,
     MIDTERM,
     PLAN,
     PROGRAMME,
     REPORTS,
+    RESULTS,
     SANCTIONS,
     SOCIETY,
     edit,
@@ -50,7 +50,6 @@ AGRI_REPORT = f"submissions/2026/reports/{AGRI}.midterm.yaml"
 MECH_FILES = f"submissions/2026/attachments/{MECH}"
 AGRI_FILES = f"submissions/2026/attachments/{AGRI}"
 CALL = "submissions/2026/call.yaml"
-REVIEW_ZHAO = "submissions/2026/reviews/expert-zhao.yaml"
 OTHER_APP = "submissions/2026/applications/wuhan-other.yaml"  # a society with no profile
 NEW_PROFILE = "submissions/societies/wuhan-new.yaml"
 NEW_APP = "submissions/2026/applications/wuhan-new.yaml"
@@ -60,7 +59,6 @@ MECH_DEPUTY = "mech-deputy"
 AGRI_LOGIN = "agri-secretariat"
 OFFICE = "office-li"
 ZHAO = "zhao-review"
-QIAN = "qian-review"
 
 BEFORE_DEADLINE = "2026-10-20"  # the call's deadline is 2026-10-31T17:00+08:00
 AFTER_DEADLINE = "2026-11-02"
@@ -99,10 +97,6 @@ def base_tree() -> dict[str, bytes]:
     tree[f"{AGRI_FILES}/证明.pdf"] = b"%PDF-1.4\n"
     tree[f"{MECH_FILES}/证明.pdf"] = b"%PDF-1.4\n"
     tree[f"{MECH_FILES}/scan.pdf"] = b"%PDF-1.4\n"
-    experts = tree[EXPERTS].decode("utf-8")
-    experts = experts.replace("{id: expert-zhao, name: 赵教授,", f"{{id: expert-zhao, name: 赵教授, login: {ZHAO},")
-    experts = experts.replace("{id: expert-qian, name: 钱研究员,", f"{{id: expert-qian, name: 钱研究员, login: {QIAN},")
-    tree[EXPERTS] = experts.encode()
     for path, text in CODE_FILES.items():
         tree[path] = text.encode()
     return tree
@@ -234,12 +228,10 @@ def auth(*paths: str) -> set[tuple[str, str]]:
 
 MORE_PEOPLE = "approach: 围绕智能制造"
 
-# What losing a readable application breaks elsewhere: the base already records its formal review (DEC-001),
-# its place on the publicity list (DEC-004) and four experts' scores (REV-004). A pull request is answered for
-# every new error it causes, in files it does not touch too.
-MECH_RECORDS = {("DEC-001", DECISIONS), ("DEC-004", DECISIONS)} | {
-    ("REV-004", f"submissions/2026/reviews/expert-{e}.yaml") for e in ("zhao", "qian", "li", "zhou")
-}
+# What losing a readable application breaks elsewhere: the base already records its formal review (DEC-001).
+# (Its recorded results stay: the reviews are the committee repository's, checked there.) A pull request is
+# answered for every new error it causes, in files it does not touch too.
+MECH_RECORDS = {("DEC-001", DECISIONS)}
 AGRI_RECORD = {("DEC-001", DECISIONS)}  # the formal review names it
 # A new application nobody expected: no office records (ELIG-002/003), no formal review (DEC-001).
 UNEXPECTED_APPLICATION = {("DEC-001", DECISIONS)}
@@ -267,7 +259,8 @@ ROWS: list[Row] = [
     # -- office records, decisions, call, programme, code: refused to societies
     bad("office inspections", MECH_LOGIN, BEFORE_DEADLINE, auth(INSPECTIONS), touch(INSPECTIONS)),
     bad("office sanctions", MECH_LOGIN, BEFORE_DEADLINE, auth(SANCTIONS), touch(SANCTIONS)),
-    bad("office experts", MECH_LOGIN, BEFORE_DEADLINE, auth(EXPERTS), touch(EXPERTS)),
+    bad("recorded review results", MECH_LOGIN, AFTER_DEADLINE, auth(RESULTS) | {("COMM-001", RESULTS)},
+        change(RESULTS, 'total: "', 'total: "9')),
     bad("decisions", MECH_LOGIN, BEFORE_DEADLINE, auth(DECISIONS), touch(DECISIONS)),
     bad("call", MECH_LOGIN, BEFORE_DEADLINE, auth(CALL), touch(CALL)),
     bad("programme", MECH_LOGIN, BEFORE_DEADLINE, auth(PROGRAMME), touch(PROGRAMME)),
@@ -298,10 +291,12 @@ ROWS: list[Row] = [
     ok("office changes maintainers", OFFICE, BEFORE_DEADLINE,
        change(SOCIETY, f"maintainers: [{MECH_LOGIN}, {MECH_DEPUTY}]", f"maintainers: [{MECH_LOGIN}, new-secretary]")),
     # -- experts
-    ok("expert's own review", ZHAO, AFTER_DEADLINE, change(REVIEW_ZHAO, "innovation: 26", "innovation: 27")),
-    bad("expert edits another's review", QIAN, AFTER_DEADLINE, auth(REVIEW_ZHAO), change(REVIEW_ZHAO, "innovation: 26", "innovation: 20")),
+    # (experts have no rights in the shared repository: their reviews are the committee repository's,
+    # tests/test_committee.py checks its pull requests)
     bad("expert edits an application", ZHAO, BEFORE_DEADLINE, auth(APP), change(APP, MORE_PEOPLE, "approach: 专家改")),
-    bad("society edits a review", MECH_LOGIN, AFTER_DEADLINE, auth(REVIEW_ZHAO), change(REVIEW_ZHAO, "innovation: 26", "innovation: 30")),
+    bad("expert adds a review to the shared repository", ZHAO, AFTER_DEADLINE,
+        auth("submissions/2026/reviews/expert-zhao.yaml") | {("FILE-001", "submissions/2026/reviews/expert-zhao.yaml")},
+        create("submissions/2026/reviews/expert-zhao.yaml", b"schema_version: 1\n")),
     # -- the office may change anything
     ok("office edits everything (the closed application with a recorded correction)", OFFICE, AFTER_DEADLINE,
        touch(DECISIONS), touch(INSPECTIONS), touch("generator/cli.py"), touch(".github/workflows/validate.yml"),

@@ -52,11 +52,12 @@ def test_formal_rejected() -> None:
 
 
 def test_not_selected() -> None:
-    from tests.test_rules import proposed
+    from tests.test_rules import C, both_trees, proposed
 
-    tree = mini_tree()
+    tree = both_trees()  # the second applicant's scores go into the committee repository's files
     proposed("wuhan-mechanical-engineering, tier: 一等")(tree)
-    data, _ = build_dataset(parse_all([Source(p, r) for p, r in sorted(tree.items())]))
+    shared = {p: r for p, r in tree.items() if not p.startswith(C)}  # the stage needs the shared tree alone
+    data, _ = build_dataset(parse_all([Source(p, r) for p, r in sorted(shared.items())]))
     cycle = data.cycles[2026]
     assert stage_of(cycle, "wuhan-other", date(2026, 11, 21)) == "not_selected"
     assert stage_of(cycle, "wuhan-other", date(2026, 11, 19)) == "under_review"

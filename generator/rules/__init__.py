@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from generator.rules import decisions, eligibility, formats, funds, postaward, records, references, review
+from generator.rules import (
+    committee,
+    decisions,
+    eligibility,
+    formats,
+    funds,
+    postaward,
+    records,
+    references,
+    review,
+)
 from generator.rules.base import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -11,6 +21,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *eligibility.RULES,
     *funds.RULES,
     *review.RULES,
+    *committee.RULES,
     *decisions.RULES,
     *postaward.RULES,
     *records.RULES,

@@ -14,7 +14,7 @@ from generator.findings import Severity
 from generator.lifecycle import publicity_window, reminders
 from generator.model import Cycle, Dataset, Decisions
 from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, Rule, fmt_money, rule
-from generator.scoring import rank_cycle
+from generator.scoring import recorded_standings
 from generator.yamlio import DataPath
 
 
@@ -137,9 +137,9 @@ def tiers_within_quota(data: Dataset, ctx: Context) -> Iterator[Hit]:
 )
 def proposed_follow_rank(data: Dataset, ctx: Context) -> Iterator[Hit]:
     for cycle, dec in _cycles(data):
-        if not dec.proposed or not cycle.reviews:
+        if not dec.proposed or cycle.results is None:
             continue
-        totals = {s.society: s.total for s in rank_cycle(data, cycle)}
+        totals = {s.society: s.total for s in recorded_standings(cycle.results)}
         proposed = {p.society for p in dec.proposed}
         skipped = [s for s, t in totals.items() if s not in proposed and t is not None]
         tier_order = {t.tier: i for i, t in enumerate(cycle.call.awards)} if cycle.call else {}
@@ -153,7 +153,7 @@ def proposed_follow_rank(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     ("proposed", p.index, "society"),
                     f"学会“{p.society}”没有专家评分，却列入拟表彰名单且没有写明理由。",
                     f"{p.society} has no scores and no reason.",
-                    "请补齐评分，或在这一项写明 reason。",
+                    "请补齐评分并重新记录汇总结果（xuehui rank --committee … --record），或在这一项写明 reason。",
                 )
                 continue
             above = sorted(s for s in skipped if (totals[s] or 0) > mine)

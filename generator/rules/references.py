@@ -183,21 +183,21 @@ def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "REF-002",
     ERROR,
     FORMAT_CLAUSE,
-    "评分表和评审委员会中的专家在专家库（office/experts.yaml）中",
+    "评分表和评审委员会中的专家在专家库（委员会仓库的 experts.yaml）中",
     "Experts in reviews and committees are in the expert pool",
 )
 def experts_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
     experts = data.office.experts
     if experts is None:
-        if "submissions/office/experts.yaml" in data.unreadable:
+        if "experts.yaml" in data.unreadable:
             return
         for cycle in data.cycles.values():
             for review in cycle.reviews.values():
                 yield Hit(
                     review.file,
                     ("expert",),
-                    "专家库文件 office/experts.yaml 缺失或无效，无法核对评审专家。",
-                    "The expert pool office/experts.yaml is missing or invalid.",
+                    "专家库文件 experts.yaml（委员会仓库）缺失或无效，无法核对评审专家。",
+                    "The expert pool experts.yaml (committee repository) is missing or invalid.",
                     "请专项办公室先提交有效的专家库。",
                 )
         return
@@ -209,17 +209,17 @@ def experts_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     ("expert",),
                     f"专家“{review.expert}”不在专家库中。",
                     f"Expert {review.expert!r} is not in the expert pool.",
-                    "请核对专家代号；新专家须由专项办公室先加入 office/experts.yaml。",
+                    "请核对专家代号；新专家须由专项办公室先加入委员会仓库的 experts.yaml。",
                 )
-        if cycle.decisions is not None:
-            for i, expert in enumerate(cycle.decisions.committee):
+        if cycle.committee and cycle.committee_file:
+            for i, expert in enumerate(cycle.committee):
                 if expert not in experts:
                     yield Hit(
-                        cycle.decisions.file,
-                        ("expert_review", "committee", i),
+                        cycle.committee_file,
+                        ("members", i),
                         f"评审委员会成员“{expert}”不在专家库中。",
                         f"Committee member {expert!r} is not in the expert pool.",
-                        "请核对专家代号，或先把该专家加入 office/experts.yaml。",
+                        "请核对专家代号，或先把该专家加入委员会仓库的 experts.yaml。",
                     )
 
 

@@ -1,5 +1,8 @@
 """Expert review, 四（二）: conflicts of interest, score ranges, one score per expert and application, scores
-only for applications that are being reviewed, and missing scores."""
+only for applications that are being reviewed, and missing scores.
+
+The reviews, the pool and the committee are the committee repository's (``xuehui check --committee``); in
+a check of the shared tree alone these rules find nothing to look at (COMM-001 says so once)."""
 
 from __future__ import annotations
 
@@ -97,7 +100,7 @@ def scores_for_reviewed_applications(data: Dataset, ctx: Context) -> Iterator[Hi
     for year in sorted(data.cycles):
         cycle = data.cycles[year]
         reviewed = set(ranked_societies(cycle))
-        committee = cycle.decisions.committee if cycle.decisions else ()
+        committee = cycle.committee or ()
         for review in cycle.reviews.values():
             if committee and review.expert not in committee:
                 yield Hit(
@@ -105,7 +108,7 @@ def scores_for_reviewed_applications(data: Dataset, ctx: Context) -> Iterator[Hi
                     ("expert",),
                     f"专家 {review.expert} 不在 {year} 年度评审委员会名单中。",
                     f"{review.expert} is not on the {year} committee.",
-                    "评审委员会名单见 decisions.yaml 的 expert_review.committee。",
+                    f"评审委员会名单见委员会仓库的 {year}/committee.yaml（members）。",
                 )
             for score in review.scores:
                 if score.society in data.societies and score.society not in reviewed:
@@ -131,18 +134,18 @@ def missing_scores(data: Dataset, ctx: Context) -> Iterator[Hit]:
     for year in sorted(data.cycles):
         cycle = data.cycles[year]
         dec = cycle.decisions
-        if dec is None or not dec.committee or dec.formal_review_date is None:
+        if dec is None or not cycle.committee or cycle.committee_file is None or dec.formal_review_date is None:
             continue
         due = dec.expert_review_date
         overdue = due is not None and due <= today
         reviewed = ranked_societies(cycle)
-        for i, expert in enumerate(dec.committee):
+        for i, expert in enumerate(cycle.committee):
             review = cycle.reviews.get(expert)
             scored = {s.society for s in review.scores} if review else set()
             blocked = conflicted(data, expert, review.conflicts if review else ())
             missing = [s for s in reviewed if s not in scored and s not in blocked]
             if missing:
-                file, path = (review.file, ("scores",)) if review else (dec.file, ("expert_review", "committee", i))
+                file, path = (review.file, ("scores",)) if review else (cycle.committee_file, ("members", i))
                 yield Hit(
                     file,
                     path,

@@ -1,0 +1,125 @@
+"""The committee repository and the recorded results, 四（二）: what a check of the shared tree alone leaves
+to the committee check (COMM-001), and whether the results recorded in the shared tree equal those
+recomputed from the committee repository (COMM-002, COMM-003)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.model import Dataset
+from generator.results import differences, recompute
+from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, Rule, rule
+
+LEFT_TO_COMMITTEE = "REV-001…005、REF-002、COMM-002、COMM-003"
+
+
+def _reviewed_file(data: Dataset, year: int) -> str | None:
+    """The file a cycle's expert review shows in the shared tree: its recorded results, else its decisions
+    once an expert review date is recorded (None: no expert review in this cycle yet)."""
+    cycle = data.cycles[year]
+    if cycle.results is not None:
+        return cycle.results.file
+    if cycle.decisions is not None and cycle.decisions.expert_review_date is not None:
+        return cycle.decisions.file
+    return None
+
+
+@rule(
+    "COMM-001",
+    NOTICE,
+    "四（二）",
+    "只检查共享仓库时，说明留给评审委员会仓库检查（xuehui check --committee）的内容",
+    "A check of the shared tree alone says what it left to the committee check",
+)
+def left_to_committee(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    if data.committee_loaded:
+        return
+    reviewed = [y for y in sorted(data.cycles) if _reviewed_file(data, y) is not None]
+    if not reviewed:
+        return
+    file = _reviewed_file(data, reviewed[-1]) or ""
+    years = "、".join(str(y) for y in reviewed)
+    yield Hit(
+        file,
+        (),
+        f"本次只检查了共享仓库：专家评分、回避、评审委员会名单和专家库在评审委员会仓库中，"
+        f"{years} 年度的评审规则（{LEFT_TO_COMMITTEE}）以及“记录的汇总结果是否与评分一致”留给评审委员会仓库的检查。",
+        "Only the shared tree was checked: the review rules and the verification of the recorded results "
+        "are left to the committee check.",
+        "专项办公室在评审委员会仓库中运行 xuehui check --committee <委员会仓库路径>（见 examples/committee/README.md）。",
+    )
+
+
+@rule(
+    "COMM-002",
+    ERROR,
+    "四（二）",
+    "共享仓库中记录的专家评审汇总结果与按评审委员会仓库重新计算的结果一致（含输入指纹）",
+    "The recorded results equal those recomputed from the committee repository (fingerprint included)",
+)
+def results_match(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    if not data.committee_loaded:
+        return
+    for year in sorted(data.cycles):
+        cycle = data.cycles[year]
+        if cycle.results is None:
+            continue
+        fresh = recompute(data, cycle)
+        prints = f"记录的指纹 {cycle.results.fingerprint}，重新计算的指纹 {fresh.fingerprint}"
+        same = "一致" if cycle.results.fingerprint == fresh.fingerprint else "不一致"
+        for diff in differences(cycle.results, fresh):
+            if diff.field == "fingerprint":
+                zh = f"记录的评审输入指纹与评审委员会仓库中 {year} 年度的评分、委员会名单和回避信息不一致：{prints}。"
+                en = f"The recorded fingerprint differs from the committee inputs ({diff.recorded} vs {diff.recomputed})."
+            elif diff.field == "society":
+                zh = (f"学会“{diff.society}”的汇总结果只在一边：记录的为 {diff.recorded}，重新计算的为 {diff.recomputed}"
+                      f"（指纹{same}）。")
+                en = f"{diff.society}: present on one side only (recorded {diff.recorded}, recomputed {diff.recomputed})."
+            else:
+                zh = (f"学会“{diff.society}”的 {diff.field} 记录为 {diff.recorded}，按评审委员会仓库重新计算为 "
+                      f"{diff.recomputed}（指纹{same}）。")
+                en = f"{diff.society}: {diff.field} recorded {diff.recorded}, recomputed {diff.recomputed}."
+            yield Hit(
+                cycle.results.file,
+                diff.path,
+                zh,
+                en,
+                "汇总结果只能由 xuehui rank --committee <委员会仓库> --cycle "
+                f"{year} --record 写入；评分改动后请专项办公室重新记录（或撤销评分改动）。",
+            )
+
+
+@rule(
+    "COMM-003",
+    WARNING,
+    "四（二）",
+    "评审委员会仓库中有评分的年度，共享仓库中已记录汇总结果",
+    "A cycle with reviews has its results recorded in the shared tree",
+)
+def results_recorded(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    if not data.committee_loaded:
+        return
+    for year in sorted(data.cycles):
+        cycle = data.cycles[year]
+        if cycle.results is not None or not cycle.reviews:
+            continue
+        file = cycle.committee_file or min(r.file for r in cycle.reviews.values())
+        yield Hit(
+            file,
+            (),
+            f"{year} 年度已有专家评分，但共享仓库中还没有记录汇总结果（submissions/{year}/results.yaml）。",
+            f"{year} has reviews but no recorded results in the shared tree.",
+            f"评分完成后，专项办公室运行 xuehui rank --committee <委员会仓库> --cycle {year} --record。",
+        )
+
+
+# Found by the committee check itself (generator.committee.check_committee), not from the dataset.
+pinned_commit = Rule(
+    "COMM-004",
+    WARNING,
+    "四（二）",
+    "所检查的共享仓库正是委员会仓库 shared.yaml 固定的提交",
+    "The shared tree checked is at the commit the committee repository's shared.yaml pins",
+)
+
+RULES = (left_to_committee, results_match, results_recorded, pinned_commit)
