@@ -504,6 +504,9 @@ def build_review(file: str, d: dict[str, Any]) -> Review:
 class FormalResult:
     passed: bool
     reason: str | None
+    # 三（一）: what the office verified against the originals (independent_bank_account, finance_staff);
+    # a key is absent until the office records it.
+    verified: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -582,7 +585,9 @@ def build_decisions(file: str, d: dict[str, Any]) -> Decisions:
         cycle=int(d["cycle"]),
         formal_review_date=parse_date(formal.get("date")),
         formal_results={
-            slug: FormalResult(bool(r.get("passed")), r.get("reason"))
+            slug: FormalResult(
+                bool(r.get("passed")), r.get("reason"), {k: bool(v) for k, v in (r.get("verified") or {}).items()}
+            )
             for slug, r in (formal.get("results") or {}).items()
         },
         expert_review_date=parse_date(expert.get("date")),

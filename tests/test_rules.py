@@ -370,6 +370,22 @@ CASES: list[Case] = [
         e(APP, "finance_staff: 1", "finance_staff: 2"),
     ),
     Case(
+        "ELIG-009",
+        "an account declared that the office found missing",
+        e(DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
+          "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: false, finance_staff: true}}"),
+        e(DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
+          "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}"),
+    ),
+    Case(
+        "ELIG-009",
+        "finance staff declared that the office found missing (not yet verified: the declaration stands)",
+        e(DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
+          "wuhan-mechanical-engineering: {passed: true, verified: {finance_staff: false}}"),
+        e(DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
+          "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true}}"),
+    ),
+    Case(
         "EXCL-001",
         "materials not declared truthful",
         e(APP, "materials_truthful: true", "materials_truthful: false"),
