@@ -360,6 +360,8 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
             continue
         if item.kind.cycle is not None:
             data.cycle(item.kind.cycle)
+        if item.loaded is not None and item.loaded.data is not None:
+            data.documents[item.path] = item.loaded.data
         if not item.valid or item.loaded is None or item.loaded.data is None:
             data.unreadable.add(item.path)
             continue

@@ -736,6 +736,9 @@ class Dataset:
     cycles: dict[int, Cycle] = field(default_factory=dict)
     attachments: set[str] = field(default_factory=set)  # repository paths of attachment files
     unreadable: set[str] = field(default_factory=set)  # files present but not loaded (their findings say why)
+    # The loaded content of every data file, valid or not, by repository path: the privacy rules (PRIV) read
+    # every scalar of every kind, including the office's records that have no model of their own.
+    documents: dict[str, Any] = field(default_factory=dict)
 
     def has_society(self, slug: str) -> bool:
         """A profile exists: loaded, or present with problems of its own (not reported twice)."""

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from generator.rules import decisions, eligibility, formats, funds, postaward, records, references, review
+from generator.rules import (
+    decisions,
+    eligibility,
+    formats,
+    funds,
+    postaward,
+    privacy,
+    records,
+    references,
+    review,
+)
 from generator.rules.base import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -14,6 +24,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *decisions.RULES,
     *postaward.RULES,
     *records.RULES,
+    *privacy.RULES,
 )
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in ALL_RULES}
