@@ -125,6 +125,43 @@ def test_publicity_page_shows_state_for_now(
             assert MECH_NAME not in text
 
 
+@pytest.mark.parametrize("path", [PUBLICITY, "notices/2026-publicity/"])
+def test_publicity_shows_working_mailto_and_tel_links(desktop: Any, tmp_path: Path, path: str) -> None:
+    """Citizens without an account object by e-mail, phone or letter (issue 11): the office's contact from
+    programme.yaml as real mailto:/tel: links with the postal address; the form stays as a further option."""
+    from urllib.parse import parse_qs, unquote
+
+    out = built_mini(tmp_path, NOW)
+    with serve(out) as base:
+        page = desktop.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(base + path)
+        mail = page.locator('article a[href^="mailto:"]')
+        expect(mail).to_have_count(1)
+        expect(mail).to_be_visible()
+        expect(mail).to_have_text("xhzx@example.org")
+        href = mail.get_attribute("href") or ""
+        address, _, query = href.removeprefix("mailto:").partition("?")
+        assert address == "xhzx@example.org"
+        assert parse_qs(query)["subject"] == ["2026年度拟表彰名单公示异议"], unquote(query)
+        tel = page.locator('article a[href^="tel:"]')
+        expect(tel).to_have_count(1)
+        expect(tel).to_have_attribute("href", "tel:027-00000000")
+        expect(tel).to_have_text("027-00000000")
+        text = page.locator("article").inner_text()
+        assert "武汉市江岸区示例路1号" in text and "不需要注册任何账号" in text
+        assert "提出之后" in text and "不公开异议人身份" in text
+        form = page.locator('article a[href^="https://forge.example.org/"]')
+        expect(form).to_have_count(1)
+        assert "在线表单提交的内容是公开的" in text
+        # A click hands the link to the system's mail program: the page stays where it is.
+        mail.click()
+        tel.click()
+        assert page.url == base + path
+        assert [e for e in errors if KNOWN_CONSOLE_ERROR not in e] == []
+
+
 # 2. Search finds a society by its Chinese name ---------------------------------------------------------
 
 

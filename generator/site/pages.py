@@ -41,7 +41,8 @@ def safe_url(value: object) -> str:
 # mailto: and tel: links are built only from programme.yaml's office contact (schema-checked) and checked
 # again here: a plain address, a plain number. Nothing else from the data becomes a non-https link.
 _MAIL_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+\Z")
-_PHONE_NUMBER = re.compile(r"\+?[0-9]{3,15}(?:-[0-9]{1,15}){0,4}\Z")
+_PHONE_NUMBER = re.compile(r"\+?[0-9]{1,15}(?:-[0-9]{1,15}){0,4}\Z")
+_PHONE_MIN_DIGITS = 5
 
 
 def mailto_url(address: object, subject: str = "") -> str:
@@ -57,7 +58,8 @@ def mailto_url(address: object, subject: str = "") -> str:
 def tel_url(number: object) -> str:
     """``tel:`` + the number with its hyphens (027-00000000); ``""`` unless it is digits and hyphens."""
     text = str(number or "").strip()
-    return f"tel:{text}" if _PHONE_NUMBER.match(text) else ""
+    digits = sum(c.isdigit() for c in text)
+    return f"tel:{text}" if _PHONE_NUMBER.match(text) and digits >= _PHONE_MIN_DIGITS else ""
 
 
 def md_paragraphs(value: object) -> str:
