@@ -117,6 +117,7 @@ class Society:
     discipline: str | None = None
     introduction: str | None = None
     short_name: str | None = None
+    email: str | None = None  # the society's public office e-mail (its website's domain)
 
 
 def build_society(file: str, d: dict[str, Any]) -> Society:
@@ -133,6 +134,7 @@ def build_society(file: str, d: dict[str, Any]) -> Society:
         discipline=d.get("discipline"),
         introduction=d.get("introduction"),
         short_name=d.get("short_name"),
+        email=d.get("email"),
     )
 
 
@@ -726,6 +728,16 @@ class Cycle:
     reports: dict[tuple[str, str], Report] = field(default_factory=dict)  # (slug, stage)
 
 
+@dataclass(frozen=True, slots=True)
+class PersonalCandidate:
+    """A scalar of a data file that looks like personal data (``generator.rules.privacy.candidates``)."""
+
+    path: tuple[str | int, ...]
+    rule: str  # PRIV-001 mobile, PRIV-002 ID number, PRIV-003 account number, PRIV-004 e-mail address
+    key: str  # the digits (upper-cased) or the address, in normal form: what the exemptions compare
+    masked: str
+
+
 @dataclass(slots=True)
 class Dataset:
     """Everything the rules look at: the whole tree, loaded once."""
@@ -736,9 +748,9 @@ class Dataset:
     cycles: dict[int, Cycle] = field(default_factory=dict)
     attachments: set[str] = field(default_factory=set)  # repository paths of attachment files
     unreadable: set[str] = field(default_factory=set)  # files present but not loaded (their findings say why)
-    # The loaded content of every data file, valid or not, by repository path: the privacy rules (PRIV) read
-    # every scalar of every kind, including the office's records that have no model of their own.
-    documents: dict[str, Any] = field(default_factory=dict)
+    # What looks like personal data in each data file (valid or not, of every kind, the office's records
+    # included), found when the file was parsed: the privacy rules (PRIV) apply the tree's exemptions.
+    personal: dict[str, tuple[PersonalCandidate, ...]] = field(default_factory=dict)
 
     def has_society(self, slug: str) -> bool:
         """A profile exists: loaded, or present with problems of its own (not reported twice)."""

@@ -26,7 +26,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.model import Dataset
+from generator.model import Dataset, PersonalCandidate
 from generator.rules.base import ERROR, Context, Hit, rule
 from generator.rules.references import credit_code_valid
 from generator.site.privacy import MOBILE, digit_windows, id_number_valid, normal_form
@@ -83,38 +83,82 @@ def _compact_date(digits: str) -> bool:
     return 1900 <= int(digits[:4]) <= 2100 and hour < 24 and minute < 60 and second < 60
 
 
+_MIN_LENGTH = 6
+
+
+# A text can hold personal data only if it has something that is, or decodes or folds to, an @ (@, ＠, ﹫,
+# a character reference &#64;, an escape \u0040), or eleven digits (in any script: \d is Unicode) on one
+# line with at most three other characters between neighbours (the scanner joins digit groups across one to
+# three separators only). Tested on the whole file first, then on each scalar.
+_FILE_CANDIDATE = re.compile(r"[@\uff20\ufe6b&\\]|\d(?:[^\n\d]{0,3}\d){10}")
+
+
+def file_may_hold_personal(raw: bytes) -> bool:
+    return _FILE_CANDIDATE.search(raw.decode("utf-8", "replace")) is not None
+
+
+def may_hold_personal(value: str) -> bool:
+    """The cheap test before normalising, per scalar: most (keys, names, dates, amounts, short texts) are
+    skipped. The shortest e-mail address (a@b.cn) has six characters."""
+    return len(value) >= _MIN_LENGTH and _FILE_CANDIDATE.search(value) is not None
+
+
+def candidates(value: str) -> list[PersonalCandidate]:
+    """What in one text looks like personal data, before the exemptions that need the whole tree (the
+    societies' credit codes, the official addresses): each with its key (the digits, upper-cased, or the
+    address in normal form) and its masked form. The data path is filled in by ``file_candidates``."""
+    if not may_hold_personal(value):
+        return []
+    text = normal_form(value)
+    found: list[PersonalCandidate] = []
+    for start, stop, groups, uniform in digit_windows(text, _SIZES):
+        parts = [text[a:b] for a, b in groups]
+        run = "".join(parts).upper()
+        sizes = [len(p) for p in parts]
+        single = len(groups) == 1
+        national = run[2:] if run.startswith("86") and len(run) == 13 else run
+        if len(national) == 11 and MOBILE.match(national) and (single or (uniform and min(sizes) >= 2)):
+            found.append(PersonalCandidate((), "PRIV-001", run, mask(national)))
+        elif id_number_valid(run) and (single or (uniform and min(sizes[:-1]) >= 3)):
+            found.append(PersonalCandidate((), "PRIV-002", run, mask(run)))
+        elif run.isdigit() and len(run) >= MIN_ACCOUNT_DIGITS:
+            if single:
+                if _AMOUNT_TAIL.match(text, stop) or (start and text[start - 1] == ".") or _compact_date(run):
+                    continue  # an amount (150000000000.00), the decimals of one, or a date-time
+            elif not (uniform and all(s == 4 for s in sizes[:-1]) and sizes[-1] <= 4):
+                continue  # a date, a time, a document number written in groups: not a card's 4-4-4-4 shape
+            found.append(PersonalCandidate((), "PRIV-003", run, mask(run)))
+    for match in EMAIL.finditer(text):
+        found.append(PersonalCandidate((), "PRIV-004", match.group(), mask(match.group())))
+    return found
+
+
+def _exempt(candidate: PersonalCandidate, credit_codes: frozenset[str], official: frozenset[str]) -> bool:
+    if candidate.rule == "PRIV-004":
+        return candidate.key in official
+    return candidate.key in credit_codes or (candidate.path == ("credit_code",) and credit_code_valid(candidate.key))
+
+
 def find_personal(value: str, credit_codes: frozenset[str], official: frozenset[str]) -> list[Personal]:
     """The personal data in one text: mobiles, ID numbers, account numbers, e-mail addresses not official.
     Each kind is reported once per text (the first occurrence)."""
-    text = normal_form(value)
     found: dict[str, Personal] = {}
-    for start, stop, groups, uniform in digit_windows(text, _SIZES):
-        parts = [text[a:b] for a, b in groups]
-        run = "".join(parts)
-        sizes = [len(p) for p in parts]
-        single = len(groups) == 1
-        if run.upper() in credit_codes:
-            continue
-        national = run[2:] if run.startswith("86") and len(run) == 13 else run
-        if len(national) == 11 and MOBILE.match(national) and (single or (uniform and min(sizes) >= 2)):
-            found.setdefault("PRIV-001", Personal("PRIV-001", mask(national)))
-            continue
-        if id_number_valid(run.upper()) and (single or (uniform and min(sizes[:-1]) >= 3)):
-            found.setdefault("PRIV-002", Personal("PRIV-002", mask(run.upper())))
-            continue
-        if not run.isdigit() or len(run) < MIN_ACCOUNT_DIGITS:
-            continue
-        if single:
-            if _AMOUNT_TAIL.match(text, stop) or (start and text[start - 1] == ".") or _compact_date(run):
-                continue  # an amount (150000000000.00), the decimals of one, or a date-time
-        elif not (uniform and all(s == 4 for s in sizes[:-1]) and sizes[-1] <= 4):
-            continue  # a date, a time, a document number written in groups: not a card's 4-4-4-4 shape
-        found.setdefault("PRIV-003", Personal("PRIV-003", mask(run)))
-    for match in EMAIL.finditer(text):
-        address = match.group()
-        if address not in official:
-            found.setdefault("PRIV-004", Personal("PRIV-004", mask(address)))
+    for c in candidates(value):
+        if not _exempt(c, credit_codes, official):
+            found.setdefault(c.rule, Personal(c.rule, c.masked))
     return [found[k] for k in sorted(found)]
+
+
+def file_candidates(raw: bytes, document: Any) -> tuple[PersonalCandidate, ...]:
+    """Every candidate of one file, with its data path (pure: run once per file when it is parsed, in a
+    worker for large trees, and cached with the parse)."""
+    if document is None or not file_may_hold_personal(raw):
+        return ()
+    return tuple(
+        PersonalCandidate(path, c.rule, c.key, c.masked)
+        for path, text in _suspect_scalars(document)
+        for c in candidates(text)
+    )
 
 
 def _host(url: str | None) -> str:
@@ -129,38 +173,50 @@ def official_addresses(data: Dataset) -> frozenset[str]:
     found: set[str] = set()
     if data.programme is not None and data.programme.office_email:
         found.add(normal_form(data.programme.office_email).strip())
-    for slug, society in data.societies.items():
-        document = data.documents.get(society.file) or {}
-        email = document.get("email") if isinstance(document, dict) else None
-        if isinstance(email, str) and slug and email.rpartition("@")[2].lower() == _host(society.website):
+    for society in data.societies.values():
+        email = society.email
+        if email and email.rpartition("@")[2].lower() == _host(society.website):
             found.add(normal_form(email).strip())
     return frozenset(found)
 
 
 def known_credit_codes(data: Dataset) -> frozenset[str]:
-    """Validated credit codes of the societies (also of a profile not loaded because of other problems)."""
-    codes = {s.credit_code.upper() for s in data.societies.values()}
-    for path, document in data.documents.items():
-        if path.startswith("submissions/societies/") and isinstance(document, dict):
-            code = document.get("credit_code")
-            if isinstance(code, str | int):
-                codes.add(str(code).upper())
-    return frozenset(c for c in codes if credit_code_valid(c))
+    """The societies' credit codes that carry a valid check character."""
+    return frozenset(c for c in (s.credit_code.upper() for s in data.societies.values()) if credit_code_valid(c))
 
 
-def _scalars(document: Any) -> Iterator[tuple[DataPath, str]]:
-    stack: list[tuple[DataPath, Any]] = [((), document)]
-    while stack:
-        path, value = stack.pop()
+def _suspect_scalars(document: Any) -> list[tuple[DataPath, str]]:
+    """The scalars (and mapping keys) of a document that pass ``may_hold_personal``, with their paths. A
+    leaf's path is built only when it is a suspect: most scalars are short or plain and cost one test."""
+    out: list[tuple[DataPath, str]] = []
+    search = _FILE_CANDIDATE.search
+
+    def suspect(value: object) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            return None
+        text = value if isinstance(value, str) else str(value)
+        return text if len(text) >= _MIN_LENGTH and search(text) is not None else None
+
+    def walk(value: Any, path: DataPath) -> None:
         if isinstance(value, dict):
             for key, item in value.items():
-                if isinstance(key, str):
-                    yield (*path, key), key
-                stack.append(((*path, key), item))
+                if (text := suspect(key)) is not None:
+                    out.append(((*path, key), text))
+                if isinstance(item, dict | list):
+                    walk(item, (*path, key))
+                elif (text := suspect(item)) is not None:
+                    out.append(((*path, key), text))
         elif isinstance(value, list):
-            stack.extend(((*path, i), item) for i, item in enumerate(value))
-        elif isinstance(value, str | int) and not isinstance(value, bool):
-            yield path, str(value)
+            for i, item in enumerate(value):
+                if isinstance(item, dict | list):
+                    walk(item, (*path, i))
+                elif (text := suspect(item)) is not None:
+                    out.append(((*path, i), text))
+        elif (text := suspect(value)) is not None:
+            out.append((path, text))
+
+    walk(document, ())
+    return out
 
 
 _LAST: list[tuple[Dataset, list[tuple[str, DataPath, Personal]]]] = []
@@ -168,7 +224,7 @@ _LAST: list[tuple[Dataset, list[tuple[str, DataPath, Personal]]]] = []
 
 def scan(data: Dataset) -> list[tuple[str, DataPath, Personal]]:
     """Every piece of personal data in the shared tree's data files, in file order (scanned once per
-    dataset for the four rules)."""
+    dataset for the four rules, from the candidates each file's parse found: ``data.personal``)."""
     if _LAST and _LAST[0][0] is data:
         return _LAST[0][1]
     found = list(_scan(data))
@@ -179,15 +235,14 @@ def scan(data: Dataset) -> list[tuple[str, DataPath, Personal]]:
 def _scan(data: Dataset) -> Iterator[tuple[str, DataPath, Personal]]:
     codes = known_credit_codes(data)
     official = official_addresses(data)
-    for file in sorted(data.documents):
+    for file in sorted(data.personal):
         if not file.startswith("submissions/"):
             continue
         seen: set[tuple[DataPath, str]] = set()
-        for path, text in _scalars(data.documents[file]):
-            for item in find_personal(text, codes, official):
-                if (path, item.rule) not in seen:
-                    seen.add((path, item.rule))
-                    yield file, path, item
+        for c in data.personal[file]:
+            if (c.path, c.rule) not in seen and not _exempt(c, codes, official):
+                seen.add((c.path, c.rule))
+                yield file, c.path, Personal(c.rule, c.masked)
 
 
 _TEXTS = {
