@@ -41,6 +41,8 @@ def test_each_kind_is_found_in_any_spelling(rule: str, text: str) -> None:
         "027-87654321",  # the office's landline
         "027 8765 4321",
         "(027)87654321-8001",
+        "+86-27-8765-4321",
+        "2026-11-18T10:30:00+08:00",
         "武科协〔2026〕30号",
         "xhzx@example.org",  # the office's official address
         "OFFICE@mech.example.org",

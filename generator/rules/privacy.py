@@ -7,13 +7,16 @@ committee repository, which the office keeps; an application only declares what 
 The programme's clause is 五（二） (the information-disclosure and supervision mechanism); the principle is
 the minimum-necessary rule of the Personal Information Protection Law (个人信息保护法第六条).
 
-Every scalar (and every mapping key) of every loaded file is compared in the normal form of
+Each file is searched once when it is parsed (``file_candidates``, pure, cached with the parse and run in
+the workers of a large tree): a file, then each of its scalars and mapping keys, is skipped by a cheap test
+unless it has an @-like mark or eleven digits close together; what is left is compared in the normal form of
 ``generator.site.privacy`` (full-width digits folded, character references decoded, format characters
 dropped) and numbers are read across the separators people write in them (``138-0000-0091``,
 ``6222 0000 0000 0000 191``). What passes: a unified social credit code with a valid check character that
 is a society's code, a date (also ``20261118103000``), an amount (``150000000000.00``), a landline
 (``027-87654321``: eleven digits, not a mobile), and the official addresses: the office's e-mail in
-``programme.yaml`` and a society's public e-mail in its profile when its domain is the society website's.
+``programme.yaml`` and a society's public e-mail in its profile when its domain is the society website's
+(the exemptions need the whole tree, so the rules apply them). Comments are not data and are not read.
 A finding never repeats the value: it shows it masked (a pull-request comment is seen by every participant).
 """
 
