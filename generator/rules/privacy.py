@@ -35,6 +35,11 @@ from generator.rules.references import credit_code_valid
 from generator.site.privacy import MOBILE, digit_windows, id_number_valid, normal_form
 from generator.yamlio import DataPath
 
+# The society profile fields these rules read (for the exemptions). They are not locked after the deadline
+# (``records.JUDGED_SOCIETY_FIELDS``, LOCK-001): PRIV judges the file that holds the data, not an
+# application, and a society must be able to fix its profile at any time.
+READS_SOCIETY_FIELDS: tuple[str, ...] = ("credit_code", "email", "website")
+
 MIN_ACCOUNT_DIGITS = 12
 _SIZES = frozenset({11, 13, *range(MIN_ACCOUNT_DIGITS, 41)})
 # After normalising (case-folded): a local part, @, a domain with at least one dot.
