@@ -277,11 +277,6 @@ GIVEN: tuple[str, ...] = (
     "霞", "平", "刚", "桂英", "建华", "文", "华", "红", "志强", "晓东", "丽", "鹏", "婷", "海燕",
     "国庆", "春梅", "晨", "宇", "思远", "子涵", "欣怡", "俊杰", "嘉怡", "浩然", "雨桐", "立新",
 )  # fmt: skip
-ROLES: tuple[str, ...] = ("秘书长", "副秘书长", "办公室主任", "学术部部长", "综合部主任")
-BANKS: tuple[str, ...] = (
-    "示例银行武汉分行", "示例银行武汉光谷支行", "示例银行武昌支行", "示例银行汉口支行",
-    "示例农村商业银行洪山支行", "示例商业银行江汉支行",
-)  # fmt: skip
 RULE_NAMES: tuple[str, ...] = (
     "理事会议事规则", "常务理事会议事规则", "财务管理办法", "会员管理办法", "分支机构管理办法",
     "学术活动管理办法", "印章管理制度", "档案管理制度", "重大事项报告制度", "信息公开制度",
@@ -718,9 +713,7 @@ class _Application:
 
 
 def _head(rng: random.Random, s: SocietyInfo) -> str:
-    contact = _person(rng)
-    role = rng.choice(ROLES)
-    phone = f"1{rng.choice((3, 5, 7, 8, 9))}{rng.randint(0, 9)}{s.index:04d}{rng.randint(0, 9999):04d}"
+    # Applications hold no contact and no bank account (issue 11: those live in the committee repository).
     board = rng.choice(("理事会", "常务理事会"))
     board_day = _rand_date(rng, date(2026, 9, 2), date(2026, 10, 30))
     resolution = f"武{s.abbreviation}学〔2026〕{rng.randint(1, 30)}号"
@@ -730,7 +723,6 @@ def _head(rng: random.Random, s: SocietyInfo) -> str:
     secretary = _person(rng)
     deputy = _person(rng) if rng.random() < 0.4 else None
     full_time, part_time = rng.randint(1, 8), rng.randint(0, 6)
-    account = f"62{rng.randint(0, 99):02d}{s.index:06d}{rng.randint(0, 10**9 - 1):09d}"
     finance_rules = rng.sample(FINANCE_RULES, rng.randint(2, 4))
     lines = [
         "# yaml-language-server: $schema=../../../schemas/application.schema.json",
@@ -738,12 +730,6 @@ def _head(rng: random.Random, s: SocietyInfo) -> str:
         "schema_version: 1",
         f"cycle: {CYCLE}",
         f"society: {s.slug}    # = 文件名 = 学会简介 submissions/societies/{s.slug}.yaml",
-        "",
-        "contact:                                 # 不公开",
-        f"  name: {contact}",
-        f"  role: {role}",
-        f"  phone: {quoted(phone)}",
-        f"  email: office{rng.randint(1, 99)}@{s.domain}",
         "",
         "board_approval:                          # 四（一）",
         f"  body: {board}",
@@ -765,7 +751,6 @@ def _head(rng: random.Random, s: SocietyInfo) -> str:
         f"    staff: {{full_time: {full_time}, part_time: {part_time}}}",
         "  finance:",
         "    independent_bank_account: true",
-        f"    bank_account: {{bank: {rng.choice(BANKS)}, number: {quoted(account)}}}",
         f"    finance_staff: {rng.randint(1, 3)}",
         f"    finance_rules: {flow_list(finance_rules)}",
         "",

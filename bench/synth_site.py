@@ -14,7 +14,7 @@ one dismissed objection, the awardees' fund-management plans, midterm and final 
 inspections. The last cycle (2026) is in publicity at ``--now 2026-11-26``.
 
 The applications come from ``synth.render_application`` (about 12 KB of distinct Chinese text each),
-moved to their cycle's years, with the contact's and the secretaries' names redrawn from given names
+moved to their cycle's years, with the secretaries' names redrawn from given names
 that cannot occur in public text (see ``SAFE_GIVEN``); society profiles and credit codes come from
 ``synth`` too. Nothing reads the
 clock; the same ``(societies, cycles, seed)`` gives the same bytes.
@@ -174,7 +174,6 @@ SAFE_GIVEN: tuple[str, ...] = (
     "伟", "芳", "静", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "霞", "刚", "桂英", "红", "志强",
     "晓东", "丽", "鹏", "婷", "春梅", "晨", "宇", "欣怡", "俊杰", "嘉怡", "浩然", "雨桐",
 )  # fmt: skip
-_CONTACT_NAME = re.compile(r"^(contact:[^\n]*\n  name: )(\S+)$", re.M)
 _SECRETARY_NAME = re.compile(r"(secretary_general: \{name: )([^,]+)(,)")
 
 
@@ -182,7 +181,6 @@ def _redraw_names(text: str, rng: random.Random) -> str:
     def person() -> str:
         return rng.choice(synth.SURNAMES) + rng.choice(SAFE_GIVEN)
 
-    text = _CONTACT_NAME.sub(lambda m: m.group(1) + person(), text, count=1)
     return _SECRETARY_NAME.sub(lambda m: m.group(1) + person() + m.group(3), text)
 
 

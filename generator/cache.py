@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = 1
-_CODE = ("yamlio.py", "schema.py", "checker.py", "kinds.py", "findings.py", "rules/formats.py", "__init__.py")
+_CODE = (
+    "yamlio.py", "schema.py", "checker.py", "kinds.py", "findings.py", "rules/formats.py", "rules/privacy.py",
+    "site/privacy.py", "model.py", "__init__.py",
+)  # fmt: skip
 
 
 def cache_dir() -> Path | None:

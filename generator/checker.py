@@ -17,6 +17,7 @@ from generator.findings import Finding, Severity, format_data_path
 from generator.kinds import FileKind, classify, expected_place_hint
 from generator.rules import ALL_RULES, RULES_BY_ID
 from generator.rules.base import Context, Hit
+from generator.rules.privacy import file_candidates
 from generator.schema import SCHEMA_DIR, validate
 from generator.yamlio import MAX_BYTES, DataPath, LoadedYaml, load_yaml
 
@@ -45,6 +46,7 @@ class ParsedFile:
     loaded: LoadedYaml | None
     findings: list[Finding] = field(default_factory=list)
     valid: bool = False
+    personal: tuple[model.PersonalCandidate, ...] = ()  # what looks like personal data (rules/privacy.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +164,7 @@ def parse_source(
         )
         for p in loaded.problems
     ]
-    parsed = ParsedFile(source.path, kind, loaded, findings)
+    parsed = ParsedFile(source.path, kind, loaded, findings, personal=file_candidates(source.raw, loaded.data))
     if loaded.data is None:
         return parsed
     for path, text in placeholders:
@@ -361,6 +363,8 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
             continue
         if item.kind.cycle is not None:
             data.cycle(item.kind.cycle)
+        if item.personal:
+            data.personal[item.path] = item.personal
         if not item.valid or item.loaded is None or item.loaded.data is None:
             data.unreadable.add(item.path)
             continue

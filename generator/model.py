@@ -118,6 +118,7 @@ class Society:
     discipline: str | None = None
     introduction: str | None = None
     short_name: str | None = None
+    email: str | None = None  # the society's public office e-mail (its website's domain)
 
 
 def build_society(file: str, d: dict[str, Any]) -> Society:
@@ -134,6 +135,7 @@ def build_society(file: str, d: dict[str, Any]) -> Society:
         discipline=d.get("discipline"),
         introduction=d.get("introduction"),
         short_name=d.get("short_name"),
+        email=d.get("email"),
     )
 
 
@@ -505,6 +507,9 @@ def build_review(file: str, d: dict[str, Any]) -> Review:
 class FormalResult:
     passed: bool
     reason: str | None
+    # 三（一）: what the office verified against the originals (independent_bank_account, finance_staff);
+    # a key is absent until the office records it.
+    verified: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -582,7 +587,9 @@ def build_decisions(file: str, d: dict[str, Any]) -> Decisions:
         cycle=int(d["cycle"]),
         formal_review_date=parse_date(formal.get("date")),
         formal_results={
-            slug: FormalResult(bool(r.get("passed")), r.get("reason"))
+            slug: FormalResult(
+                bool(r.get("passed")), r.get("reason"), {k: bool(v) for k, v in (r.get("verified") or {}).items()}
+            )
             for slug, r in (formal.get("results") or {}).items()
         },
         expert_review_date=parse_date(expert.get("date")),
@@ -790,6 +797,16 @@ class Cycle:
     reports: dict[tuple[str, str], Report] = field(default_factory=dict)  # (slug, stage)
 
 
+@dataclass(frozen=True, slots=True)
+class PersonalCandidate:
+    """A scalar of a data file that looks like personal data (``generator.rules.privacy.candidates``)."""
+
+    path: tuple[str | int, ...]
+    rule: str  # PRIV-001 mobile, PRIV-002 ID number, PRIV-003 account number, PRIV-004 e-mail address
+    key: str  # the digits (upper-cased) or the address, in normal form: what the exemptions compare
+    masked: str
+
+
 @dataclass(slots=True)
 class Dataset:
     """Everything the rules look at: the whole tree, loaded once."""
@@ -801,6 +818,9 @@ class Dataset:
     attachments: set[str] = field(default_factory=set)  # repository paths of attachment files
     unreadable: set[str] = field(default_factory=set)  # files present but not loaded (their findings say why)
     committee_loaded: bool = False  # the committee repository's files are merged in (xuehui check --committee)
+    # What looks like personal data in each data file (valid or not, of every kind, the office's records
+    # included), found when the file was parsed: the privacy rules (PRIV) apply the tree's exemptions.
+    personal: dict[str, tuple[PersonalCandidate, ...]] = field(default_factory=dict)
 
     def has_society(self, slug: str) -> bool:
         """A profile exists: loaded, or present with problems of its own (not reported twice)."""

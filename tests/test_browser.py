@@ -125,6 +125,43 @@ def test_publicity_page_shows_state_for_now(
             assert MECH_NAME not in text
 
 
+@pytest.mark.parametrize("path", [PUBLICITY, "notices/2026-publicity/"])
+def test_publicity_shows_working_mailto_and_tel_links(desktop: Any, tmp_path: Path, path: str) -> None:
+    """Citizens without an account object by e-mail, phone or letter (issue 11): the office's contact from
+    programme.yaml as real mailto:/tel: links with the postal address; the form stays as a further option."""
+    from urllib.parse import parse_qs, unquote
+
+    out = built_mini(tmp_path, NOW)
+    with serve(out) as base:
+        page = desktop.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(base + path)
+        mail = page.locator('article a[href^="mailto:"]')
+        expect(mail).to_have_count(1)
+        expect(mail).to_be_visible()
+        expect(mail).to_have_text("xhzx@example.org")
+        href = mail.get_attribute("href") or ""
+        address, _, query = href.removeprefix("mailto:").partition("?")
+        assert address == "xhzx@example.org"
+        assert parse_qs(query)["subject"] == ["2026年度拟表彰名单公示异议"], unquote(query)
+        tel = page.locator('article a[href^="tel:"]')
+        expect(tel).to_have_count(1)
+        expect(tel).to_have_attribute("href", "tel:027-00000000")
+        expect(tel).to_have_text("027-00000000")
+        text = page.locator("article").inner_text()
+        assert "武汉市江岸区示例路1号" in text and "不需要注册任何账号" in text
+        assert "提出之后" in text and "不公开异议人身份" in text
+        form = page.locator('article a[href^="https://forge.example.org/"]')
+        expect(form).to_have_count(1)
+        assert "在线表单提交的内容是公开的" in text
+        # A click hands the link to the system's mail program: the page stays where it is.
+        mail.click()
+        tel.click()
+        assert page.url == base + path
+        assert [e for e in errors if KNOWN_CONSOLE_ERROR not in e] == []
+
+
 # 2. Search finds a society by its Chinese name ---------------------------------------------------------
 
 
@@ -242,7 +279,8 @@ def test_every_request_stays_on_the_local_server(tour: Tour) -> None:
 
 
 def test_internal_links_resolve(tour: Tour, full_site: str) -> None:
-    """Every same-site link on the visited pages answers 200 (no dead links); the others are https."""
+    """Every same-site link on the visited pages answers 200 (no dead links); the others are https, or the
+    office's mailto:/tel:."""
     internal = sorted({h.split("#")[0].split("?")[0] for h in tour.links if h.startswith(full_site)})
     assert len(internal) > 30, internal
 
@@ -255,7 +293,10 @@ def test_internal_links_resolve(tour: Tour, full_site: str) -> None:
 
     assert [f"{code} {url}" for url in internal if (code := status(url)) != 200] == []
     external = sorted(h for h in tour.links if not h.startswith(full_site))
-    assert [h for h in external if not h.startswith(("https://", "mailto:"))] == []
+    # Besides https, only the office's own mailto:/tel: links (issue 11), built from programme.yaml.
+    office = ("mailto:xhzx@example.org", "tel:027-00000000")
+    assert [h for h in external if not h.startswith(("https://", *office))] == []
+    assert [h for h in external if h.startswith("tel:") and h != "tel:027-00000000"] == []
 
 
 # 4. Hostile text stays text ----------------------------------------------------------------------------

@@ -41,9 +41,9 @@ def test_unknown_field_suggests_the_right_name() -> None:
 
 def test_unquoted_phone_says_quote_it() -> None:
     tree = mini_tree()
-    edit(tree, APP, 'phone: "13800000000"', "phone: 13800000000")
+    edit(tree, PROGRAMME, "phone: 027-00000000", "phone: 87654321")
     (hit,) = by_rule(run(tree), "SCHEMA-003")
-    assert "引号" in hit.hint and "phone" in line_of(tree, APP, hit.line)
+    assert "引号" in hit.hint and "phone" in line_of(tree, PROGRAMME, hit.line)
 
 
 def test_yes_no_for_a_number() -> None:

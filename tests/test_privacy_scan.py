@@ -223,7 +223,8 @@ def test_schema_examples_pass_the_scan(path: Path) -> None:
 def test_schema_placeholders_are_placeholders() -> None:
     texts = "\n".join(d for p in (REPO / "schemas").glob("*.schema.json")
                       for d in _schema_descriptions(json.loads(p.read_text(encoding="utf-8"))))  # fmt: skip
-    for example in ("13000000000", "6200000000000000000", "zhangsan@example.org", "张三", "李四", "王五",
+    # (The contact and bank account examples left with the fields: applications hold neither, issue 11.)
+    for example in ("张三", "李四", "王五",
                     "example-secretariat", "example-reviewer", "example-office"):  # fmt: skip
         assert example in texts, example
     assert placeholder_number("13000000000") and placeholder_number("6200000000000000000")
@@ -235,27 +236,25 @@ NOW = "2026-11-26"
 
 
 def test_a_private_value_in_another_spelling_stops_the_build(tmp_path: Path) -> None:
-    """The contact's phone (13800000000 in the test data), written in a public field with full-width digits
-    and hyphens, stops the build; the leak names the society's page."""
+    """The secretary-general's name (王敏 in the test data), written in a public field with an ideographic
+    space and full-width letters around it, stops the build; the leak names the society's page. (A phone
+    number no longer gets this far: the data check's PRIV rules stop it first, see test_privacy_rules.)"""
     tree = mini_tree()
-    spelled = fullwidth("138-0000-0000")
-    edit(tree, SOCIETY, "name: 武汉市机械工程学会", f"name: 武汉市机械工程学会\nintroduction: 咨询电话 {spelled}，欢迎垂询。")
+    edit(tree, SOCIETY, "name: 武汉市机械工程学会", "name: 武汉市机械工程学会\nintroduction: 咨询请找王\u3000敏，欢迎垂询。")
     write_tree(tmp_path, tree)
     result = build(tmp_path, tmp_path / "public", parse_now(NOW))
     assert not result.ok and not (tmp_path / "public").exists()
-    files = {leak.file for leak in result.leaks if leak.what == "联系电话"}
+    files = {leak.file for leak in result.leaks if leak.what == "秘书长姓名"}
     assert "societies/wuhan-mechanical-engineering/index.html" in files
-    samples = {leak.sample for leak in result.leaks if leak.file.endswith("index.html")}
-    assert samples == {"13*******00，原文写作 ＊＊＊－＊＊＊＊－＊＊＊＊"}
 
 
 def test_a_private_value_in_a_schema_example_stops_the_build(tmp_path: Path) -> None:
     """The published schemas are scanned like every page: when a private value of the data is a schema's
-    example (here the contact's name and e-mail are set to the example's), the build stops and names the
+    example (here the secretary-general's name is set to the example's), the build stops and names the
     schema."""
     tree = mini_tree()
-    edit(tree, APP, "wangmin@mech.example.org", "zhangsan@example.org")
+    edit(tree, APP, "secretary_general: {name: 王敏", "secretary_general: {name: 张三")
     write_tree(tmp_path, tree)
     result = build(tmp_path, tmp_path / "public", parse_now(NOW))
     assert not result.ok
-    assert ("data/schemas/application.schema.json", "联系邮箱") in {(leak.file, leak.what) for leak in result.leaks}
+    assert ("data/schemas/application.schema.json", "秘书长姓名") in {(leak.file, leak.what) for leak in result.leaks}

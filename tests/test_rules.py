@@ -397,6 +397,47 @@ CASES: list[Case] = [
         e(APP, "finance_staff: 1", "finance_staff: 2"),
     ),
     Case(
+        "ELIG-009",
+        "an account declared that the office found missing",
+        e(DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
+          "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: false, finance_staff: true}}"),
+        e(DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
+          "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}"),
+    ),
+    Case(
+        "ELIG-009",
+        "finance staff declared that the office found missing (not yet verified: the declaration stands)",
+        e(DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
+          "wuhan-mechanical-engineering: {passed: true, verified: {finance_staff: false}}"),
+        e(DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
+          "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true}}"),
+    ),
+    # PRIV (issue 11): the full matrix of kinds × file kinds is in tests/test_privacy_rules.py.
+    Case(
+        "PRIV-001",
+        "a contact's mobile written into an achievement",
+        e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，收录论文136篇。报名请联系138-0000-0091。"),
+        e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，收录论文136篇。报名请致电学会办公室027-87654321。"),
+    ),
+    Case(
+        "PRIV-002",
+        "an ID number in an achievement",
+        e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，负责人身份证11010519491231002X。"),
+        e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，统一社会信用代码51420100500012358X。"),
+    ),
+    Case(
+        "PRIV-003",
+        "an account number in an achievement",
+        e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，会费汇入6222 0000 0000 0000 191。"),
+        e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，经费150000000000.00元，2026-09-20 20261118103000。"),
+    ),
+    Case(
+        "PRIV-004",
+        "a person's e-mail in an achievement",
+        e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，投稿 wangmin@mech.example.org。"),
+        e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，投稿 office@mech.example.org 或 xhzx@example.org。"),
+    ),
+    Case(
         "EXCL-001",
         "materials not declared truthful",
         e(APP, "materials_truthful: true", "materials_truthful: false"),

@@ -266,13 +266,13 @@ def test_private_values_keep_two_character_names() -> None:
     from generator.site.privacy import Scanner, private_values
 
     tree = mini_tree()
-    edit(tree, APP, "name: 王敏\n  role", "name: 程文\n  role")
+    edit(tree, APP, "secretary_general: {name: 王敏", "secretary_general: {name: 程文")
     parsed = parse_all([Source(p, r) for p, r in sorted(tree.items())])
     values = private_values(parsed)
-    assert values["程文"] == "联系人姓名" and "13800000000" in values and "6222000000000000000" in values
+    assert values["程文"] == "秘书长姓名"
     scanner = Scanner(values, set())
     assert scanner.scan("p", "收录工程文献 136 篇") == []
-    assert [leak.what for leak in scanner.scan("p", "联系人：程文")] == ["联系人姓名"]
+    assert [leak.what for leak in scanner.scan("p", "联系人：程文")] == ["秘书长姓名"]
 
 
 def test_trie_scanner_matches_a_plain_search() -> None:
@@ -357,15 +357,25 @@ def test_a_broken_file_leaves_the_old_output(built: tuple[Path, Path], tmp_path:
 
 def test_a_private_value_in_public_text_fails_the_build(tmp_path: Path) -> None:
     tree = mini_tree()
-    edit(tree, SOCIETY, "name: 武汉市机械工程学会", "name: 武汉市机械工程学会\nintroduction: 联系电话 13800000000，欢迎垂询。")
+    # A name passes the data check (PRIV looks for numbers and e-mail addresses): the site scan stops it.
+    edit(tree, SOCIETY, "name: 武汉市机械工程学会", "name: 武汉市机械工程学会\nintroduction: 联系人王敏，欢迎垂询。")
     write_tree(tmp_path, tree)
     out = tmp_path / "public"
     out.mkdir()
     (out / "keep.txt").write_text("old", encoding="utf-8")
     result = build(tmp_path, out, parse_now(NOW))
     assert not result.ok and result.leaks
-    assert {leak.what for leak in result.leaks} >= {"联系电话"}
+    assert {leak.what for leak in result.leaks} >= {"秘书长姓名"}
     assert (out / "keep.txt").read_text(encoding="utf-8") == "old"
+
+
+def test_a_mobile_in_public_text_is_stopped_by_the_check_before_the_build(tmp_path: Path) -> None:
+    tree = mini_tree()
+    edit(tree, SOCIETY, "name: 武汉市机械工程学会", "name: 武汉市机械工程学会\nintroduction: 联系电话 13800000091，欢迎垂询。")
+    write_tree(tmp_path, tree)
+    result = build(tmp_path, tmp_path / "public", parse_now(NOW))
+    assert not result.ok and result.pages == 0
+    assert [f.file for f in result.check.findings if f.rule == "PRIV-001"] == [SOCIETY]
 
 
 def test_an_unexpected_inline_script_fails_the_build(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from generator.rules import (
     formats,
     funds,
     postaward,
+    privacy,
     records,
     references,
     review,
@@ -25,6 +26,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *decisions.RULES,
     *postaward.RULES,
     *records.RULES,
+    *privacy.RULES,
 )
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in ALL_RULES}

@@ -296,6 +296,45 @@ def finance(data: Dataset, ctx: Context) -> Iterator[Hit]:
             )
 
 
+_VERIFIED = {
+    "independent_bank_account": ("有独立的银行账户", "an independent bank account"),
+    "finance_staff": ("有财务管理人员", "finance staff"),
+}
+
+
+def _declared(app: Application, key: str) -> bool:
+    return app.independent_bank_account if key == "independent_bank_account" else app.finance_staff >= 1
+
+
+@rule(
+    "ELIG-009",
+    ERROR,
+    "三（一）",
+    "财务条件的声明与专项办公室形式审查时的核实结果一致（独立银行账户、财务人员）",
+    "The finance declarations agree with what the office verified at formal review",
+    eligibility=True,
+)
+def finance_verified(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """The application only declares (no account number in the shared tree); once the office records what
+    it verified against the originals, a declaration it found untrue is an error, like any self-declaration
+    that disagrees with the office's records."""
+    for cycle, app in data.applications():
+        decisions = cycle.decisions
+        if decisions is None or app.society not in decisions.formal_results:
+            continue
+        verified = decisions.formal_results[app.society].verified
+        for key, (zh, en) in _VERIFIED.items():
+            if key in verified and _declared(app, key) and not verified[key]:
+                yield Hit(
+                    app.file,
+                    ("eligibility", "finance", key),
+                    f"申报书声明{zh}，但专项办公室形式审查核实未发现（见 {decisions.file} 的 "
+                    f"formal_review.results.{app.society}.verified.{key}）。",
+                    f"The application declares {en}; the office's formal review found none.",
+                    "请按实际情况更正声明，并向专项办公室补交开户许可证或财务人员的证明材料；声明与核实不符按弄虚作假处理（五（二））。",
+                )
+
+
 _DECLARATIONS = {
     "no_legal_violations": ("无违纪违法行为", "三（二）"),
     "no_sanctions": ("未受相关部门通报批评或处罚", "三（二）"),
@@ -584,6 +623,7 @@ RULES = (
     secretariat,
     staff,
     finance,
+    finance_verified,
     declarations,
     no_violations,
     no_criticism,

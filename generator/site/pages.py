@@ -2,7 +2,8 @@
 open data), as a mapping from the path inside ``docs/`` to its content. Pure: no I/O, no clock.
 
 Templates receive only ``Public*`` objects and values computed here; every user string goes through the
-``md`` filter (``textsafe.md_escape``); URLs are built here and only ``https`` ones are linked.
+``md`` filter (``textsafe.md_escape``); URLs are built here and only ``https`` ones are linked, besides the
+office's ``mailto:`` and ``tel:`` links (``mailto_url``, ``tel_url``) built from programme.yaml.
 """
 
 from __future__ import annotations
@@ -35,6 +36,30 @@ def safe_url(value: object) -> str:
     """The URL if it is a plain https address (no quotes, spaces, brackets or entities), else ``""``."""
     text = str(value or "")
     return text if _SAFE_URL.match(text) else ""
+
+
+# mailto: and tel: links are built only from programme.yaml's office contact (schema-checked) and checked
+# again here: a plain address, a plain number. Nothing else from the data becomes a non-https link.
+_MAIL_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+\Z")
+_PHONE_NUMBER = re.compile(r"\+?[0-9]{1,15}(?:-[0-9]{1,15}){0,4}\Z")
+_PHONE_MIN_DIGITS = 5
+
+
+def mailto_url(address: object, subject: str = "") -> str:
+    """``mailto:`` + the address, with a percent-encoded subject; ``""`` unless the address is plain."""
+    from urllib.parse import quote
+
+    text = str(address or "")
+    if not _MAIL_ADDRESS.match(text):
+        return ""
+    return f"mailto:{text}" + (f"?subject={quote(subject, safe='')}" if subject else "")
+
+
+def tel_url(number: object) -> str:
+    """``tel:`` + the number with its hyphens (027-00000000); ``""`` unless it is digits and hyphens."""
+    text = str(number or "").strip()
+    digits = sum(c.isdigit() for c in text)
+    return f"tel:{text}" if _PHONE_NUMBER.match(text) and digits >= _PHONE_MIN_DIGITS else ""
 
 
 def md_paragraphs(value: object) -> str:
@@ -73,6 +98,8 @@ def environment() -> Environment:
         num=_num,
         d=_date,
         url=safe_url,
+        mailto=mailto_url,
+        tel=tel_url,
     )
     env.globals.update(timeline=svg.timeline, bars=svg.bars)
     return env
@@ -137,11 +164,13 @@ def build_pages(
 
     pages["index.md"] = render("home.md.j2", current=current, latest=all_notices[:6])
     pages["notices/index.md"] = render("notices_index.md.j2", notices=all_notices)
+    form = safe_url(site.programme.objection_form)
     for n in all_notices:
         cycle = by_year.get(n.cycle) if n.cycle is not None else None
         pages[n.path] = render(
             "notice.md.j2",
             n=n,
+            form=form,
             call=cycle.call if cycle else None,
             cycle=cycle,
             commit=commit,
@@ -157,7 +186,6 @@ def build_pages(
         pages[f"cycles/{c.year}/index.md"] = render(
             "cycle.md.j2", c=c, award_rows=_award_rows(c), stage_of=stage_of
         )
-        form = safe_url(site.programme.objection_form)
         pages[f"cycles/{c.year}/publicity.md"] = render("publicity.md.j2", c=c, form=form)
         pages[f"cycles/{c.year}/history.md"] = render("history.md.j2", c=c, revisions=histories.get(c.year, []))
 

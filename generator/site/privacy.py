@@ -40,9 +40,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.checker import ParsedFile
+if TYPE_CHECKING:  # the shared tree's privacy rules (generator.rules.privacy) import this module
+    from generator.checker import ParsedFile
 
 TEXT_SUFFIXES = frozenset({".html", ".json", ".xml", ".csv", ".txt", ".md", ".svg", ".js"})
 # The theme's own scripts and styles are not made from our data. Everything else is scanned, the published

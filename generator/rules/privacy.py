@@ -1,0 +1,309 @@
+"""Minimum personal data in the shared tree (PRIV): no data file under ``submissions/`` holds a mobile number,
+an ID number, a bank account number or a personal e-mail address.
+
+The shared programme repository is read by every society (and every participant of a pull request), so it
+holds only what one society may see of another. Personal contact details and bank accounts belong to the
+committee repository, which the office keeps; an application only declares what eligibility needs (三（一）).
+The programme's clause is 五（二） (the information-disclosure and supervision mechanism); the principle is
+the minimum-necessary rule of the Personal Information Protection Law (个人信息保护法第六条).
+
+Each file is searched once when it is parsed (``file_candidates``, pure, cached with the parse and run in
+the workers of a large tree): a file, then each of its scalars and mapping keys, is skipped by a cheap test
+unless it has an @-like mark or eleven digits close together; what is left is compared in the normal form of
+``generator.site.privacy`` (full-width digits folded, character references decoded, format characters
+dropped) and numbers are read across the separators people write in them (``138-0000-0091``,
+``6222 0000 0000 0000 191``). What passes: a unified social credit code with a valid check character that
+is a society's code, a date (also ``20261118103000``), an amount (``150000000000.00``), a landline
+(``027-87654321``: eleven digits, not a mobile), and the official addresses: the office's e-mail in
+``programme.yaml`` and a society's public e-mail in its profile when its domain is the society website's
+(the exemptions need the whole tree, so the rules apply them). Comments are not data and are not read.
+A finding never repeats the value: it shows it masked (a pull-request comment is seen by every participant).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.model import Dataset, PersonalCandidate
+from generator.rules.base import ERROR, Context, Hit, rule
+from generator.rules.references import credit_code_valid
+from generator.site.privacy import MOBILE, digit_windows, id_number_valid, normal_form
+from generator.yamlio import DataPath
+
+# The society profile fields these rules read (for the exemptions). They are not locked after the deadline
+# (``records.JUDGED_SOCIETY_FIELDS``, LOCK-001): PRIV judges the file that holds the data, not an
+# application, and a society must be able to fix its profile at any time.
+READS_SOCIETY_FIELDS: tuple[str, ...] = ("credit_code", "email", "website")
+
+MIN_ACCOUNT_DIGITS = 12
+_SIZES = frozenset({11, 13, *range(MIN_ACCOUNT_DIGITS, 41)})
+# After normalising (case-folded): a local part, @, a domain with at least one dot.
+EMAIL = re.compile(r"(?<![a-z0-9._%+\-])[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+")
+_AMOUNT_TAIL = re.compile(r"\.[0-9]{1,2}(?![0-9])")
+
+WHERE_INSTEAD = "共享仓库中的文件所有学会都能看到"
+HINT_MOBILE = (
+    f"{WHERE_INSTEAD}：删除个人手机号。需要联系方式时写单位的公开联系方式（学会的办公座机或学会档案中的公开邮箱）；"
+    "个人联系方式请按专项办公室通知另行报送，移到评审委员会仓库保存。"
+)
+HINT_ID = f"{WHERE_INSTEAD}：删除身份证号。确需核对身份的材料交专项办公室，移到评审委员会仓库保存。"
+HINT_ACCOUNT = (
+    f"{WHERE_INSTEAD}：删除账号，只写声明（eligibility.finance.independent_bank_account: true）；"
+    "拨款账户交专项办公室，移到评审委员会仓库保存，办公室在形式审查时核实。"
+)
+HINT_EMAIL = (
+    f"{WHERE_INSTEAD}：删除个人邮箱，写单位的公开联系方式：学会档案 email 中与学会网站同域名的公开邮箱，"
+    "或专项办公室的邮箱；个人邮箱移到评审委员会仓库保存。"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Personal:
+    """One piece of personal data found in a scalar: which rule, and the value masked."""
+
+    rule: str
+    masked: str
+
+
+def mask(value: str) -> str:
+    """``13800000091`` → ``138******91``; ``wangmin@mech.example.org`` → ``w******@mech.example.org``."""
+    if "@" in value:
+        local, _, domain = value.partition("@")
+        return f"{local[:1]}{'*' * max(len(local) - 1, 1)}@{domain}"
+    keep_head, keep_tail = (3, 2) if len(value) >= 8 else (1, 1)
+    return value[:keep_head] + "*" * (len(value) - keep_head - keep_tail) + value[-keep_tail:]
+
+
+def _compact_date(digits: str) -> bool:
+    """``20261118``, ``202611181030`` or ``20261118103000``: a date with a time of day, not an account."""
+    if len(digits) not in (12, 14):
+        return False
+    try:
+        date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return False
+    hour, minute, second = int(digits[8:10]), int(digits[10:12]), int(digits[12:14] or 0)
+    return 1900 <= int(digits[:4]) <= 2100 and hour < 24 and minute < 60 and second < 60
+
+
+_MIN_LENGTH = 6
+
+
+# A text can hold personal data only if it has something that is, or decodes or folds to, an @ (@, ＠, ﹫,
+# a character reference &#64;, an escape \u0040), or eleven digits (in any script: \d is Unicode) on one
+# line with at most three other characters between neighbours (the scanner joins digit groups across one to
+# three separators only). Tested on the whole file first, then on each scalar.
+_FILE_CANDIDATE = re.compile(r"[@\uff20\ufe6b&\\]|\d(?:[^\n\d]{0,3}\d){10}")
+
+
+def file_may_hold_personal(raw: bytes) -> bool:
+    return _FILE_CANDIDATE.search(raw.decode("utf-8", "replace")) is not None
+
+
+def may_hold_personal(value: str) -> bool:
+    """The cheap test before normalising, per scalar: most (keys, names, dates, amounts, short texts) are
+    skipped. The shortest e-mail address (a@b.cn) has six characters."""
+    return len(value) >= _MIN_LENGTH and _FILE_CANDIDATE.search(value) is not None
+
+
+def candidates(value: str) -> list[PersonalCandidate]:
+    """What in one text looks like personal data, before the exemptions that need the whole tree (the
+    societies' credit codes, the official addresses): each with its key (the digits, upper-cased, or the
+    address in normal form) and its masked form. The data path is filled in by ``file_candidates``."""
+    if not may_hold_personal(value):
+        return []
+    text = normal_form(value)
+    found: list[PersonalCandidate] = []
+    for start, stop, groups, uniform in digit_windows(text, _SIZES):
+        parts = [text[a:b] for a, b in groups]
+        run = "".join(parts).upper()
+        sizes = [len(p) for p in parts]
+        single = len(groups) == 1
+        national = run[2:] if run.startswith("86") and len(run) == 13 else run
+        if len(national) == 11 and MOBILE.match(national) and (single or (uniform and min(sizes) >= 2)):
+            found.append(PersonalCandidate((), "PRIV-001", run, mask(national)))
+        elif id_number_valid(run) and (single or (uniform and min(sizes[:-1]) >= 3)):
+            found.append(PersonalCandidate((), "PRIV-002", run, mask(run)))
+        elif run.isdigit() and len(run) >= MIN_ACCOUNT_DIGITS:
+            if single:
+                if _AMOUNT_TAIL.match(text, stop) or (start and text[start - 1] == ".") or _compact_date(run):
+                    continue  # an amount (150000000000.00), the decimals of one, or a date-time
+            elif not (uniform and all(s == 4 for s in sizes[:-1]) and sizes[-1] <= 4):
+                continue  # a date, a time, a document number written in groups: not a card's 4-4-4-4 shape
+            found.append(PersonalCandidate((), "PRIV-003", run, mask(run)))
+    for match in EMAIL.finditer(text):
+        found.append(PersonalCandidate((), "PRIV-004", match.group(), mask(match.group())))
+    return found
+
+
+def _exempt(candidate: PersonalCandidate, credit_codes: frozenset[str], official: frozenset[str]) -> bool:
+    if candidate.rule == "PRIV-004":
+        return candidate.key in official
+    return candidate.key in credit_codes or (candidate.path == ("credit_code",) and credit_code_valid(candidate.key))
+
+
+def find_personal(value: str, credit_codes: frozenset[str], official: frozenset[str]) -> list[Personal]:
+    """The personal data in one text: mobiles, ID numbers, account numbers, e-mail addresses not official.
+    Each kind is reported once per text (the first occurrence)."""
+    found: dict[str, Personal] = {}
+    for c in candidates(value):
+        if not _exempt(c, credit_codes, official):
+            found.setdefault(c.rule, Personal(c.rule, c.masked))
+    return [found[k] for k in sorted(found)]
+
+
+def file_candidates(raw: bytes, document: Any) -> tuple[PersonalCandidate, ...]:
+    """Every candidate of one file, with its data path (pure: run once per file when it is parsed, in a
+    worker for large trees, and cached with the parse)."""
+    if document is None or not file_may_hold_personal(raw):
+        return ()
+    return tuple(
+        PersonalCandidate(path, c.rule, c.key, c.masked)
+        for path, text in _suspect_scalars(document)
+        for c in candidates(text)
+    )
+
+
+def _host(url: str | None) -> str:
+    if not url:
+        return ""
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def official_addresses(data: Dataset) -> frozenset[str]:
+    """The office's e-mail (programme.yaml) and each society's public e-mail whose domain is its website's."""
+    found: set[str] = set()
+    if data.programme is not None and data.programme.office_email:
+        found.add(normal_form(data.programme.office_email).strip())
+    for society in data.societies.values():
+        email = society.email
+        if email and email.rpartition("@")[2].lower() == _host(society.website):
+            found.add(normal_form(email).strip())
+    return frozenset(found)
+
+
+def known_credit_codes(data: Dataset) -> frozenset[str]:
+    """The societies' credit codes that carry a valid check character."""
+    return frozenset(c for c in (s.credit_code.upper() for s in data.societies.values()) if credit_code_valid(c))
+
+
+def _suspect_scalars(document: Any) -> list[tuple[DataPath, str]]:
+    """The scalars (and mapping keys) of a document that pass ``may_hold_personal``, with their paths. A
+    leaf's path is built only when it is a suspect: most scalars are short or plain and cost one test."""
+    out: list[tuple[DataPath, str]] = []
+    search = _FILE_CANDIDATE.search
+
+    def suspect(value: object) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            return None
+        text = value if isinstance(value, str) else str(value)
+        return text if len(text) >= _MIN_LENGTH and search(text) is not None else None
+
+    def walk(value: Any, path: DataPath) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if (text := suspect(key)) is not None:
+                    out.append(((*path, key), text))
+                if isinstance(item, dict | list):
+                    walk(item, (*path, key))
+                elif (text := suspect(item)) is not None:
+                    out.append(((*path, key), text))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, dict | list):
+                    walk(item, (*path, i))
+                elif (text := suspect(item)) is not None:
+                    out.append(((*path, i), text))
+        elif (text := suspect(value)) is not None:
+            out.append((path, text))
+
+    walk(document, ())
+    return out
+
+
+_LAST: list[tuple[Dataset, list[tuple[str, DataPath, Personal]]]] = []
+
+
+def scan(data: Dataset) -> list[tuple[str, DataPath, Personal]]:
+    """Every piece of personal data in the shared tree's data files, in file order (scanned once per
+    dataset for the four rules, from the candidates each file's parse found: ``data.personal``)."""
+    if _LAST and _LAST[0][0] is data:
+        return _LAST[0][1]
+    found = list(_scan(data))
+    _LAST[:] = [(data, found)]
+    return found
+
+
+def _scan(data: Dataset) -> Iterator[tuple[str, DataPath, Personal]]:
+    codes = known_credit_codes(data)
+    official = official_addresses(data)
+    for file in sorted(data.personal):
+        if not file.startswith("submissions/"):
+            continue
+        seen: set[tuple[DataPath, str]] = set()
+        for c in data.personal[file]:
+            if (c.path, c.rule) not in seen and not _exempt(c, codes, official):
+                seen.add((c.path, c.rule))
+                yield file, c.path, Personal(c.rule, c.masked)
+
+
+_TEXTS = {
+    "PRIV-001": ("手机号码", "a mobile phone number", HINT_MOBILE),
+    "PRIV-002": ("身份证号码（校验位有效）", "an ID number (valid GB 11643 check digit)", HINT_ID),
+    "PRIV-003": ("银行账号（12 位以上的数字串）", "a bank account number (a run of 12 or more digits)", HINT_ACCOUNT),
+    "PRIV-004": ("个人电子邮箱", "a personal e-mail address", HINT_EMAIL),
+}
+
+
+def _hits(rule_id: str, data: Dataset) -> Iterator[Hit]:
+    zh_what, en_what, hint = _TEXTS[rule_id]
+    for file, path, item in scan(data):
+        if item.rule == rule_id:
+            yield Hit(
+                file,
+                path,
+                f"共享仓库的文件中出现{zh_what} {item.masked}：个人信息只能保存在评审委员会仓库（最小必要原则）。",
+                f"The shared tree holds {en_what} ({item.masked}); personal data belongs to the committee repository.",
+                hint,
+            )
+
+
+_CLAUSE = "五（二）"
+_PRINCIPLE = "（个人信息保护法第六条，最小必要）"
+
+
+@rule("PRIV-001", ERROR, _CLAUSE, f"共享仓库的数据文件不含手机号码{_PRINCIPLE}", "No mobile number in the shared tree")
+def no_mobile(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    yield from _hits("PRIV-001", data)
+
+
+@rule("PRIV-002", ERROR, _CLAUSE, f"共享仓库的数据文件不含身份证号码{_PRINCIPLE}", "No ID number in the shared tree")
+def no_id_number(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    yield from _hits("PRIV-002", data)
+
+
+@rule(
+    "PRIV-003", ERROR, _CLAUSE, f"共享仓库的数据文件不含银行账号{_PRINCIPLE}", "No bank account number in the shared tree"
+)
+def no_account(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    yield from _hits("PRIV-003", data)
+
+
+@rule(
+    "PRIV-004",
+    ERROR,
+    _CLAUSE,
+    f"共享仓库的数据文件只写单位的公开邮箱，不含个人邮箱{_PRINCIPLE}",
+    "No personal e-mail address in the shared tree (official addresses only)",
+)
+def no_personal_email(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    yield from _hits("PRIV-004", data)
+
+
+RULES = (no_mobile, no_id_number, no_account, no_personal_email)
