@@ -49,13 +49,20 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("experts", re.compile(r"experts\.yaml")),
     ("committee", re.compile(r"(?P<cycle>20[0-9]{2})/committee\.yaml")),
     ("review", re.compile(rf"(?P<cycle>20[0-9]{{2}})/reviews/(?P<slug>{_SLUG})\.yaml")),
+    ("contacts", re.compile(r"contacts/(?P<cycle>20[0-9]{2})\.yaml")),
 )
 NOT_DATA = ("README.md", ".gitignore", ".gitattributes")
 NOT_DATA_FOLDERS = (".git", ".github")
 SHARED_REF = "shared.yaml"
 POOL = "experts.yaml"
 
-KIND_ZH = {"shared-ref": "共享仓库设置", "experts": "专家库", "committee": "评审委员会名单", "review": "专家评分表"}
+KIND_ZH = {
+    "shared-ref": "共享仓库设置",
+    "experts": "专家库",
+    "committee": "评审委员会名单",
+    "review": "专家评分表",
+    "contacts": "申报联系人与拨款账户",
+}
 
 
 def classify_committee(path: str) -> FileKind | None:
@@ -71,7 +78,7 @@ def classify_committee(path: str) -> FileKind | None:
 
 def is_data(path: str) -> bool:
     top = path.split("/", 1)[0]
-    return path not in NOT_DATA and top not in NOT_DATA_FOLDERS
+    return path.rsplit("/", 1)[-1] not in NOT_DATA and top not in NOT_DATA_FOLDERS
 
 
 def read_committee_folder(root: Path) -> list[Source]:
@@ -137,8 +144,8 @@ def parse_committee(sources: Iterable[Source]) -> list[ParsedFile]:
                             (),
                             "这个文件不在评审委员会仓库约定的位置，系统无法识别它是什么材料。",
                             "The file is not in a known place of the committee repository.",
-                            "评审委员会仓库只放 shared.yaml、experts.yaml、<年度>/committee.yaml 和 "
-                            "<年度>/reviews/<专家编号>.yaml（见 examples/committee/README.md）。",
+                            "评审委员会仓库只放 shared.yaml、experts.yaml、<年度>/committee.yaml、"
+                            "<年度>/reviews/<专家编号>.yaml 和 contacts/<年度>.yaml（见 examples/committee/README.md）。",
                         )
                     ],
                 )
