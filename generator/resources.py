@@ -105,4 +105,4 @@ def describe(resources: Resources, *, site: bool = False) -> str:
         parts.append(which(resources.own_site, SITE))
     zh = "、".join(p[0] for p in parts)
     en = " and ".join(p[1] for p in parts)
-    return f"使用{zh} (using {en})"
+    return f"使用{'' if resources.own_schemas else ' '}{zh} (using {en})"
