@@ -19,6 +19,7 @@ import pytest
 from generator.cli import main
 from tests.gitrepo import ENV, commit_all, git
 from tests.helpers import REPO
+from tests.test_install import source_copy
 
 LATE = "2026-12-02"  # after the 2026 call's deadline (2026-10-31 17:00)
 APP = "submissions/2026/applications/wuhan-agriculture.yaml"
@@ -112,15 +113,7 @@ def hook_source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     base = tmp_path_factory.mktemp("precommit")
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO, capture_output=True, check=True,
-    ).stdout.decode("utf-8").split("\0")
-    source = base / "xuehui"
-    for rel in filter(None, listed):
-        if (REPO / rel).is_file():
-            (source / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO / rel, source / rel)
+    source = source_copy(base / "xuehui")
     git(base, "init", "-q", "-b", "main", str(source))
     commit_all(source, "xuehui as tested")
     env = {**os.environ, **ENV, "PRE_COMMIT_HOME": str(base / "home"), "XUEHUI_CACHE": "0"}

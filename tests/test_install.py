@@ -1,0 +1,105 @@
+"""A normal (non-editable) install works: the wheel built (through the sdist) from this checkout, installed in a fresh
+virtualenv (dependencies from the package index, pip's cache reused), checks and builds a copy of the
+repository's data, with the repository's own ``schemas/`` and ``site/`` and without them (the copies shipped
+inside the package are used then, and ``check`` says so). About a minute with pip's cache warm."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import REPO
+
+NOW = "2026-11-26"
+
+
+def source_copy(dest: Path) -> Path:
+    """This checkout's files as they are now (tracked and new, not ignored) copied to ``dest``: builds and
+    installs never write into the checkout."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO, capture_output=True, check=True,
+    ).stdout.decode("utf-8").split("\0")
+    for rel in filter(None, listed):
+        if (REPO / rel).is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / rel, dest / rel)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ``bin`` folder of a fresh virtualenv with the wheel of this checkout installed."""
+    base = tmp_path_factory.mktemp("install")
+    dist = base / "dist"
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    subprocess.run(
+        # python -m build: the sdist first, then the wheel built from the unpacked sdist (both paths)
+        [sys.executable, "-m", "build", "--outdir", str(dist), str(source_copy(base / "source"))],
+        check=True, env=env, capture_output=True, timeout=600,
+    )
+    wheels = sorted(dist.glob("xuehui-*.whl"))
+    assert len(wheels) == 1
+    sdist = tarfile.open(next(dist.glob("xuehui-*.tar.gz"))).getnames()
+    assert any(n.endswith("/schemas/application.schema.json") for n in sdist)
+    assert any(n.endswith("/site/mkdocs.yml") for n in sdist) and any(n.endswith("/LICENSE") for n in sdist)
+    names = zipfile.ZipFile(wheels[0]).namelist()
+    assert "generator/_bundled/schemas/application.schema.json" in names
+    assert "generator/_bundled/site/mkdocs.yml" in names
+    assert "generator/_bundled/site/overrides/main.html" in names
+    assert any(n.startswith("generator/_bundled/site/docs/guides/") for n in names)
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    venv = base / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheels[0])],
+        check=True, env=env, capture_output=True, timeout=900,
+    )
+    return venv / "bin"
+
+
+def xuehui(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env["XUEHUI_CACHE"] = "0"
+    return subprocess.run(
+        [str(bin_dir / "xuehui"), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
+        check=False,
+    )
+
+
+def test_the_package_runs_from_the_virtualenv(installed: Path, tmp_path: Path) -> None:
+    where = subprocess.run(
+        [str(installed / "python"), "-c", "import generator; print(generator.__file__)"],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    assert where.startswith(str(installed.parent)), where
+    version = xuehui(installed, tmp_path, "--version")
+    assert version.returncode == 0 and version.stdout.strip().startswith("xuehui 0.")
+
+
+@pytest.mark.parametrize("own", [True, False], ids=["own-schemas-and-site", "shipped-schemas-and-site"])
+def test_check_and_build_a_copy_of_the_repository(installed: Path, tmp_path: Path, own: bool) -> None:
+    data = tmp_path / "programme"
+    shutil.copytree(REPO / "submissions", data / "submissions")
+    if own:
+        shutil.copytree(REPO / "schemas", data / "schemas")
+        shutil.copytree(REPO / "site", data / "site")
+    checked = xuehui(installed, data, "check", "--now", NOW, "--format", "text")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    if own:
+        assert "使用本仓库的 schemas/" in checked.stderr
+    else:
+        assert "自带的 schemas/" in checked.stderr and "shipped with xuehui" in checked.stderr
+    built = xuehui(installed, data, "build", "--out", str(tmp_path / "public"), "--now", NOW)
+    assert built.returncode == 0, built.stdout + built.stderr
+    said = "使用本仓库的 schemas/、本仓库的 site/" if own else "自带的 schemas/、xuehui"
+    assert said in built.stderr, built.stderr
+    assert (tmp_path / "public" / "index.html").is_file()
+    assert (tmp_path / "public" / "guides" / "societies" / "index.html").is_file()
