@@ -91,6 +91,7 @@ def test_a_python_without_venv_needs_python3_venv(tmp_path: Path) -> None:
     for name in present:
         fake(bin_dir, name, "echo 'Noto Sans CJK SC'" if name == "fc-list" else "exit 0")
     fake(bin_dir, "id", "echo 1000")
+    fake(bin_dir, "apt-get")
     done = subprocess.run([BASH, str(SCRIPT)], env={"PATH": str(bin_dir), "FAKE_LOG": str(tmp_path / "log")},
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 1 and "sudo apt-get install -y -qq --no-install-recommends python3-venv" in done.stderr
