@@ -103,3 +103,60 @@ def test_check_and_build_a_copy_of_the_repository(installed: Path, tmp_path: Pat
     assert said in built.stderr, built.stderr
     assert (tmp_path / "public" / "index.html").is_file()
     assert (tmp_path / "public" / "guides" / "societies" / "index.html").is_file()
+
+
+# --- which schemas and site a run uses (generator.resources), in-process ------------------------------
+
+
+def test_a_repository_with_its_own_complete_folders_uses_them(tmp_path: Path) -> None:
+    from generator.resources import describe, for_repository
+
+    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
+    shutil.copytree(REPO / "site", tmp_path / "site")
+    found = for_repository(tmp_path)
+    assert (found.schemas, found.site) == (tmp_path / "schemas", tmp_path / "site")
+    assert found.own_schemas and found.own_site and found.notes == ()
+    assert describe(found, site=True).startswith("使用本仓库的 schemas/、本仓库的 site/")
+
+
+def test_an_incomplete_folder_is_not_used_and_the_reason_is_said(tmp_path: Path) -> None:
+    from generator.resources import describe, for_repository, shipped
+
+    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
+    (tmp_path / "schemas" / "review.schema.json").unlink()
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    found = for_repository(tmp_path)
+    assert (found.schemas, found.site) == (shipped().schemas, shipped().site)
+    assert not found.own_schemas and not found.own_site
+    assert any("review.schema.json" in note for note in found.notes)
+    assert any("overrides" in note and "docs" in note for note in found.notes)
+    assert "自带的 schemas/" in describe(found)
+
+
+def test_the_parse_cache_key_follows_the_schemas_used(tmp_path: Path) -> None:
+    from generator.cache import code_digest
+
+    for name in ("a", "b", "c"):
+        shutil.copytree(REPO / "schemas", tmp_path / name)
+    target = tmp_path / "c" / "society.schema.json"
+    target.write_text(target.read_text(encoding="utf-8").replace("}", " }", 1), encoding="utf-8")
+    assert code_digest(tmp_path / "a") == code_digest(tmp_path / "b")  # same schemas, another folder
+    assert code_digest(tmp_path / "a") != code_digest(tmp_path / "c")
+
+
+def test_check_on_the_repositorys_own_schemas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """An office's stricter schema is the one applied, and the run says so."""
+    from generator.cli import main
+
+    shutil.copytree(REPO / "submissions", tmp_path / "submissions")
+    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
+    target = tmp_path / "schemas" / "society.schema.json"
+    schema = target.read_text(encoding="utf-8")
+    target.write_text(schema.replace('"required": [', '"required": ["office_only_field", ', 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XUEHUI_CACHE", "0")
+    assert main(["check", "--now", NOW, "--format", "text"]) == 1
+    captured = capsys.readouterr()
+    assert "使用本仓库的 schemas/" in captured.err and "office_only_field" in captured.out
