@@ -160,3 +160,50 @@ def test_check_on_the_repositorys_own_schemas(tmp_path: Path, monkeypatch: pytes
     assert main(["check", "--now", NOW, "--format", "text"]) == 1
     captured = capsys.readouterr()
     assert "使用本仓库的 schemas/" in captured.err and "office_only_field" in captured.out
+
+
+# --- --version and argparse's own text in Chinese -----------------------------------------------------
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from generator.cli import main
+
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_version_comes_from_the_package_metadata(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    assert cli(capsys, "--version") == (0, f"xuehui {version('xuehui')}\n", "")
+
+
+def test_help_is_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "--help")
+    assert code == 0
+    assert out.startswith("用法：xuehui ")
+    assert "选项 (options):" in out and "命令 (commands):" in out and "显示此帮助并退出" in out
+    assert "usage:" not in out and "show this help message" not in out
+    code, out, _ = cli(capsys, "check", "--help")
+    assert code == 0 and out.startswith("用法：xuehui check ")
+    assert "位置参数 (positional arguments):" in out and "--staged" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--bogus"], "不认识的参数：--bogus"),
+        (["check", "--frmat", "json"], "不认识的参数：--frmat"),
+        (["rank"], "缺少必需的参数：--cycle"),
+        (["rank", "--cycle", "x"], "参数 --cycle：无效的整数值：'x'"),
+        (["chek"], "参数 命令：无效的取值 'chek'（可选：'check', "),
+        (["check", "--format", "xml"], "参数 --format：无效的取值 'xml'（可选："),
+        (["check", "--now"], "参数 --now：需要一个值"),
+    ],
+)
+def test_argparse_complaints_are_chinese(capsys: pytest.CaptureFixture[str], args: list[str], said: str) -> None:
+    code, out, err = cli(capsys, *args)
+    assert code == 2 and out == ""
+    assert "用法：xuehui" in err and "参数有误：" in err and said in err, err
+    assert "usage:" not in err and "error:" not in err and "invalid" not in err and "required" not in err
