@@ -365,16 +365,14 @@ def _resolve_root(paths: Sequence[str]) -> tuple[Path, list[str]]:
     return roots.pop(), selections
 
 
-def _resources(root: Path | None, *, site: bool = False) -> resources_types.Resources:
-    """Which schemas (and site templates) this run uses (``generator.resources``), said in one line on
-    stderr (the reports themselves stay as they are)."""
-    from generator.resources import describe, for_repository
+def _say_resources(found: resources_types.Resources, *, site: bool = False) -> None:
+    """Which schemas (and site templates) this run used (``generator.resources``), in one line on stderr
+    (the reports themselves stay as they are), said once the run got that far (an error stays one line)."""
+    from generator.resources import describe
 
-    found = for_repository(root)
     for note in found.notes:
         sys.stderr.write(f"xuehui: {note}\n")
     sys.stderr.write(f"xuehui: {describe(found, site=site)}\n")
-    return found
 
 
 def _staged(root: Path, sources: Sequence[Any], selected: frozenset[str]) -> frozenset[str]:
@@ -397,8 +395,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     now = _parse_now(args.now)
     if args.base is not None:
         return _cmd_check_pull_request(args, now)
+    from generator.resources import for_repository
+
     root, selections = _resolve_root(args.paths)
-    schema_dir = _resources(root).schemas
+    used = for_repository(root)
     # The check builds many small acyclic objects and exits: the cyclic collector only costs time
     # here (measured: about a fifth of a 1,000-file check). Reference counting still frees memory.
     gc.disable()
@@ -412,7 +412,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.staged and explicit:
         submitted = _staged(root, sources, submitted)
     ctx = Context(now=now, submitted=submitted if explicit else frozenset())
-    result = check(sources, ctx, report_on=selected if explicit else None, schema_dir=schema_dir)
+    result = check(sources, ctx, report_on=selected if explicit else None, schema_dir=used.schemas)
+    _say_resources(used)
     return _emit(result, args)
 
 
@@ -424,7 +425,6 @@ def _cmd_check_pull_request(args: argparse.Namespace, now: datetime) -> int:
         raise UsageError("--base 与路径不能同时使用：拉取请求模式检查两次提交之间的全部改动。")
     if args.staged:
         raise UsageError("--base 与 --staged 不能同时使用。")
-    _resources(None)  # a pull request's files are data: the schemas are xuehui's own, never the head's
     if not args.actor:
         raise UsageError("--base 需要同时给出 --actor（提交拉取请求的平台账号），以便判断修改权限。")
     gc.disable()
@@ -433,6 +433,9 @@ def _cmd_check_pull_request(args: argparse.Namespace, now: datetime) -> int:
         result, _pr = check_pull_request(repo, args.base, args.head, args.actor, now)
     except ForgeError as exc:
         raise UsageError(str(exc)) from exc
+    from generator.resources import shipped
+
+    _say_resources(shipped())  # a pull request's files are data: the schemas are xuehui's own, never the head's
     return _emit(result, args)
 
 
@@ -547,10 +550,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
     if root is None:
         raise UsageError("当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行。")
-    used = _resources(root, site=True)
+    from generator.resources import for_repository
+
+    used = for_repository(root)
     out = vet_output(Path(args.out), root, site_dir=used.site)
     if isinstance(out, Refusal):
         raise UsageError(out.message)
+    _say_resources(used, site=True)
     gc.disable()
     result = build(root, out, now, site_dir=used.site, schema_dir=used.schemas)
     if result.output_refused:
