@@ -66,6 +66,20 @@ def mini_results(shared: dict[str, bytes], committee: dict[str, bytes], recorded
     return document_for(recompute(data, data.cycles[2026]), recorded, None).encode("utf-8")
 
 
+NORMATIVE_CONTACT = (
+    "contact:                                 # private: never published\n"
+    "  name: 王敏\n  role: 秘书长\n  phone: \"13800000000\"\n  email: wangmin@mech.example.org\n\n"
+)
+NORMATIVE_BANK_ACCOUNT = (
+    '    bank_account: {bank: 示例银行武汉分行, number: "6222000000000000000"}   # private\n'
+)
+NORMATIVE_WEBSITE = "website: https://mech.example.org/\n"
+PUBLIC_EMAIL = (
+    "email: office@mech.example.org           # the society's public office e-mail (same domain as the website);"
+    " never a person's\n"
+)
+
+
 def mini_tree(awarded: bool = False) -> dict[str, bytes]:
     """The shared tree of the normative examples: the review and the expert pool move to the committee
     repository (``mini_committee``), the committee membership leaves decisions.yaml, and the 2026 results
@@ -77,6 +91,11 @@ def mini_tree(awarded: bool = False) -> dict[str, bytes]:
     """
     tree = {s.path: s.raw or b"" for s in read_folder(MINI)}
     del tree[NORMATIVE_EXPERTS], tree[NORMATIVE_REVIEW]
+    # The application's contact person and bank account move to the committee repository as well
+    # (``contacts/<cycle>.yaml``); the society's profile gains its public office e-mail.
+    edit(tree, APP, NORMATIVE_CONTACT, "")
+    edit(tree, APP, NORMATIVE_BANK_ACCOUNT, "")
+    edit(tree, SOCIETY, NORMATIVE_WEBSITE, NORMATIVE_WEBSITE + PUBLIC_EMAIL)
     edit(tree, DECISIONS, COMMITTEE_LINE, "")
     tree[RESULTS] = mini_results(tree, mini_committee())
     if awarded:

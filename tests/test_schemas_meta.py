@@ -452,10 +452,14 @@ EXTENSION_KINDS = {"corrections", "committee", "results", "shared-ref", "contact
 
 def normative(path: Path) -> Any:
     """A normative example as this project reads it: the committee membership the normative decisions still
-    hold has moved to the committee repository (``<cycle>/committee.yaml``, docs/data-contract.md)."""
+    hold has moved to the committee repository (``<cycle>/committee.yaml``, docs/data-contract.md), and so have
+    the application's contact person and bank account (``contacts/<cycle>.yaml``)."""
     data = load_yaml(path)
     if path.name == "decisions.yaml" and isinstance(data.get("expert_review"), dict):
         data["expert_review"].pop("committee", None)
+    if "/applications/" in path.as_posix():  # personal contacts and accounts moved there too (issue 11)
+        data.pop("contact", None)
+        data.get("eligibility", {}).get("finance", {}).pop("bank_account", None)
     return data
 
 
