@@ -307,3 +307,54 @@ def test_search_with_the_keyboard_alone(context: Any, site: str) -> None:
         expect(page.locator("article h1")).to_contain_text("光学学会")
     finally:
         page.close()
+
+
+def test_focus_never_lands_on_something_hidden(context: Any, site: str) -> None:
+    """Tab through the whole page: every element that takes the focus is on screen and visible (the closed
+    navigation drawer and search overlay of a phone are out of the Tab order)."""
+    page = context.new_page()
+    try:
+        page.goto(site + PUBLICITY, wait_until="networkidle")
+        page.locator("body").focus()
+        hidden = []
+        for _ in range(120):
+            page.keyboard.press("Tab")
+            state = page.evaluate(
+                """() => {
+                  const e = document.activeElement;
+                  if (e === document.body) return null;
+                  if (e.matches('a.md-skip')) return 'ok';  // fades in (opacity) as it gets the focus
+                  const r = e.getBoundingClientRect();
+                  const shown = e.checkVisibility({visibilityProperty: true}) && r.width > 0 && r.height > 0
+                    && r.right > 0 && r.left < innerWidth;
+                  return shown ? 'ok' : e.tagName + ' ' + (e.getAttribute('href') || e.className);
+                }"""
+            )
+            if state is None:
+                break
+            if state != "ok":
+                hidden.append(state)
+        assert hidden == [], f"focus landed on elements that cannot be seen: {hidden}"
+    finally:
+        page.close()
+
+
+def test_phone_menu_opens_with_the_keyboard(browser: Any, site: str) -> None:
+    context = browser.new_context(viewport=WIDTHS["phone"])
+    try:
+        page = context.new_page()
+        page.goto(site + PUBLICITY, wait_until="networkidle")
+        page.locator("body").focus()
+        _tab_until(page, "el => el.matches('label[for=\"__drawer\"]')")
+        menu = page.locator('label.md-header__button[for="__drawer"]')
+        expect(menu).to_have_attribute("role", "button")
+        expect(menu).to_have_accessible_name("打开导航菜单")
+        page.keyboard.press("Enter")
+        expect(page.locator("#__drawer")).to_be_checked()
+        _tab_until(page, "el => el.matches('nav.md-nav--primary a') && el.textContent.trim() === '学会'")
+        link = page.locator("nav.md-nav--primary a:focus")
+        expect(link).to_be_visible()
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/societies/")
+    finally:
+        context.close()
