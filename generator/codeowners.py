@@ -52,6 +52,15 @@ def _owners(logins: Iterable[str]) -> str:
     return " ".join(f"@{login}" for login in sorted(set(logins)))
 
 
+def _maintainer_comments(authority: Authority) -> list[str]:
+    """Each society's maintainers as comment lines: for information, never as owners."""
+    lines = ["# 各学会的维护账号（仅供参考，不是代码所有者）。Society maintainers, for information only:"]
+    for slug in sorted(authority.societies):
+        logins = ", ".join(sorted(authority.societies[slug])) or "（无）"
+        lines.append(f"#   {slug}: {logins}")
+    return lines
+
+
 def render(authority: Authority) -> str:
     office = _owners(authority.office)
     lines = [
@@ -60,11 +69,8 @@ def render(authority: Authority) -> str:
         "# The office is the only code owner of every file: each one decides money or eligibility.",
         f"* {office}",
         "",
-        "# 各学会的维护账号（仅供参考，不是代码所有者）。Society maintainers, for information only:",
     ]
-    for slug in sorted(authority.societies):
-        logins = ", ".join(sorted(authority.societies[slug])) or "（无）"
-        lines.append(f"#   {slug}: {logins}")
+    lines += _maintainer_comments(authority)
     # Experts are not listed: who reviews is confidential, kept in the committee repository (examples/committee/).
     lines.append("")
     lines.append("# 决定资金或资格的各类文件，再次明确只由专项办公室所有（放在最后，优先于以上各行）")
@@ -311,11 +317,8 @@ def render_gitea(authority: Authority) -> str:
         "# 专项办公室是全部文件的唯一代码所有者。The office is the only code owner of every file.",
         f".* {office}",
         "",
-        "# 各学会的维护账号（仅供参考，不是代码所有者）。Society maintainers, for information only:",
     ]
-    for slug in sorted(authority.societies):
-        logins = ", ".join(sorted(authority.societies[slug])) or "（无）"
-        lines.append(f"#   {slug}: {logins}")
+    lines += _maintainer_comments(authority)
     lines.append("")
     lines.append("# 决定资金或资格的各类文件，再次明确只由专项办公室所有 (decisive paths, the office only)")
     for pattern, _what in (*DECISIVE_PATTERNS, *GITEA_EXTRA_PATTERNS):
