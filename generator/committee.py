@@ -39,11 +39,11 @@ from generator.checker import (
     run_rules,
 )
 from generator.findings import Finding, Severity
-from generator.kinds import FileKind
+from generator.kinds import SLUG, FileKind, match_kind
 from generator.rules.base import Context
 from generator.yamlio import load_yaml
 
-_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_SLUG = SLUG
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("shared-ref", re.compile(r"shared\.yaml")),
     ("experts", re.compile(r"experts\.yaml")),
@@ -67,13 +67,7 @@ KIND_ZH = {
 
 def classify_committee(path: str) -> FileKind | None:
     """The kind of a committee-repository path (relative to its root, POSIX)."""
-    for kind, pattern in _PATTERNS:
-        match = pattern.fullmatch(path)
-        if match:
-            groups = match.groupdict()
-            cycle = groups.get("cycle")
-            return FileKind(kind, int(cycle) if cycle else None, groups.get("slug"))
-    return None
+    return match_kind(path, _PATTERNS)
 
 
 def is_data(path: str) -> bool:

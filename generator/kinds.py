@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 SUBMISSIONS = "submissions"
 
-_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # a society's or an expert's code, as a regular expression
+_SLUG = SLUG
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("programme", re.compile(r"programme\.yaml")),
     ("society", re.compile(rf"societies/(?P<slug>{_SLUG})\.yaml")),
@@ -61,9 +62,14 @@ def classify(path: str) -> FileKind | None:
     prefix = SUBMISSIONS + "/"
     if not path.startswith(prefix):
         return None
-    inner = path[len(prefix) :]
-    for kind, pattern in _PATTERNS:
-        match = pattern.fullmatch(inner)
+    return match_kind(path[len(prefix) :], _PATTERNS)
+
+
+def match_kind(path: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> FileKind | None:
+    """The first of ``patterns`` (kind, whole-path pattern with optional cycle/slug/stage groups) that
+    ``path`` matches, as a ``FileKind``; shared by this tree's and the committee repository's layouts."""
+    for kind, pattern in patterns:
+        match = pattern.fullmatch(path)
         if match:
             groups = match.groupdict()
             cycle = groups.get("cycle")
