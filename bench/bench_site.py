@@ -239,7 +239,17 @@ def bench_size(
             flush=True,
         )
         return SizeResult(
-            size, cycles, used, files, applications, pages_x, times_x, times_m, generate_s, staged.seconds, times_xc
+            size,
+            cycles,
+            used,
+            files,
+            applications,
+            pages_x,
+            times_x,
+            times_m,
+            generate_s,
+            staged.seconds,
+            times_xc,
         )
 
 

@@ -137,7 +137,9 @@ def twin_findings(changes: Sequence[Change], all_paths: Iterable[str]) -> list[F
         twins = sorted(by_key.get(path_key(change.path), set()) - {change.path})
         not_nfc = unicodedata.normalize("NFC", change.path) != change.path
         if twins or not_nfc:
-            detail = f"与已有的“{twins[0]}”只差大小写或 Unicode 形式" if twins else "文件名不是 Unicode NFC 形式"
+            detail = (
+                f"与已有的“{twins[0]}”只差大小写或 Unicode 形式" if twins else "文件名不是 Unicode NFC 形式"
+            )
             findings.append(
                 make_finding(
                     "FILE-008",

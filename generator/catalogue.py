@@ -33,9 +33,7 @@ def render(fmt: str) -> str:
             "| --- | --- | --- | --- | --- |",
         ]
         for r in rules:
-            lines.append(
-                f"| {r.id} | {r.severity.zh} | {r.clause} | {md_escape(r.zh)} | {md_escape(r.en)} |"
-            )
+            lines.append(f"| {r.id} | {r.severity.zh} | {r.clause} | {md_escape(r.zh)} | {md_escape(r.en)} |")
         return "\n".join(lines) + "\n"
     from generator.report.text import pad
 

@@ -164,7 +164,9 @@ def parse_source(
         )
         for p in loaded.problems
     ]
-    parsed = ParsedFile(source.path, kind, loaded, findings, personal=file_candidates(source.raw, loaded.data))
+    parsed = ParsedFile(
+        source.path, kind, loaded, findings, personal=file_candidates(source.raw, loaded.data)
+    )
     if loaded.data is None:
         return parsed
     for path, text in placeholders:
@@ -178,7 +180,7 @@ def parse_source(
                 path,
                 f"“{text}”是模板中的占位文字，尚未填写实际内容。",
                 "A template placeholder has not been filled in.",
-                "请把占位文字换成实际内容（日期写成 \"2026-09-20\" 这样的格式）。",
+                '请把占位文字换成实际内容（日期写成 "2026-09-20" 这样的格式）。',
             )
         )
     unfilled = {path for path, _ in placeholders}
@@ -249,7 +251,10 @@ def _parse_many(sources: Sequence[Source], schema_dir: Path) -> list[ParsedFile]
 
 
 def parse_all(
-    sources: Sequence[Source], schema_dir: Path = SCHEMA_DIR, workers: int | None = None, use_cache: bool = True
+    sources: Sequence[Source],
+    schema_dir: Path = SCHEMA_DIR,
+    workers: int | None = None,
+    use_cache: bool = True,
 ) -> list[ParsedFile]:
     """Parse every source, reusing the results cached for unchanged files (``generator.cache``).
 
@@ -270,7 +275,10 @@ def parse_all(
     if fresh or len(cached) != len(hits):
         by_path = {p.path: p for p in fresh}
         store.save(
-            {**{k: cached[k] for k in keys.values() if k in cached}, **{keys[p]: by_path[p] for p in keys if p in by_path}}
+            {
+                **{k: cached[k] for k in keys.values() if k in cached},
+                **{keys[p]: by_path[p] for p in keys if p in by_path},
+            }
         )
     parsed = hits + fresh
     parsed.sort(key=lambda p: p.path)

@@ -57,13 +57,19 @@ _ARGPARSE_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^argument (?P<arg>.+?): (?P<rest>.*)$", "参数 {arg}：{rest}"),
         (r"^the following arguments are required: (?P<args>.*)$", "缺少必需的参数：{args}"),
         (r"^unrecognized arguments: (?P<args>.*)$", "不认识的参数：{args}"),
-        (r"^invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)$", "无效的取值 {value}（可选：{choices}）"),
+        (
+            r"^invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)$",
+            "无效的取值 {value}（可选：{choices}）",
+        ),
         (r"^invalid (?P<type>\w+) value: (?P<value>.*)$", "无效的{type}值：{value}"),
         (r"^expected one argument$", "需要一个值"),
         (r"^expected at least one argument$", "至少需要一个值"),
         (r"^expected at most one argument$", "最多只能有一个值"),
         (r"^expected (?P<n>\d+) arguments?$", "需要 {n} 个值"),
-        (r"^ambiguous option: (?P<opt>\S+) could match (?P<matches>.*)$", "选项 {opt} 有歧义，可能是：{matches}"),
+        (
+            r"^ambiguous option: (?P<opt>\S+) could match (?P<matches>.*)$",
+            "选项 {opt} 有歧义，可能是：{matches}",
+        ),
         (r"^not allowed with argument (?P<arg>.*)$", "不能与参数 {arg} 同时使用"),
         (r"^ignored explicit argument (?P<value>.*)$", "多余的值 {value}"),
     )
@@ -88,8 +94,13 @@ def argparse_zh(message: str) -> str:
 class _Formatter(argparse.HelpFormatter):
     """Help text with a Chinese usage prefix."""
 
-    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action], groups: Iterable[Any],
-                  prefix: str | None = None) -> None:
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[Any],
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
 
@@ -99,8 +110,13 @@ class _Version(argparse.Action):
     def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
 
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
-                 option_string: str | None = None) -> None:
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
         from generator.resources import version
 
         sys.stdout.write(f"xuehui {version()}\n")
@@ -116,12 +132,15 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self._positionals.title = "位置参数 (positional arguments)"
         self._optionals.title = "选项 (options)"
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示此帮助并退出 (show this help)")
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS, help="显示此帮助并退出 (show this help)"
+        )
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(
-            EXIT_USAGE, f"{self.prog}: 参数有误：{argparse_zh(message)}。运行 {self.prog} -h 查看用法。 (usage error)\n"
+            EXIT_USAGE,
+            f"{self.prog}: 参数有误：{argparse_zh(message)}。运行 {self.prog} -h 查看用法。 (usage error)\n",
         )
 
 
@@ -135,16 +154,22 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="命令", title="命令 (commands)")
 
     check = sub.add_parser("check", help="检查 submissions/ 下的数据文件 (check the data files)")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="要检查的文件或文件夹（默认：整个 submissions/）")
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help="要检查的文件或文件夹（默认：整个 submissions/）"
+    )
     check.add_argument(
         "--format",
         choices=("auto", "text", "github", "markdown", "json"),
         default="auto",
         help="输出格式；auto 在 GitHub Actions 中为 github，否则为 text",
     )
-    check.add_argument("--now", help="检查时刻，如 2026-11-26 或 2026-11-26T09:00（专项时区，默认为当前时间）")
+    check.add_argument(
+        "--now", help="检查时刻，如 2026-11-26 或 2026-11-26T09:00（专项时区，默认为当前时间）"
+    )
     check.add_argument("--output", help="把报告写入此文件（默认输出到终端）")
-    check.add_argument("--base", help="拉取请求的基准提交（如 origin/main）：只检查其后的改动，权限按基准提交判断")
+    check.add_argument(
+        "--base", help="拉取请求的基准提交（如 origin/main）：只检查其后的改动，权限按基准提交判断"
+    )
     check.add_argument("--head", default="HEAD", help="拉取请求的最新提交（默认 HEAD），文件从该提交读取")
     check.add_argument("--actor", help="提交拉取请求的平台账号（与 --base 一起使用）")
     check.add_argument(
@@ -176,9 +201,13 @@ def _parser() -> argparse.ArgumentParser:
     rank.add_argument("--format", choices=("text", "markdown", "json", "csv"), default="text")
     rank.add_argument("--output", help="写入此文件（默认输出到终端）")
     rank.add_argument(
-        "--committee", metavar="PATH", help="评审委员会仓库的根目录：按其中的评分重新计算（默认：显示共享仓库中记录的结果）"
+        "--committee",
+        metavar="PATH",
+        help="评审委员会仓库的根目录：按其中的评分重新计算（默认：显示共享仓库中记录的结果）",
     )
-    rank.add_argument("--shared", metavar="PATH", help="共享专项仓库的根目录（默认：委员会仓库 shared.yaml 的 path）")
+    rank.add_argument(
+        "--shared", metavar="PATH", help="共享专项仓库的根目录（默认：委员会仓库 shared.yaml 的 path）"
+    )
     rank.add_argument(
         "--record",
         action="store_true",
@@ -200,7 +229,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--now", help="生成时刻（默认为当前时间）")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000，只监听 127.0.0.1）")
 
-    owners = sub.add_parser("codeowners", help="生成 .github/CODEOWNERS (write CODEOWNERS from the maintainers)")
+    owners = sub.add_parser(
+        "codeowners", help="生成 .github/CODEOWNERS (write CODEOWNERS from the maintainers)"
+    )
     owners.add_argument(
         "--check",
         action="store_true",
@@ -208,11 +239,16 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     audit = sub.add_parser("audit", help="合并后的权限审计 (post-merge audit of scope and authority)")
-    audit.add_argument("--base", required=True, help="权限依据的提交（合并的拉取请求的基准提交，或推送前的提交）")
+    audit.add_argument(
+        "--base", required=True, help="权限依据的提交（合并的拉取请求的基准提交，或推送前的提交）"
+    )
     audit.add_argument("--since", help="推送前的提交（默认与 --base 相同）：只审计其后的改动")
     audit.add_argument("--head", default="HEAD", help="推送后的提交（默认 HEAD）")
     audit.add_argument(
-        "--actor", action="append", required=True, help="要核对的平台账号（可重复：拉取请求作者、各提交的作者与提交者）"
+        "--actor",
+        action="append",
+        required=True,
+        help="要核对的平台账号（可重复：拉取请求作者、各提交的作者与提交者）",
     )
     audit.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     audit.add_argument("--output", help="把报告写入此文件（默认输出到终端）")
@@ -229,34 +265,51 @@ def _parser() -> argparse.ArgumentParser:
 
 def _forge_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--forge", choices=("github", "gitea"), required=True, help="平台：github 或 gitea（含 Forgejo）")
-        p.add_argument("--api-url", required=True,
-                       help="API 根地址：https://api.github.com 或 https://主机/api/v1（令牌取自环境变量 XUEHUI_FORGE_TOKEN）")
+        p.add_argument(
+            "--forge", choices=("github", "gitea"), required=True, help="平台：github 或 gitea（含 Forgejo）"
+        )
+        p.add_argument(
+            "--api-url",
+            required=True,
+            help="API 根地址：https://api.github.com 或 https://主机/api/v1（令牌取自环境变量 XUEHUI_FORGE_TOKEN）",
+        )
         p.add_argument("--repo", required=True, help="仓库：所有者/仓库名")
 
-    comment = sub.add_parser("comment", help="发布或更新拉取请求上的检查评论 (post or update the sticky check comment)")
+    comment = sub.add_parser(
+        "comment", help="发布或更新拉取请求上的检查评论 (post or update the sticky check comment)"
+    )
     common(comment)
     comment.add_argument("--pr", type=int, required=True, help="拉取请求编号")
-    comment.add_argument("--body-file", required=True, help="评论内容文件（UTF-8，以 <!-- xuehui-check --> 开头）")
+    comment.add_argument(
+        "--body-file", required=True, help="评论内容文件（UTF-8，以 <!-- xuehui-check --> 开头）"
+    )
     comment.add_argument("--author", help="只更新此账号写的标记评论（默认：令牌所属账号）")
 
     status = sub.add_parser("commit-status", help="设置提交状态 (set a commit status)")
     common(status)
     status.add_argument("--sha", required=True, help="完整的 40 位提交号")
-    status.add_argument("--state", choices=("success", "failure", "error", "pending"), required=True,
-                        help="状态：success 通过、failure 未通过、error 出错、pending 进行中")
+    status.add_argument(
+        "--state",
+        choices=("success", "failure", "error", "pending"),
+        required=True,
+        help="状态：success 通过、failure 未通过、error 出错、pending 进行中",
+    )
     status.add_argument("--context", required=True, help="状态名称，如 xuehui/check")
     status.add_argument("--description", required=True, help="简短说明（超过 140 字会被截短）")
     status.add_argument("--target-url", help="详情链接（只接受 https）")
 
-    actors = sub.add_parser("audit-actors",
-                            help="合并后审计：这次推送合并了哪个拉取请求、要核对哪些账号 (who a push to main brought in)")
+    actors = sub.add_parser(
+        "audit-actors",
+        help="合并后审计：这次推送合并了哪个拉取请求、要核对哪些账号 (who a push to main brought in)",
+    )
     common(actors)
     actors.add_argument("--sha", required=True, help="推送后的完整提交号")
     actors.add_argument("--before", required=True, help="推送前的提交号（新建分支时全为 0）")
     actors.add_argument("--pusher", required=True, help="推送者账号（直接推送时核对它）")
 
-    flows = sub.add_parser("workflows", help="生成 Gitea/Forgejo 工作流 (write .gitea/ and .forgejo/ workflows)")
+    flows = sub.add_parser(
+        "workflows", help="生成 Gitea/Forgejo 工作流 (write .gitea/ and .forgejo/ workflows)"
+    )
     flows.add_argument("--check", action="store_true", help="只检查：生成的工作流与模板不一致时退出码为 1")
 
 
@@ -292,13 +345,17 @@ def _cmd_comment(args: argparse.Namespace) -> int:
             raise UsageError(f"评论文件 {args.body_file} 过大：上限为 {forgeapi.MAX_BODY_CHARS} 个字符。")
         body = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"读不了评论文件 {args.body_file}：{type(exc).__name__}（须为 UTF-8 文本）。") from None
+        raise UsageError(
+            f"读不了评论文件 {args.body_file}：{type(exc).__name__}（须为 UTF-8 文本）。"
+        ) from None
     result = forgeapi.upsert_comment(target, token, args.pr, body, author=args.author, sleep=forgeapi.SLEEP)
     if isinstance(result, forgeapi.Failure):
         return _forge_failed("comment", result)
     done = "已更新" if result.action == "updated" else "已发布"
-    sys.stdout.write(f"{done}拉取请求 #{args.pr} 的检查评论（编号 {result.comment_id}）。"
-                     f" ({result.action} comment {result.comment_id})\n")
+    sys.stdout.write(
+        f"{done}拉取请求 #{args.pr} 的检查评论（编号 {result.comment_id}）。"
+        f" ({result.action} comment {result.comment_id})\n"
+    )
     return EXIT_OK
 
 
@@ -309,8 +366,16 @@ def _cmd_commit_status(args: argparse.Namespace) -> int:
     if isinstance(found, int):
         return found
     target, token = found
-    result = forgeapi.create_status(target, token, args.sha, args.state, args.context, args.description,
-                                    args.target_url, sleep=forgeapi.SLEEP)
+    result = forgeapi.create_status(
+        target,
+        token,
+        args.sha,
+        args.state,
+        args.context,
+        args.description,
+        args.target_url,
+        sleep=forgeapi.SLEEP,
+    )
     if isinstance(result, forgeapi.Failure):
         return _forge_failed("commit-status", result)
     sys.stdout.write(f"已设置提交状态 {result.context} = {result.state}。 (status set)\n")
@@ -330,7 +395,9 @@ def _cmd_audit_actors(args: argparse.Namespace) -> int:
     if isinstance(result, forgeapi.Failure):
         return _forge_failed("audit-actors", result)
     if result is None:
-        sys.stderr.write("没有推送前的提交（新建的分支），跳过权限审计。No commit before the push: audit skipped.\n")
+        sys.stderr.write(
+            "没有推送前的提交（新建的分支），跳过权限审计。No commit before the push: audit skipped.\n"
+        )
     sys.stdout.write(forgeflows.outputs(result))
     return EXIT_OK
 
@@ -344,8 +411,14 @@ def _cmd_workflows(args: argparse.Namespace) -> int:
         raise UsageError("当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行。")
     expected = forgeflows.render()
     if args.check:
-        current = {path: ((root / path).read_bytes().decode("utf-8", errors="replace")
-                          if (root / path).is_file() else None) for path in expected}
+        current = {
+            path: (
+                (root / path).read_bytes().decode("utf-8", errors="replace")
+                if (root / path).is_file()
+                else None
+            )
+            for path in expected
+        }
         stale = forgeflows.stale(current)
         for path in stale:
             sys.stdout.write(f"{path} 缺失或已过期：请运行 xuehui workflows 重新生成并提交。 (stale)\n")
@@ -390,7 +463,9 @@ def _write(text: str, output: str | None) -> None:
         return
     folder = target.parent
     if not folder.is_dir():
-        raise UsageError(f"无法写入 {output}：文件夹 {folder} 不存在（或不是文件夹）。请先创建它，或换一个路径。")
+        raise UsageError(
+            f"无法写入 {output}：文件夹 {folder} 不存在（或不是文件夹）。请先创建它，或换一个路径。"
+        )
     tmp = folder / f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
@@ -403,7 +478,9 @@ def _write(text: str, output: str | None) -> None:
             handle.write(data)
         os.replace(tmp, target)
     except OSError as exc:
-        raise ActionFailed(f"写入 {output} 失败：{describe_os_error(exc, with_path=False)}。原有文件保持不变。") from exc
+        raise ActionFailed(
+            f"写入 {output} 失败：{describe_os_error(exc, with_path=False)}。原有文件保持不变。"
+        ) from exc
     finally:
         if os.path.lexists(tmp):
             os.unlink(tmp)
@@ -417,7 +494,9 @@ def _resolve_root(paths: Sequence[str]) -> tuple[Path, list[str]]:
     if not paths:
         root = find_root(Path.cwd())
         if root is None:
-            raise UsageError("当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行，或给出路径。")
+            raise UsageError(
+                "当前目录及其上级目录中找不到 submissions/ 文件夹；请在仓库根目录运行，或给出路径。"
+            )
         return root, []
     roots: set[Path] = set()
     selections: list[str] = []
@@ -513,7 +592,9 @@ def _committee_trees(committee: str, shared: str | None) -> tuple[Path, Path]:
             )
         shared_root = (root / ref.path).resolve()
     if not (shared_root / SUBMISSIONS).is_dir():
-        raise UsageError(f"共享仓库 {shared_root} 中没有 submissions/ 文件夹：请用 --shared 给出共享仓库的根目录。")
+        raise UsageError(
+            f"共享仓库 {shared_root} 中没有 submissions/ 文件夹：请用 --shared 给出共享仓库的根目录。"
+        )
     return root, shared_root
 
 
@@ -564,7 +645,9 @@ def _cmd_check_pull_request(args: argparse.Namespace, now: datetime) -> int:
         raise UsageError(str(exc)) from exc
     from generator.resources import shipped
 
-    _say_resources(shipped())  # a pull request's files are data: the schemas are xuehui's own, never the head's
+    _say_resources(
+        shipped()
+    )  # a pull request's files are data: the schemas are xuehui's own, never the head's
     return _emit(result, args)
 
 
@@ -631,7 +714,9 @@ def _parse_now(text: str | None) -> datetime:
     try:
         return parse_now(text) if text else system_now()
     except ValueError as exc:
-        raise UsageError(f"--now 的时间格式无效：{text}（示例：2026-11-26 或 2026-11-26T09:00+08:00）") from exc
+        raise UsageError(
+            f"--now 的时间格式无效：{text}（示例：2026-11-26 或 2026-11-26T09:00+08:00）"
+        ) from exc
 
 
 def _cmd_rank(args: argparse.Namespace) -> int:
@@ -684,7 +769,9 @@ def _rank_committee(args: argparse.Namespace) -> int:
     merge(data, parsed)
     cycle = data.cycles.get(args.cycle)
     if cycle is None or (cycle.call is None and not cycle.reviews):
-        raise UsageError(f"没有 {args.cycle} 年度的数据（共享仓库 submissions/{args.cycle}/ 或委员会仓库 {args.cycle}/）。")
+        raise UsageError(
+            f"没有 {args.cycle} 年度的数据（共享仓库 submissions/{args.cycle}/ 或委员会仓库 {args.cycle}/）。"
+        )
     fresh = recompute(data, cycle)
     names = {slug: s.name for slug, s in data.societies.items()}
     _write(render(list(fresh.standings), names, args.cycle, args.format), args.output)
@@ -695,7 +782,9 @@ def _rank_committee(args: argparse.Namespace) -> int:
     text = document_for(fresh, local_date(now, data.timezone).isoformat(), committee_commit(root))
     check = parse_source(Source(rel, text.encode("utf-8")))
     if not check.valid:  # a bug, never the user's data: the document is generated
-        raise RuntimeError(f"generated results do not pass their schema: {[f.message_zh for f in check.findings]}")
+        raise RuntimeError(
+            f"generated results do not pass their schema: {[f.message_zh for f in check.findings]}"
+        )
     existing = target.read_bytes() if target.is_file() else None
     found = None
     if existing is not None:
@@ -768,7 +857,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
             sys.stderr.write(f"  {leak.file}: {leak.what}（{leak.sample}）\n")
         sys.stderr.write(f"原有的 {result.out} 保持不变。\n")
         return EXIT_FINDINGS
-    sys.stdout.write(f"网站已生成：{result.out}（{result.pages} 个页面）。用浏览器打开 {result.out / 'index.html'}，或运行 xuehui serve 预览。\n")
+    sys.stdout.write(
+        f"网站已生成：{result.out}（{result.pages} 个页面）。用浏览器打开 {result.out / 'index.html'}，或运行 xuehui serve 预览。\n"
+    )
     return EXIT_OK
 
 
@@ -791,7 +882,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
                 f"端口 {args.port} 已被占用（也许另一个 xuehui serve 还在运行）：请用 --port 换一个端口，"
                 f"如 --port {args.port + 1 if args.port < 65535 else 8000}。"
             ) from exc
-        raise UsageError(f"无法在 127.0.0.1:{args.port} 上监听：{describe_os_error(exc)}。请用 --port 换一个端口。") from exc
+        raise UsageError(
+            f"无法在 127.0.0.1:{args.port} 上监听：{describe_os_error(exc)}。请用 --port 换一个端口。"
+        ) from exc
     with server:
         code = _cmd_build(args)
         if code != EXIT_OK:
@@ -805,8 +898,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _repository_files(root: Path, folders: tuple[str, ...] = ("generator", "schemas", "site", ".github", "tests")
-                      ) -> list[str]:
+def _repository_files(
+    root: Path, folders: tuple[str, ...] = ("generator", "schemas", "site", ".github", "tests")
+) -> list[str]:
     """Files of the code folders (for the CODEOWNERS check), repository-relative, caches left out."""
     found: list[str] = []
     for folder in folders:
@@ -835,10 +929,14 @@ def _cmd_codeowners(args: argparse.Namespace) -> int:
             sys.stdout.write(f"{codeowners.PATH} 不存在：请运行 xuehui codeowners 生成并提交。 (missing)\n")
             return EXIT_FINDINGS
         years = {int(m.group(1)) for s in sources if (m := re.match(r"submissions/(\d{4})/", s.path))}
-        paths = codeowners.decisive_paths(authority, years, [s.path for s in sources] + _repository_files(root))
+        paths = codeowners.decisive_paths(
+            authority, years, [s.path for s in sources] + _repository_files(root)
+        )
         problems = codeowners.ownership_problems(current, authority.office, paths)
         for problem in problems:
-            sys.stdout.write(f"{codeowners.PATH}:{problem.line}: {problem.message_zh} ({problem.message_en})\n")
+            sys.stdout.write(
+                f"{codeowners.PATH}:{problem.line}: {problem.message_zh} ({problem.message_en})\n"
+            )
         if current != expected:
             sys.stdout.write(f"{codeowners.PATH} 已过期：请运行 xuehui codeowners 重新生成并提交。 (stale)\n")
         gitea_failed = _check_gitea_codeowners(root, authority, years, [s.path for s in sources])
@@ -863,14 +961,18 @@ def _check_gitea_codeowners(root: Path, authority: Authority, years: set[int], d
     path = codeowners.GITEA_PATH
     target = root / path
     if not target.is_file():
-        sys.stdout.write(f"{path} 不存在：请运行 xuehui codeowners 生成并提交（Gitea 与 Forgejo 读取它）。 (missing)\n")
+        sys.stdout.write(
+            f"{path} 不存在：请运行 xuehui codeowners 生成并提交（Gitea 与 Forgejo 读取它）。 (missing)\n"
+        )
         return True
     current = target.read_bytes().decode("utf-8", errors="replace")
     failed = False
     for shadow in codeowners.GITEA_SHADOWS:
         if (root / shadow).exists():
             failed = True
-            sys.stdout.write(f"{shadow} 存在：Gitea 与 Forgejo 会先读它而不读 {path}，请删除它。 (shadows {path})\n")
+            sys.stdout.write(
+                f"{shadow} 存在：Gitea 与 Forgejo 会先读它而不读 {path}，请删除它。 (shadows {path})\n"
+            )
     present = data_paths + _repository_files(root) + _repository_files(root, (".gitea", ".forgejo"))
     paths = codeowners.gitea_decisive_paths(authority, years, present)
     for problem in codeowners.gitea_ownership_problems(current, authority.office, paths):
@@ -880,7 +982,9 @@ def _check_gitea_codeowners(root: Path, authority: Authority, years: set[int], d
         failed = True
         sys.stdout.write(f"{path} 已过期：请运行 xuehui codeowners 重新生成并提交。 (stale)\n")
     if not failed:
-        sys.stdout.write(f"{path} 是最新的，决定资金与资格的文件都只归专项办公室所有（Gitea/Forgejo 规则）。\n")
+        sys.stdout.write(
+            f"{path} 是最新的，决定资金与资格的文件都只归专项办公室所有（Gitea/Forgejo 规则）。\n"
+        )
     return failed
 
 
@@ -938,7 +1042,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         os.getcwd()
     except OSError:
-        sys.stderr.write(f"xuehui {args.command}: 当前文件夹已不存在（也许已被删除）：请进入仓库根目录后重新运行。\n")
+        sys.stderr.write(
+            f"xuehui {args.command}: 当前文件夹已不存在（也许已被删除）：请进入仓库根目录后重新运行。\n"
+        )
         return EXIT_USAGE
     try:
         return handlers[args.command](args)
@@ -949,7 +1055,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"xuehui {args.command}: {exc}\n")
         return EXIT_FINDINGS
     except KeyboardInterrupt:
-        sys.stderr.write(f"xuehui {args.command}: 已中断（Ctrl+C），已写好的文件和网站文件夹保持原样。 (interrupted)\n")
+        sys.stderr.write(
+            f"xuehui {args.command}: 已中断（Ctrl+C），已写好的文件和网站文件夹保持原样。 (interrupted)\n"
+        )
         return 130
     except BrokenPipeError:
         # whoever read the output stopped reading (``xuehui rules | head``): nothing more to say

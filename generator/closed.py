@@ -78,8 +78,18 @@ def _frozen_locks(cycle: Cycle, slugs: Sequence[str], today: date) -> list[Lock]
     for slug in slugs:
         if known(dec.formal_review_date) and dec.formal_review_date and slug in dec.formal_results:
             why = f"{year} 年度形式审查（{dec.formal_review_date}，{where}）已对学会“{slug}”的申报作出结论"
-            found.append(Lock(f"submissions/{year}/applications/{slug}.yaml", False, "LOCK-003", dec.formal_review_date, why))
-            found.append(Lock(f"submissions/{year}/attachments/{slug}/", True, "LOCK-003", dec.formal_review_date, why))
+            found.append(
+                Lock(
+                    f"submissions/{year}/applications/{slug}.yaml",
+                    False,
+                    "LOCK-003",
+                    dec.formal_review_date,
+                    why,
+                )
+            )
+            found.append(
+                Lock(f"submissions/{year}/attachments/{slug}/", True, "LOCK-003", dec.formal_review_date, why)
+            )
         plan = f"submissions/{year}/plans/{slug}.yaml"
         midterm = f"submissions/{year}/reports/{slug}.midterm.yaml"
         final = f"submissions/{year}/reports/{slug}.final.yaml"
@@ -164,7 +174,12 @@ def _key(c: Correction) -> tuple[str, date, int, str, str, str | None]:
 
 
 def _office_finding(
-    change: Change, lock: Lock, what: str, fields: Sequence[str], corrections: Sequence[Correction], today: date
+    change: Change,
+    lock: Lock,
+    what: str,
+    fields: Sequence[str],
+    corrections: Sequence[Correction],
+    today: date,
 ) -> Finding | None:
     entries = [c for c in corrections if c.path == change.path]
     if any(lock.since <= c.date <= today for c in entries):
@@ -191,7 +206,9 @@ def _office_finding(
     )
 
 
-def _society_finding(change: Change, lock: Lock, what: str, fields: Sequence[str], head_raw: bytes | None) -> Finding | None:
+def _society_finding(
+    change: Change, lock: Lock, what: str, fields: Sequence[str], head_raw: bytes | None
+) -> Finding | None:
     if lock.rule == "LOCK-001":
         rules = "、".join(sorted({r for f in fields for r in JUDGED_SOCIETY_FIELDS[f]}))
         line, column = (0, 0)
@@ -278,7 +295,9 @@ def closed_findings(
     all_locks = locks(base, now)
     today = local_date(now, base.timezone)
     corrections = _new_corrections(base, head) if head is not None else []
-    findings: list[Finding] = correction_history_findings(base, head, CORRECTIONS in head_raw) if head is not None else []
+    findings: list[Finding] = (
+        correction_history_findings(base, head, CORRECTIONS in head_raw) if head is not None else []
+    )
     for change in changes:
         lock = next((lk for lk in all_locks if _matches(lk, change.path)), None)
         if lock is None:
@@ -286,7 +305,9 @@ def closed_findings(
         what = _verb(change, change.path in base_raw)
         fields: list[str] = []
         if lock.rule == "LOCK-001":
-            fields = _changed_fields(base_raw.get(change.path), head_raw.get(change.path) if change.status != "D" else None)
+            fields = _changed_fields(
+                base_raw.get(change.path), head_raw.get(change.path) if change.status != "D" else None
+            )
             if not fields:
                 continue
         if actor_is_office:

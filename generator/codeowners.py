@@ -192,7 +192,9 @@ def owner_of(path: str, rules: Sequence[Rule]) -> Rule | None:
     return None
 
 
-def decisive_paths(authority: Authority, years: Iterable[int], present: Iterable[str]) -> list[tuple[str, str]]:
+def decisive_paths(
+    authority: Authority, years: Iterable[int], present: Iterable[str]
+) -> list[tuple[str, str]]:
     """Paths that decide money or eligibility, with what they are: every file present, plus one example of
     every kind of file for every society, expert and cycle (so a line naming a file that does not exist
     yet is caught too)."""
@@ -233,7 +235,11 @@ def ownership_problems(text: str, office: frozenset[str], paths: Sequence[tuple[
     office (or by nobody). One problem per offending line, naming the first path it takes from the office."""
     rules, problems = parse(text)
     if not office:
-        problems.append(Problem(0, "专项设置中没有专项办公室的维护账号，无法确定代码所有者。", "the office has no maintainers"))
+        problems.append(
+            Problem(
+                0, "专项设置中没有专项办公室的维护账号，无法确定代码所有者。", "the office has no maintainers"
+            )
+        )
         return problems
     handles = {f"@{login}".casefold() for login in office}
     reported: set[int] = set()
@@ -296,7 +302,9 @@ def gitea_regex(pattern: str) -> str:
     for a folder) as the Go regular expression Gitea matches against a path without a leading ``/``."""
     body = pattern.lstrip("/")
     folder = body.endswith("/")
-    parts = [r"[^/]+" if seg == "*" else _GO_SPECIAL.sub(r"\\\g<0>", seg) for seg in body.rstrip("/").split("/")]
+    parts = [
+        r"[^/]+" if seg == "*" else _GO_SPECIAL.sub(r"\\\g<0>", seg) for seg in body.rstrip("/").split("/")
+    ]
     regex = "/".join(parts)
     return regex + "/.*" if folder else regex
 
@@ -373,8 +381,13 @@ def parse_gitea(text: str) -> tuple[list[GiteaRule], list[Problem]]:
         if not tokens:
             continue
         if len(tokens) < 2:
-            problems.append(Problem(number, f"{GITEA_PATH} 第 {number} 行“{raw.strip()}”没有所有者，Gitea 会跳过这一行。",
-                                    f"line {number} names no owner; Gitea skips it."))
+            problems.append(
+                Problem(
+                    number,
+                    f"{GITEA_PATH} 第 {number} 行“{raw.strip()}”没有所有者，Gitea 会跳过这一行。",
+                    f"line {number} names no owner; Gitea skips it.",
+                )
+            )
             continue
         negative = tokens[0].startswith("!")
         pattern = tokens[0].removeprefix("!")
@@ -384,22 +397,37 @@ def parse_gitea(text: str) -> tuple[list[GiteaRule], list[Problem]]:
             regex = None
             reason = str(exc)
         if regex is None or _NOT_GO.search(pattern):
-            why = reason if regex is None else "使用了 Go 正则表达式不支持的写法（前后查看、反向引用、\\Z 或占有量词）"
-            problems.append(Problem(number, f"{GITEA_PATH} 第 {number} 行“{raw.strip()}”的正则表达式无法按 Go 的规则读取：{why}。",
-                                    f"line {number}: the regular expression is not valid Go (RE2) syntax."))
+            why = (
+                reason
+                if regex is None
+                else "使用了 Go 正则表达式不支持的写法（前后查看、反向引用、\\Z 或占有量词）"
+            )
+            problems.append(
+                Problem(
+                    number,
+                    f"{GITEA_PATH} 第 {number} 行“{raw.strip()}”的正则表达式无法按 Go 的规则读取：{why}。",
+                    f"line {number}: the regular expression is not valid Go (RE2) syntax.",
+                )
+            )
             continue
         owners = tuple(t.removeprefix("@") for t in tokens[1:])
         rules.append(GiteaRule(number, raw.strip(), pattern, negative, owners, regex))
     return rules, problems
 
 
-def gitea_ownership_problems(text: str, office: frozenset[str], paths: Sequence[tuple[str, str]]) -> list[Problem]:
+def gitea_ownership_problems(
+    text: str, office: frozenset[str], paths: Sequence[tuple[str, str]]
+) -> list[Problem]:
     """Problems with ``.gitea/CODEOWNERS``: unreadable lines, decisive paths no rule applies to, and every rule
     that applies to a decisive path and names anyone outside the office (a user or a team). One problem per
     offending line, naming the first path it gives away."""
     rules, problems = parse_gitea(text)
     if not office:
-        problems.append(Problem(0, "专项设置中没有专项办公室的维护账号，无法确定代码所有者。", "the office has no maintainers"))
+        problems.append(
+            Problem(
+                0, "专项设置中没有专项办公室的维护账号，无法确定代码所有者。", "the office has no maintainers"
+            )
+        )
         return problems
     handles = {login.casefold() for login in office}
     reported: set[int] = set()
@@ -407,22 +435,34 @@ def gitea_ownership_problems(text: str, office: frozenset[str], paths: Sequence[
         applying = [rule for rule in rules if rule.applies(path)]
         if not applying and 0 not in reported:
             reported.add(0)
-            problems.append(Problem(0, f"{GITEA_PATH} 中没有任何一行适用于“{path}”（{what}）：这个文件没有代码所有者。"
-                                       "请保留“.* @办公室账号”一行。",
-                                    f"no line of {GITEA_PATH} applies to {path}: it has no code owner."))
+            problems.append(
+                Problem(
+                    0,
+                    f"{GITEA_PATH} 中没有任何一行适用于“{path}”（{what}）：这个文件没有代码所有者。"
+                    "请保留“.* @办公室账号”一行。",
+                    f"no line of {GITEA_PATH} applies to {path}: it has no code owner.",
+                )
+            )
         for rule in applying:
             outsiders = [o for o in rule.owners if o.casefold() not in handles]
             if outsiders and rule.line not in reported:
                 reported.add(rule.line)
-                problems.append(Problem(rule.line, f"{GITEA_PATH} 第 {rule.line} 行“{rule.text}”让 "
-                                        f"{' '.join('@' + o for o in outsiders)} 成为“{path}”（{what}）的代码所有者："
-                                        "Gitea 把所有匹配行的所有者都算作代码所有者，决定资金或资格的文件只能由专项办公室所有。"
-                                        "请运行 xuehui codeowners 重新生成。",
-                                        f"line {rule.line} makes {' '.join(outsiders)} code owners of {path}."))
+                problems.append(
+                    Problem(
+                        rule.line,
+                        f"{GITEA_PATH} 第 {rule.line} 行“{rule.text}”让 "
+                        f"{' '.join('@' + o for o in outsiders)} 成为“{path}”（{what}）的代码所有者："
+                        "Gitea 把所有匹配行的所有者都算作代码所有者，决定资金或资格的文件只能由专项办公室所有。"
+                        "请运行 xuehui codeowners 重新生成。",
+                        f"line {rule.line} makes {' '.join(outsiders)} code owners of {path}.",
+                    )
+                )
     return sorted(problems, key=lambda p: p.line)
 
 
-def gitea_decisive_paths(authority: Authority, years: Iterable[int], present: Iterable[str]) -> list[tuple[str, str]]:
+def gitea_decisive_paths(
+    authority: Authority, years: Iterable[int], present: Iterable[str]
+) -> list[tuple[str, str]]:
     """``decisive_paths`` plus the forge files of Gitea and Forgejo."""
     found = dict(decisive_paths(authority, years, present))
     for path, what in (

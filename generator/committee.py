@@ -163,8 +163,9 @@ def shared_ref(sources: Iterable[Source]) -> SharedRef | None:
             data = load_yaml(source.raw).data
             if isinstance(data, dict) and isinstance(data.get("path"), str):
                 commit = data.get("commit")
-                return SharedRef(str(data.get("repository", "")), commit if isinstance(commit, str) else None,
-                                 data["path"])
+                return SharedRef(
+                    str(data.get("repository", "")), commit if isinstance(commit, str) else None, data["path"]
+                )
     return None
 
 
@@ -187,11 +188,17 @@ def merge(data: model.Dataset, parsed: Iterable[ParsedFile]) -> list[Finding]:
                 cycle.committee = tuple(content.get("members") or ())
                 cycle.committee_file = item.path
             elif item.kind.kind == "review":
-                data.cycle(item.kind.cycle or 0).reviews[item.kind.slug or ""] = model.build_review(item.path, content)
+                data.cycle(item.kind.cycle or 0).reviews[item.kind.slug or ""] = model.build_review(
+                    item.path, content
+                )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             findings.append(
                 make_finding(
-                    "FILE-005", item.path, 1, 1, (),
+                    "FILE-005",
+                    item.path,
+                    1,
+                    1,
+                    (),
                     f"文件内容无法转换为专项数据（{type(exc).__name__}）。",
                     f"The content cannot be read into the model: {type(exc).__name__}.",
                     "请对照 examples/committee/ 中的示例检查字段。",
@@ -204,7 +211,11 @@ def merge(data: model.Dataset, parsed: Iterable[ParsedFile]) -> list[Finding]:
             first = min(r.file for r in cycle.reviews.values())
             findings.append(
                 make_finding(
-                    "REV-004", first, 0, 0, (),
+                    "REV-004",
+                    first,
+                    0,
+                    0,
+                    (),
                     f"{year} 年度有专家评分，但评审委员会仓库中没有 {year}/committee.yaml（委员会名单）。",
                     f"{year} has reviews but no committee membership file.",
                     f"请专项办公室提交 {year}/committee.yaml（members: 本年度评审委员会的专家编号）。",
@@ -235,8 +246,13 @@ def pin_findings(committee: Sequence[Source], shared_head: str | None) -> list[F
 def git_head(root: Path) -> str | None:
     """The commit of ``root`` when it is the top of a git work tree (clean or not), else None."""
     try:
-        top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel", "HEAD"],
-                             capture_output=True, text=True, check=False, timeout=30)
+        top = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--show-toplevel", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     lines = top.stdout.split()
@@ -399,7 +415,9 @@ class RecordPlan:
     reason: str
 
 
-def plan_record(existing: bytes | None, path: str, text: str, existing_results: model.Results | None) -> RecordPlan:
+def plan_record(
+    existing: bytes | None, path: str, text: str, existing_results: model.Results | None
+) -> RecordPlan:
     """Never overwrite what ``rank`` did not write: an existing file is replaced only when it is valid and its
     ``seal`` matches its content (so it is neither hand-made nor edited by hand since ``rank`` wrote it)."""
     from generator.results import is_sealed
@@ -409,7 +427,9 @@ def plan_record(existing: bytes | None, path: str, text: str, existing_results: 
     if existing_results is None or existing_results.recorded_by != "xuehui rank":
         return RecordPlan("refuse", path, text, "现有文件不是 xuehui rank 写入的（或格式无效）")
     if not is_sealed(existing):
-        return RecordPlan("refuse", path, text, "现有文件在 xuehui rank 写入后被手工修改过（seal 与内容不符）")
+        return RecordPlan(
+            "refuse", path, text, "现有文件在 xuehui rank 写入后被手工修改过（seal 与内容不符）"
+        )
     if _without_date(existing.decode("utf-8")) == _without_date(text):
         return RecordPlan("unchanged", path, existing.decode("utf-8"), "")
     return RecordPlan("replace", path, text, f"替换原有结果（原指纹 {existing_results.fingerprint}）")

@@ -125,7 +125,10 @@ def disclose(data: Dataset, year: int, today: date) -> CycleDisclosure:
         revocations = [
             s
             for s in sanctions
-            if s.society == award.society and s.cycle == year and s.decided <= today and (s.revoke_award or s.reclaim_amount)
+            if s.society == award.society
+            and s.cycle == year
+            and s.decided <= today
+            and (s.revoke_award or s.reclaim_amount)
         ]
         society = data.societies.get(award.society)
         awards.append(

@@ -103,7 +103,9 @@ def _explain(repo: Any, exc: Exception, doing: str) -> ForgeError:
             f"{doing}时发现仓库中有损坏或缺失的 git 对象（{last}）。{hint}"
             " (The repository has a corrupt or missing object.)"
         )
-    return ForgeError(f"{doing}时 git 命令失败（{last}）。请确认仓库完整、提交存在后重试。 (A git command failed.)")
+    return ForgeError(
+        f"{doing}时 git 命令失败（{last}）。请确认仓库完整、提交存在后重试。 (A git command failed.)"
+    )
 
 
 def _git(repo: Any, command: str, *args: str, doing: str, **kwargs: Any) -> Any:
@@ -137,11 +139,15 @@ def open_repo(path: Path) -> Any:
     try:
         import git
     except ImportError as exc:  # GitPython refuses to load when it finds no git program
-        raise ForgeError("找不到 git 程序：请先安装 git（https://git-scm.com），并确认它在 PATH 中。") from exc
+        raise ForgeError(
+            "找不到 git 程序：请先安装 git（https://git-scm.com），并确认它在 PATH 中。"
+        ) from exc
     try:
         return git.Repo(path, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError) as exc:
-        raise ForgeError(f"{_shown(str(path))} 不是 git 仓库（也不在 git 仓库中）：请在仓库根目录运行。") from exc
+        raise ForgeError(
+            f"{_shown(str(path))} 不是 git 仓库（也不在 git 仓库中）：请在仓库根目录运行。"
+        ) from exc
     except (git.GitError, OSError, ValueError) as exc:
         raise ForgeError(f"无法打开 {_shown(str(path))} 处的 git 仓库（{_shown(str(exc))}）。") from exc
 
@@ -187,7 +193,9 @@ def merge_base(repo: Any, base: str, head: str) -> str:
 def changes(repo: Any, base: str, head: str) -> list[Change]:
     """Paths changed on ``head`` since it left ``base`` (as ``base...head``), no rename detection."""
     since = merge_base(repo, base, head)
-    out: str = _git(repo, "diff", "--name-status", "--no-renames", "-z", since, head, "--", doing="比较两次提交")
+    out: str = _git(
+        repo, "diff", "--name-status", "--no-renames", "-z", since, head, "--", doing="比较两次提交"
+    )
     parts = out.split("\0")
     found: list[Change] = []
     i = 0
@@ -245,7 +253,9 @@ def sources_at(repo: Any, commit: str) -> list[Source]:
         if entry.mode == MODE_FILE:
             sources.append(Source(path, blobs[path]))
         else:
-            sources.append(Source(path, None, _REFUSED_MODES.get(entry.mode, f"不支持的文件类型（{entry.mode}）")))
+            sources.append(
+                Source(path, None, _REFUSED_MODES.get(entry.mode, f"不支持的文件类型（{entry.mode}）"))
+            )
     return sources
 
 
@@ -258,7 +268,16 @@ class Revision:
 
 def history(repo: Any, path: str, rev: str = "HEAD") -> list[Revision]:
     """The commits that changed ``path`` up to ``rev``, newest first (no renames followed)."""
-    out: str = _git(repo, "log", "-z", "--format=%H%x1f%cI%x1f%s", rev, "--", path, doing=f"读取 {_shown(path)} 的修改历史")
+    out: str = _git(
+        repo,
+        "log",
+        "-z",
+        "--format=%H%x1f%cI%x1f%s",
+        rev,
+        "--",
+        path,
+        doing=f"读取 {_shown(path)} 的修改历史",
+    )
     revisions: list[Revision] = []
     for record in out.split("\0"):
         if not record.strip():
@@ -290,6 +309,8 @@ def differing_from_head(repo: Any, root: Path, paths: Iterable[str]) -> frozense
     head = commit_of(repo, "HEAD")
     folder = at_top + SUBMISSIONS
     tracked = entries(repo, head, prefix=folder)
-    out: str = _git(repo, "diff", "--name-only", "--no-renames", "-z", head, "--", folder, doing="比较工作区与 HEAD")
+    out: str = _git(
+        repo, "diff", "--name-only", "--no-renames", "-z", head, "--", folder, doing="比较工作区与 HEAD"
+    )
     changed = {p for p in out.split("\0") if p}
     return frozenset(p for p in wanted if at_top + p not in tracked or at_top + p in changed)

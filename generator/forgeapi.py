@@ -68,13 +68,23 @@ CONTEXT_CHARS = 100
 URL_CHARS = 2048
 
 Forge = Literal["github", "gitea"]
-Kind = Literal["usage", "auth", "forbidden", "not-found", "invalid", "refused", "rate-limit", "server", "network",
-               "response"]
+Kind = Literal[
+    "usage",
+    "auth",
+    "forbidden",
+    "not-found",
+    "invalid",
+    "refused",
+    "rate-limit",
+    "server",
+    "network",
+    "response",
+]
 
 _OWNER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9_])?")
 _NAME = re.compile(r"[A-Za-z0-9._-]{1,100}")
 _SHA = re.compile(r"(?:[0-9a-f]{40}|[0-9a-f]{64})")
-_LINK_PART = re.compile(r'<([^>]*)>\s*((?:;\s*[^;,]*)*)')
+_LINK_PART = re.compile(r"<([^>]*)>\s*((?:;\s*[^;,]*)*)")
 _LOOPBACK = ("127.0.0.1", "localhost")
 
 
@@ -186,8 +196,13 @@ def parse_target(forge: str, api_url: str, repo: str) -> Target | Failure:
     if isinstance(api, Failure):
         return api
     owner, sep, name = repo.partition("/")
-    if not sep or not _OWNER.fullmatch(owner) or not _NAME.fullmatch(name) or name in (".", "..") \
-            or name.endswith(".git"):
+    if (
+        not sep
+        or not _OWNER.fullmatch(owner)
+        or not _NAME.fullmatch(name)
+        or name in (".", "..")
+        or name.endswith(".git")
+    ):
         return usage(
             f"仓库名不对：{clean(repo)[:120]}",
             "--repo must be OWNER/NAME (letters, digits, '.', '_', '-')",
@@ -254,32 +269,43 @@ def check_body(text: str) -> str | Failure:
 
 def check_pr(number: int) -> int | Failure:
     if number < 1:
-        return usage(f"拉取请求编号不对：{number}", f"--pr must be a positive number, not {number}",
-                     "--pr 写拉取请求的编号，如 12。")
+        return usage(
+            f"拉取请求编号不对：{number}",
+            f"--pr must be a positive number, not {number}",
+            "--pr 写拉取请求的编号，如 12。",
+        )
     return number
 
 
 def check_sha(sha: str) -> str | Failure:
     value = sha.strip().lower()
     if not _SHA.fullmatch(value):
-        return usage(f"提交号不对：{clean(sha)[:80]}", "--sha must be a full commit id (40 hexadecimal digits)",
-                     "--sha 写完整的 40 位提交号（不能用分支名或缩写）。")
+        return usage(
+            f"提交号不对：{clean(sha)[:80]}",
+            "--sha must be a full commit id (40 hexadecimal digits)",
+            "--sha 写完整的 40 位提交号（不能用分支名或缩写）。",
+        )
     return value
 
 
 def check_state(state: str) -> str | Failure:
     if state not in STATES:
-        return usage(f"状态不对：{clean(state)[:40]}", f"--state must be one of {', '.join(STATES)}",
-                     "--state 只能是 success、failure、error 或 pending。")
+        return usage(
+            f"状态不对：{clean(state)[:40]}",
+            f"--state must be one of {', '.join(STATES)}",
+            "--state 只能是 success、failure、error 或 pending。",
+        )
     return state
 
 
 def check_context(context: str) -> str | Failure:
     value = clean(context)
     if not value or len(value) > CONTEXT_CHARS or value != context:
-        return usage(f"状态名称不对：{value[:CONTEXT_CHARS]}",
-                     f"--context must be 1 to {CONTEXT_CHARS} printable characters on one line",
-                     "--context 写一个简短的名称，如 xuehui/check。")
+        return usage(
+            f"状态名称不对：{value[:CONTEXT_CHARS]}",
+            f"--context must be 1 to {CONTEXT_CHARS} printable characters on one line",
+            "--context 写一个简短的名称，如 xuehui/check。",
+        )
     return value
 
 
@@ -291,8 +317,11 @@ def clip_description(text: str) -> str:
 def check_target_url(text: str | None) -> str | Failure | None:
     if text is None or text == "":
         return None
-    bad = usage(f"状态链接不可用：{clean(text)[:200]}", "--target-url must be an https URL",
-                "--target-url 只接受 https 地址（如本次运行的日志页）。")
+    bad = usage(
+        f"状态链接不可用：{clean(text)[:200]}",
+        "--target-url must be an https URL",
+        "--target-url 只接受 https 地址（如本次运行的日志页）。",
+    )
     if len(text) > URL_CHARS or any(ch.isspace() or not ch.isprintable() for ch in text):
         return bad
     try:
@@ -342,22 +371,32 @@ def page_request(target: Target, url: str) -> Request:
 
 
 def create_comment_request(target: Target, pr: int, body: str) -> Request:
-    return Request("POST", f"{target.repo_path}/issues/{pr}/comments", _headers(target.forge, json_body=True),
-                   _json({"body": body}))
+    return Request(
+        "POST",
+        f"{target.repo_path}/issues/{pr}/comments",
+        _headers(target.forge, json_body=True),
+        _json({"body": body}),
+    )
 
 
 def edit_comment_request(target: Target, comment_id: int, body: str) -> Request:
-    return Request("PATCH", f"{target.repo_path}/issues/comments/{comment_id}",
-                   _headers(target.forge, json_body=True), _json({"body": body}))
+    return Request(
+        "PATCH",
+        f"{target.repo_path}/issues/comments/{comment_id}",
+        _headers(target.forge, json_body=True),
+        _json({"body": body}),
+    )
 
 
-def status_request(target: Target, sha: str, state: str, context: str, description: str,
-                   target_url: str | None) -> Request:
+def status_request(
+    target: Target, sha: str, state: str, context: str, description: str, target_url: str | None
+) -> Request:
     payload: dict[str, object] = {"state": state, "context": context, "description": description}
     if target_url is not None:
         payload["target_url"] = target_url
-    return Request("POST", f"{target.repo_path}/statuses/{sha}", _headers(target.forge, json_body=True),
-                   _json(payload))
+    return Request(
+        "POST", f"{target.repo_path}/statuses/{sha}", _headers(target.forge, json_body=True), _json(payload)
+    )
 
 
 # ---------------------------------------------------------------------------------- reading responses
@@ -399,9 +438,14 @@ def rate_limit_wait(target: Target, response: Response, now: float) -> float | N
     """Seconds the forge asks us to wait, if this response is a rate limit; None if it is not one."""
     headers = response.headers
     limited = response.status == 429 or (
-        target.forge == "github" and response.status == 403 and (
-            headers.get("x-ratelimit-remaining") == "0" or "retry-after" in headers
-            or "rate limit" in forge_message(response).lower()))
+        target.forge == "github"
+        and response.status == 403
+        and (
+            headers.get("x-ratelimit-remaining") == "0"
+            or "retry-after" in headers
+            or "rate limit" in forge_message(response).lower()
+        )
+    )
     if not limited:
         return None
     retry_after = headers.get("retry-after", "").strip()
@@ -422,55 +466,66 @@ def describe(target: Target, response: Response, action_zh: str, action_en: str,
     wait = rate_limit_wait(target, response, now)
     if wait is not None:
         return Failure(
-            "rate-limit", f"{head_zh}：平台限流，约需等待 {round(wait)} 秒（{said_zh}）。",
+            "rate-limit",
+            f"{head_zh}：平台限流，约需等待 {round(wait)} 秒（{said_zh}）。",
             f"{head_en}: rate limited by the forge, about {round(wait)} s to wait ({said_en})",
             "稍后重新运行；若经常发生，减少同一令牌的并发使用或换用专用令牌。",
         )
     if 300 <= status < 400:
         where = clean(response.headers.get("location", ""))[:200]
         return Failure(
-            "refused", f"{head_zh}：平台要求转到 {where or '另一地址'}，为保护令牌不跟随转向。",
+            "refused",
+            f"{head_zh}：平台要求转到 {where or '另一地址'}，为保护令牌不跟随转向。",
             f"{head_en}: the forge redirected ({status}) to {where or 'elsewhere'}; redirects are not followed",
             "检查 --api-url（应为 API 根地址）和 --repo（仓库是否已改名或迁移）。",
         )
     if status == 401:
         return Failure(
-            "auth", f"{head_zh}：令牌无效或已过期（{said_zh}）。",
+            "auth",
+            f"{head_zh}：令牌无效或已过期（{said_zh}）。",
             f"{head_en}: the token was not accepted ({said_en})",
             f"检查密钥 {TOKEN_ENV} 是否为该平台的有效令牌、是否过期，以及 --forge 与 --api-url 是否对应。",
         )
     if status == 403:
         return Failure(
-            "forbidden", f"{head_zh}：令牌没有权限（{said_zh}）。",
+            "forbidden",
+            f"{head_zh}：令牌没有权限（{said_zh}）。",
             f"{head_en}: the token lacks permission ({said_en})",
             "评论需要 issues/pull requests 的写权限，提交状态需要 statuses（或仓库）写权限；"
             "GitHub 工作流需声明 permissions；Gitea 令牌需 write:issue / write:repository 范围。",
         )
     if status in (404, 410):
         return Failure(
-            "not-found", f"{head_zh}：找不到仓库、拉取请求、评论或提交（{said_zh}）。",
+            "not-found",
+            f"{head_zh}：找不到仓库、拉取请求、评论或提交（{said_zh}）。",
             f"{head_en}: not found ({said_en})",
             "检查 --repo、--pr、--sha 与 --api-url；私有仓库对无权访问的令牌也显示为“找不到”。",
         )
     if status in (400, 422):
         return Failure(
-            "invalid", f"{head_zh}：平台不接受请求内容（{said_zh}）。",
+            "invalid",
+            f"{head_zh}：平台不接受请求内容（{said_zh}）。",
             f"{head_en}: the forge rejected the request ({said_en})",
             "检查评论长度、提交号是否存在于该仓库、状态参数是否合法。",
         )
     if status == 423:
         return Failure(
-            "refused", f"{head_zh}：仓库已归档，不能修改（{said_zh}）。",
-            f"{head_en}: the repository is archived ({said_en})", "请先在平台上取消归档。",
+            "refused",
+            f"{head_zh}：仓库已归档，不能修改（{said_zh}）。",
+            f"{head_en}: the repository is archived ({said_en})",
+            "请先在平台上取消归档。",
         )
     if status >= 500:
         return Failure(
-            "server", f"{head_zh}：平台内部错误（{said_zh}）。",
+            "server",
+            f"{head_zh}：平台内部错误（{said_zh}）。",
             f"{head_en}: the forge had an internal error ({said_en})",
             "稍后重新运行；持续出现时请联系平台管理员。",
         )
     return Failure(
-        "refused", f"{head_zh}：平台拒绝了请求（{said_zh}）。", f"{head_en}: the forge refused ({said_en})",
+        "refused",
+        f"{head_zh}：平台拒绝了请求（{said_zh}）。",
+        f"{head_en}: the forge refused ({said_en})",
         "检查各参数是否正确。",
     )
 
@@ -480,7 +535,9 @@ def _decode(response: Response, action_zh: str, action_en: str) -> Any | Failure
         return json.loads(response.body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         return Failure(
-            "response", f"{action_zh}：平台的回答不是 JSON。", f"{action_en}: the forge's answer is not JSON",
+            "response",
+            f"{action_zh}：平台的回答不是 JSON。",
+            f"{action_en}: the forge's answer is not JSON",
             "检查 --api-url 是否指向 API 根地址（Gitea/Forgejo 要带 /api/v1），而不是网页地址。",
         )
 
@@ -488,7 +545,9 @@ def _decode(response: Response, action_zh: str, action_en: str) -> Any | Failure
 def account_from(payload: Any) -> Account | None:
     if isinstance(payload, dict) and isinstance(payload.get("login"), str) and payload["login"]:
         ident = payload.get("id")
-        return Account(payload["login"], ident if isinstance(ident, int) and not isinstance(ident, bool) else None)
+        return Account(
+            payload["login"], ident if isinstance(ident, int) and not isinstance(ident, bool) else None
+        )
     return None
 
 
@@ -518,8 +577,9 @@ def own_comment_id(page: Any, me: Account) -> int | None:
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str,
-                         headers: Any, newurl: str) -> None:
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> None:
         return None  # urllib then raises HTTPError with the 3xx status, which is answered as a Response
 
 
@@ -533,7 +593,9 @@ def _read_capped(stream: Any) -> bytes:
 def _exchange(opener: urllib.request.OpenerDirector, req: urllib.request.Request) -> Response:
     try:
         with opener.open(req, timeout=TIMEOUT_SECONDS) as answer:
-            return Response(answer.status, {k.lower(): v for k, v in answer.headers.items()}, _read_capped(answer))
+            return Response(
+                answer.status, {k.lower(): v for k, v in answer.headers.items()}, _read_capped(answer)
+            )
     except urllib.error.HTTPError as exc:  # a status outside 2xx (3xx included: redirects are not followed)
         with exc:
             headers = {k.lower(): v for k, v in exc.headers.items()} if exc.headers else {}
@@ -557,7 +619,9 @@ def urllib_transport(request: Request, auth: str) -> Response:
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, ssl.SSLCertVerificationError):
-            raise NetworkError(f"certificate verification failed: {reason.verify_message}", retry=False) from None
+            raise NetworkError(
+                f"certificate verification failed: {reason.verify_message}", retry=False
+            ) from None
         raise NetworkError(str(reason)) from None
     except TimeoutError:
         raise NetworkError("timed out") from None
@@ -594,8 +658,15 @@ class _Client:
     sleep: Sleep
     clock: Clock
 
-    def send(self, request: Request, ok: tuple[int, ...], action_zh: str, action_en: str, *,
-             idempotent: bool = True) -> Response:
+    def send(
+        self,
+        request: Request,
+        ok: tuple[int, ...],
+        action_zh: str,
+        action_en: str,
+        *,
+        idempotent: bool = True,
+    ) -> Response:
         """Send with bounded retries (server errors, rate limits, network); raise _Stop on failure, or
         _Ambiguous for a non-idempotent request whose outcome is unknown."""
         for attempt in range(1, MAX_TRIES + 1):
@@ -635,19 +706,23 @@ class _Client:
         host = urllib.parse.urlsplit(self.target.api).netloc
         if isinstance(exc, TooLarge):
             return Failure(
-                "response", f"{action_zh}失败：{host} 的回答超过 {MAX_RESPONSE_BYTES // (1024 * 1024)} MiB，已停止读取。",
+                "response",
+                f"{action_zh}失败：{host} 的回答超过 {MAX_RESPONSE_BYTES // (1024 * 1024)} MiB，已停止读取。",
                 f"{action_en} failed: the answer from {host} is larger than {MAX_RESPONSE_BYTES} bytes",
                 "检查 --api-url 是否指向 API 根地址。",
             )
         reason = truncate(clean(exc.reason), 200)
         return Failure(
-            "network", f"{action_zh}失败：无法从 {host} 得到回答（{reason}）。",
+            "network",
+            f"{action_zh}失败：无法从 {host} 得到回答（{reason}）。",
             f"{action_en} failed: no answer from {host} ({reason})",
             "检查 --api-url 的主机名与端口、运行器的网络与代理（HTTPS_PROXY）设置、平台是否在线；"
             "自签名证书需设置 SSL_CERT_FILE。",
         )
 
-    def json(self, request: Request, ok: tuple[int, ...], action_zh: str, action_en: str) -> tuple[Any, Response]:
+    def json(
+        self, request: Request, ok: tuple[int, ...], action_zh: str, action_en: str
+    ) -> tuple[Any, Response]:
         response = self.send(request, ok, action_zh, action_en)
         payload = _decode(response, action_zh, action_en)
         if isinstance(payload, Failure):
@@ -658,18 +733,30 @@ class _Client:
         if author:
             return Account(author)
         try:
-            payload, _ = self.json(user_request(self.target), (200,), "读取令牌所属账号", "reading the token's account")
+            payload, _ = self.json(
+                user_request(self.target), (200,), "读取令牌所属账号", "reading the token's account"
+            )
         except _Stop as stop:
             said = stop.failure.zh + stop.failure.en
-            if self.target.forge == "github" and stop.failure.kind == "forbidden" \
-                    and "not accessible by integration" in said.lower():
-                return Account(GITHUB_ACTIONS_LOGIN)  # an Actions GITHUB_TOKEN: it posts as github-actions[bot]
+            if (
+                self.target.forge == "github"
+                and stop.failure.kind == "forbidden"
+                and "not accessible by integration" in said.lower()
+            ):
+                return Account(
+                    GITHUB_ACTIONS_LOGIN
+                )  # an Actions GITHUB_TOKEN: it posts as github-actions[bot]
             raise
         account = account_from(payload)
         if account is None:
-            raise _Stop(Failure("response", "读取令牌所属账号：回答中没有 login。",
-                                "reading the token's account: no login in the answer",
-                                "检查 --api-url 是否指向 API 根地址。"))
+            raise _Stop(
+                Failure(
+                    "response",
+                    "读取令牌所属账号：回答中没有 login。",
+                    "reading the token's account: no login in the answer",
+                    "检查 --api-url 是否指向 API 根地址。",
+                )
+            )
         return account
 
     def find_own_comment(self, pr: int, me: Account) -> int | None:
@@ -679,9 +766,14 @@ class _Client:
             seen.add(request.url)
             page, response = self.json(request, (200,), "读取评论列表", "listing the comments")
             if not isinstance(page, list):
-                raise _Stop(Failure("response", "读取评论列表：回答不是评论列表。",
-                                    "listing the comments: the answer is not a list",
-                                    "检查 --api-url 与 --forge 是否对应。"))
+                raise _Stop(
+                    Failure(
+                        "response",
+                        "读取评论列表：回答不是评论列表。",
+                        "listing the comments: the answer is not a list",
+                        "检查 --api-url 与 --forge 是否对应。",
+                    )
+                )
             found = own_comment_id(page, me)
             if found is not None:
                 return found
@@ -690,29 +782,50 @@ class _Client:
                 return None
             link = urllib.parse.urljoin(request.url, link)
             if not same_api(self.target, link):
-                raise _Stop(Failure(
-                    "response", "读取评论列表：下一页链接指向别的主机，为保护令牌已停止。",
-                    "listing the comments: the next-page link leaves the API origin; stopped to protect the token",
-                    "检查 --api-url 是否与平台对外地址（Gitea 的 ROOT_URL）一致。"))
+                raise _Stop(
+                    Failure(
+                        "response",
+                        "读取评论列表：下一页链接指向别的主机，为保护令牌已停止。",
+                        "listing the comments: the next-page link leaves the API origin; stopped to protect the token",
+                        "检查 --api-url 是否与平台对外地址（Gitea 的 ROOT_URL）一致。",
+                    )
+                )
             if link in seen:
                 return None
             request = page_request(self.target, link)
-        raise _Stop(Failure("response", f"读取评论列表：超过 {MAX_PAGES} 页，已停止。",
-                            f"listing the comments: more than {MAX_PAGES} pages; stopped",
-                            "请在平台上清理该拉取请求的评论，或联系管理员。"))
+        raise _Stop(
+            Failure(
+                "response",
+                f"读取评论列表：超过 {MAX_PAGES} 页，已停止。",
+                f"listing the comments: more than {MAX_PAGES} pages; stopped",
+                "请在平台上清理该拉取请求的评论，或联系管理员。",
+            )
+        )
 
 
 def _comment_id(payload: Any) -> tuple[int, str | None] | Failure:
     if isinstance(payload, dict) and isinstance(payload.get("id"), int):
         url = payload.get("html_url")
         return int(payload["id"]), url if isinstance(url, str) else None
-    return Failure("response", "发布评论：回答中没有评论编号。", "posting the comment: no comment id in the answer",
-                   "检查 --api-url 与 --forge 是否对应。")
+    return Failure(
+        "response",
+        "发布评论：回答中没有评论编号。",
+        "posting the comment: no comment id in the answer",
+        "检查 --api-url 与 --forge 是否对应。",
+    )
 
 
-def upsert_comment(target: Target, token: str, pr: int, body: str, *, author: str | None = None,
-                   transport: Transport = urllib_transport, sleep: Sleep = time.sleep,
-                   clock: Clock = time.time) -> CommentResult | Failure:
+def upsert_comment(
+    target: Target,
+    token: str,
+    pr: int,
+    body: str,
+    *,
+    author: str | None = None,
+    transport: Transport = urllib_transport,
+    sleep: Sleep = time.sleep,
+    clock: Clock = time.time,
+) -> CommentResult | Failure:
     """Create or update the one comment on pull request ``pr`` that carries ``MARKER`` and was written by
     the token's own account (or ``author``, when given)."""
     for failure in (check_pr(pr), check_body(body)):
@@ -725,16 +838,25 @@ def upsert_comment(target: Target, token: str, pr: int, body: str, *, author: st
         for attempt in range(1, MAX_TRIES + 1):
             existing = client.find_own_comment(pr, me)
             if existing is not None:
-                response = client.send(edit_comment_request(target, existing, body), (200, 204),
-                                       "更新评论", "updating the comment")
+                response = client.send(
+                    edit_comment_request(target, existing, body),
+                    (200, 204),
+                    "更新评论",
+                    "updating the comment",
+                )
                 url = None
                 if response.status == 200:
                     payload = _decode(response, "更新评论", "updating the comment")
                     url = payload.get("html_url") if isinstance(payload, dict) else None
                 return CommentResult("updated", existing, url if isinstance(url, str) else None)
             try:
-                response = client.send(create_comment_request(target, pr, body), (201,), "发布评论",
-                                       "posting the comment", idempotent=False)
+                response = client.send(
+                    create_comment_request(target, pr, body),
+                    (201,),
+                    "发布评论",
+                    "posting the comment",
+                    idempotent=False,
+                )
             except _Ambiguous as unsure:  # look again before posting again, so there is never a second copy
                 last = unsure.failure
                 if attempt < MAX_TRIES:
@@ -750,9 +872,19 @@ def upsert_comment(target: Target, token: str, pr: int, body: str, *, author: st
         return stop.failure
 
 
-def create_status(target: Target, token: str, sha: str, state: str, context: str, description: str,
-                  target_url: str | None = None, *, transport: Transport = urllib_transport,
-                  sleep: Sleep = time.sleep, clock: Clock = time.time) -> StatusResult | Failure:
+def create_status(
+    target: Target,
+    token: str,
+    sha: str,
+    state: str,
+    context: str,
+    description: str,
+    target_url: str | None = None,
+    *,
+    transport: Transport = urllib_transport,
+    sleep: Sleep = time.sleep,
+    clock: Clock = time.time,
+) -> StatusResult | Failure:
     """Set commit status ``context`` on ``sha`` (a repeated status for the same context replaces the shown
     one on both forges, so a retried request is harmless)."""
     checked_sha, checked_state, checked_context = check_sha(sha), check_state(state), check_context(context)
@@ -760,13 +892,19 @@ def create_status(target: Target, token: str, sha: str, state: str, context: str
     for value in (checked_sha, checked_state, checked_context, checked_url):
         if isinstance(value, Failure):
             return value
-    assert isinstance(checked_sha, str) and isinstance(checked_state, str) and isinstance(checked_context, str)
+    assert (
+        isinstance(checked_sha, str) and isinstance(checked_state, str) and isinstance(checked_context, str)
+    )
     assert not isinstance(checked_url, Failure)
     text = clip_description(description)
     client = _Client(target, token, transport, sleep, clock)
     try:
-        client.send(status_request(target, checked_sha, checked_state, checked_context, text, checked_url), (201,),
-                    "设置提交状态", "setting the commit status")
+        client.send(
+            status_request(target, checked_sha, checked_state, checked_context, text, checked_url),
+            (201,),
+            "设置提交状态",
+            "setting the commit status",
+        )
     except _Stop as stop:
         return stop.failure
     return StatusResult(checked_state, checked_context, text)

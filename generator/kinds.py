@@ -22,7 +22,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("application", re.compile(rf"(?P<cycle>20[0-9]{{2}})/applications/(?P<slug>{_SLUG})\.yaml")),
     ("results", re.compile(r"(?P<cycle>20[0-9]{2})/results\.yaml")),
     ("plan", re.compile(rf"(?P<cycle>20[0-9]{{2}})/plans/(?P<slug>{_SLUG})\.yaml")),
-    ("report", re.compile(rf"(?P<cycle>20[0-9]{{2}})/reports/(?P<slug>{_SLUG})\.(?P<stage>midterm|final)\.yaml")),
+    (
+        "report",
+        re.compile(rf"(?P<cycle>20[0-9]{{2}})/reports/(?P<slug>{_SLUG})\.(?P<stage>midterm|final)\.yaml"),
+    ),
     (
         "attachment",
         re.compile(rf"(?P<cycle>20[0-9]{{2}})/attachments/(?P<slug>{_SLUG})/[^/]+\.(?:pdf|png|jpe?g)"),

@@ -65,9 +65,7 @@ def stage_of(
         return "submitted"
     if not result.passed:
         return "formal_rejected"
-    decided = bool(dec.proposed) and (
-        dec.expert_review_date is None or _known(dec.expert_review_date, today)
-    )
+    decided = bool(dec.proposed) and (dec.expert_review_date is None or _known(dec.expert_review_date, today))
     if not decided:
         return "under_review"
     if not any(p.society == society for p in dec.proposed):
@@ -77,10 +75,13 @@ def stage_of(
     return "proposed"
 
 
-def _after_award(cycle: Cycle, dec: Decisions, society: str, today: date, sanctions: Sequence[Sanction]) -> str:
+def _after_award(
+    cycle: Cycle, dec: Decisions, society: str, today: date, sanctions: Sequence[Sanction]
+) -> str:
     """Dynamic management after the award: revocation, then the latest inspection, then the plan."""
     if any(
-        s.society == society and s.cycle == cycle.year and s.revoke_award and s.decided <= today for s in sanctions
+        s.society == society and s.cycle == cycle.year and s.revoke_award and s.decided <= today
+        for s in sanctions
     ):
         return "revoked"
     for stage, rnd in (("final", dec.final), ("midterm", dec.midterm)):

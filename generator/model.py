@@ -88,9 +88,7 @@ def build_programme(file: str, d: dict[str, Any]) -> Programme:
         site_url=d["site"]["url"],
         objection_form=d["site"].get("objection_form", ""),
         areas={k: v["title"] for k, v in d["areas"].items()},
-        categories={
-            k: Category(k, v["title"], v["area"]) for k, v in d["expense_categories"].items()
-        },
+        categories={k: Category(k, v["title"], v["area"]) for k, v in d["expense_categories"].items()},
         forbidden=dict(d["forbidden_categories"]),
         suspicious_words={k: tuple(v) for k, v in d.get("suspicious_words", {}).items()},
         eligibility=EligibilitySettings(
@@ -440,9 +438,7 @@ def build_application(file: str, d: dict[str, Any]) -> Application:
         board_body=board["body"],
         board_date=date.fromisoformat(board["date"]),
         board_resolution=board.get("resolution", ""),
-        declared_inspections=tuple(
-            (int(x["year"]), x["result"]) for x in elig.get("annual_inspections", [])
-        ),
+        declared_inspections=tuple((int(x["year"]), x["result"]) for x in elig.get("annual_inspections", [])),
         annual_reports_on_time=bool(elig.get("annual_reports_on_time", False)),
         council_members=int(gov.get("council_members", 0)),
         standing_council_members=int(gov.get("standing_council_members", 0)),
@@ -588,7 +584,9 @@ def build_decisions(file: str, d: dict[str, Any]) -> Decisions:
         formal_review_date=parse_date(formal.get("date")),
         formal_results={
             slug: FormalResult(
-                bool(r.get("passed")), r.get("reason"), {k: bool(v) for k, v in (r.get("verified") or {}).items()}
+                bool(r.get("passed")),
+                r.get("reason"),
+                {k: bool(v) for k, v in (r.get("verified") or {}).items()},
             )
             for slug, r in (formal.get("results") or {}).items()
         },
@@ -817,7 +815,9 @@ class Dataset:
     cycles: dict[int, Cycle] = field(default_factory=dict)
     attachments: set[str] = field(default_factory=set)  # repository paths of attachment files
     unreadable: set[str] = field(default_factory=set)  # files present but not loaded (their findings say why)
-    committee_loaded: bool = False  # the committee repository's files are merged in (xuehui check --committee)
+    committee_loaded: bool = (
+        False  # the committee repository's files are merged in (xuehui check --committee)
+    )
     # What looks like personal data in each data file (valid or not, of every kind, the office's records
     # included), found when the file was parsed: the privacy rules (PRIV) apply the tree's exemptions.
     personal: dict[str, tuple[PersonalCandidate, ...]] = field(default_factory=dict)

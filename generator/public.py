@@ -398,8 +398,16 @@ def project(data: Dataset, now: datetime) -> PublicSite:
 
     societies = tuple(
         PublicSociety(
-            s.slug, s.name, s.short_name, s.credit_code, s.founded, s.supervisor, s.website, s.discipline,
-            s.introduction, s.council_elected,
+            s.slug,
+            s.name,
+            s.short_name,
+            s.credit_code,
+            s.founded,
+            s.supervisor,
+            s.website,
+            s.discipline,
+            s.introduction,
+            s.council_elected,
         )
         for _, s in sorted(data.societies.items())
     )
@@ -422,11 +430,18 @@ def project(data: Dataset, now: datetime) -> PublicSite:
                 approach=a.plan_approach,
                 focus=a.plan_focus,
                 budget=tuple(
-                    PublicLine(line.category, cat_title(line.category), area_title(line.category), line.item, line.amount)
+                    PublicLine(
+                        line.category,
+                        cat_title(line.category),
+                        area_title(line.category),
+                        line.item,
+                        line.amount,
+                    )
                     for line in a.budget
                 ),
                 achievements=tuple(
-                    PublicAchievement(areas.get(x.area, x.area), x.title, x.date, x.description) for x in a.achievements
+                    PublicAchievement(areas.get(x.area, x.area), x.title, x.date, x.description)
+                    for x in a.achievements
                 ),
                 stage=stages.get(a.society, "submitted"),
                 stage_zh=STAGES[stages.get(a.society, "submitted")],
@@ -441,7 +456,12 @@ def project(data: Dataset, now: datetime) -> PublicSite:
         publicity = PublicPublicity(p.start, p.end, state, label, p.days_left, p.error)
         plans = tuple(
             PublicPlan(
-                pl.society, pl.filed, pl.management_rules, pl.approach, pl.focus, pl.milestones,
+                pl.society,
+                pl.filed,
+                pl.management_rules,
+                pl.approach,
+                pl.focus,
+                pl.milestones,
                 tuple((i.name, i.unit, i.target) for i in pl.indicators),
             )
             for _, pl in sorted(cycle.plans.items())
@@ -510,7 +530,9 @@ def project(data: Dataset, now: datetime) -> PublicSite:
     )
 
 
-def _corrections(data: Dataset, year: int, today: date, names: dict[str, str]) -> tuple[PublicCorrection, ...]:
+def _corrections(
+    data: Dataset, year: int, today: date, names: dict[str, str]
+) -> tuple[PublicCorrection, ...]:
     """The office's corrections concerning cycle ``year`` dated up to ``today``, newest first."""
     from generator.kinds import KIND_ZH, classify
 
@@ -518,12 +540,16 @@ def _corrections(data: Dataset, year: int, today: date, names: dict[str, str]) -
         kind = classify(path)
         if kind is None:
             return "文件"
-        material = {"report": "中期报告" if kind.stage == "midterm" else "总结报告"}.get(kind.kind, KIND_ZH[kind.kind])
+        material = {"report": "中期报告" if kind.stage == "midterm" else "总结报告"}.get(
+            kind.kind, KIND_ZH[kind.kind]
+        )
         return f"{names.get(kind.slug, kind.slug)}的{material}" if kind.slug else material
 
     found = [c for c in data.office.corrections or () if c.cycle == year and c.date <= today]
     found.sort(key=lambda c: (c.date, c.index), reverse=True)
-    return tuple(PublicCorrection(c.id, c.date, c.cycle, c.path, c.reason, c.record, what(c.path)) for c in found)
+    return tuple(
+        PublicCorrection(c.id, c.date, c.cycle, c.path, c.reason, c.record, what(c.path)) for c in found
+    )
 
 
 def _decisions(dec: Decisions, today: date) -> PublicDecisions:
@@ -540,7 +566,9 @@ def _decisions(dec: Decisions, today: date) -> PublicDecisions:
     commended = known(dec.commendation_date)
     return PublicDecisions(
         formal_review_date=dec.formal_review_date if formal else None,
-        formal_results=tuple((s, r.passed, r.reason) for s, r in sorted(dec.formal_results.items())) if formal else (),
+        formal_results=tuple((s, r.passed, r.reason) for s, r in sorted(dec.formal_results.items()))
+        if formal
+        else (),
         expert_review_date=dec.expert_review_date if known(dec.expert_review_date) else None,
         proposed=tuple((p.society, p.tier) for p in dec.proposed) if publicity else (),
         publicity_start=dec.publicity_start if publicity else None,
@@ -595,4 +623,3 @@ def _timeline(
         else:
             out.append((label, day, "todo"))
     return tuple(out)
-

@@ -33,7 +33,9 @@ def _identity(f: Finding) -> tuple[str, str, str, str]:
     return (f.file, f.rule, f.path, f.message_zh)
 
 
-def check_pull_request(repo: Any, base_ref: str, head_ref: str, actor: str, now: datetime) -> tuple[CheckResult, PullRequest]:
+def check_pull_request(
+    repo: Any, base_ref: str, head_ref: str, actor: str, now: datetime
+) -> tuple[CheckResult, PullRequest]:
     base = forge.commit_of(repo, base_ref)
     head = forge.commit_of(repo, head_ref)
     changes = forge.changes(repo, base, head)
@@ -43,7 +45,9 @@ def check_pull_request(repo: Any, base_ref: str, head_ref: str, actor: str, now:
     is_office = actor.casefold() in authority.office
     changed = {c.path for c in changes}
     kept = frozenset(c.path for c in changes if c.status != "D")
-    head_result = check(head_sources, Context(now=now, submitted=kept, actor=actor, actor_is_office=is_office))
+    head_result = check(
+        head_sources, Context(now=now, submitted=kept, actor=actor, actor_is_office=is_office)
+    )
     base_result = check(base_sources, Context(now=now))
     before = {_identity(f) for f in base_result.findings}
     findings: list[Finding] = [
@@ -54,7 +58,9 @@ def check_pull_request(repo: Any, base_ref: str, head_ref: str, actor: str, now:
     base_raw = {s.path: s.raw for s in base_sources}
     head_raw = {s.path: s.raw for s in head_sources}
     findings += scope_findings(changes, actor, authority, base_raw, head_raw)
-    findings += closed_findings(base_result.dataset, head_result.dataset, base_raw, head_raw, changes, is_office, now)
+    findings += closed_findings(
+        base_result.dataset, head_result.dataset, base_raw, head_raw, changes, is_office, now
+    )
     all_paths = forge.entries(repo, head, prefix=None)
     findings += twin_findings(changes, all_paths)  # symlinks etc. under submissions/: FILE-004 above
     unique = tuple(sorted(set(findings), key=Finding.sort_key))

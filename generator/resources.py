@@ -95,6 +95,7 @@ def version() -> str:
 
 def describe(resources: Resources, *, site: bool = False) -> str:
     """One line: which schemas (and, for a build, which site templates) this run uses."""
+
     def which(own: bool, name: str) -> tuple[str, str]:
         if own:
             return f"本仓库的 {name}/", f"this repository's {name}/"

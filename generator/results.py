@@ -62,7 +62,9 @@ def canonical_inputs(data: Dataset, cycle: Cycle) -> dict[str, Any]:
 
 
 def fingerprint(data: Dataset, cycle: Cycle) -> str:
-    text = json.dumps(canonical_inputs(data, cycle), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(
+        canonical_inputs(data, cycle), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -211,7 +213,9 @@ class Difference:
 def differences(results: Results, recomputed: Recomputed) -> list[Difference]:
     found: list[Difference] = []
     if results.fingerprint != recomputed.fingerprint:
-        found.append(Difference(("fingerprint",), None, "fingerprint", results.fingerprint, recomputed.fingerprint))
+        found.append(
+            Difference(("fingerprint",), None, "fingerprint", results.fingerprint, recomputed.fingerprint)
+        )
     fresh = {s.society: standing_fields(s) for s in recomputed.standings}
     recorded = recorded_fields(results)
     seen: set[str] = set()
@@ -222,9 +226,21 @@ def differences(results: Results, recomputed: Recomputed) -> list[Difference]:
         if mine is None:
             found.append(Difference(("standings", i, "society"), society, "society", society, "（无）"))
             continue
-        for key in ("count", "area_means", "total", "total_exact", "trimmed", "rank", "tied", "tier", "tier_note"):
+        for key in (
+            "count",
+            "area_means",
+            "total",
+            "total_exact",
+            "trimmed",
+            "rank",
+            "tied",
+            "tier",
+            "tier_note",
+        ):
             if row[key] != mine[key]:
-                found.append(Difference(("standings", i, key), society, key, _scalar(row[key]), _scalar(mine[key])))
+                found.append(
+                    Difference(("standings", i, key), society, key, _scalar(row[key]), _scalar(mine[key]))
+                )
     for society in sorted(set(fresh) - seen):
         found.append(Difference(("standings",), society, "society", "（无）", society))
     return found

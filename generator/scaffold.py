@@ -27,7 +27,9 @@ def render_application(society: str, cycle: int) -> str:
 
 def write_application(root: Path, society: str, cycle: int) -> Path:
     if not _SLUG.match(society):
-        raise ScaffoldError(f"学会代号“{society}”无效：只能用小写英文字母、数字和连字符，如 wuhan-mechanical-engineering。")
+        raise ScaffoldError(
+            f"学会代号“{society}”无效：只能用小写英文字母、数字和连字符，如 wuhan-mechanical-engineering。"
+        )
     if not 2000 <= cycle <= 2100:
         raise ScaffoldError(f"年度 {cycle} 无效。")
     if not (root / "submissions").is_dir():

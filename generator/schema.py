@@ -81,9 +81,7 @@ def field_schema(root: dict[str, Any], instance_path: DataPath) -> dict[str, Any
     return merged
 
 
-def subschema_at(
-    root: dict[str, Any], path: Iterable[str | int]
-) -> dict[str, Any]:
+def subschema_at(root: dict[str, Any], path: Iterable[str | int]) -> dict[str, Any]:
     """The schema node at a schema path as reported by the validator (``$ref`` steps followed)."""
     node: Any = root
     for part in path:
@@ -186,7 +184,7 @@ def _translate(error: Any, root: dict[str, Any], data: Any) -> SchemaProblem:
         got = json_type(value)
         hint = field_hint
         if "string" in names and got in ("integer", "number"):
-            hint = "电话、账号、编号等数字形式的文字请加引号，如 \"13800000000\"。"
+            hint = '电话、账号、编号等数字形式的文字请加引号，如 "13800000000"。'
         elif "string" in names and got == "boolean":
             hint = "yes/no/true/false 等词会被读成真假值：作为文字请加引号。"
         elif names and names[0] in ("number", "integer") and got == "string":
@@ -224,7 +222,7 @@ def _translate(error: Any, root: dict[str, Any], data: Any) -> SchemaProblem:
             path,
             f"{label}“{_short(value)}”不是有效的{'日期' if fmt == 'date' else '时间' if fmt == 'date-time' else fmt}。",
             f"{_short(value)!r} is not a valid {fmt}.",
-            f"请写成真实存在的日期，格式如 \"{example}\"。" if example else field_hint,
+            f'请写成真实存在的日期，格式如 "{example}"。' if example else field_hint,
         )
     if kind_name in ("Minimum", "Maximum", "ExclusiveMinimum", "ExclusiveMaximum"):
         limit = error.kind.limit
@@ -235,7 +233,11 @@ def _translate(error: Any, root: dict[str, Any], data: Any) -> SchemaProblem:
             "ExclusiveMaximum": f"必须小于 {limit}",
         }[kind_name]
         return SchemaProblem(
-            "SCHEMA-004", path, f"{label}为 {_short(value)}，{relation}。", f"{value} is out of range.", field_hint
+            "SCHEMA-004",
+            path,
+            f"{label}为 {_short(value)}，{relation}。",
+            f"{value} is out of range.",
+            field_hint,
         )
     if kind_name in ("MinLength", "MaxLength", "MinItems", "MaxItems"):
         limit = error.kind.limit

@@ -73,7 +73,11 @@ def ranked_societies(cycle: Cycle) -> list[str]:
     decisions = cycle.decisions
     if decisions is None or not decisions.formal_results:
         return societies
-    return [s for s in societies if decisions.formal_results.get(s) is not None and decisions.formal_results[s].passed]
+    return [
+        s
+        for s in societies
+        if decisions.formal_results.get(s) is not None and decisions.formal_results[s].passed
+    ]
 
 
 def counted_scores(data: Dataset, cycle: Cycle) -> dict[str, list[Counted]]:
@@ -96,14 +100,17 @@ def counted_scores(data: Dataset, cycle: Cycle) -> dict[str, list[Counted]]:
     return out
 
 
-def aggregate(scores: list[Counted], trim: int, trim_min: int) -> tuple[Fraction | None, dict[str, Fraction], bool]:
+def aggregate(
+    scores: list[Counted], trim: int, trim_min: int
+) -> tuple[Fraction | None, dict[str, Fraction], bool]:
     """(total, per-area means, trimmed?). The total is the mean of the experts' totals after dropping the
     ``trim`` highest and lowest when at least ``trim_min`` experts scored (and some remain)."""
     if not scores:
         return None, {}, False
     n = len(scores)
     means = {
-        area: Fraction(sum((s.points.get(area, Decimal(0)) for s in scores), Decimal(0))) / n for area in AREAS
+        area: Fraction(sum((s.points.get(area, Decimal(0)) for s in scores), Decimal(0))) / n
+        for area in AREAS
     }
     totals = sorted(Fraction(s.total) for s in scores)
     trimmed = trim > 0 and n >= trim_min and n - 2 * trim >= 1
@@ -147,7 +154,9 @@ def rank_cycle(data: Dataset, cycle: Cycle) -> list[Standing]:
         else:
             tier = span[0]
             note = "并列且跨越名额界限，须由评审委员会决定" if same > 1 else ""
-        standings.append(Standing(society, len(scores[society]), means, total, trimmed, rank, same > 1, tier, note))
+        standings.append(
+            Standing(society, len(scores[society]), means, total, trimmed, rank, same > 1, tier, note)
+        )
     return standings
 
 

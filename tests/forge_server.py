@@ -116,7 +116,9 @@ class FakeForge:
         self.accounts[token] = account
         return account
 
-    def add_repo(self, owner: str, name: str, *, prs: tuple[int, ...] = (1,), commits: tuple[str, ...] = ()) -> Repo:
+    def add_repo(
+        self, owner: str, name: str, *, prs: tuple[int, ...] = (1,), commits: tuple[str, ...] = ()
+    ) -> Repo:
         repo = Repo(id=4242 + len(self.repos), prs=set(prs), commits=set(commits))
         for pr in prs:
             repo.comments[pr] = []
@@ -163,8 +165,15 @@ class FakeForge:
 
     def error(self, status: int, message: str) -> tuple[int, dict[str, str], Any]:
         if self.kind == "github":
-            return status, {}, {"message": message, "documentation_url": "https://docs.github.com/rest",
-                                "status": str(status)}
+            return (
+                status,
+                {},
+                {
+                    "message": message,
+                    "documentation_url": "https://docs.github.com/rest",
+                    "status": str(status),
+                },
+            )
         return status, {}, {"message": message, "url": self.origin + "/api/swagger"}
 
     def user_json(self, login: str, user_id: int) -> dict[str, Any]:
@@ -175,23 +184,32 @@ class FakeForge:
 
     def comment_json(self, owner: str, name: str, pr: int, comment: Comment) -> dict[str, Any]:
         html = f"{self.origin}/{owner}/{name}/pull/{pr}#issuecomment-{comment.id}"
-        return {"id": comment.id, "body": comment.body, "user": self.user_json(comment.login, comment.user_id),
-                "html_url": html, "created_at": "2026-11-26T09:00:00Z", "updated_at": "2026-11-26T09:00:00Z"}
+        return {
+            "id": comment.id,
+            "body": comment.body,
+            "user": self.user_json(comment.login, comment.user_id),
+            "html_url": html,
+            "created_at": "2026-11-26T09:00:00Z",
+            "updated_at": "2026-11-26T09:00:00Z",
+        }
 
     def authenticate(self, header: str | None) -> Account | None:
         scheme = "Bearer " if self.kind == "github" else "token "
         if not header or not header.startswith(scheme):
             return None
-        return self.accounts.get(header[len(scheme):])
+        return self.accounts.get(header[len(scheme) :])
 
-    def answer(self, method: str, path: str, query: dict[str, list[str]], auth: str | None,
-               body: bytes) -> tuple[int, dict[str, str], Any]:
+    def answer(
+        self, method: str, path: str, query: dict[str, list[str]], auth: str | None, body: bytes
+    ) -> tuple[int, dict[str, str], Any]:
         account = self.authenticate(auth)
         if account is None:
-            return self.error(401, "Bad credentials" if self.kind == "github" else "invalid username, password or token")
+            return self.error(
+                401, "Bad credentials" if self.kind == "github" else "invalid username, password or token"
+            )
         if not path.startswith(self.prefix + "/"):
             return self.error(404, "Not Found")
-        rest = path[len(self.prefix):]
+        rest = path[len(self.prefix) :]
         if rest == "/user" and method == "GET":
             if account.scope == "installation":
                 return self.error(403, "Resource not accessible by integration")
@@ -213,8 +231,17 @@ class FakeForge:
             return self.error(404, "Not Found")
         return self.repo_answer(account, owner, name, repo, method, tail, query, body)
 
-    def repo_answer(self, account: Account, owner: str, name: str, repo: Repo, method: str, tail: str,
-                    query: dict[str, list[str]], body: bytes) -> tuple[int, dict[str, str], Any]:
+    def repo_answer(
+        self,
+        account: Account,
+        owner: str,
+        name: str,
+        repo: Repo,
+        method: str,
+        tail: str,
+        query: dict[str, list[str]],
+        body: bytes,
+    ) -> tuple[int, dict[str, str], Any]:
         writer = account.scope in ("write", "installation")
         if m := re.fullmatch(r"/issues/(\d+)/comments", tail):
             pr = int(m.group(1))
@@ -259,8 +286,13 @@ class FakeForge:
                 return self.invalid("state")
             if self.kind == "github" and len(payload.get("description") or "") > 140:
                 return self.invalid("description")
-            status = {"id": self._new_id(), "state": payload["state"], "context": payload.get("context", "default"),
-                      "description": payload.get("description"), "target_url": payload.get("target_url")}
+            status = {
+                "id": self._new_id(),
+                "state": payload["state"],
+                "context": payload.get("context", "default"),
+                "description": payload.get("description"),
+                "target_url": payload.get("target_url"),
+            }
             if self.kind == "gitea":
                 status["status"] = status.pop("state")
             repo.statuses.append(status)
@@ -279,11 +311,16 @@ class FakeForge:
             return status, headers, payload
         return self.error(422, f"[{what.capitalize()}]: Required")
 
-    def list_comments(self, owner: str, name: str, repo: Repo, pr: int,
-                      query: dict[str, list[str]]) -> tuple[int, dict[str, str], Any]:
+    def list_comments(
+        self, owner: str, name: str, repo: Repo, pr: int, query: dict[str, list[str]]
+    ) -> tuple[int, dict[str, str], Any]:
         comments = repo.comments[pr]
         if self.kind == "gitea" and self.gitea_page_size is None:  # issueGetComments: every comment at once
-            return 200, {"X-Total-Count": str(len(comments))}, [self.comment_json(owner, name, pr, c) for c in comments]
+            return (
+                200,
+                {"X-Total-Count": str(len(comments))},
+                [self.comment_json(owner, name, pr, c) for c in comments],
+            )
         if self.kind == "github":
             size = min(int(query.get("per_page", ["30"])[0]), 100)
             base = f"{self.api_url}/repositories/{repo.id}/issues/{pr}/comments"
@@ -294,7 +331,7 @@ class FakeForge:
             size_param = "limit"
         page = int(query.get("page", ["1"])[0])
         last = max(1, -(-len(comments) // size))
-        chunk = comments[(page - 1) * size: page * size]
+        chunk = comments[(page - 1) * size : page * size]
         links = []
         if page < last:
             links.append(f'<{base}?{size_param}={size}&page={page + 1}>; rel="next"')
@@ -345,8 +382,13 @@ class _Handler(BaseHTTPRequestHandler):
         headers: dict[str, str] = {}
         if fault is None or fault.after:
             with fake.lock:
-                status, headers, payload = fake.answer(self.command, split.path, urllib.parse.parse_qs(split.query),
-                                                       self.headers.get("Authorization"), body)
+                status, headers, payload = fake.answer(
+                    self.command,
+                    split.path,
+                    urllib.parse.parse_qs(split.query),
+                    self.headers.get("Authorization"),
+                    body,
+                )
         if fault:
             status, headers, payload = fault.status, dict(fault.headers), fault.body
             if payload is None and status != 204:
@@ -356,8 +398,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
         if fake.kind == "github" and "x-ratelimit-remaining" not in {k.lower() for k in headers}:
-            headers.update({"x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4999",
-                            "x-ratelimit-reset": "1795000000", "x-ratelimit-resource": "core"})
+            headers.update(
+                {
+                    "x-ratelimit-limit": "5000",
+                    "x-ratelimit-remaining": "4999",
+                    "x-ratelimit-reset": "1795000000",
+                    "x-ratelimit-resource": "core",
+                }
+            )
         for key, value in headers.items():
             self.send_header(key, value)
         self.end_headers()

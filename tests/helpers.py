@@ -44,7 +44,10 @@ def mini_committee() -> dict[str, bytes]:
     tree, the committee membership out of decisions.yaml, and the other members' reviews
     (tests/fixtures/mini-committee)."""
     normative = {s.path: s.raw or b"" for s in read_folder(MINI)}
-    tree = {EXPERTS: normative[NORMATIVE_EXPERTS], "2026/reviews/expert-zhao.yaml": normative[NORMATIVE_REVIEW]}
+    tree = {
+        EXPERTS: normative[NORMATIVE_EXPERTS],
+        "2026/reviews/expert-zhao.yaml": normative[NORMATIVE_REVIEW],
+    }
     from generator.committee import read_committee_folder
 
     tree.update({s.path: s.raw or b"" for s in read_committee_folder(MINI_COMMITTEE)})
@@ -54,7 +57,9 @@ def mini_committee() -> dict[str, bytes]:
     return tree
 
 
-def mini_results(shared: dict[str, bytes], committee: dict[str, bytes], recorded: str = "2026-11-20") -> bytes:
+def mini_results(
+    shared: dict[str, bytes], committee: dict[str, bytes], recorded: str = "2026-11-20"
+) -> bytes:
     """The results file ``rank --record`` writes for these two trees."""
     from generator.checker import build_dataset, parse_all
     from generator.committee import merge, parse_committee
@@ -68,7 +73,7 @@ def mini_results(shared: dict[str, bytes], committee: dict[str, bytes], recorded
 
 NORMATIVE_CONTACT = (
     "contact:                                 # private: never published\n"
-    "  name: 王敏\n  role: 秘书长\n  phone: \"13800000000\"\n  email: wangmin@mech.example.org\n\n"
+    '  name: 王敏\n  role: 秘书长\n  phone: "13800000000"\n  email: wangmin@mech.example.org\n\n'
 )
 NORMATIVE_BANK_ACCOUNT = (
     '    bank_account: {bank: 示例银行武汉分行, number: "6222000000000000000"}   # private\n'

@@ -197,7 +197,9 @@ def test_charts_and_timeline_have_text_alternatives(context: Any, site: str) -> 
         page.goto(site + "cycles/2026/")
         steps = page.locator("article ol.xh-sr-only li").all_inner_texts()
         assert len(steps) >= 4, steps
-        assert all(("：" in s and s.rsplit("，", 1)[-1] in ("已完成", "进行中", "未开始")) for s in steps), steps
+        assert all(("：" in s and s.rsplit("，", 1)[-1] in ("已完成", "进行中", "未开始")) for s in steps), (
+            steps
+        )
         assert sum(s.endswith("进行中") for s in steps) <= 1, steps
         # the chart's numbers can be opened with the keyboard
         page.goto(site + "statistics/")
@@ -246,7 +248,11 @@ def _tab_until(page: Any, done: str, limit: int = 200) -> list[str]:
     seen = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        seen.append(page.evaluate("() => { const e = document.activeElement; return e.tagName + ' ' + (e.getAttribute('href') || e.className); }"))
+        seen.append(
+            page.evaluate(
+                "() => { const e = document.activeElement; return e.tagName + ' ' + (e.getAttribute('href') || e.className); }"
+            )
+        )
         if page.evaluate(f"() => ({done})(document.activeElement)"):
             return seen
     raise AssertionError(f"not reached with {limit} Tab presses; focused in turn: {seen[-30:]}")

@@ -87,13 +87,27 @@ def base_tree() -> dict[str, bytes]:
     tree[SOCIETY] = profile.replace(
         f"maintainers: [{MECH_LOGIN}]", f"maintainers: [{MECH_LOGIN}, {MECH_DEPUTY}]"
     ).encode()
-    agri = _agri(profile).replace("51420100500012358X", "51420100500011263J").replace("mech.example", "agri.example")
+    agri = (
+        _agri(profile)
+        .replace("51420100500012358X", "51420100500011263J")
+        .replace("mech.example", "agri.example")
+    )
     tree[AGRI_PROFILE] = agri.replace(f"maintainers: [{MECH_LOGIN}]", f"maintainers: [{AGRI_LOGIN}]").encode()
     tree[AGRI_APP] = _agri(tree[APP].decode("utf-8")).encode()
     for year in (2024, 2025):  # the office's records know the second society too: its application is clean
         edit(tree, INSPECTIONS, f"  {year}:\n", f"  {year}:\n    {AGRI}: 合格\n")
-        edit(tree, REPORTS, f"  {year}:\n", f'  {year}:\n    {AGRI}: {{summary: "{year}-12-20", plan: "{year}-12-20"}}\n')
-    edit(tree, DECISIONS, f"    {MECH}: {{passed: true}}", f"    {MECH}: {{passed: true}}\n    {AGRI}: {{passed: false, reason: 申报材料不全}}")
+        edit(
+            tree,
+            REPORTS,
+            f"  {year}:\n",
+            f'  {year}:\n    {AGRI}: {{summary: "{year}-12-20", plan: "{year}-12-20"}}\n',
+        )
+    edit(
+        tree,
+        DECISIONS,
+        f"    {MECH}: {{passed: true}}",
+        f"    {MECH}: {{passed: true}}\n    {AGRI}: {{passed: false, reason: 申报材料不全}}",
+    )
     tree[f"{AGRI_FILES}/证明.pdf"] = b"%PDF-1.4\n"
     tree[f"{MECH_FILES}/证明.pdf"] = b"%PDF-1.4\n"
     tree[f"{MECH_FILES}/scan.pdf"] = b"%PDF-1.4\n"
@@ -206,7 +220,9 @@ def ok(name: str, actor: str, now: str, *edits: Edit, branch: str = "pr") -> Row
     return Row(name, actor, now, edits, frozenset(), code=0, branch=branch)
 
 
-def bad(name: str, actor: str, now: str, expected: set[tuple[str, str]], *edits: Edit, branch: str = "pr") -> Row:
+def bad(
+    name: str, actor: str, now: str, expected: set[tuple[str, str]], *edits: Edit, branch: str = "pr"
+) -> Row:
     return Row(name, actor, now, edits, frozenset(expected), branch=branch)
 
 
@@ -217,8 +233,13 @@ def corrections(*entries: tuple[str, str, str]) -> str:
     """The office's corrections record: (id, date, path) each, cycle 2026, with a reason."""
     lines = ["schema_version: 1", "corrections:"]
     for cid, day, path in entries:
-        lines += [f"  - id: {cid}", f'    date: "{day}"', "    cycle: 2026", f"    path: {path}",
-                  "    reason: 依据原件更正录入错误"]
+        lines += [
+            f"  - id: {cid}",
+            f'    date: "{day}"',
+            "    cycle: 2026",
+            f"    path: {path}",
+            "    reason: 依据原件更正录入错误",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -244,153 +265,522 @@ ROWS: list[Row] = [
     ok("own plan", MECH_LOGIN, PLAN_TIME, change(PLAN, "同步推进团体标准", "同时推进团体标准")),
     ok("own report", MECH_LOGIN, REPORT_TIME, change(MIDTERM, "培训班已完成一期", "培训班已顺利完成一期")),
     ok("own attachment", MECH_LOGIN, BEFORE_DEADLINE, create(f"{MECH_FILES}/章程.pdf", b"%PDF-1.4\n")),
-    ok("own login in another case", "Mech-Secretariat", BEFORE_DEADLINE, change(APP, MORE_PEOPLE, "approach: 改")),
+    ok(
+        "own login in another case",
+        "Mech-Secretariat",
+        BEFORE_DEADLINE,
+        change(APP, MORE_PEOPLE, "approach: 改"),
+    ),
     ok("second maintainer", MECH_DEPUTY, BEFORE_DEADLINE, change(APP, MORE_PEOPLE, "approach: 副秘书长修改")),
     # -- another society's files: refused
-    bad("other's profile", MECH_LOGIN, BEFORE_DEADLINE, auth(AGRI_PROFILE), change(AGRI_PROFILE, "founded: 1979", "founded: 1990")),
-    bad("other's application", MECH_LOGIN, BEFORE_DEADLINE, auth(AGRI_APP), change(AGRI_APP, MORE_PEOPLE, "approach: 代改")),
+    bad(
+        "other's profile",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth(AGRI_PROFILE),
+        change(AGRI_PROFILE, "founded: 1979", "founded: 1990"),
+    ),
+    bad(
+        "other's application",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth(AGRI_APP),
+        change(AGRI_APP, MORE_PEOPLE, "approach: 代改"),
+    ),
     # (PLAN-001: a plan or report for a society that was not commended)
-    bad("other's plan", MECH_LOGIN, PLAN_TIME, auth(AGRI_PLAN) | {("PLAN-001", AGRI_PLAN)}, copy_as(PLAN, AGRI_PLAN)),
-    bad("other's report", MECH_LOGIN, REPORT_TIME, auth(AGRI_REPORT) | {("PLAN-001", AGRI_REPORT)}, copy_as(MIDTERM, AGRI_REPORT)),
-    bad("other's attachment", MECH_LOGIN, BEFORE_DEADLINE, auth(f"{AGRI_FILES}/假证明.pdf"), create(f"{AGRI_FILES}/假证明.pdf", b"%PDF-1.4\n")),
-    bad("new application for another", MECH_LOGIN, BEFORE_DEADLINE,
-        auth(OTHER_APP) | UNEXPECTED_APPLICATION | {("REF-001", OTHER_APP), ("ELIG-002", OTHER_APP), ("ELIG-003", OTHER_APP)},
-        copy_as(APP, OTHER_APP, lambda t: t.replace(MECH, "wuhan-other"))),
+    bad(
+        "other's plan",
+        MECH_LOGIN,
+        PLAN_TIME,
+        auth(AGRI_PLAN) | {("PLAN-001", AGRI_PLAN)},
+        copy_as(PLAN, AGRI_PLAN),
+    ),
+    bad(
+        "other's report",
+        MECH_LOGIN,
+        REPORT_TIME,
+        auth(AGRI_REPORT) | {("PLAN-001", AGRI_REPORT)},
+        copy_as(MIDTERM, AGRI_REPORT),
+    ),
+    bad(
+        "other's attachment",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth(f"{AGRI_FILES}/假证明.pdf"),
+        create(f"{AGRI_FILES}/假证明.pdf", b"%PDF-1.4\n"),
+    ),
+    bad(
+        "new application for another",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth(OTHER_APP)
+        | UNEXPECTED_APPLICATION
+        | {("REF-001", OTHER_APP), ("ELIG-002", OTHER_APP), ("ELIG-003", OTHER_APP)},
+        copy_as(APP, OTHER_APP, lambda t: t.replace(MECH, "wuhan-other")),
+    ),
     # -- office records, decisions, call, programme, code: refused to societies
     bad("office inspections", MECH_LOGIN, BEFORE_DEADLINE, auth(INSPECTIONS), touch(INSPECTIONS)),
     bad("office sanctions", MECH_LOGIN, BEFORE_DEADLINE, auth(SANCTIONS), touch(SANCTIONS)),
-    bad("recorded review results", MECH_LOGIN, AFTER_DEADLINE, auth(RESULTS) | {("COMM-001", RESULTS)},
-        change(RESULTS, 'total: "', 'total: "9')),
+    bad(
+        "recorded review results",
+        MECH_LOGIN,
+        AFTER_DEADLINE,
+        auth(RESULTS) | {("COMM-001", RESULTS)},
+        change(RESULTS, 'total: "', 'total: "9'),
+    ),
     bad("decisions", MECH_LOGIN, BEFORE_DEADLINE, auth(DECISIONS), touch(DECISIONS)),
     bad("call", MECH_LOGIN, BEFORE_DEADLINE, auth(CALL), touch(CALL)),
     bad("programme", MECH_LOGIN, BEFORE_DEADLINE, auth(PROGRAMME), touch(PROGRAMME)),
-    bad("schemas", MECH_LOGIN, BEFORE_DEADLINE, auth("schemas/application.schema.json"), create("schemas/application.schema.json", '{"x": 1}\n')),
+    bad(
+        "schemas",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth("schemas/application.schema.json"),
+        create("schemas/application.schema.json", '{"x": 1}\n'),
+    ),
     bad("generator code", MECH_LOGIN, BEFORE_DEADLINE, auth("generator/cli.py"), touch("generator/cli.py")),
-    bad("workflow", MECH_LOGIN, BEFORE_DEADLINE, auth(".github/workflows/validate.yml"), touch(".github/workflows/validate.yml")),
-    bad("new workflow", MECH_LOGIN, BEFORE_DEADLINE, auth(".github/workflows/evil.yml"), create(".github/workflows/evil.yml", "on: push\n")),
-    bad("CODEOWNERS", MECH_LOGIN, BEFORE_DEADLINE, auth(".github/CODEOWNERS"), touch(".github/CODEOWNERS", "* @mech-secretariat\n")),
+    bad(
+        "workflow",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth(".github/workflows/validate.yml"),
+        touch(".github/workflows/validate.yml"),
+    ),
+    bad(
+        "new workflow",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth(".github/workflows/evil.yml"),
+        create(".github/workflows/evil.yml", "on: push\n"),
+    ),
+    bad(
+        "CODEOWNERS",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth(".github/CODEOWNERS"),
+        touch(".github/CODEOWNERS", "* @mech-secretariat\n"),
+    ),
     bad("tests", MECH_LOGIN, BEFORE_DEADLINE, auth("tests/test_example.py"), touch("tests/test_example.py")),
-    bad("site", MECH_LOGIN, BEFORE_DEADLINE, auth("site/docs/index.md"), touch("site/docs/index.md", "<script>x</script>\n")),
+    bad(
+        "site",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth("site/docs/index.md"),
+        touch("site/docs/index.md", "<script>x</script>\n"),
+    ),
     bad("build config", MECH_LOGIN, BEFORE_DEADLINE, auth("pyproject.toml"), touch("pyproject.toml")),
     # -- maintainers
-    bad("adds a friend to own maintainers", MECH_LOGIN, BEFORE_DEADLINE, {("AUTH-002", SOCIETY)},
-        change(SOCIETY, f"maintainers: [{MECH_LOGIN}, {MECH_DEPUTY}]", f"maintainers: [{MECH_LOGIN}, {MECH_DEPUTY}, friend]")),
-    bad("removes another maintainer", MECH_LOGIN, BEFORE_DEADLINE, {("AUTH-002", SOCIETY)},
-        change(SOCIETY, f"maintainers: [{MECH_LOGIN}, {MECH_DEPUTY}]", f"maintainers: [{MECH_LOGIN}]")),
-    bad("adds itself to another society", MECH_LOGIN, BEFORE_DEADLINE, auth(AGRI_PROFILE),
-        change(AGRI_PROFILE, f"maintainers: [{AGRI_LOGIN}]", f"maintainers: [{AGRI_LOGIN}, {MECH_LOGIN}]")),
-    bad("outsider adds itself and edits", "intruder", BEFORE_DEADLINE, auth(SOCIETY, APP),
-        change(SOCIETY, f"maintainers: [{MECH_LOGIN}, {MECH_DEPUTY}]", f"maintainers: [{MECH_LOGIN}, {MECH_DEPUTY}, intruder]"),
-        change(APP, MORE_PEOPLE, "approach: 入侵者修改")),
-    bad("self-granted through a profile the PR adds", "intruder", BEFORE_DEADLINE,
-        auth(NEW_PROFILE, NEW_APP) | UNEXPECTED_APPLICATION
-        | {("ELIG-002", NEW_APP), ("ELIG-003", NEW_APP), ("SOC-003", NEW_PROFILE)},  # SOC-003: a copied credit code
-        copy_as(SOCIETY, NEW_PROFILE,
-                lambda t: t.replace(MECH, "wuhan-new").replace(f"[{MECH_LOGIN}, {MECH_DEPUTY}]", "[intruder]")),
-        copy_as(APP, NEW_APP, lambda t: t.replace(MECH, "wuhan-new"))),
-    ok("office changes maintainers", OFFICE, BEFORE_DEADLINE,
-       change(SOCIETY, f"maintainers: [{MECH_LOGIN}, {MECH_DEPUTY}]", f"maintainers: [{MECH_LOGIN}, new-secretary]")),
+    bad(
+        "adds a friend to own maintainers",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        {("AUTH-002", SOCIETY)},
+        change(
+            SOCIETY,
+            f"maintainers: [{MECH_LOGIN}, {MECH_DEPUTY}]",
+            f"maintainers: [{MECH_LOGIN}, {MECH_DEPUTY}, friend]",
+        ),
+    ),
+    bad(
+        "removes another maintainer",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        {("AUTH-002", SOCIETY)},
+        change(SOCIETY, f"maintainers: [{MECH_LOGIN}, {MECH_DEPUTY}]", f"maintainers: [{MECH_LOGIN}]"),
+    ),
+    bad(
+        "adds itself to another society",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth(AGRI_PROFILE),
+        change(AGRI_PROFILE, f"maintainers: [{AGRI_LOGIN}]", f"maintainers: [{AGRI_LOGIN}, {MECH_LOGIN}]"),
+    ),
+    bad(
+        "outsider adds itself and edits",
+        "intruder",
+        BEFORE_DEADLINE,
+        auth(SOCIETY, APP),
+        change(
+            SOCIETY,
+            f"maintainers: [{MECH_LOGIN}, {MECH_DEPUTY}]",
+            f"maintainers: [{MECH_LOGIN}, {MECH_DEPUTY}, intruder]",
+        ),
+        change(APP, MORE_PEOPLE, "approach: 入侵者修改"),
+    ),
+    bad(
+        "self-granted through a profile the PR adds",
+        "intruder",
+        BEFORE_DEADLINE,
+        auth(NEW_PROFILE, NEW_APP)
+        | UNEXPECTED_APPLICATION
+        | {
+            ("ELIG-002", NEW_APP),
+            ("ELIG-003", NEW_APP),
+            ("SOC-003", NEW_PROFILE),
+        },  # SOC-003: a copied credit code
+        copy_as(
+            SOCIETY,
+            NEW_PROFILE,
+            lambda t: t.replace(MECH, "wuhan-new").replace(f"[{MECH_LOGIN}, {MECH_DEPUTY}]", "[intruder]"),
+        ),
+        copy_as(APP, NEW_APP, lambda t: t.replace(MECH, "wuhan-new")),
+    ),
+    ok(
+        "office changes maintainers",
+        OFFICE,
+        BEFORE_DEADLINE,
+        change(
+            SOCIETY,
+            f"maintainers: [{MECH_LOGIN}, {MECH_DEPUTY}]",
+            f"maintainers: [{MECH_LOGIN}, new-secretary]",
+        ),
+    ),
     # -- experts
     # (experts have no rights in the shared repository: their reviews are the committee repository's,
     # tests/test_committee.py checks its pull requests)
-    bad("expert edits an application", ZHAO, BEFORE_DEADLINE, auth(APP), change(APP, MORE_PEOPLE, "approach: 专家改")),
-    bad("expert adds a review to the shared repository", ZHAO, AFTER_DEADLINE,
-        auth("submissions/2026/reviews/expert-zhao.yaml") | {("FILE-001", "submissions/2026/reviews/expert-zhao.yaml")},
-        create("submissions/2026/reviews/expert-zhao.yaml", b"schema_version: 1\n")),
+    bad(
+        "expert edits an application",
+        ZHAO,
+        BEFORE_DEADLINE,
+        auth(APP),
+        change(APP, MORE_PEOPLE, "approach: 专家改"),
+    ),
+    bad(
+        "expert adds a review to the shared repository",
+        ZHAO,
+        AFTER_DEADLINE,
+        auth("submissions/2026/reviews/expert-zhao.yaml")
+        | {("FILE-001", "submissions/2026/reviews/expert-zhao.yaml")},
+        create("submissions/2026/reviews/expert-zhao.yaml", b"schema_version: 1\n"),
+    ),
     # -- the office may change anything
-    ok("office edits everything (the closed application with a recorded correction)", OFFICE, AFTER_DEADLINE,
-       touch(DECISIONS), touch(INSPECTIONS), touch("generator/cli.py"), touch(".github/workflows/validate.yml"),
-       touch(".github/CODEOWNERS", "* @office-bot\n"), change(APP, MORE_PEOPLE, "approach: 办公室更正"),
-       create(CORRECTIONS, corrections(("2026-gz-001", AFTER_DEADLINE, APP)))),
-    bad("office edits a closed application without a recorded reason", OFFICE, AFTER_DEADLINE, {("LOCK-004", APP)},
-        touch(DECISIONS), change(APP, MORE_PEOPLE, "approach: 办公室更正")),
+    ok(
+        "office edits everything (the closed application with a recorded correction)",
+        OFFICE,
+        AFTER_DEADLINE,
+        touch(DECISIONS),
+        touch(INSPECTIONS),
+        touch("generator/cli.py"),
+        touch(".github/workflows/validate.yml"),
+        touch(".github/CODEOWNERS", "* @office-bot\n"),
+        change(APP, MORE_PEOPLE, "approach: 办公室更正"),
+        create(CORRECTIONS, corrections(("2026-gz-001", AFTER_DEADLINE, APP))),
+    ),
+    bad(
+        "office edits a closed application without a recorded reason",
+        OFFICE,
+        AFTER_DEADLINE,
+        {("LOCK-004", APP)},
+        touch(DECISIONS),
+        change(APP, MORE_PEOPLE, "approach: 办公室更正"),
+    ),
     ok("office login in another case", "OFFICE-LI", BEFORE_DEADLINE, touch(CALL)),
     bad("look-alike office login", "office\u200b-li", BEFORE_DEADLINE, auth(CALL), touch(CALL)),
     # -- links, submodules, modes
-    bad("symlink to .git/config", OFFICE, BEFORE_DEADLINE, {("FILE-004", "submissions/societies/evil.yaml")},
-        symlink("submissions/societies/evil.yaml", "../../.git/config")),
-    bad("symlink by a society", MECH_LOGIN, BEFORE_DEADLINE,
-        {("FILE-004", f"{MECH_FILES}/passwd.pdf")}, symlink(f"{MECH_FILES}/passwd.pdf", "/etc/passwd")),
-    bad("symlink outside submissions by a society", MECH_LOGIN, BEFORE_DEADLINE, auth("site/docs/secret.md"),
-        symlink("site/docs/secret.md", "../../.git/config")),
-    bad("own application made a link to another's", MECH_LOGIN, BEFORE_DEADLINE, {("FILE-004", APP)} | MECH_RECORDS,
-        symlink(APP, f"{AGRI}.yaml")),
-    bad("submodule in own folder", MECH_LOGIN, BEFORE_DEADLINE, {("FILE-004", f"{MECH_FILES}/子模块.pdf")},
-        submodule(f"{MECH_FILES}/子模块.pdf")),
-    bad("submodule elsewhere", MECH_LOGIN, BEFORE_DEADLINE, {("FILE-004", "submissions/vendor"), ("AUTH-001", "submissions/vendor")},
-        submodule("submissions/vendor")),
-    bad("executable data file", MECH_LOGIN, BEFORE_DEADLINE, {("FILE-004", APP)} | MECH_RECORDS,
-        change(APP, MORE_PEOPLE, "approach: 改"), chmod(APP, 0o755)),
-    bad("mode change only", MECH_LOGIN, BEFORE_DEADLINE, {("FILE-004", APP)} | MECH_RECORDS, chmod(APP, 0o755)),
-    bad("executable attachment", MECH_LOGIN, BEFORE_DEADLINE, {("FILE-004", f"{MECH_FILES}/scan.pdf")}, chmod(f"{MECH_FILES}/scan.pdf", 0o755)),
+    bad(
+        "symlink to .git/config",
+        OFFICE,
+        BEFORE_DEADLINE,
+        {("FILE-004", "submissions/societies/evil.yaml")},
+        symlink("submissions/societies/evil.yaml", "../../.git/config"),
+    ),
+    bad(
+        "symlink by a society",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        {("FILE-004", f"{MECH_FILES}/passwd.pdf")},
+        symlink(f"{MECH_FILES}/passwd.pdf", "/etc/passwd"),
+    ),
+    bad(
+        "symlink outside submissions by a society",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth("site/docs/secret.md"),
+        symlink("site/docs/secret.md", "../../.git/config"),
+    ),
+    bad(
+        "own application made a link to another's",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        {("FILE-004", APP)} | MECH_RECORDS,
+        symlink(APP, f"{AGRI}.yaml"),
+    ),
+    bad(
+        "submodule in own folder",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        {("FILE-004", f"{MECH_FILES}/子模块.pdf")},
+        submodule(f"{MECH_FILES}/子模块.pdf"),
+    ),
+    bad(
+        "submodule elsewhere",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        {("FILE-004", "submissions/vendor"), ("AUTH-001", "submissions/vendor")},
+        submodule("submissions/vendor"),
+    ),
+    bad(
+        "executable data file",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        {("FILE-004", APP)} | MECH_RECORDS,
+        change(APP, MORE_PEOPLE, "approach: 改"),
+        chmod(APP, 0o755),
+    ),
+    bad(
+        "mode change only", MECH_LOGIN, BEFORE_DEADLINE, {("FILE-004", APP)} | MECH_RECORDS, chmod(APP, 0o755)
+    ),
+    bad(
+        "executable attachment",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        {("FILE-004", f"{MECH_FILES}/scan.pdf")},
+        chmod(f"{MECH_FILES}/scan.pdf", 0o755),
+    ),
     # -- twin names
-    bad("case twin", MECH_LOGIN, BEFORE_DEADLINE, {("FILE-008", f"{MECH_FILES}/Scan.pdf")}, create(f"{MECH_FILES}/Scan.pdf", b"%PDF-1.4\n")),
+    bad(
+        "case twin",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        {("FILE-008", f"{MECH_FILES}/Scan.pdf")},
+        create(f"{MECH_FILES}/Scan.pdf", b"%PDF-1.4\n"),
+    ),
     # (an upper-case extension is also no known place: FILE-001, and so the office's alone: AUTH-001)
-    bad("case twin of the extension", MECH_LOGIN, BEFORE_DEADLINE,
-        {("FILE-008", f"{MECH_FILES}/证明.PDF"), ("FILE-001", f"{MECH_FILES}/证明.PDF"), ("AUTH-001", f"{MECH_FILES}/证明.PDF")},
-        create(f"{MECH_FILES}/证明.PDF", b"%PDF-1.4\n")),
-    bad("NFD twin", MECH_LOGIN, BEFORE_DEADLINE, {("FILE-008", NFD_NAME), ("FILE-008", f"{MECH_FILES}/é.pdf")},
-        create(f"{MECH_FILES}/é.pdf", b"%PDF-1.4\n"), create(NFD_NAME, b"%PDF-1.4\n")),
-    bad("NFD name alone", MECH_LOGIN, BEFORE_DEADLINE, {("FILE-008", NFD_NAME)}, create(NFD_NAME, b"%PDF-1.4\n")),
+    bad(
+        "case twin of the extension",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        {
+            ("FILE-008", f"{MECH_FILES}/证明.PDF"),
+            ("FILE-001", f"{MECH_FILES}/证明.PDF"),
+            ("AUTH-001", f"{MECH_FILES}/证明.PDF"),
+        },
+        create(f"{MECH_FILES}/证明.PDF", b"%PDF-1.4\n"),
+    ),
+    bad(
+        "NFD twin",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        {("FILE-008", NFD_NAME), ("FILE-008", f"{MECH_FILES}/é.pdf")},
+        create(f"{MECH_FILES}/é.pdf", b"%PDF-1.4\n"),
+        create(NFD_NAME, b"%PDF-1.4\n"),
+    ),
+    bad(
+        "NFD name alone",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        {("FILE-008", NFD_NAME)},
+        create(NFD_NAME, b"%PDF-1.4\n"),
+    ),
     # -- renames (no rename detection: a deletion and an addition)
     # (FILE-002: the society named inside differs from the file name)
-    bad("own file renamed to another society's name", MECH_LOGIN, BEFORE_DEADLINE,
-        auth(AGRI_APP) | {("FILE-002", AGRI_APP)} | AGRI_RECORD, remove(AGRI_APP), rename(APP, AGRI_APP)),
-    bad("another's file renamed to own name", MECH_LOGIN, BEFORE_DEADLINE,
-        auth(AGRI_APP) | {("FILE-002", APP)} | AGRI_RECORD | MECH_RECORDS, remove(APP), rename(AGRI_APP, APP)),
-    bad("own attachment renamed into another's folder", MECH_LOGIN, BEFORE_DEADLINE, auth(f"{AGRI_FILES}/scan.pdf"),
-        rename(f"{MECH_FILES}/scan.pdf", f"{AGRI_FILES}/scan.pdf")),
+    bad(
+        "own file renamed to another society's name",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth(AGRI_APP) | {("FILE-002", AGRI_APP)} | AGRI_RECORD,
+        remove(AGRI_APP),
+        rename(APP, AGRI_APP),
+    ),
+    bad(
+        "another's file renamed to own name",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth(AGRI_APP) | {("FILE-002", APP)} | AGRI_RECORD | MECH_RECORDS,
+        remove(APP),
+        rename(AGRI_APP, APP),
+    ),
+    bad(
+        "own attachment renamed into another's folder",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth(f"{AGRI_FILES}/scan.pdf"),
+        rename(f"{MECH_FILES}/scan.pdf", f"{AGRI_FILES}/scan.pdf"),
+    ),
     # -- deletions
     ok("own attachment deleted", MECH_LOGIN, BEFORE_DEADLINE, remove(f"{MECH_FILES}/scan.pdf")),
-    bad("own application deleted (no AUTH: only the records it breaks)", MECH_LOGIN, BEFORE_DEADLINE, MECH_RECORDS, remove(APP)),
-    bad("another's application deleted", MECH_LOGIN, BEFORE_DEADLINE, auth(AGRI_APP) | AGRI_RECORD, remove(AGRI_APP)),
+    bad(
+        "own application deleted (no AUTH: only the records it breaks)",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        MECH_RECORDS,
+        remove(APP),
+    ),
+    bad(
+        "another's application deleted",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        auth(AGRI_APP) | AGRI_RECORD,
+        remove(AGRI_APP),
+    ),
     bad("office file deleted", MECH_LOGIN, BEFORE_DEADLINE, auth(SANCTIONS), remove(SANCTIONS)),
     # -- the deadline
-    bad("late application by the society", MECH_LOGIN, AFTER_DEADLINE, {("DEAD-001", APP)}, change(APP, MORE_PEOPLE, "approach: 截止后修改")),
-    ok("late correction by the office", OFFICE, AFTER_DEADLINE, change(APP, MORE_PEOPLE, "approach: 截止后更正"),
-       create(CORRECTIONS, corrections(("2026-gz-001", AFTER_DEADLINE, APP)))),
-    bad("late correction by the office dated before the deadline", OFFICE, AFTER_DEADLINE, {("LOCK-004", APP)},
-        change(APP, MORE_PEOPLE, "approach: 截止后更正"), create(CORRECTIONS, corrections(("2026-gz-001", "2026-10-01", APP)))),
+    bad(
+        "late application by the society",
+        MECH_LOGIN,
+        AFTER_DEADLINE,
+        {("DEAD-001", APP)},
+        change(APP, MORE_PEOPLE, "approach: 截止后修改"),
+    ),
+    ok(
+        "late correction by the office",
+        OFFICE,
+        AFTER_DEADLINE,
+        change(APP, MORE_PEOPLE, "approach: 截止后更正"),
+        create(CORRECTIONS, corrections(("2026-gz-001", AFTER_DEADLINE, APP))),
+    ),
+    bad(
+        "late correction by the office dated before the deadline",
+        OFFICE,
+        AFTER_DEADLINE,
+        {("LOCK-004", APP)},
+        change(APP, MORE_PEOPLE, "approach: 截止后更正"),
+        create(CORRECTIONS, corrections(("2026-gz-001", "2026-10-01", APP))),
+    ),
     # -- closed records: after the deadline, what an application is judged by stays as it was
-    bad("judged profile field edited after the deadline", MECH_LOGIN, AFTER_DEADLINE, {("LOCK-001", SOCIETY)},
-        change(SOCIETY, 'council_elected: "2022-06-18"', 'council_elected: "2022-07-18"')),
-    ok("judged profile field edited before the deadline", MECH_LOGIN, BEFORE_DEADLINE,
-       change(SOCIETY, 'council_elected: "2022-06-18"', 'council_elected: "2022-07-18"')),
-    ok("profile field no rule reads edited after the deadline", MECH_LOGIN, AFTER_DEADLINE,
-       change(SOCIETY, "https://mech.example.org/", "https://www.mech.example.org/")),
-    # (the second society's code: a duplicate as well, SOC-003)
-    bad("credit code edited after the deadline", MECH_LOGIN, AFTER_DEADLINE, {("LOCK-001", SOCIETY), ("SOC-003", SOCIETY)},
-        change(SOCIETY, "51420100500012358X", "51420100500011263J")),
-    bad("attachment added after the deadline", MECH_LOGIN, AFTER_DEADLINE, {("LOCK-002", f"{MECH_FILES}/补充.pdf")},
-        create(f"{MECH_FILES}/补充.pdf", b"%PDF-1.4\n")),
-    bad("attachment removed after the deadline", MECH_LOGIN, AFTER_DEADLINE, {("LOCK-002", f"{MECH_FILES}/scan.pdf")},
-        remove(f"{MECH_FILES}/scan.pdf")),
-    ok("attachment added before the deadline", MECH_LOGIN, BEFORE_DEADLINE, create(f"{MECH_FILES}/补充.pdf", b"%PDF-1.4\n")),
-    bad("a society writes its own correction", MECH_LOGIN, AFTER_DEADLINE, auth(CORRECTIONS) | {("LOCK-001", SOCIETY)},
+    bad(
+        "judged profile field edited after the deadline",
+        MECH_LOGIN,
+        AFTER_DEADLINE,
+        {("LOCK-001", SOCIETY)},
         change(SOCIETY, 'council_elected: "2022-06-18"', 'council_elected: "2022-07-18"'),
-        create(CORRECTIONS, corrections(("2026-gz-001", AFTER_DEADLINE, SOCIETY)))),
-    bad("application edited after its formal review is recorded", MECH_LOGIN, "2026-11-10",
-        {("DEAD-001", APP), ("LOCK-003", APP)}, change(APP, MORE_PEOPLE, "approach: 审查后修改")),
-    bad("attachment renamed after the formal review", MECH_LOGIN, "2026-11-10",
+    ),
+    ok(
+        "judged profile field edited before the deadline",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        change(SOCIETY, 'council_elected: "2022-06-18"', 'council_elected: "2022-07-18"'),
+    ),
+    ok(
+        "profile field no rule reads edited after the deadline",
+        MECH_LOGIN,
+        AFTER_DEADLINE,
+        change(SOCIETY, "https://mech.example.org/", "https://www.mech.example.org/"),
+    ),
+    # (the second society's code: a duplicate as well, SOC-003)
+    bad(
+        "credit code edited after the deadline",
+        MECH_LOGIN,
+        AFTER_DEADLINE,
+        {("LOCK-001", SOCIETY), ("SOC-003", SOCIETY)},
+        change(SOCIETY, "51420100500012358X", "51420100500011263J"),
+    ),
+    bad(
+        "attachment added after the deadline",
+        MECH_LOGIN,
+        AFTER_DEADLINE,
+        {("LOCK-002", f"{MECH_FILES}/补充.pdf")},
+        create(f"{MECH_FILES}/补充.pdf", b"%PDF-1.4\n"),
+    ),
+    bad(
+        "attachment removed after the deadline",
+        MECH_LOGIN,
+        AFTER_DEADLINE,
+        {("LOCK-002", f"{MECH_FILES}/scan.pdf")},
+        remove(f"{MECH_FILES}/scan.pdf"),
+    ),
+    ok(
+        "attachment added before the deadline",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        create(f"{MECH_FILES}/补充.pdf", b"%PDF-1.4\n"),
+    ),
+    bad(
+        "a society writes its own correction",
+        MECH_LOGIN,
+        AFTER_DEADLINE,
+        auth(CORRECTIONS) | {("LOCK-001", SOCIETY)},
+        change(SOCIETY, 'council_elected: "2022-06-18"', 'council_elected: "2022-07-18"'),
+        create(CORRECTIONS, corrections(("2026-gz-001", AFTER_DEADLINE, SOCIETY))),
+    ),
+    bad(
+        "application edited after its formal review is recorded",
+        MECH_LOGIN,
+        "2026-11-10",
+        {("DEAD-001", APP), ("LOCK-003", APP)},
+        change(APP, MORE_PEOPLE, "approach: 审查后修改"),
+    ),
+    bad(
+        "attachment renamed after the formal review",
+        MECH_LOGIN,
+        "2026-11-10",
         {("LOCK-003", f"{MECH_FILES}/scan.pdf"), ("LOCK-003", f"{MECH_FILES}/scan2.pdf")},
-        rename(f"{MECH_FILES}/scan.pdf", f"{MECH_FILES}/scan2.pdf")),
-    ok("office corrects a judged profile field with a reason", OFFICE, AFTER_DEADLINE,
-       change(SOCIETY, 'council_elected: "2022-06-18"', 'council_elected: "2022-07-18"'),
-       create(CORRECTIONS, corrections(("2026-gz-001", AFTER_DEADLINE, SOCIETY)))),
-    bad("one minute late", MECH_LOGIN, "2026-10-31T17:01:00+08:00", {("DEAD-001", APP)}, change(APP, MORE_PEOPLE, "approach: 迟了")),
-    ok("one minute early", MECH_LOGIN, "2026-10-31T16:59:00+08:00", change(APP, MORE_PEOPLE, "approach: 赶上了")),
+        rename(f"{MECH_FILES}/scan.pdf", f"{MECH_FILES}/scan2.pdf"),
+    ),
+    ok(
+        "office corrects a judged profile field with a reason",
+        OFFICE,
+        AFTER_DEADLINE,
+        change(SOCIETY, 'council_elected: "2022-06-18"', 'council_elected: "2022-07-18"'),
+        create(CORRECTIONS, corrections(("2026-gz-001", AFTER_DEADLINE, SOCIETY))),
+    ),
+    bad(
+        "one minute late",
+        MECH_LOGIN,
+        "2026-10-31T17:01:00+08:00",
+        {("DEAD-001", APP)},
+        change(APP, MORE_PEOPLE, "approach: 迟了"),
+    ),
+    ok(
+        "one minute early",
+        MECH_LOGIN,
+        "2026-10-31T16:59:00+08:00",
+        change(APP, MORE_PEOPLE, "approach: 赶上了"),
+    ),
     # -- hostile names
-    bad("hostile actor", "@wuhan/office <script>alert(1)</script>", BEFORE_DEADLINE, auth(APP), change(APP, MORE_PEOPLE, "approach: 改"),
-        branch="x;touch${IFS}pwned"),
-    ok("hostile file name in own folder", MECH_LOGIN, BEFORE_DEADLINE,
-       create(f"{MECH_FILES}/$(touch pwned) `x` \"q\" 'a'\nb.pdf", b"%PDF-1.4\n")),
-    ok("hostile branch name", MECH_LOGIN, BEFORE_DEADLINE, change(APP, MORE_PEOPLE, "approach: 改"), branch="$(touch${IFS}pwned)`touch${IFS}pwned`"),
+    bad(
+        "hostile actor",
+        "@wuhan/office <script>alert(1)</script>",
+        BEFORE_DEADLINE,
+        auth(APP),
+        change(APP, MORE_PEOPLE, "approach: 改"),
+        branch="x;touch${IFS}pwned",
+    ),
+    ok(
+        "hostile file name in own folder",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        create(f"{MECH_FILES}/$(touch pwned) `x` \"q\" 'a'\nb.pdf", b"%PDF-1.4\n"),
+    ),
+    ok(
+        "hostile branch name",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        change(APP, MORE_PEOPLE, "approach: 改"),
+        branch="$(touch${IFS}pwned)`touch${IFS}pwned`",
+    ),
     # -- nothing to check, or nothing to compare
     ok("empty pull request", MECH_LOGIN, BEFORE_DEADLINE),
-    Row("no merge base", MECH_LOGIN, BEFORE_DEADLINE, (change(APP, MORE_PEOPLE, "approach: 孤儿分支"),), frozenset(), code=2,
-        orphan=True, message="没有共同的历史"),
-    Row("unknown base", MECH_LOGIN, BEFORE_DEADLINE, (), frozenset(), code=2, base="origin/no-such-branch", message="找不到提交 origin/no-such-branch"),
-    Row("unknown head", MECH_LOGIN, BEFORE_DEADLINE, (), frozenset(), code=2, head="deadbeef" * 5, message="找不到提交 deadbeef"),
+    Row(
+        "no merge base",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        (change(APP, MORE_PEOPLE, "approach: 孤儿分支"),),
+        frozenset(),
+        code=2,
+        orphan=True,
+        message="没有共同的历史",
+    ),
+    Row(
+        "unknown base",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        (),
+        frozenset(),
+        code=2,
+        base="origin/no-such-branch",
+        message="找不到提交 origin/no-such-branch",
+    ),
+    Row(
+        "unknown head",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        (),
+        frozenset(),
+        code=2,
+        head="deadbeef" * 5,
+        message="找不到提交 deadbeef",
+    ),
 ]
 
 
@@ -409,7 +799,11 @@ def _prepare(base_repo: Path, tmp_path: Path, row: Row) -> Path:
 
 @pytest.mark.parametrize("row", ROWS, ids=[r.name for r in ROWS])
 def test_authority_matrix(
-    row: Row, base_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    row: Row,
+    base_repo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     repo = _prepare(base_repo, tmp_path, row)
     monkeypatch.chdir(repo)

@@ -18,12 +18,18 @@ EVERYTHING = ("chromium", "fc-list", "node", "npm", "git", "python3")
 
 def fake(folder: Path, name: str, body: str = "exit 0") -> None:
     path = folder / name
-    path.write_text(f"#!{BASH}\necho \"{name} $*\" >> \"$FAKE_LOG\"\n{body}\n", encoding="utf-8")
+    path.write_text(f'#!{BASH}\necho "{name} $*" >> "$FAKE_LOG"\n{body}\n', encoding="utf-8")
     path.chmod(0o755)
 
 
-def run(tmp_path: Path, present: tuple[str, ...], *, uid: int = 0, sudo: str | None = None,
-        apt: str | None = "exit 0") -> tuple[int, str, list[str]]:
+def run(
+    tmp_path: Path,
+    present: tuple[str, ...],
+    *,
+    uid: int = 0,
+    sudo: str | None = None,
+    apt: str | None = "exit 0",
+) -> tuple[int, str, list[str]]:
     """Run the script with only the fakes on the PATH: the programs ``present``, ``id -u`` printing
     ``uid``, ``sudo`` (its body; ``sudo -n true`` is how a password-less sudo is detected), ``apt-get``."""
     bin_dir = tmp_path / "bin"
@@ -38,8 +44,12 @@ def run(tmp_path: Path, present: tuple[str, ...], *, uid: int = 0, sudo: str | N
     if apt is not None:
         fake(bin_dir, "apt-get", apt)
     done = subprocess.run(
-        [BASH, str(SCRIPT)], env={"PATH": str(bin_dir), "FAKE_LOG": str(log)},
-        capture_output=True, text=True, timeout=60, check=False,
+        [BASH, str(SCRIPT)],
+        env={"PATH": str(bin_dir), "FAKE_LOG": str(log)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     calls = [line for line in log.read_text(encoding="utf-8").splitlines() if not line.startswith(EVERYTHING)]
     return done.returncode, done.stderr, calls
@@ -68,8 +78,10 @@ def test_with_password_less_sudo_it_uses_sudo(tmp_path: Path) -> None:
     assert code == 0, err
     assert "sudo -n true" in calls
     assert "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get update -qq" in calls
-    assert "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm" \
+    assert (
+        "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm"
         in calls
+    )
 
 
 @pytest.mark.parametrize("sudo", [None, "exit 1"], ids=["no-sudo", "sudo-wants-a-password"])
@@ -92,9 +104,18 @@ def test_a_python_without_venv_needs_python3_venv(tmp_path: Path) -> None:
         fake(bin_dir, name, "echo 'Noto Sans CJK SC'" if name == "fc-list" else "exit 0")
     fake(bin_dir, "id", "echo 1000")
     fake(bin_dir, "apt-get")
-    done = subprocess.run([BASH, str(SCRIPT)], env={"PATH": str(bin_dir), "FAKE_LOG": str(tmp_path / "log")},
-                          capture_output=True, text=True, timeout=60, check=False)
-    assert done.returncode == 1 and "sudo apt-get install -y -qq --no-install-recommends python3-venv" in done.stderr
+    done = subprocess.run(
+        [BASH, str(SCRIPT)],
+        env={"PATH": str(bin_dir), "FAKE_LOG": str(tmp_path / "log")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (
+        done.returncode == 1
+        and "sudo apt-get install -y -qq --no-install-recommends python3-venv" in done.stderr
+    )
 
 
 def test_no_apt_get_names_the_packages(tmp_path: Path) -> None:
@@ -104,8 +125,12 @@ def test_no_apt_get_names_the_packages(tmp_path: Path) -> None:
 
 
 def test_a_failed_installation_says_so(tmp_path: Path) -> None:
-    code, err, calls = run(tmp_path, ("node", "npm", "git", "python3", "fc-list"), uid=0,
-                           apt='[ "$1" = update ] && exit 0; exit 100')
+    code, err, calls = run(
+        tmp_path,
+        ("node", "npm", "git", "python3", "fc-list"),
+        uid=0,
+        apt='[ "$1" = update ] && exit 0; exit 100',
+    )
     assert code == 1
     assert calls[-1] == "apt-get install -y -qq --no-install-recommends chromium"
     assert "安装失败" in err and "installation failed" in err

@@ -431,8 +431,10 @@ def test_phone_width_has_no_sideways_scroll_and_a_menu(phone: Any, full_site: st
 def test_timeline_runs_down_the_page_on_phones_and_across_on_desktops(
     phone: Any, desktop: Any, full_site: str
 ) -> None:
-    for context, shown, hidden in ((phone, ".xh-timeline-down", ".xh-wide-only"),
-                                   (desktop, ".xh-wide-only .xh-timeline", ".xh-timeline-down")):
+    for context, shown, hidden in (
+        (phone, ".xh-timeline-down", ".xh-wide-only"),
+        (desktop, ".xh-wide-only .xh-timeline", ".xh-timeline-down"),
+    ):
         page = context.new_page()
         page.goto(full_site)
         expect(page.locator(shown).first).to_be_visible()

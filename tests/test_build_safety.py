@@ -41,7 +41,9 @@ LATER = "2026-11-27T10:00:00+08:00"  # another day: another publicity count, so 
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def staging_folders(out: Path) -> list[str]:
@@ -123,7 +125,9 @@ def test_the_build_refuses_folders_it_may_not_replace(
     assert staging_folders(repo / "public") == []
 
 
-def test_home_the_current_folder_and_the_generators_own_folders_are_refused(repo: Path, tmp_path: Path) -> None:
+def test_home_the_current_folder_and_the_generators_own_folders_are_refused(
+    repo: Path, tmp_path: Path
+) -> None:
     home = tmp_path / "home"
     home.mkdir()
     elsewhere = tmp_path / "work" / "sub"
@@ -147,7 +151,9 @@ def test_new_empty_and_marked_folders_are_accepted(repo: Path, tmp_path: Path, g
     assert vetted == (repo / given).resolve()
 
 
-@pytest.mark.skipif(shutil.which("unshare") is None or not sys.platform.startswith("linux"), reason="needs unshare")
+@pytest.mark.skipif(
+    shutil.which("unshare") is None or not sys.platform.startswith("linux"), reason="needs unshare"
+)
 def test_another_name_for_a_protected_folder_is_the_same_folder(repo: Path, tmp_path: Path) -> None:
     """Folders are compared as what they are (device, inode), not by spelling: a bind mount gives
     ``submissions/`` a second name, as a case-insensitive disk gives it ``Submissions``."""
@@ -159,10 +165,23 @@ def test_another_name_for_a_protected_folder_is_the_same_folder(repo: Path, tmp_
         "print(isinstance(r, Refusal) and 'submissions/' in r.message)"
     )
     done = subprocess.run(
-        ["unshare", "--map-root-user", "--mount", "sh", "-c",
-         'mount --bind "$1" "$2" && exec "$3" -c "$4"', "sh", str(repo / "submissions"), str(alias),
-         sys.executable, script],
-        capture_output=True, text=True, check=False, cwd=OWN_CHECKOUT,
+        [
+            "unshare",
+            "--map-root-user",
+            "--mount",
+            "sh",
+            "-c",
+            'mount --bind "$1" "$2" && exec "$3" -c "$4"',
+            "sh",
+            str(repo / "submissions"),
+            str(alias),
+            sys.executable,
+            script,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=OWN_CHECKOUT,
     )
     if done.returncode != 0 and "mount" in done.stderr:
         pytest.skip(f"no bind mount here: {done.stderr.strip()}")
@@ -199,8 +218,9 @@ def test_the_library_build_checks_the_folder_again_before_the_swap(tmp_path: Pat
 
 
 def dead_pid() -> int:
-    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     return int(done.stdout)
 
 
@@ -211,8 +231,13 @@ def fake_staging(out: Path, pid: int, *, host: str | None = None, folder_name: s
     folder.mkdir()
     (folder / "site").mkdir()
     (folder / "site" / "index.html").write_text("half a site", encoding="utf-8")
-    owner = {"xuehui": "staging", "folder": folder_name or folder.name, "pid": pid, "start": None,
-             "host": host or socket.gethostname()}
+    owner = {
+        "xuehui": "staging",
+        "folder": folder_name or folder.name,
+        "pid": pid,
+        "start": None,
+        "host": host or socket.gethostname(),
+    }
     (folder / STAGING_MARKER).write_text(json.dumps(owner), encoding="utf-8")
     return folder
 
@@ -239,8 +264,15 @@ def test_only_stale_staging_folders_this_program_made_are_removed(tmp_path: Path
     assert remove_stale_staging(out) == sorted([stale, empty])
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left == sorted(
-        p.name for p in (alive, other_host.with_name(other_host.name.replace("0000abcd", "0000beef")), moved,
-                         unmarked, legacy, other_output)
+        p.name
+        for p in (
+            alive,
+            other_host.with_name(other_host.name.replace("0000abcd", "0000beef")),
+            moved,
+            unmarked,
+            legacy,
+            other_output,
+        )
     )
 
 
@@ -253,7 +285,9 @@ def test_a_staging_folder_is_marked_with_its_owner_from_the_start(tmp_path: Path
     assert stale_staging(out) == []  # its owner (this process) runs
 
 
-def test_two_renames_killed_midway_are_repaired_by_the_next_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_renames_killed_midway_are_repaired_by_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Where there is no atomic exchange, the old output waits in the staging folder between two renames;
     a run killed there leaves no output, and the next run puts the old one back before anything else."""
     out = marked(tmp_path / "public")
@@ -294,8 +328,16 @@ def processes_in_group(pgid: int) -> list[int]:
 
 
 def build_command(out: Path, now: str) -> list[str]:
-    return [sys.executable, "-c", "import sys; from generator.cli import main; sys.exit(main(sys.argv[1:]))",
-            "build", "--now", now, "--out", str(out)]
+    return [
+        sys.executable,
+        "-c",
+        "import sys; from generator.cli import main; sys.exit(main(sys.argv[1:]))",
+        "build",
+        "--now",
+        now,
+        "--out",
+        str(out),
+    ]
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
@@ -317,8 +359,14 @@ def test_a_build_killed_at_random_moments_leaves_nothing_behind(tmp_path: Path) 
     with_workers = stale_left = 0
     for i, moment in enumerate(moments):
         now = LATER if i % 2 == 0 else NOW  # the output holds the other site
-        process = subprocess.Popen(build_command(out, now), cwd=root, env=env, start_new_session=True,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            build_command(out, now),
+            cwd=root,
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(moment)
         if len(processes_in_group(process.pid)) > 1:
             with_workers += 1
@@ -331,7 +379,9 @@ def test_a_build_killed_at_random_moments_leaves_nothing_behind(tmp_path: Path) 
         for pid in outlived:  # never leave them running, even when the test fails
             os.kill(pid, signal.SIGKILL)
         assert outlived == [], f"workers outlived the build killed at {moment:.2f}s"
-        assert snapshot(out) in (sites[NOW], sites[LATER]), f"killed at {moment:.2f}s: the output is not one site"
+        assert snapshot(out) in (sites[NOW], sites[LATER]), (
+            f"killed at {moment:.2f}s: the output is not one site"
+        )
         left = staging_folders(out)
         for name in left:
             assert name.startswith(f".public{STAGING_INFIX}{process.pid}-")
@@ -341,10 +391,14 @@ def test_a_build_killed_at_random_moments_leaves_nothing_behind(tmp_path: Path) 
         assert result.ok, (result.problem, result.details)
         assert snapshot(out) == sites[now]
         assert staging_folders(out) == [], f"killed at {moment:.2f}s: a staging folder outlived the next run"
-    print(f"killed at {[round(m, 2) for m in moments]} of {duration:.2f}s: {with_workers} with workers, "
-          f"{stale_left} left a staging folder")
+    print(
+        f"killed at {[round(m, 2) for m in moments]} of {duration:.2f}s: {with_workers} with workers, "
+        f"{stale_left} left a staging folder"
+    )
     assert stale_left >= 2, stale_left  # the kills did hit builds at work
-    assert with_workers >= 3 or not usable(), with_workers  # (with one core mkdocs runs in the build's process)
+    assert with_workers >= 3 or not usable(), (
+        with_workers
+    )  # (with one core mkdocs runs in the build's process)
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
@@ -356,15 +410,28 @@ def test_ctrl_c_stops_the_build_and_its_workers_and_leaves_the_output(tmp_path: 
     out = marked(tmp_path / "public")
     before = snapshot(out)
     env = dict(os.environ, PYTHONPATH=str(OWN_CHECKOUT))
-    process = subprocess.Popen(build_command(out, NOW), cwd=root, env=env, start_new_session=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        build_command(out, NOW),
+        cwd=root,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     while not (staging_folders(out) and len(processes_in_group(process.pid)) > 1):
-        assert process.poll() is None and time.monotonic() < deadline, "the build ended before it could be stopped"
+        assert process.poll() is None and time.monotonic() < deadline, (
+            "the build ended before it could be stopped"
+        )
         time.sleep(0.02)
     os.killpg(process.pid, signal.SIGINT)
     _out, err = process.communicate(timeout=60)
-    assert process.returncode == 130 and "已中断" in err and "Traceback" not in err, (process.returncode, err, _out)
+    assert process.returncode == 130 and "已中断" in err and "Traceback" not in err, (
+        process.returncode,
+        err,
+        _out,
+    )
     deadline = time.monotonic() + 5
     while processes_in_group(process.pid) and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -34,14 +34,23 @@ def test_cached_results_equal_fresh_ones(folder: Path) -> None:
     assert len(list(folder.glob("parsed-*.pickle"))) == 1
     second = parse_all(sources)
     for a, b, c in zip(fresh, first, second, strict=True):
-        assert a.path == b.path == c.path and a.findings == b.findings == c.findings and a.valid == b.valid == c.valid
+        assert (
+            a.path == b.path == c.path
+            and a.findings == b.findings == c.findings
+            and a.valid == b.valid == c.valid
+        )
         assert (a.loaded.data if a.loaded else None) == (c.loaded.data if c.loaded else None)
 
 
 def test_only_unchanged_files_are_reused(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     sources = big_tree()
     parse_all(sources)
-    changed = [Source(s.path, s.raw.replace(b"separate_accounting: true", b"separate_accounting: yes")) if s.path == APP and s.raw else s for s in sources]
+    changed = [
+        Source(s.path, s.raw.replace(b"separate_accounting: true", b"separate_accounting: yes"))
+        if s.path == APP and s.raw
+        else s
+        for s in sources
+    ]
     calls: list[int] = []
     import generator.checker as checker
 

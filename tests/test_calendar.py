@@ -75,7 +75,12 @@ def test_status_json_at_the_edges(
     assert cli.main(["status", "--cycle", "2026", "--now", now, "--format", "json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert payload["cycle"] == 2026
-    assert payload["publicity"] == {"start": "2026-11-25", "end": "2026-12-04", "state": state, "days_left": days_left}
+    assert payload["publicity"] == {
+        "start": "2026-11-25",
+        "end": "2026-12-04",
+        "state": state,
+        "days_left": days_left,
+    }
     (app,) = payload["applications"]
     assert set(app) == {"society", "stage", "stage_zh"}
     assert app["stage"] == ("publicity" if state != "not_started" else "proposed")

@@ -83,7 +83,9 @@ def test_attachment_paths_cannot_leave_the_folder(bad: str) -> None:
     assert by_rule(result, "ATT-001") == []
 
 
-@pytest.mark.parametrize("code", ["51420100500012358", "51420100500012358XX", "5142010050001235OX", "５1420100500012358X"])
+@pytest.mark.parametrize(
+    "code", ["51420100500012358", "51420100500012358XX", "5142010050001235OX", "５1420100500012358X"]
+)
 def test_bad_credit_code_shapes(code: str) -> None:
     tree = mini_tree()
     edit(tree, SOCIETY, "51420100500012358X", code)

@@ -34,8 +34,10 @@ def test_clean_tree_exits_0(tree: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 def test_errors_exit_1_with_all_files(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     app = tree / APP
-    app.write_text(app.read_text(encoding="utf-8").replace("separate_accounting: true", "separate_accounting: false"),
-                   encoding="utf-8")
+    app.write_text(
+        app.read_text(encoding="utf-8").replace("separate_accounting: true", "separate_accounting: false"),
+        encoding="utf-8",
+    )
     (tree / "submissions/societies/broken.yaml").write_bytes(b"a: [\n")
     code, out, _ = run_main(["check", "--now", "2026-11-26", "--format", "json"], capsys)
     assert code == 1
@@ -50,7 +52,9 @@ def test_a_path_selects_what_is_reported(tree: Path, capsys: pytest.CaptureFixtu
     code, out, _ = run_main(["check", "--now", "2026-10-01", "--format", "json", APP], capsys)
     assert code == 0, out
     assert json.loads(out)["summary"]["files"] == 1
-    code, out, _ = run_main(["check", "--now", "2026-10-01", "--format", "json", "submissions/societies"], capsys)
+    code, out, _ = run_main(
+        ["check", "--now", "2026-10-01", "--format", "json", "submissions/societies"], capsys
+    )
     assert code == 1
 
 
@@ -83,13 +87,17 @@ def test_path_outside_submissions_is_usage(tree: Path, capsys: pytest.CaptureFix
     assert code == 2 and "submissions" in err
 
 
-def test_no_tree_is_usage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_tree_is_usage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, _, err = run_main(["check"], capsys)
     assert code == 2 and "submissions" in err
 
 
-def test_internal_bug_exits_3(tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_bug_exits_3(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import generator.checker
 
     def explode(*args: object, **kwargs: object) -> None:
@@ -101,7 +109,9 @@ def test_internal_bug_exits_3(tree: Path, capsys: pytest.CaptureFixture[str], mo
 
 
 def test_output_file(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_main(["check", "--now", "2026-11-26", "--format", "markdown", "--output", "c.md"], capsys)
+    code, out, _ = run_main(
+        ["check", "--now", "2026-11-26", "--format", "markdown", "--output", "c.md"], capsys
+    )
     assert code == 0 and out == ""
     assert (tree / "c.md").read_text(encoding="utf-8").startswith("<!-- xuehui-check -->")
 
@@ -139,12 +149,16 @@ def test_rules_catalogue(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_new_application_writes_and_never_overwrites(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _out, _ = run_main(["new", "application", "--society", "wuhan-new-society", "--cycle", "2026"], capsys)
+    code, _out, _ = run_main(
+        ["new", "application", "--society", "wuhan-new-society", "--cycle", "2026"], capsys
+    )
     assert code == 0
     target = tree / "submissions/2026/applications/wuhan-new-society.yaml"
     first = target.read_bytes()
     assert first.startswith(b"# yaml-language-server: $schema=../../../schemas/application.schema.json")
-    code, _, err = run_main(["new", "application", "--society", "wuhan-new-society", "--cycle", "2026"], capsys)
+    code, _, err = run_main(
+        ["new", "application", "--society", "wuhan-new-society", "--cycle", "2026"], capsys
+    )
     assert code == 1 and "已存在" in err
     assert target.read_bytes() == first
 

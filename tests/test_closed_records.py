@@ -37,9 +37,7 @@ AFTER_FINAL = "2027-12-01"  # final inspection 2027-11-16
 CORRECTIONS = "submissions/office/corrections.yaml"
 ATTACHMENT = "submissions/2026/attachments/wuhan-mechanical-engineering/年检结论.pdf"
 FINAL = "submissions/2026/reports/wuhan-mechanical-engineering.final.yaml"
-MIDTERM_DONE = (
-    '  midterm: {date: "2027-07-20", results: {wuhan-mechanical-engineering: {result: 合格, note: 进度符合计划。}}}'
-)
+MIDTERM_DONE = '  midterm: {date: "2027-07-20", results: {wuhan-mechanical-engineering: {result: 合格, note: 进度符合计划。}}}'
 FINAL_DONE = '  final: {date: "2027-11-16", results: {wuhan-mechanical-engineering: {result: 合格, note: 指标全部完成。}}}'
 
 
@@ -104,10 +102,14 @@ def test_profile_rule_field_edited_after_the_deadline_fails(repo: Path) -> None:
     result = pr(repo, SOCIETY_LOGIN, AFTER_DEADLINE)
     assert locks(result) == [(SOCIETY, "LOCK-001")]
     text = message(result, "LOCK-001")
-    assert "council_elected（本届理事会产生日期）" in text and "2026-10-31 17:00" in text and "ELIG-005" in text
+    assert (
+        "council_elected（本届理事会产生日期）" in text and "2026-10-31 17:00" in text and "ELIG-005" in text
+    )
     finding = next(f for f in result.findings if f.rule == "LOCK-001")
     assert finding.line > 0 and finding.clause == "四（一）" and "专项办公室" in finding.hint
-    assert locks(pr(repo, SOCIETY_LOGIN, AFTER_FORMAL_REVIEW)) == [(SOCIETY, "LOCK-001")]  # still under review
+    assert locks(pr(repo, SOCIETY_LOGIN, AFTER_FORMAL_REVIEW)) == [
+        (SOCIETY, "LOCK-001")
+    ]  # still under review
 
 
 def test_profile_rule_field_edited_before_the_deadline_passes(repo: Path) -> None:
@@ -163,7 +165,9 @@ def test_office_changes_a_rule_field_without_a_correction_fails(repo: Path) -> N
     commit_all(repo, "office edit")
     result = pr(repo, OFFICE_LOGIN, AFTER_DEADLINE)
     assert locks(result) == [(SOCIETY, "LOCK-004")]
-    assert "corrections.yaml" in message(result, "LOCK-004") and "council_elected" in message(result, "LOCK-004")
+    assert "corrections.yaml" in message(result, "LOCK-004") and "council_elected" in message(
+        result, "LOCK-004"
+    )
     write(repo, CORRECTIONS, corrections(("2026-gz-001", "2026-11-02", APP)))  # a reason for another file
     commit_all(repo, "a correction of something else")
     assert locks(pr(repo, OFFICE_LOGIN, AFTER_DEADLINE)) == [(SOCIETY, "LOCK-004")]
@@ -216,7 +220,9 @@ def test_attachment_changed_removed_or_renamed_after_the_deadline_fails(repo: Pa
     renamed = ATTACHMENT.replace("年检结论", "年检结论-新")
     git(repo, "mv", ATTACHMENT, renamed)
     commit_all(repo, "renamed")
-    assert locks(pr(repo, SOCIETY_LOGIN, AFTER_DEADLINE)) == sorted([(ATTACHMENT, "LOCK-002"), (renamed, "LOCK-002")])
+    assert locks(pr(repo, SOCIETY_LOGIN, AFTER_DEADLINE)) == sorted(
+        [(ATTACHMENT, "LOCK-002"), (renamed, "LOCK-002")]
+    )
     git(repo, "rm", "-q", renamed)
     commit_all(repo, "removed")
     result = pr(repo, SOCIETY_LOGIN, AFTER_DEADLINE)
@@ -306,7 +312,12 @@ def test_deleting_or_renaming_a_frozen_file_counts(repo: Path, how: str) -> None
     if how == "delete":
         git(repo, "rm", "-q", FINAL)
     else:
-        git(repo, "mv", FINAL, FINAL.replace("wuhan-mechanical-engineering", "wuhan-mechanical-engineering-old"))
+        git(
+            repo,
+            "mv",
+            FINAL,
+            FINAL.replace("wuhan-mechanical-engineering", "wuhan-mechanical-engineering-old"),
+        )
     commit_all(repo, how)
     result = pr(repo, SOCIETY_LOGIN, AFTER_FINAL)
     assert (FINAL, "LOCK-003") in locks(result)
@@ -325,7 +336,11 @@ def test_recorded_corrections_are_never_changed_or_removed(repo: Path) -> None:
     write(repo, CORRECTIONS, corrections())
     commit_all(repo, "remove it")
     assert locks(pr(repo, OFFICE_LOGIN, AFTER_DEADLINE)) == [(CORRECTIONS, "LOCK-005")]
-    write(repo, CORRECTIONS, corrections(("2026-gz-001", "2026-11-01", SOCIETY), ("2026-gz-002", "2026-11-02", APP)))
+    write(
+        repo,
+        CORRECTIONS,
+        corrections(("2026-gz-001", "2026-11-01", SOCIETY), ("2026-gz-002", "2026-11-02", APP)),
+    )
     commit_all(repo, "append one instead")
     assert locks(pr(repo, OFFICE_LOGIN, AFTER_DEADLINE)) == []
 
@@ -363,7 +378,9 @@ def _datasets() -> list[tuple[Dataset, Context]]:
     shipped = check(read_folder(REPO), Context(now=parse_now("2026-11-26"))).dataset
     from generator.checker import Source
 
-    mini = check([Source(p, raw) for p, raw in sorted(mini_tree().items())], Context(now=parse_now("2026-11-26")))
+    mini = check(
+        [Source(p, raw) for p, raw in sorted(mini_tree().items())], Context(now=parse_now("2026-11-26"))
+    )
     assert shipped is not None and mini.dataset is not None
     everything = frozenset(a.file for d in (shipped, mini.dataset) for _, a in d.applications())
     ctx = Context(now=parse_now("2026-11-26"), submitted=everything)
@@ -393,7 +410,11 @@ def test_judged_society_fields_are_exactly_what_the_rules_read() -> None:
 def _outcome(data: Dataset, ctx: Context) -> list[tuple[str, str, str]]:
     """The outcome of the rules that judge applications (PRIV judges where personal data is written: a
     society's website decides which e-mail is its public one, see READS_SOCIETY_FIELDS)."""
-    return sorted((rule_id, hit.file, hit.zh) for rule_id, hit in run_rules(data, ctx) if not rule_id.startswith("PRIV-"))
+    return sorted(
+        (rule_id, hit.file, hit.zh)
+        for rule_id, hit in run_rules(data, ctx)
+        if not rule_id.startswith("PRIV-")
+    )
 
 
 def test_changing_fields_off_the_list_changes_no_rule_outcome() -> None:
@@ -438,13 +459,17 @@ def test_corrections_example_validates_and_bad_ones_do_not() -> None:
     good = load_yaml(corrections(("2026-gz-001", "2026-11-02", SOCIETY)).encode("utf-8")).data
     assert good is not None and validate("corrections", good) == []
     with_record = load_yaml(
-        (corrections(("2026-gz-001", "2026-11-02", SOCIETY)) + "    record: 2026年度形式审查\n").encode("utf-8")
+        (corrections(("2026-gz-001", "2026-11-02", SOCIETY)) + "    record: 2026年度形式审查\n").encode(
+            "utf-8"
+        )
     ).data
     assert with_record is not None and validate("corrections", with_record) == []
     for bad in (
         corrections(("2026-gz-001", "2026-11-02", "generator/cli.py")),
         corrections(("2026-gz-001", "2026-02-30", SOCIETY)),
-        corrections(("2026-gz-001", "2026-11-02", SOCIETY)).replace("    reason: 依据登记证书原件更正录入错误\n", ""),
+        corrections(("2026-gz-001", "2026-11-02", SOCIETY)).replace(
+            "    reason: 依据登记证书原件更正录入错误\n", ""
+        ),
         corrections(("2026-gz-001", "2026-11-02", SOCIETY)) + "    by: office-li\n",
     ):
         data = load_yaml(bad.encode("utf-8")).data
@@ -460,13 +485,20 @@ def test_corrections_show_on_the_cycle_history_page_escaped() -> None:
     tree = mini_tree()
     tree[CORRECTIONS] = (
         corrections(("2026-gz-001", "2026-11-20", APP), ("2026-gz-002", "2026-12-01", SOCIETY))
-        .replace("依据登记证书原件更正录入错误", "更正 <script>x</script> | [链接](https://evil.example.org/) 的录入错误", 1)
+        .replace(
+            "依据登记证书原件更正录入错误",
+            "更正 <script>x</script> | [链接](https://evil.example.org/) 的录入错误",
+            1,
+        )
         .encode("utf-8")
     )
+
     def history(files: dict[str, bytes]) -> str:
         data, _ = build_dataset(parse_all([Source(p, r) for p, r in sorted(files.items())]))
         site = project(data, parse_now("2026-11-26"))
-        return build_pages(site, commit="0123456789ab", histories={}, schema_files={})["cycles/2026/history.md"]
+        return build_pages(site, commit="0123456789ab", histories={}, schema_files={})[
+            "cycles/2026/history.md"
+        ]
 
     page = history(tree)
     assert "专项办公室的更正记录" in page and "武汉市机械工程学会的申报书" in page

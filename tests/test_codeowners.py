@@ -58,7 +58,9 @@ def test_patterns_match_as_github_does(pattern: str, path: str, matches: bool) -
 
 
 def test_the_last_matching_pattern_wins() -> None:
-    rules, problems = codeowners.parse("* @office-li\n/submissions/ @someone  # a comment\n/submissions/office/ @office-li\n")
+    rules, problems = codeowners.parse(
+        "* @office-li\n/submissions/ @someone  # a comment\n/submissions/office/ @office-li\n"
+    )
     assert problems == []
     rule = codeowners.owner_of("submissions/2026/call.yaml", rules)
     assert rule is not None and rule.line == 2 and rule.owners == ("@someone",)
@@ -71,7 +73,9 @@ def test_the_rendered_file_gives_everything_to_the_office_only() -> None:
     assert codeowners.ownership_problems(text, OFFICE, paths()) == []
     rules, _ = codeowners.parse(text)
     assert {o for r in rules for o in r.owners} == {"@office-bot", "@office-li"}
-    assert "wuhan-mechanical-engineering: mech-second, mech-secretariat" in text  # listed for information, in a comment
+    assert (
+        "wuhan-mechanical-engineering: mech-second, mech-secretariat" in text
+    )  # listed for information, in a comment
     assert "zhao-review" not in text  # who reviews is the committee's business, not the shared repository's
 
 
@@ -115,7 +119,12 @@ def test_the_shipped_file_passes_the_check() -> None:
     text = (REPO / codeowners.PATH).read_text(encoding="utf-8")
     assert text == codeowners.render(authority)
     present = [s.path for s in sources]
-    assert codeowners.ownership_problems(text, authority.office, codeowners.decisive_paths(authority, {2025, 2026}, present)) == []
+    assert (
+        codeowners.ownership_problems(
+            text, authority.office, codeowners.decisive_paths(authority, {2025, 2026}, present)
+        )
+        == []
+    )
 
 
 def _programme(tmp_path: Path) -> Path:
@@ -127,7 +136,9 @@ def _programme(tmp_path: Path) -> Path:
     return root
 
 
-def test_cli_check_fails_on_a_society_owner_even_when_not_stale(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_check_fails_on_a_society_owner_even_when_not_stale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = _programme(tmp_path)
     cwd = Path.cwd()
     os.chdir(root)
@@ -139,7 +150,10 @@ def test_cli_check_fails_on_a_society_owner_even_when_not_stale(tmp_path: Path, 
         assert main(["codeowners", "--check"]) == 0
         assert "只归专项办公室所有" in capsys.readouterr().out
         target = root / codeowners.PATH
-        target.write_text(target.read_text(encoding="utf-8") + "/submissions/societies/ @mech-secretariat\n", encoding="utf-8")
+        target.write_text(
+            target.read_text(encoding="utf-8") + "/submissions/societies/ @mech-secretariat\n",
+            encoding="utf-8",
+        )
         assert main(["codeowners", "--check"]) == 1
         out = capsys.readouterr().out
         line = len(target.read_text(encoding="utf-8").splitlines())

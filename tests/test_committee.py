@@ -76,14 +76,18 @@ def files(root: Path) -> dict[str, bytes]:
 # ------------------------------------------------------------------------------------ the shipped example
 def test_the_shipped_committee_check_passes() -> None:
     result = shipped_check()
-    assert result.errors == 0, [(f.file, f.rule, f.message_zh) for f in result.findings if f.severity.value == "error"]
+    assert result.errors == 0, [
+        (f.file, f.rule, f.message_zh) for f in result.findings if f.severity.value == "error"
+    ]
     assert "COMM-001" not in {f.rule for f in result.findings}
     assert result.dataset is not None and result.dataset.committee_loaded
     assert {y: len(result.dataset.cycles[y].reviews) for y in (2025, 2026)} == {2025: 5, 2026: 5}
 
 
 def test_the_cli_committee_check_passes_and_the_shared_check_says_what_it_left() -> None:
-    done = xuehui("check", "--committee", "examples/committee", "--now", "2026-11-26", "--format", "json", cwd=REPO)
+    done = xuehui(
+        "check", "--committee", "examples/committee", "--now", "2026-11-26", "--format", "json", cwd=REPO
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "COMM-001" not in done.stdout
     alone = xuehui("check", "--now", "2026-11-26", "--format", "json", cwd=REPO)
@@ -98,15 +102,39 @@ def test_rank_reproduces_the_shipped_2025_results_exactly(trees: tuple[Path, Pat
     target = shared / "submissions" / "2025" / "results.yaml"
     shipped = target.read_bytes()
     target.unlink()
-    done = xuehui("rank", "--committee", str(committee), "--shared", str(shared), "--cycle", "2025", "--record",
-                  "--now", "2025-11-20", "--format", "json", cwd=shared)
+    done = xuehui(
+        "rank",
+        "--committee",
+        str(committee),
+        "--shared",
+        str(shared),
+        "--cycle",
+        "2025",
+        "--record",
+        "--now",
+        "2025-11-20",
+        "--format",
+        "json",
+        cwd=shared,
+    )
     assert done.returncode == 0, done.stderr
     assert target.read_bytes() == shipped
     assert "已写入" in done.stderr
     recorded = xuehui("rank", "--cycle", "2025", "--format", "json", cwd=shared)  # the shared tree alone
     assert recorded.returncode == 0 and json.loads(recorded.stdout) == json.loads(done.stdout)
-    again = xuehui("rank", "--committee", str(committee), "--shared", str(shared), "--cycle", "2025", "--record",
-                   "--now", "2026-01-05", cwd=shared)
+    again = xuehui(
+        "rank",
+        "--committee",
+        str(committee),
+        "--shared",
+        str(shared),
+        "--cycle",
+        "2025",
+        "--record",
+        "--now",
+        "2026-01-05",
+        cwd=shared,
+    )
     assert again.returncode == 0 and "已是最新" in again.stderr
     assert target.read_bytes() == shipped  # nothing new to record: the file keeps its date
 
@@ -115,8 +143,19 @@ def test_record_writes_only_the_results_file(trees: tuple[Path, Path]) -> None:
     shared, committee = trees
     (shared / RESULTS).unlink()
     before_shared, before_committee = files(shared), files(committee)
-    done = xuehui("rank", "--committee", str(committee), "--shared", str(shared), "--cycle", "2026", "--record",
-                  "--now", "2026-11-20", cwd=shared)
+    done = xuehui(
+        "rank",
+        "--committee",
+        str(committee),
+        "--shared",
+        str(shared),
+        "--cycle",
+        "2026",
+        "--record",
+        "--now",
+        "2026-11-20",
+        cwd=shared,
+    )
     assert done.returncode == 0, done.stderr
     after = files(shared)
     assert set(after) - set(before_shared) == {RESULTS}
@@ -129,12 +168,24 @@ def test_record_refuses_a_file_it_did_not_write_and_replaces_its_own(trees: tupl
     shared, committee = trees
     target = shared / "submissions" / "2025" / "results.yaml"
     review = committee / "2025" / "reviews" / "expert-li.yaml"
-    review.write_text(review.read_text(encoding="utf-8").replace("innovation: 27.5", "innovation: 26.5", 1),
-                      encoding="utf-8")
+    review.write_text(
+        review.read_text(encoding="utf-8").replace("innovation: 27.5", "innovation: 26.5", 1),
+        encoding="utf-8",
+    )
     edited = target.read_text(encoding="utf-8").replace('total: "89.50"', 'total: "99.50"')
     target.write_text(edited, encoding="utf-8")
-    args = ("rank", "--committee", str(committee), "--shared", str(shared), "--cycle", "2025", "--record",
-            "--now", "2025-11-21")
+    args = (
+        "rank",
+        "--committee",
+        str(committee),
+        "--shared",
+        str(shared),
+        "--cycle",
+        "2025",
+        "--record",
+        "--now",
+        "2025-11-21",
+    )
     refused = xuehui(*args, cwd=shared)
     assert refused.returncode == 1 and "手工修改" in refused.stderr and "Traceback" not in refused.stderr
     assert target.read_text(encoding="utf-8") == edited
@@ -176,9 +227,15 @@ def test_changing_any_one_score_fails_on_the_recorded_results() -> None:
     for rel, index in _scores(EXAMPLE):
         committee = dict(base)
         lines = committee[rel].decode("utf-8").split("\n")
-        lines[index] = lines[index].replace("innovation: ", "innovation: 0", 1).replace("innovation: 0", "innovation: 1", 1)
+        lines[index] = (
+            lines[index]
+            .replace("innovation: ", "innovation: 0", 1)
+            .replace("innovation: 0", "innovation: 1", 1)
+        )
         committee[rel] = "\n".join(lines).encode("utf-8")
-        result = check_committee(shared, [Source(p, r) for p, r in sorted(committee.items())], Context(now=NOW))
+        result = check_committee(
+            shared, [Source(p, r) for p, r in sorted(committee.items())], Context(now=NOW)
+        )
         year = rel.split("/", 1)[0]
         comm = [f for f in result.findings if f.rule == "COMM-002"]
         assert comm, rel
@@ -204,8 +261,12 @@ def _reordered(text: str) -> str:
     """The same review with its scores in reverse order and the keys of each ``points`` reversed."""
     head, _, body = text.partition("scores:\n")
     entries = ["  - " + e for e in body.split("  - ") if e.strip()]
-    flipped = [POINTS.sub(r"points: {self_development: \4, scientists: \3, society_government: \2, innovation: \1}", e)
-               for e in reversed(entries)]
+    flipped = [
+        POINTS.sub(
+            r"points: {self_development: \4, scientists: \3, society_government: \2, innovation: \1}", e
+        )
+        for e in reversed(entries)
+    ]
     assert all("points: {self_development:" in e for e in flipped)
     return head + "scores:\n" + "".join(flipped)
 
@@ -215,14 +276,18 @@ def test_the_fingerprint_is_stable_under_file_and_key_order() -> None:
     data = _dataset(sources)
     prints = {y: fingerprint(data, data.cycles[y]) for y in (2025, 2026)}
     shuffled = [
-        Source(s.path, _reordered((s.raw or b"").decode("utf-8")).encode("utf-8") if "/reviews/" in s.path else s.raw)
+        Source(
+            s.path,
+            _reordered((s.raw or b"").decode("utf-8")).encode("utf-8") if "/reviews/" in s.path else s.raw,
+        )
         for s in reversed(sources)
     ]
     assert shuffled != list(reversed(sources))
     other = _dataset(shuffled)
     assert {y: fingerprint(other, other.cycles[y]) for y in (2025, 2026)} == prints
-    canonical = json.dumps(canonical_inputs(data, data.cycles[2025]), sort_keys=True, ensure_ascii=False,
-                           separators=(",", ":"))
+    canonical = json.dumps(
+        canonical_inputs(data, data.cycles[2025]), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
     assert prints[2025] == "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
     assert '"comment"' not in canonical and '"name"' not in canonical and '"login"' not in canonical
 
@@ -250,7 +315,9 @@ def committee_with_logins() -> dict[str, bytes]:
     tree = mini_committee()
     text = tree[EXPERTS].decode("utf-8")
     text = text.replace("{id: expert-zhao, name: 赵教授,", f"{{id: expert-zhao, name: 赵教授, login: {ZHAO},")
-    text = text.replace("{id: expert-qian, name: 钱研究员,", f"{{id: expert-qian, name: 钱研究员, login: {QIAN},")
+    text = text.replace(
+        "{id: expert-qian, name: 钱研究员,", f"{{id: expert-qian, name: 钱研究员, login: {QIAN},"
+    )
     tree[EXPERTS] = text.encode("utf-8")
     return tree
 
@@ -260,7 +327,9 @@ def two_repos(tmp_path: Path) -> tuple[Path, Path]:
     """The shared repository (before the 2026 results are recorded) and the committee repository."""
     shared = mini_tree()
     del shared[RESULTS]
-    return commit_tree_to(tmp_path / "shared", shared), commit_tree_to(tmp_path / "committee", committee_with_logins())
+    return commit_tree_to(tmp_path / "shared", shared), commit_tree_to(
+        tmp_path / "committee", committee_with_logins()
+    )
 
 
 def committee_pr(repos: tuple[Path, Path], actor: str) -> CheckResult:
@@ -280,7 +349,9 @@ def test_an_expert_edits_their_own_review(two_repos: tuple[Path, Path]) -> None:
 
 
 @pytest.mark.parametrize("path", [EXPERTS, COMMITTEE, "shared.yaml", "2026/reviews/expert-qian.yaml"])
-def test_an_expert_may_not_touch_the_pool_the_committee_or_another_review(two_repos: tuple[Path, Path], path: str) -> None:
+def test_an_expert_may_not_touch_the_pool_the_committee_or_another_review(
+    two_repos: tuple[Path, Path], path: str
+) -> None:
     _shared, committee = two_repos
     branch(committee, "sneaky")
     target = committee / path
@@ -315,8 +386,19 @@ def test_the_cli_runs_the_committee_pull_request_check(two_repos: tuple[Path, Pa
     branch(committee, "rescore")
     replace(committee, REVIEW_ZHAO, "innovation: 26", "innovation: 27")
     commit_all(committee, "rescore")
-    args = ("check", "--committee", ".", "--shared", str(shared), "--base", "main", "--now", "2026-11-26",
-            "--format", "json")
+    args = (
+        "check",
+        "--committee",
+        ".",
+        "--shared",
+        str(shared),
+        "--base",
+        "main",
+        "--now",
+        "2026-11-26",
+        "--format",
+        "json",
+    )
     own = xuehui(*args, "--actor", ZHAO, cwd=committee)
     assert own.returncode == 0, own.stdout + own.stderr
     other = xuehui(*args, "--actor", QIAN, cwd=committee)
@@ -342,7 +424,7 @@ def test_a_shared_tree_at_another_commit_than_the_pin_is_a_warning(two_repos: tu
     from tests.gitrepo import git
 
     pinned = git(shared, "rev-parse", "HEAD")
-    ref = f"schema_version: 1\nrepository: example/programme\ncommit: \"{pinned}\"\npath: ../shared\n"
+    ref = f'schema_version: 1\nrepository: example/programme\ncommit: "{pinned}"\npath: ../shared\n'
     (committee / "shared.yaml").write_text(ref, encoding="utf-8")
     commit_all(committee, "pin")
     args = ("check", "--committee", ".", "--now", "2026-11-26", "--format", "json")
@@ -380,5 +462,7 @@ def test_a_committee_without_shared_yaml_needs_shared(tmp_path: Path) -> None:
     (committee / "shared.yaml").unlink()
     done = xuehui("check", "--committee", str(committee), cwd=REPO)
     assert done.returncode == 2 and "--shared" in done.stderr
-    ok = xuehui("check", "--committee", str(committee), "--shared", str(REPO), "--now", "2026-11-26", cwd=REPO)
+    ok = xuehui(
+        "check", "--committee", str(committee), "--shared", str(REPO), "--now", "2026-11-26", cwd=REPO
+    )
     assert ok.returncode == 0, ok.stdout + ok.stderr

@@ -19,7 +19,9 @@ def shipped(now: str = "2026-11-26") -> CheckResult:
 
 def test_shipped_data_has_no_errors() -> None:
     result = shipped()
-    assert result.errors == 0, [(f.file, f.rule, f.message_zh) for f in result.findings if f.severity.value == "error"]
+    assert result.errors == 0, [
+        (f.file, f.rule, f.message_zh) for f in result.findings if f.severity.value == "error"
+    ]
 
 
 def test_intended_warnings_and_notices_only() -> None:
@@ -45,7 +47,9 @@ def test_every_file_is_known_and_starts_with_its_schema_comment() -> None:
         if kind.kind == "results":  # written by `xuehui rank --record`, with its own header
             assert first.startswith("# 专家评审汇总结果"), source.path
             continue
-        match = re.fullmatch(r"# yaml-language-server: \$schema=((?:\.\./)+)schemas/([a-z-]+)\.schema\.json", first)
+        match = re.fullmatch(
+            r"# yaml-language-server: \$schema=((?:\.\./)+)schemas/([a-z-]+)\.schema\.json", first
+        )
         assert match, source.path
         assert match.group(2) == kind.kind
         depth = source.path.count("/")

@@ -25,7 +25,9 @@ def repo(tmp_path: Path) -> Path:
     return repo
 
 
-def check(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+def check(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, str]:
     monkeypatch.chdir(repo)
     capsys.readouterr()
     code = cli.main(["check", *args, "--actor", "mech-secretariat", "--now", NOW, "--format", "json"])
@@ -44,7 +46,9 @@ def damage(repo: Path, sha: str, content: bytes | None) -> None:
         path.write_bytes(content)
 
 
-def test_no_merge_base(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_merge_base(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     git(repo, "checkout", "-q", "--orphan", "orphan")
     commit_all(repo, "orphan")
     code, err = check(repo, monkeypatch, capsys, "--base", "main", "--head", "orphan")
@@ -53,7 +57,9 @@ def test_no_merge_base(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pyte
     assert "浅克隆" not in err  # a full clone: the cause is the branch, not the clone
 
 
-def test_unknown_refs(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_refs(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, err = check(repo, monkeypatch, capsys, "--base", "origin/main", "--head", "pr")
     assert code == 2 and "找不到提交 origin/main" in err and "git fetch" in err
     code, err = check(repo, monkeypatch, capsys, "--base", "main", "--head", "0" * 40)
@@ -71,7 +77,9 @@ def test_hostile_ref_is_shown_inert(
     assert "\x1b" not in err and err.count("\n") == 1  # one line, no terminal escape
 
 
-def test_shallow_clone_without_the_base(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_shallow_clone_without_the_base(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     clone = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", "--branch", "pr", f"file://{repo}", str(clone))
     code, err = check(clone, monkeypatch, capsys, "--base", "origin/main")
@@ -97,7 +105,11 @@ def test_shallow_clone_without_the_base(repo: Path, tmp_path: Path, monkeypatch:
     ],
 )
 def test_damaged_objects(
-    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], what: str, how: bytes | None
+    repo: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    what: str,
+    how: bytes | None,
 ) -> None:
     sha = {"blob": f"pr:{APP}", "tree": "pr^{tree}", "commit": "pr"}[what]
     damage(repo, git(repo, "rev-parse", sha), how)
@@ -106,7 +118,9 @@ def test_damaged_objects(
     assert "损坏或缺失的 git 对象" in err and "git fsck" in err, err
 
 
-def test_not_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_not_a_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     plain = tmp_path / "plain"
     plain.mkdir()
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
@@ -114,7 +128,9 @@ def test_not_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsy
     assert code == 2 and "不是 git 仓库" in err
 
 
-def test_repository_owned_by_someone_else(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_repository_owned_by_someone_else(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1")  # git's own switch for "dubious ownership"
     code, err = check(repo, monkeypatch, capsys, "--base", "main", "--head", "pr")
     assert code == 2 and "safe.directory" in err and "另一个系统用户" in err
@@ -128,7 +144,9 @@ def test_history_of_a_damaged_repository_is_a_forge_error(repo: Path) -> None:
         forge.history(forge.open_repo(repo), DECISIONS)
 
 
-def test_a_forge_error_anywhere_is_exit_2(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_forge_error_anywhere_is_exit_2(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """``build`` reads the publicity list's history from git: a damaged repository is a refusal there too."""
     replace(repo, DECISIONS, "objections: []", "objections: []  # 暂无")
     damage(repo, commit_all(repo, "second"), b"garbage")
@@ -138,7 +156,9 @@ def test_a_forge_error_anywhere_is_exit_2(repo: Path, monkeypatch: pytest.Monkey
     assert code == 2 and "修改历史" in err and "Traceback" not in err
 
 
-def test_the_happy_path_still_works(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_happy_path_still_works(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _ = check(repo, monkeypatch, capsys, "--base", "main", "--head", "pr")
     assert code == 0
     found = forge.changes(forge.open_repo(repo), forge.commit_of(forge.open_repo(repo), "main"), "pr")

@@ -62,9 +62,17 @@ def target_of(forge: FakeForge) -> Target:
     return target
 
 
-def upsert(forge: FakeForge, sleeps: Sleeps | None = None, **kwargs: object) -> forgeapi.CommentResult | Failure:
-    return forgeapi.upsert_comment(target_of(forge), str(kwargs.pop("token", TOKEN)), PR,
-                                   str(kwargs.pop("body", BODY)), sleep=sleeps or Sleeps(), **kwargs)  # type: ignore[arg-type]
+def upsert(
+    forge: FakeForge, sleeps: Sleeps | None = None, **kwargs: object
+) -> forgeapi.CommentResult | Failure:
+    return forgeapi.upsert_comment(
+        target_of(forge),
+        str(kwargs.pop("token", TOKEN)),
+        PR,
+        str(kwargs.pop("body", BODY)),
+        sleep=sleeps or Sleeps(),
+        **kwargs,
+    )  # type: ignore[arg-type]
 
 
 def body_file(tmp_path: Path, text: str = BODY) -> str:
@@ -73,19 +81,57 @@ def body_file(tmp_path: Path, text: str = BODY) -> str:
     return str(path)
 
 
-def run_comment(forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str], *extra: str,
-                api_url: str | None = None, text: str = BODY) -> tuple[int, str, str]:
-    code = cli.main(["comment", "--forge", forge.kind, "--api-url", api_url or forge.api_url,
-                     "--repo", f"{OWNER}/{NAME}", "--pr", str(PR), "--body-file", body_file(tmp_path, text), *extra])
+def run_comment(
+    forge: FakeForge,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    *extra: str,
+    api_url: str | None = None,
+    text: str = BODY,
+) -> tuple[int, str, str]:
+    code = cli.main(
+        [
+            "comment",
+            "--forge",
+            forge.kind,
+            "--api-url",
+            api_url or forge.api_url,
+            "--repo",
+            f"{OWNER}/{NAME}",
+            "--pr",
+            str(PR),
+            "--body-file",
+            body_file(tmp_path, text),
+            *extra,
+        ]
+    )
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def run_status(forge: FakeForge, capsys: pytest.CaptureFixture[str], *extra: str,
-               sha: str = SHA) -> tuple[int, str, str]:
-    code = cli.main(["commit-status", "--forge", forge.kind, "--api-url", forge.api_url, "--repo", f"{OWNER}/{NAME}",
-                     "--sha", sha, "--state", "success", "--context", "xuehui/check",
-                     "--description", "检查通过 (checks passed)", *extra])
+def run_status(
+    forge: FakeForge, capsys: pytest.CaptureFixture[str], *extra: str, sha: str = SHA
+) -> tuple[int, str, str]:
+    code = cli.main(
+        [
+            "commit-status",
+            "--forge",
+            forge.kind,
+            "--api-url",
+            forge.api_url,
+            "--repo",
+            f"{OWNER}/{NAME}",
+            "--sha",
+            sha,
+            "--state",
+            "success",
+            "--context",
+            "xuehui/check",
+            "--description",
+            "检查通过 (checks passed)",
+            *extra,
+        ]
+    )
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -105,8 +151,11 @@ def test_creates_the_comment_when_none_exists(forge: FakeForge) -> None:
     assert comment.body == BODY and comment.login == BOT and comment.id == result.comment_id
     assert [(r.method, r.path) for r in forge.requests] == [
         ("GET", f"{forge.prefix}/user"),
-        ("GET", f"{forge.prefix}/repos/{OWNER}/{NAME}/issues/{PR}/comments"
-                + ("?per_page=100" if forge.kind == "github" else "")),  # Gitea's issueGetComments has no paging
+        (
+            "GET",
+            f"{forge.prefix}/repos/{OWNER}/{NAME}/issues/{PR}/comments"
+            + ("?per_page=100" if forge.kind == "github" else ""),
+        ),  # Gitea's issueGetComments has no paging
         ("POST", f"{forge.prefix}/repos/{OWNER}/{NAME}/issues/{PR}/comments"),
     ]
     post = forge.requests[-1]
@@ -130,7 +179,10 @@ def test_a_second_run_updates_the_same_comment(forge: FakeForge) -> None:
     [comment] = forge.comments_of(OWNER, NAME, PR)
     assert comment.body.endswith("更新\n")
     patch = forge.requests[-1]
-    assert (patch.method, patch.path) == ("PATCH", f"{forge.prefix}/repos/{OWNER}/{NAME}/issues/comments/{first.comment_id}")
+    assert (patch.method, patch.path) == (
+        "PATCH",
+        f"{forge.prefix}/repos/{OWNER}/{NAME}/issues/comments/{first.comment_id}",
+    )
     assert patch.json() == {"body": BODY + "\n更新\n"}
 
 
@@ -165,7 +217,9 @@ def test_gitea_as_specified_answers_every_comment_at_once() -> None:
         mine = forge.add_comment(repo, PR, MARKER + "\n旧报告", BOT)
         result = upsert(forge)
         assert isinstance(result, forgeapi.CommentResult) and result.comment_id == mine.id
-        assert [r.path for r in forge.matching("GET", "/comments")] == [f"/api/v1/repos/{OWNER}/{NAME}/issues/{PR}/comments"]
+        assert [r.path for r in forge.matching("GET", "/comments")] == [
+            f"/api/v1/repos/{OWNER}/{NAME}/issues/{PR}/comments"
+        ]
 
 
 def test_a_marker_comment_by_another_user_is_never_edited(forge: FakeForge) -> None:
@@ -207,8 +261,9 @@ def test_github_actions_token_is_taken_as_github_actions_bot() -> None:
         assert (result.action, result.comment_id) == ("updated", ours.id)
 
 
-def test_cli_comment_creates_then_updates(forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                          token_env: None, sleeps: Sleeps) -> None:
+def test_cli_comment_creates_then_updates(
+    forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None, sleeps: Sleeps
+) -> None:
     code, out, err = run_comment(forge, tmp_path, capsys)
     assert (code, err) == (0, "")
     assert "已发布拉取请求 #7 的检查评论" in out and "created comment" in out
@@ -222,8 +277,13 @@ def test_cli_comment_creates_then_updates(forge: FakeForge, tmp_path: Path, caps
 # ------------------------------------------------------------------------------------- errors, exit codes
 
 
-def test_401_bad_token(forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                       monkeypatch: pytest.MonkeyPatch, sleeps: Sleeps) -> None:
+def test_401_bad_token(
+    forge: FakeForge,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    sleeps: Sleeps,
+) -> None:
     monkeypatch.setenv(forgeapi.TOKEN_ENV, "not-a-valid-token")
     code, out, err = run_comment(forge, tmp_path, capsys)
     assert code == cli.EXIT_FINDINGS and out == ""
@@ -232,8 +292,13 @@ def test_401_bad_token(forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureF
     assert sleeps.calls == [] and len(forge.requests) == 1  # not retried
 
 
-def test_403_token_without_write_permission(forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                            monkeypatch: pytest.MonkeyPatch, sleeps: Sleeps) -> None:
+def test_403_token_without_write_permission(
+    forge: FakeForge,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    sleeps: Sleeps,
+) -> None:
     monkeypatch.setenv(forgeapi.TOKEN_ENV, "read-only-token")
     code, _, err = run_comment(forge, tmp_path, capsys)
     assert code == cli.EXIT_FINDINGS
@@ -242,18 +307,35 @@ def test_403_token_without_write_permission(forge: FakeForge, tmp_path: Path, ca
     assert sleeps.calls == [] and forge.comments_of(OWNER, NAME, PR) == []
 
 
-def test_404_unknown_repository(forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                token_env: None, sleeps: Sleeps) -> None:
-    code = cli.main(["comment", "--forge", forge.kind, "--api-url", forge.api_url, "--repo", "wast/nothing",
-                     "--pr", "7", "--body-file", body_file(tmp_path)])
+def test_404_unknown_repository(
+    forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None, sleeps: Sleeps
+) -> None:
+    code = cli.main(
+        [
+            "comment",
+            "--forge",
+            forge.kind,
+            "--api-url",
+            forge.api_url,
+            "--repo",
+            "wast/nothing",
+            "--pr",
+            "7",
+            "--body-file",
+            body_file(tmp_path),
+        ]
+    )
     _, err = capsys.readouterr()
     assert code == cli.EXIT_FINDINGS
-    assert "读取评论列表失败：找不到仓库、拉取请求、评论或提交" in err and "not found" in err and "--repo" in err
+    assert (
+        "读取评论列表失败：找不到仓库、拉取请求、评论或提交" in err and "not found" in err and "--repo" in err
+    )
     assert sleeps.calls == []
 
 
-def test_422_rejected_content(forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                              token_env: None, sleeps: Sleeps) -> None:
+def test_422_rejected_content(
+    forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None, sleeps: Sleeps
+) -> None:
     forge.faults.append(Fault("POST", list_path(forge), 422, body={"message": "Validation Failed"}))
     code, _, err = run_comment(forge, tmp_path, capsys)
     assert code == cli.EXIT_FINDINGS
@@ -261,7 +343,9 @@ def test_422_rejected_content(forge: FakeForge, tmp_path: Path, capsys: pytest.C
     assert sleeps.calls == []
 
 
-def test_423_archived_gitea_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None) -> None:
+def test_423_archived_gitea_repository(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None
+) -> None:
     with make_forge("gitea") as forge:
         forge.repos[(OWNER, NAME)].archived = True
         code, _, err = run_comment(forge, tmp_path, capsys)
@@ -277,21 +361,32 @@ RATE_LIMITS = [
 
 
 @pytest.mark.parametrize(("kind", "status", "headers", "wait"), RATE_LIMITS)
-def test_rate_limit_then_success_within_the_bound(kind: str, status: int, headers: dict[str, str],
-                                                  wait: float) -> None:
+def test_rate_limit_then_success_within_the_bound(
+    kind: str, status: int, headers: dict[str, str], wait: float
+) -> None:
     with make_forge(kind) as forge:
-        forge.faults.append(Fault("GET", list_path(forge), status, headers,
-                                  {"message": "API rate limit exceeded for user ID 1."}))
+        forge.faults.append(
+            Fault(
+                "GET",
+                list_path(forge),
+                status,
+                headers,
+                {"message": "API rate limit exceeded for user ID 1."},
+            )
+        )
         sleeps = Sleeps()
-        result = forgeapi.upsert_comment(target_of(forge), TOKEN, PR, BODY, sleep=sleeps, clock=lambda: 1_000_000.0)
+        result = forgeapi.upsert_comment(
+            target_of(forge), TOKEN, PR, BODY, sleep=sleeps, clock=lambda: 1_000_000.0
+        )
         assert isinstance(result, forgeapi.CommentResult), result
         assert sleeps.calls == [wait]
         assert len(list(forge.matching("GET", "/comments"))) == 2
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_rate_limit_exhausted_is_a_clear_failure(kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                 token_env: None, sleeps: Sleeps) -> None:
+def test_rate_limit_exhausted_is_a_clear_failure(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None, sleeps: Sleeps
+) -> None:
     with make_forge(kind) as forge:
         forge.faults.append(Fault("GET", list_path(forge), 429, {"Retry-After": "1"}, times=10))
         code, _, err = run_comment(forge, tmp_path, capsys)
@@ -301,11 +396,19 @@ def test_rate_limit_exhausted_is_a_clear_failure(kind: str, tmp_path: Path, caps
         assert len(sleeps.calls) == forgeapi.MAX_TRIES - 1
 
 
-def test_a_long_rate_limit_fails_at_once_saying_how_long(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                         token_env: None, sleeps: Sleeps) -> None:
+def test_a_long_rate_limit_fails_at_once_saying_how_long(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None, sleeps: Sleeps
+) -> None:
     with make_forge("github") as forge:
-        forge.faults.append(Fault("GET", "/user", 403, {"x-ratelimit-remaining": "0", "retry-after": "3600"},
-                                  {"message": "API rate limit exceeded"}))
+        forge.faults.append(
+            Fault(
+                "GET",
+                "/user",
+                403,
+                {"x-ratelimit-remaining": "0", "retry-after": "3600"},
+                {"message": "API rate limit exceeded"},
+            )
+        )
         code, _, err = run_comment(forge, tmp_path, capsys)
         assert code == cli.EXIT_FORGE_UNAVAILABLE and "约需等待 3600 秒" in err and "3600 s" in err
         assert sleeps.calls == [] and len(forge.requests) == 1
@@ -313,8 +416,15 @@ def test_a_long_rate_limit_fails_at_once_saying_how_long(tmp_path: Path, capsys:
 
 def test_github_secondary_rate_limit_without_headers_waits_a_minute_so_fails_at_once() -> None:
     with make_forge("github") as forge:
-        forge.faults.append(Fault("POST", list_path(forge), 403, {"x-ratelimit-remaining": "4000"},
-                                  {"message": "You have exceeded a secondary rate limit."}))
+        forge.faults.append(
+            Fault(
+                "POST",
+                list_path(forge),
+                403,
+                {"x-ratelimit-remaining": "4000"},
+                {"message": "You have exceeded a secondary rate limit."},
+            )
+        )
         sleeps = Sleeps()
         result = forgeapi.upsert_comment(target_of(forge), TOKEN, PR, BODY, sleep=sleeps)
         assert isinstance(result, Failure) and result.kind == "rate-limit" and "60" in result.zh
@@ -336,8 +446,9 @@ def test_5xx_is_retried_with_capped_backoff(forge: FakeForge) -> None:
     assert sleeps.calls == [1.0, 2.0]
 
 
-def test_5xx_retries_are_bounded(forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                 token_env: None, sleeps: Sleeps) -> None:
+def test_5xx_retries_are_bounded(
+    forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None, sleeps: Sleeps
+) -> None:
     forge.faults.append(Fault("GET", list_path(forge), 503, times=100))
     code, _, err = run_comment(forge, tmp_path, capsys)
     assert code == cli.EXIT_FORGE_UNAVAILABLE
@@ -379,15 +490,29 @@ def test_a_create_whose_connection_dropped_looks_again_before_posting_again(forg
     assert len(list(forge.matching("GET", "/comments"))) == 2 and sleeps.calls == [1.0]
 
 
-def test_network_error_on_a_closed_port(tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None,
-                                        sleeps: Sleeps) -> None:
+def test_network_error_on_a_closed_port(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None, sleeps: Sleeps
+) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     for kind, api in (("github", f"http://127.0.0.1:{port}"), ("gitea", f"http://127.0.0.1:{port}/api/v1")):
         sleeps.calls.clear()
-        code = cli.main(["comment", "--forge", kind, "--api-url", api, "--repo", f"{OWNER}/{NAME}", "--pr", "7",
-                         "--body-file", body_file(tmp_path)])
+        code = cli.main(
+            [
+                "comment",
+                "--forge",
+                kind,
+                "--api-url",
+                api,
+                "--repo",
+                f"{OWNER}/{NAME}",
+                "--pr",
+                "7",
+                "--body-file",
+                body_file(tmp_path),
+            ]
+        )
         out, err = capsys.readouterr()
         assert code == cli.EXIT_FORGE_UNAVAILABLE and out == ""
         assert f"无法从 127.0.0.1:{port} 得到回答" in err and "no answer from" in err and "--api-url" in err
@@ -397,7 +522,9 @@ def test_network_error_on_a_closed_port(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_a_redirect_is_not_followed_with_the_token(forge: FakeForge) -> None:
     with make_forge(forge.kind) as elsewhere:
-        forge.faults.append(Fault("GET", f"{forge.prefix}/user", 301, {"Location": elsewhere.api_url + "/user"}))
+        forge.faults.append(
+            Fault("GET", f"{forge.prefix}/user", 301, {"Location": elsewhere.api_url + "/user"})
+        )
         result = upsert(forge)
         assert isinstance(result, Failure) and result.kind == "refused" and "不跟随转向" in result.zh
         assert elsewhere.requests == []
@@ -406,8 +533,15 @@ def test_a_redirect_is_not_followed_with_the_token(forge: FakeForge) -> None:
 def test_a_next_page_on_another_host_is_not_followed(forge: FakeForge) -> None:
     with make_forge(forge.kind) as elsewhere:
         other = {"id": 1, "body": "hi", "user": {"login": "alice", "id": 5}}
-        forge.faults.append(Fault("GET", list_path(forge), 200,
-                                  {"Link": f'<{elsewhere.api_url}/steal?page=2>; rel="next"'}, [other]))
+        forge.faults.append(
+            Fault(
+                "GET",
+                list_path(forge),
+                200,
+                {"Link": f'<{elsewhere.api_url}/steal?page=2>; rel="next"'},
+                [other],
+            )
+        )
         result = upsert(forge)
         assert isinstance(result, Failure) and "下一页链接指向别的主机" in result.zh
         assert elsewhere.requests == [] and forge.comments_of(OWNER, NAME, PR) == []
@@ -432,12 +566,16 @@ def test_an_html_answer_is_not_taken_for_the_api(forge: FakeForge) -> None:
 # ------------------------------------------------------------------------------------------- the token
 
 
-def test_the_token_is_only_ever_in_the_authorization_header(forge: FakeForge, tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str], token_env: None,
-                                                            sleeps: Sleeps) -> None:
+def test_the_token_is_only_ever_in_the_authorization_header(
+    forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None, sleeps: Sleeps
+) -> None:
     forge.faults.append(Fault("GET", list_path(forge), 500))
-    outputs = [run_comment(forge, tmp_path, capsys), run_comment(forge, tmp_path, capsys, text=BODY + "二"),
-               run_status(forge, capsys), run_status(forge, capsys, sha="f" * 40)]
+    outputs = [
+        run_comment(forge, tmp_path, capsys),
+        run_comment(forge, tmp_path, capsys, text=BODY + "二"),
+        run_status(forge, capsys),
+        run_status(forge, capsys, sha="f" * 40),
+    ]
     assert [code for code, _, _ in outputs] == [0, 0, 0, 1]
     for _, out, err in outputs:
         assert TOKEN not in out and TOKEN not in err
@@ -450,8 +588,9 @@ def test_the_token_is_only_ever_in_the_authorization_header(forge: FakeForge, tm
         assert request.header("Authorization") == f"{scheme} {TOKEN}"
 
 
-def test_missing_token_is_a_usage_error(forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_token_is_a_usage_error(
+    forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv(forgeapi.TOKEN_ENV, raising=False)
     code, _, err = run_comment(forge, tmp_path, capsys)
     assert code == cli.EXIT_USAGE and "没有令牌" in err and forgeapi.TOKEN_ENV in err
@@ -467,22 +606,28 @@ def test_a_token_with_a_newline_inside_is_refused_without_echoing_it(monkeypatch
 # ------------------------------------------------------------------------------------- commit statuses
 
 
-def test_commit_status_request_shape(forge: FakeForge, capsys: pytest.CaptureFixture[str], token_env: None,
-                                     sleeps: Sleeps) -> None:
+def test_commit_status_request_shape(
+    forge: FakeForge, capsys: pytest.CaptureFixture[str], token_env: None, sleeps: Sleeps
+) -> None:
     code, out, err = run_status(forge, capsys, "--target-url", "https://ci.example.org/runs/1")
     assert (code, err) == (0, "") and "已设置提交状态 xuehui/check = success" in out
     [request] = forge.requests
     assert (request.method, request.path) == ("POST", f"{forge.prefix}/repos/{OWNER}/{NAME}/statuses/{SHA}")
-    assert request.json() == {"state": "success", "context": "xuehui/check", "description": "检查通过 (checks passed)",
-                              "target_url": "https://ci.example.org/runs/1"}
+    assert request.json() == {
+        "state": "success",
+        "context": "xuehui/check",
+        "description": "检查通过 (checks passed)",
+        "target_url": "https://ci.example.org/runs/1",
+    }
     [status] = forge.repos[(OWNER, NAME)].statuses
     assert status["context"] == "xuehui/check"
 
 
 def test_commit_status_description_is_cut_to_140_characters(forge: FakeForge) -> None:
     long = "第一行\n" + "问" * 300
-    result = forgeapi.create_status(target_of(forge), TOKEN, SHA.upper(), "failure", "xuehui/check", long,
-                                    sleep=Sleeps())
+    result = forgeapi.create_status(
+        target_of(forge), TOKEN, SHA.upper(), "failure", "xuehui/check", long, sleep=Sleeps()
+    )
     assert isinstance(result, forgeapi.StatusResult), result
     sent = forge.requests[-1].json()
     assert len(sent["description"]) == 140 and sent["description"].endswith("…")
@@ -490,8 +635,9 @@ def test_commit_status_description_is_cut_to_140_characters(forge: FakeForge) ->
     assert forge.requests[-1].path.endswith(f"/statuses/{SHA}")  # lower-cased
 
 
-def test_commit_status_for_an_unknown_commit(forge: FakeForge, capsys: pytest.CaptureFixture[str],
-                                             token_env: None, sleeps: Sleeps) -> None:
+def test_commit_status_for_an_unknown_commit(
+    forge: FakeForge, capsys: pytest.CaptureFixture[str], token_env: None, sleeps: Sleeps
+) -> None:
     code, _, err = run_status(forge, capsys, sha="e" * 40)
     assert code == cli.EXIT_FINDINGS and "设置提交状态失败" in err
     assert ("No commit found for SHA" if forge.kind == "github" else "找不到") in err
@@ -500,21 +646,34 @@ def test_commit_status_for_an_unknown_commit(forge: FakeForge, capsys: pytest.Ca
 def test_commit_status_retries_a_server_error(forge: FakeForge) -> None:
     forge.faults.append(Fault("POST", rf"{forge.prefix}/repos/{OWNER}/{NAME}/statuses/{SHA}", 500))
     sleeps = Sleeps()
-    result = forgeapi.create_status(target_of(forge), TOKEN, SHA, "pending", "xuehui/check", "运行中", sleep=sleeps)
+    result = forgeapi.create_status(
+        target_of(forge), TOKEN, SHA, "pending", "xuehui/check", "运行中", sleep=sleeps
+    )
     assert isinstance(result, forgeapi.StatusResult) and sleeps.calls == [1.0]
 
 
-@pytest.mark.parametrize(("args", "needle"), [
-    (["--sha", "main"], "40 位提交号"),
-    (["--sha", SHA[:12]], "40 位提交号"),
-    (["--target-url", "http://ci.example.org/x"], "只接受 https"),
-    (["--target-url", "javascript:alert(1)"], "只接受 https"),
-    (["--context", ""], "状态名称"),
-])
-def test_commit_status_usage_errors(args: list[str], needle: str, capsys: pytest.CaptureFixture[str],
-                                    token_env: None) -> None:
-    base = {"--forge": "gitea", "--api-url": "https://git.example.org/api/v1", "--repo": "wast/xuehui",
-            "--sha": SHA, "--state": "success", "--context": "xuehui/check", "--description": "ok"}
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--sha", "main"], "40 位提交号"),
+        (["--sha", SHA[:12]], "40 位提交号"),
+        (["--target-url", "http://ci.example.org/x"], "只接受 https"),
+        (["--target-url", "javascript:alert(1)"], "只接受 https"),
+        (["--context", ""], "状态名称"),
+    ],
+)
+def test_commit_status_usage_errors(
+    args: list[str], needle: str, capsys: pytest.CaptureFixture[str], token_env: None
+) -> None:
+    base = {
+        "--forge": "gitea",
+        "--api-url": "https://git.example.org/api/v1",
+        "--repo": "wast/xuehui",
+        "--sha": SHA,
+        "--state": "success",
+        "--context": "xuehui/check",
+        "--description": "ok",
+    }
     base.update(dict(zip(args[::2], args[1::2], strict=True)))
     code = cli.main(["commit-status", *[x for pair in base.items() for x in pair]])
     _, err = capsys.readouterr()
@@ -522,8 +681,25 @@ def test_commit_status_usage_errors(args: list[str], needle: str, capsys: pytest
 
 
 def test_commit_status_state_is_limited_by_argparse(capsys: pytest.CaptureFixture[str]) -> None:
-    code = cli.main(["commit-status", "--forge", "github", "--api-url", "https://api.github.com", "--repo", "a/b",
-                     "--sha", SHA, "--state", "warning", "--context", "c", "--description", "d"])
+    code = cli.main(
+        [
+            "commit-status",
+            "--forge",
+            "github",
+            "--api-url",
+            "https://api.github.com",
+            "--repo",
+            "a/b",
+            "--sha",
+            SHA,
+            "--state",
+            "warning",
+            "--context",
+            "c",
+            "--description",
+            "d",
+        ]
+    )
     capsys.readouterr()
     assert code == cli.EXIT_USAGE
 
@@ -531,29 +707,58 @@ def test_commit_status_state_is_limited_by_argparse(capsys: pytest.CaptureFixtur
 # ------------------------------------------------------------------------------------ usage and parsing
 
 
-def test_the_body_must_start_with_the_marker(forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                             token_env: None) -> None:
+def test_the_body_must_start_with_the_marker(
+    forge: FakeForge, tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None
+) -> None:
     code, _, err = run_comment(forge, tmp_path, capsys, text="## 报告\n" + MARKER)
     assert code == cli.EXIT_USAGE and "必须以隐藏标记" in err and forge.requests == []
 
 
-def test_an_unreadable_body_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                  token_env: None) -> None:
+def test_an_unreadable_body_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None
+) -> None:
     bad = tmp_path / "bad.md"
     bad.write_bytes(b"\xff\xfe\x00")
     for path in (str(bad), str(tmp_path / "missing.md")):
-        code = cli.main(["comment", "--forge", "github", "--api-url", "https://api.github.com", "--repo", "a/b",
-                         "--pr", "1", "--body-file", path])
+        code = cli.main(
+            [
+                "comment",
+                "--forge",
+                "github",
+                "--api-url",
+                "https://api.github.com",
+                "--repo",
+                "a/b",
+                "--pr",
+                "1",
+                "--body-file",
+                path,
+            ]
+        )
         _, err = capsys.readouterr()
         assert code == cli.EXIT_USAGE and "读不了评论文件" in err and "Traceback" not in err
 
 
-def test_an_oversized_body_file_is_refused_before_reading(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                          token_env: None) -> None:
+def test_an_oversized_body_file_is_refused_before_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], token_env: None
+) -> None:
     big = tmp_path / "big.md"
     big.write_text(MARKER + "x" * (4 * forgeapi.MAX_BODY_CHARS), encoding="utf-8")
-    code = cli.main(["comment", "--forge", "github", "--api-url", "https://api.github.com", "--repo", "a/b",
-                     "--pr", "1", "--body-file", str(big)])
+    code = cli.main(
+        [
+            "comment",
+            "--forge",
+            "github",
+            "--api-url",
+            "https://api.github.com",
+            "--repo",
+            "a/b",
+            "--pr",
+            "1",
+            "--body-file",
+            str(big),
+        ]
+    )
     _, err = capsys.readouterr()
     assert code == cli.EXIT_USAGE and "过大" in err
 
@@ -561,8 +766,9 @@ def test_an_oversized_body_file_is_refused_before_reading(tmp_path: Path, capsys
 def test_an_overlong_body_is_refused() -> None:
     target = forgeapi.parse_target("github", "https://api.github.com", "a/b")
     assert isinstance(target, Target)
-    result = forgeapi.upsert_comment(target, TOKEN, 1, MARKER + "x" * forgeapi.MAX_BODY_CHARS,
-                                     transport=_no_network)
+    result = forgeapi.upsert_comment(
+        target, TOKEN, 1, MARKER + "x" * forgeapi.MAX_BODY_CHARS, transport=_no_network
+    )
     assert isinstance(result, Failure) and result.kind == "usage" and "过长" in result.zh
 
 
@@ -577,23 +783,26 @@ def test_pr_number_must_be_positive() -> None:
     assert isinstance(result, Failure) and result.kind == "usage"
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("https://api.github.com", "https://api.github.com"),
-    ("https://api.github.com/", "https://api.github.com"),
-    ("https://git.example.org/api/v1/", "https://git.example.org/api/v1"),
-    ("https://git.example.org:3000/gitea/api/v1", "https://git.example.org:3000/gitea/api/v1"),
-    ("http://127.0.0.1:8080/api/v1", "http://127.0.0.1:8080/api/v1"),
-    ("http://localhost:3000", "http://localhost:3000"),
-    ("http://git.example.org/api/v1", None),
-    ("ftp://git.example.org/api/v1", None),
-    ("https://user:pass@git.example.org/api/v1", None),
-    ("https://git.example.org/api/v1?token=x", None),
-    ("https://git.example.org/api/v1#x", None),
-    ("https://git.example.org:99999/api", None),
-    ("https:///api/v1", None),
-    ("https://git.example.org/a b", None),
-    ("http://127.0.0.1.evil.org/api", None),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://api.github.com", "https://api.github.com"),
+        ("https://api.github.com/", "https://api.github.com"),
+        ("https://git.example.org/api/v1/", "https://git.example.org/api/v1"),
+        ("https://git.example.org:3000/gitea/api/v1", "https://git.example.org:3000/gitea/api/v1"),
+        ("http://127.0.0.1:8080/api/v1", "http://127.0.0.1:8080/api/v1"),
+        ("http://localhost:3000", "http://localhost:3000"),
+        ("http://git.example.org/api/v1", None),
+        ("ftp://git.example.org/api/v1", None),
+        ("https://user:pass@git.example.org/api/v1", None),
+        ("https://git.example.org/api/v1?token=x", None),
+        ("https://git.example.org/api/v1#x", None),
+        ("https://git.example.org:99999/api", None),
+        ("https:///api/v1", None),
+        ("https://git.example.org/a b", None),
+        ("http://127.0.0.1.evil.org/api", None),
+    ],
+)
 def test_api_url(url: str, expected: str | None) -> None:
     result = forgeapi.parse_api_url(url)
     if expected is None:
@@ -602,12 +811,26 @@ def test_api_url(url: str, expected: str | None) -> None:
         assert result == expected
 
 
-@pytest.mark.parametrize(("repo", "ok"), [
-    ("wast/xuehui", True), ("Wast-Org/xue.hui_2", True), ("a/b", True),
-    ("wast", False), ("wast/xuehui/extra", False), ("../xuehui", False), ("wast/..", False), ("wast/.", False),
-    ("wast/xuehui.git", False), ("wa st/x", False), ("wast/x%2Fy", False), ("-wast/x", False), ("wast/", False),
-    ("/x", False), ("wast/x?y", False),
-])
+@pytest.mark.parametrize(
+    ("repo", "ok"),
+    [
+        ("wast/xuehui", True),
+        ("Wast-Org/xue.hui_2", True),
+        ("a/b", True),
+        ("wast", False),
+        ("wast/xuehui/extra", False),
+        ("../xuehui", False),
+        ("wast/..", False),
+        ("wast/.", False),
+        ("wast/xuehui.git", False),
+        ("wa st/x", False),
+        ("wast/x%2Fy", False),
+        ("-wast/x", False),
+        ("wast/", False),
+        ("/x", False),
+        ("wast/x?y", False),
+    ],
+)
 def test_repo_pattern(repo: str, ok: bool) -> None:
     result = forgeapi.parse_target("github", "https://api.github.com", repo)
     assert isinstance(result, Target) is ok
@@ -616,20 +839,31 @@ def test_repo_pattern(repo: str, ok: bool) -> None:
 def test_paths_quote_owner_and_name() -> None:
     target = forgeapi.parse_target("gitea", "https://git.example.org/api/v1", "o.w-n_er/na.me")
     assert isinstance(target, Target)
-    assert forgeapi.list_comments_request(target, 3).url == "https://git.example.org/api/v1/repos/o.w-n_er/na.me/issues/3/comments"
+    assert (
+        forgeapi.list_comments_request(target, 3).url
+        == "https://git.example.org/api/v1/repos/o.w-n_er/na.me/issues/3/comments"
+    )
     assert forgeapi.edit_comment_request(target, 9, BODY).method == "PATCH"
 
 
-@pytest.mark.parametrize(("header", "expected"), [
-    ('<https://api.github.com/repositories/1/issues/2/comments?page=2>; rel="next", '
-     '<https://api.github.com/repositories/1/issues/2/comments?page=5>; rel="last"',
-     "https://api.github.com/repositories/1/issues/2/comments?page=2"),
-    ('<https://x/api/v1/a?page=1>; rel="prev",<https://x/api/v1/a?page=3>;rel="next"', "https://x/api/v1/a?page=3"),
-    ('<https://x/a?page=9>; rel="last"', None),
-    ("", None),
-    (None, None),
-    ("garbage", None),
-])
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            '<https://api.github.com/repositories/1/issues/2/comments?page=2>; rel="next", '
+            '<https://api.github.com/repositories/1/issues/2/comments?page=5>; rel="last"',
+            "https://api.github.com/repositories/1/issues/2/comments?page=2",
+        ),
+        (
+            '<https://x/api/v1/a?page=1>; rel="prev",<https://x/api/v1/a?page=3>;rel="next"',
+            "https://x/api/v1/a?page=3",
+        ),
+        ('<https://x/a?page=9>; rel="last"', None),
+        ("", None),
+        (None, None),
+        ("garbage", None),
+    ],
+)
 def test_next_link(header: str | None, expected: str | None) -> None:
     assert forgeapi.next_link(header) == expected
 
@@ -654,9 +888,14 @@ def test_marker_is_the_one_the_report_writes() -> None:
 def test_own_comment_needs_marker_login_and_id() -> None:
     me = forgeapi.Account(BOT, 1)
     assert forgeapi.own_comment_id([{"id": 5, "body": MARKER, "user": {"login": BOT, "id": 1}}], me) == 5
-    assert forgeapi.own_comment_id([{"id": 5, "body": MARKER, "user": {"login": BOT.upper(), "id": 1}}], me) == 5
+    assert (
+        forgeapi.own_comment_id([{"id": 5, "body": MARKER, "user": {"login": BOT.upper(), "id": 1}}], me) == 5
+    )
     assert forgeapi.own_comment_id([{"id": 5, "body": MARKER, "user": {"login": BOT, "id": 2}}], me) is None
     assert forgeapi.own_comment_id([{"id": 5, "body": MARKER, "user": {"login": "x", "id": 1}}], me) is None
-    assert forgeapi.own_comment_id([{"id": 5, "body": " " + MARKER, "user": {"login": BOT, "id": 1}}], me) is None
+    assert (
+        forgeapi.own_comment_id([{"id": 5, "body": " " + MARKER, "user": {"login": BOT, "id": 1}}], me)
+        is None
+    )
     assert forgeapi.own_comment_id([{"id": "5", "body": MARKER, "user": {"login": BOT}}], me) is None
     assert forgeapi.own_comment_id({"id": 5}, me) is None

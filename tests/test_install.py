@@ -23,10 +23,16 @@ NOW = "2026-11-26"
 def source_copy(dest: Path) -> Path:
     """This checkout's files as they are now (tracked and new, not ignored) copied to ``dest``: builds and
     installs never write into the checkout."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO, capture_output=True, check=True,
-    ).stdout.decode("utf-8").split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=REPO,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode("utf-8")
+        .split("\0")
+    )
     for rel in filter(None, listed):
         if (REPO / rel).is_file():
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -43,7 +49,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run(
         # python -m build: the sdist first, then the wheel built from the unpacked sdist (both paths)
         [sys.executable, "-m", "build", "--outdir", str(dist), str(source_copy(base / "source"))],
-        check=True, env=env, capture_output=True, timeout=600,
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=600,
     )
     wheels = sorted(dist.glob("xuehui-*.whl"))
     assert len(wheels) == 1
@@ -60,7 +69,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     subprocess.run(
         [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheels[0])],
-        check=True, env=env, capture_output=True, timeout=900,
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=900,
     )
     return venv / "bin"
 
@@ -69,7 +81,12 @@ def xuehui(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
     env["XUEHUI_CACHE"] = "0"
     return subprocess.run(
-        [str(bin_dir / "xuehui"), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
+        [str(bin_dir / "xuehui"), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
         check=False,
     )
 
@@ -77,7 +94,10 @@ def xuehui(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[
 def test_the_package_runs_from_the_virtualenv(installed: Path, tmp_path: Path) -> None:
     where = subprocess.run(
         [str(installed / "python"), "-c", "import generator; print(generator.__file__)"],
-        cwd=tmp_path, capture_output=True, text=True, check=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     assert where.startswith(str(installed.parent)), where
     version = xuehui(installed, tmp_path, "--version")
@@ -145,8 +165,9 @@ def test_the_parse_cache_key_follows_the_schemas_used(tmp_path: Path) -> None:
     assert code_digest(tmp_path / "a") != code_digest(tmp_path / "c")
 
 
-def test_check_on_the_repositorys_own_schemas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_on_the_repositorys_own_schemas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """An office's stricter schema is the one applied, and the run says so."""
     from generator.cli import main
 
@@ -154,7 +175,9 @@ def test_check_on_the_repositorys_own_schemas(tmp_path: Path, monkeypatch: pytes
     shutil.copytree(REPO / "schemas", tmp_path / "schemas")
     target = tmp_path / "schemas" / "society.schema.json"
     schema = target.read_text(encoding="utf-8")
-    target.write_text(schema.replace('"required": [', '"required": ["office_only_field", ', 1), encoding="utf-8")
+    target.write_text(
+        schema.replace('"required": [', '"required": ["office_only_field", ', 1), encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XUEHUI_CACHE", "0")
     assert main(["check", "--now", NOW, "--format", "text"]) == 1
@@ -202,7 +225,9 @@ def test_help_is_chinese(capsys: pytest.CaptureFixture[str]) -> None:
         (["check", "--now"], "参数 --now：需要一个值"),
     ],
 )
-def test_argparse_complaints_are_chinese(capsys: pytest.CaptureFixture[str], args: list[str], said: str) -> None:
+def test_argparse_complaints_are_chinese(
+    capsys: pytest.CaptureFixture[str], args: list[str], said: str
+) -> None:
     code, out, err = cli(capsys, *args)
     assert code == 2 and out == ""
     assert "用法：xuehui" in err and "参数有误：" in err and said in err, err

@@ -35,10 +35,17 @@ def stage(tree: dict[str, bytes], now: str) -> str:
         ("publicity over, waiting", [], "2026-12-05", "publicity"),
         ("commended", [commendation("2026-12-05")], "2026-12-05", "commended"),
         ("commendation not yet in force", [commendation("2026-12-06")], "2026-12-05", "publicity"),
-        ("objection upheld", [objection("upheld", "2026-11-26", "2026-12-01")], "2026-12-02", "objection_upheld"),
+        (
+            "objection upheld",
+            [objection("upheld", "2026-11-26", "2026-12-01")],
+            "2026-12-02",
+            "objection_upheld",
+        ),
     ],
 )
-def test_stage_of_each_step(name: str, edits: list[Callable[[dict[str, bytes]], None]], now: str, expected: str) -> None:
+def test_stage_of_each_step(
+    name: str, edits: list[Callable[[dict[str, bytes]], None]], now: str, expected: str
+) -> None:
     tree = mini_tree()
     for apply in edits:
         apply(tree)
@@ -65,8 +72,14 @@ def test_not_selected() -> None:
 
 def test_every_stage_has_a_label() -> None:
     assert set(STAGES) >= {
-        "submitted", "formal_rejected", "under_review", "not_selected", "proposed", "publicity",
-        "objection_upheld", "commended",
+        "submitted",
+        "formal_rejected",
+        "under_review",
+        "not_selected",
+        "proposed",
+        "publicity",
+        "objection_upheld",
+        "commended",
     }
 
 
@@ -90,7 +103,12 @@ def test_shipped_2026_is_in_publicity_with_one_objection(capsys: pytest.CaptureF
     assert list(stages.values()).count("publicity") == 8
     assert len(data.cycles[2026].decisions.objections) == 1  # type: ignore[union-attr]
     complete = cycle_status(data, 2025, parse_now("2026-11-26"))
-    assert {s for _, s in complete.applications} <= {"final_passed", "final_failed", "revoked", "not_selected"}
+    assert {s for _, s in complete.applications} <= {
+        "final_passed",
+        "final_failed",
+        "revoked",
+        "not_selected",
+    }
 
 
 @pytest.fixture

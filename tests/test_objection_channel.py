@@ -17,11 +17,14 @@ from tests.test_site import mini_pages
 
 def test_mailto_is_built_from_a_plain_address_only() -> None:
     assert mailto_url("xhzx@example.org") == "mailto:xhzx@example.org"
-    assert mailto_url("xhzx@example.org", "公示异议") == "mailto:xhzx@example.org?subject=%E5%85%AC%E7%A4%BA%E5%BC%82%E8%AE%AE"
+    assert (
+        mailto_url("xhzx@example.org", "公示异议")
+        == "mailto:xhzx@example.org?subject=%E5%85%AC%E7%A4%BA%E5%BC%82%E8%AE%AE"
+    )
     for hostile in (
         "javascript:alert(1)",
         "x@example.org?bcc=all@example.org",
-        "x@example.org\" onclick=\"alert(1)",
+        'x@example.org" onclick="alert(1)',
         "x@example.org)<script>",
         "x y@example.org",
         "x@localhost",
@@ -59,9 +62,9 @@ def test_the_publicity_page_and_notice_give_every_channel(page: str) -> None:
     assert "在线表单提交的内容是公开的" in text
     # Every link of the page is https, a page of the site, or the office's mailto:/tel:.
     for target in re.findall(r"\]\(([^)]*)\)", text):
-        assert target.startswith(("https://", "mailto:xhzx@example.org", "tel:027-00000000", "../")) or not re.match(
-            r"[a-z]+:", target
-        ), target
+        assert target.startswith(
+            ("https://", "mailto:xhzx@example.org", "tel:027-00000000", "../")
+        ) or not re.match(r"[a-z]+:", target), target
 
 
 def test_the_public_guide_gives_the_programme_contact() -> None:
@@ -88,13 +91,21 @@ def test_objections_carry_no_identity_in_the_shared_decisions() -> None:
     schema = json.loads((REPO / "schemas" / "decisions.schema.json").read_text(encoding="utf-8"))
     item = schema["properties"]["objections"]["items"]
     assert item["additionalProperties"] is False
-    assert set(item["properties"]) == {"id", "received", "society", "summary", "status", "resolved", "outcome"}
+    assert set(item["properties"]) == {
+        "id",
+        "received",
+        "society",
+        "summary",
+        "status",
+        "resolved",
+        "outcome",
+    }
     tree = mini_tree()
     edit(
         tree,
         DECISIONS,
         "objections: []",
-        "objections:\n  - {id: 2026-yy-01, received: \"2026-11-27\", society: wuhan-mechanical-engineering,"
+        'objections:\n  - {id: 2026-yy-01, received: "2026-11-27", society: wuhan-mechanical-engineering,'
         " summary: 反映参会人数偏高, status: pending, objector: 张三}",
     )
     result = run(tree)

@@ -37,9 +37,24 @@ def stage(tree: dict[str, bytes], now: str) -> str:
         ("plan filed", [], "2027-01-10", "plan_filed"),
         ("midterm passed", [inspection("midterm", "2027-07-20")], "2027-07-20", "midterm_passed"),
         ("midterm failed", [inspection("midterm", "2027-07-20", "不合格")], "2027-08-01", "midterm_failed"),
-        ("final passed", [inspection("midterm", "2027-07-20"), inspection("final", "2027-11-20")], "2027-11-21", "final_passed"),
-        ("final failed: support ends", [inspection("final", "2027-11-20", "不合格")], "2027-11-21", "final_failed"),
-        ("revoked for fraud", [inspection("midterm", "2027-07-20"), revocation(2026, "2027-09-01")], "2027-09-01", "revoked"),
+        (
+            "final passed",
+            [inspection("midterm", "2027-07-20"), inspection("final", "2027-11-20")],
+            "2027-11-21",
+            "final_passed",
+        ),
+        (
+            "final failed: support ends",
+            [inspection("final", "2027-11-20", "不合格")],
+            "2027-11-21",
+            "final_failed",
+        ),
+        (
+            "revoked for fraud",
+            [inspection("midterm", "2027-07-20"), revocation(2026, "2027-09-01")],
+            "2027-09-01",
+            "revoked",
+        ),
         ("revocation not yet decided", [revocation(2026, "2027-09-01")], "2027-08-31", "plan_filed"),
     ],
 )
@@ -88,7 +103,10 @@ def test_the_order_of_spending_lines_never_changes_a_total(cents: list[int], rnd
     """Many lines of exact cents: the report total and the disclosure are the same in any order."""
     budget_cents = sum(cents)
     tree = mini_tree(awarded=True)
-    lines = [f'  - {{date: "2027-05-20", category: training, item: 培训{i}, amount: {c // 100}.{c % 100:02d}}}\n' for i, c in enumerate(cents)]
+    lines = [
+        f'  - {{date: "2027-05-20", category: training, item: 培训{i}, amount: {c // 100}.{c % 100:02d}}}\n'
+        for i, c in enumerate(cents)
+    ]
 
     def with_lines(order: list[str]) -> dict[str, bytes]:
         t = dict(tree)
@@ -126,4 +144,7 @@ def test_time_never_turns_the_shipped_data_red() -> None:
     tree = {s.path: s.raw or b"" for s in read_folder(REPO)}
     for now in ("2026-11-26", "2026-12-05", "2027-06-01", "2029-01-01"):
         result = run(tree, now=now)
-        assert result.errors == 0, (now, [(f.file, f.rule) for f in result.findings if f.severity.value == "error"])
+        assert result.errors == 0, (
+            now,
+            [(f.file, f.rule) for f in result.findings if f.severity.value == "error"],
+        )

@@ -39,8 +39,9 @@ def data_files(repo: Path) -> list[str]:
     return sorted(p.relative_to(repo).as_posix() for p in (repo / "submissions").rglob("*.yaml"))
 
 
-def run_check(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-              *args: str) -> tuple[int, str, str]:
+def run_check(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, str, str]:
     monkeypatch.chdir(repo)
     monkeypatch.setenv("XUEHUI_CACHE", "0")
     code = main(["check", "--now", LATE, "--format", "text", *args])
@@ -48,8 +49,9 @@ def run_check(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captur
     return code, captured.out, captured.err
 
 
-def test_all_files_on_a_clean_tree_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_all_files_on_a_clean_tree_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     repo = programme_repo(tmp_path)
     code, out, _ = run_check(repo, monkeypatch, capsys, "--staged", *data_files(repo))
     assert code == 0, out
@@ -59,8 +61,9 @@ def test_all_files_on_a_clean_tree_pass(tmp_path: Path, monkeypatch: pytest.Monk
     assert code == 1 and out.count("DEAD-001") >= 10
 
 
-def test_a_changed_application_is_submitted_now(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_changed_application_is_submitted_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     repo = programme_repo(tmp_path)
     with (repo / APP).open("a", encoding="utf-8") as handle:
         handle.write("# 截止后修改\n")
@@ -71,8 +74,9 @@ def test_a_changed_application_is_submitted_now(tmp_path: Path, monkeypatch: pyt
     assert len(dead) == 1 and dead[0].startswith(APP), out
 
 
-def test_a_new_untracked_file_is_submitted_now(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_new_untracked_file_is_submitted_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     repo = programme_repo(tmp_path)
     new = "submissions/2026/applications/wuhan-newcomer.yaml"
     shutil.copy(repo / APP, repo / new)
@@ -80,15 +84,17 @@ def test_a_new_untracked_file_is_submitted_now(tmp_path: Path, monkeypatch: pyte
     assert code == 1 and any(line.startswith(new) and "DEAD-001" in line for line in out.splitlines()), out
 
 
-def test_before_the_first_commit_every_file_is_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_before_the_first_commit_every_file_is_new(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     repo = programme_repo(tmp_path, commit=False)
     code, out, _ = run_check(repo, monkeypatch, capsys, "--staged", APP)
     assert code == 1 and "DEAD-001" in out
 
 
-def test_staged_outside_git_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_staged_outside_git_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "plain"
     shutil.copytree(REPO / "submissions", folder / "submissions")
     code, _, err = run_check(folder, monkeypatch, capsys, "--staged", APP)
@@ -96,8 +102,9 @@ def test_staged_outside_git_is_a_usage_error(tmp_path: Path, monkeypatch: pytest
     assert "--staged 需要 git 仓库" in err and "Traceback" not in err
 
 
-def test_staged_with_base_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_staged_with_base_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     repo = programme_repo(tmp_path)
     code, _, err = run_check(repo, monkeypatch, capsys, "--staged", "--base", "HEAD", "--actor", "x")
     assert code == 2 and "--staged" in err
@@ -124,7 +131,12 @@ def hook_source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
 def try_repo(source: Path, env: dict[str, str], repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", "try-repo", str(source), "xuehui-check", *args],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=600, check=False,
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
 
 
@@ -138,8 +150,9 @@ def test_pre_commit_try_repo(hook_source: tuple[Path, dict[str, str]], tmp_path:
     assert "Passed" in clean.stdout
 
     target = repo / APP
-    target.write_text(target.read_text(encoding="utf-8").replace("cycle: 2026", "cycle: 二〇二六", 1),
-                      encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("cycle: 2026", "cycle: 二〇二六", 1), encoding="utf-8"
+    )
     git(repo, "add", APP)
     bad = try_repo(source, env, repo)
     assert bad.returncode == 1, bad.stdout + bad.stderr

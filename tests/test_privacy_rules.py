@@ -115,7 +115,12 @@ def test_an_invalid_file_is_still_scanned() -> None:
 def test_the_office_address_in_the_programme_passes_and_a_second_one_does_not() -> None:
     tree = mini_tree()
     assert by_rule(run(tree), "PRIV-004") == []
-    edit(tree, PROGRAMME, "address: 武汉市江岸区示例路1号", "address: 武汉市江岸区示例路1号（经办人 li.ming@example.org）")
+    edit(
+        tree,
+        PROGRAMME,
+        "address: 武汉市江岸区示例路1号",
+        "address: 武汉市江岸区示例路1号（经办人 li.ming@example.org）",
+    )
     assert [f.file for f in by_rule(run(tree), "PRIV-004")] == [PROGRAMME]
 
 
@@ -128,8 +133,12 @@ def test_a_society_email_off_its_website_domain_is_personal() -> None:
 
 def test_the_society_address_passes_wherever_it_is_written() -> None:
     tree = mini_tree()
-    edit(tree, DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
-         "wuhan-mechanical-engineering: {passed: true, reason: 已通过 office@mech.example.org 核对原件}")
+    edit(
+        tree,
+        DECISIONS,
+        "wuhan-mechanical-engineering: {passed: true}",
+        "wuhan-mechanical-engineering: {passed: true, reason: 已通过 office@mech.example.org 核对原件}",
+    )
     assert by_rule(run(tree), "PRIV-004") == []
 
 

@@ -154,7 +154,10 @@ def _spell(ch: str, how: str) -> str:
 @given(
     st.sampled_from([PHONE, BANK]),
     st.lists(_SPELL, min_size=19, max_size=19),
-    st.lists(st.tuples(st.integers(1, 18), st.sampled_from([*SEPARATORS, "\u00a0", "\u3000", "\u200b", " - "])), max_size=4),
+    st.lists(
+        st.tuples(st.integers(1, 18), st.sampled_from([*SEPARATORS, "\u00a0", "\u3000", "\u200b", " - "])),
+        max_size=4,
+    ),
     st.sampled_from(["", "电话", "见 ", "：", "\n"]),
 )
 def test_any_spelling_of_a_private_number_is_caught(
@@ -179,7 +182,12 @@ def test_the_fast_normal_form_is_the_precise_one(text: str) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["电话 ", "&#49;", "３", "8-", "\u200b", "<p>", "&amp;", "\n", "中文"]), max_size=40000 // 4))
+@given(
+    st.lists(
+        st.sampled_from(["电话 ", "&#49;", "３", "8-", "\u200b", "<p>", "&amp;", "\n", "中文"]),
+        max_size=40000 // 4,
+    )
+)
 def test_blocks_normalise_like_the_whole_text(parts: list[str]) -> None:
     text = "".join(parts) * 8  # long enough to be cut into blocks
     norm = normalise(text)
@@ -196,7 +204,9 @@ def test_blocks_normalise_like_the_whole_text(parts: list[str]) -> None:
 def _schema_descriptions(node: object) -> list[str]:
     if isinstance(node, dict):
         own = [node["description"]] if isinstance(node.get("description"), str) else []
-        return own + [d for key, value in node.items() for d in _schema_descriptions(value) if key != "description"]
+        return own + [
+            d for key, value in node.items() for d in _schema_descriptions(value) if key != "description"
+        ]
     if isinstance(node, list):
         return [d for value in node for d in _schema_descriptions(value)]
     return []
@@ -240,7 +250,12 @@ def test_a_private_value_in_another_spelling_stops_the_build(tmp_path: Path) -> 
     space and full-width letters around it, stops the build; the leak names the society's page. (A phone
     number no longer gets this far: the data check's PRIV rules stop it first, see test_privacy_rules.)"""
     tree = mini_tree()
-    edit(tree, SOCIETY, "name: 武汉市机械工程学会", "name: 武汉市机械工程学会\nintroduction: 咨询请找王\u3000敏，欢迎垂询。")
+    edit(
+        tree,
+        SOCIETY,
+        "name: 武汉市机械工程学会",
+        "name: 武汉市机械工程学会\nintroduction: 咨询请找王\u3000敏，欢迎垂询。",
+    )
     write_tree(tmp_path, tree)
     result = build(tmp_path, tmp_path / "public", parse_now(NOW))
     assert not result.ok and not (tmp_path / "public").exists()
@@ -257,4 +272,6 @@ def test_a_private_value_in_a_schema_example_stops_the_build(tmp_path: Path) -> 
     write_tree(tmp_path, tree)
     result = build(tmp_path, tmp_path / "public", parse_now(NOW))
     assert not result.ok
-    assert ("data/schemas/application.schema.json", "秘书长姓名") in {(leak.file, leak.what) for leak in result.leaks}
+    assert ("data/schemas/application.schema.json", "秘书长姓名") in {
+        (leak.file, leak.what) for leak in result.leaks
+    }

@@ -83,8 +83,10 @@ def test_society_may_not_touch_office_files_or_code(repo: Path, path: str) -> No
 
 def test_society_may_not_touch_another_society(repo: Path) -> None:
     branch(repo, "other")
-    text = (repo / APP).read_text(encoding="utf-8").replace(
-        "society: wuhan-mechanical-engineering", "society: wuhan-other"
+    text = (
+        (repo / APP)
+        .read_text(encoding="utf-8")
+        .replace("society: wuhan-mechanical-engineering", "society: wuhan-other")
     )
     write(repo, OTHER_APP, text)
     commit_all(repo, "apply for someone else")
@@ -115,7 +117,9 @@ def test_the_office_may_change_anything(repo: Path) -> None:
     replace(repo, "submissions/2026/decisions.yaml", "objections: []", "objections: []  # 暂无异议")
     (repo / "generator" / "cli.py").write_text("print('new')\n", encoding="utf-8")
     replace(repo, APP, "approach: 围绕智能制造", "approach: 办公室更正：围绕智能制造")
-    write(repo, "submissions/office/corrections.yaml", correction(APP, "2026-11-02"))  # closed: needs a reason
+    write(
+        repo, "submissions/office/corrections.yaml", correction(APP, "2026-11-02")
+    )  # closed: needs a reason
     commit_all(repo, "office work")
     result = pr(repo, OFFICE_LOGIN, now=AFTER_DEADLINE)
     assert errors(result) == []
@@ -180,7 +184,7 @@ def test_breaking_another_file_is_reported(repo: Path) -> None:
 
 def test_changed_paths_use_nul_separation(repo: Path) -> None:
     branch(repo, "odd")
-    odd = "submissions/2026/attachments/wuhan-mechanical-engineering/带 空格 与\"引号\".pdf"
+    odd = 'submissions/2026/attachments/wuhan-mechanical-engineering/带 空格 与"引号".pdf'
     write(repo, odd, "%PDF\n")
     commit_all(repo, "odd name")
     found = changes(open_repo(repo), "main", "HEAD")
@@ -219,10 +223,15 @@ def test_unsafe_link_base_is_ignored() -> None:
     assert markdown.safe_link_base("javascript:alert(1)//") is None
     assert markdown.safe_link_base("http://forge.example.org/x/") is None
     assert markdown.safe_link_base("https://forge.example.org/a b/") is None
-    assert markdown.safe_link_base("https://forge.example.org/o/r/blob/abc") == "https://forge.example.org/o/r/blob/abc/"
+    assert (
+        markdown.safe_link_base("https://forge.example.org/o/r/blob/abc")
+        == "https://forge.example.org/o/r/blob/abc/"
+    )
 
 
-def test_cli_pull_request_mode(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_pull_request_mode(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import json
 
     from generator import cli
@@ -231,7 +240,9 @@ def test_cli_pull_request_mode(repo: Path, monkeypatch: pytest.MonkeyPatch, caps
     replace(repo, APP, "separate_accounting: true", "separate_accounting: false")
     commit_all(repo, "cli")
     monkeypatch.chdir(repo)
-    code = cli.main(["check", "--base", "main", "--actor", SOCIETY_LOGIN, "--now", BEFORE_DEADLINE, "--format", "json"])
+    code = cli.main(
+        ["check", "--base", "main", "--actor", SOCIETY_LOGIN, "--now", BEFORE_DEADLINE, "--format", "json"]
+    )
     payload = json.loads(capsys.readouterr().out)
     assert code == 1
     assert {(f["file"], f["rule"]) for f in payload["findings"]} == {(APP, "FUND-004")}

@@ -27,7 +27,9 @@ def test_every_rule_has_both_languages_and_a_clause() -> None:
 
 
 def test_every_rule_id_is_exercised_by_a_test() -> None:
-    text = "".join(p.read_text(encoding="utf-8") for p in TESTS.glob("test_*.py") if p.name != "test_registry.py")
+    text = "".join(
+        p.read_text(encoding="utf-8") for p in TESTS.glob("test_*.py") if p.name != "test_registry.py"
+    )
     missing = [r.id for r in ALL_RULES if f'"{r.id}"' not in text]
     assert missing == []
 

@@ -49,7 +49,16 @@ def test_json_shape_is_the_public_interface() -> None:
     assert set(payload["summary"]) >= {"files", "errors", "warnings"}
     for item in payload["findings"]:
         assert set(item) == {
-            "file", "line", "column", "path", "rule", "severity", "clause", "message_zh", "message_en", "hint"
+            "file",
+            "line",
+            "column",
+            "path",
+            "rule",
+            "severity",
+            "clause",
+            "message_zh",
+            "message_en",
+            "hint",
         }
         assert item["severity"] in ("error", "warning", "notice")
 
@@ -81,8 +90,18 @@ def test_markdown_user_text_is_inert() -> None:
 
 def test_markdown_stays_under_the_limit() -> None:
     findings = tuple(
-        Finding(f"submissions/2026/applications/s{i:04}.yaml", i, 1, "x", "FUND-001", Severity.ERROR, "五（三）",
-                "很长的说明" * 50, "long", "提示" * 50)
+        Finding(
+            f"submissions/2026/applications/s{i:04}.yaml",
+            i,
+            1,
+            "x",
+            "FUND-001",
+            Severity.ERROR,
+            "五（三）",
+            "很长的说明" * 50,
+            "long",
+            "提示" * 50,
+        )
         for i in range(2000)
     )
     out = markdown.render(CheckResult(findings, 2000))

@@ -94,7 +94,7 @@ def sanction(kind: str, decided: str, bans: bool = False) -> Callable[[Tree], No
             SANCTIONS,
             "sanctions: []",
             "sanctions:\n"
-            f"  - {{id: t-1, society: wuhan-mechanical-engineering, decided: \"{decided}\", kind: {kind},"
+            f'  - {{id: t-1, society: wuhan-mechanical-engineering, decided: "{decided}", kind: {kind},'
             f" summary: 测试记录, revoke_award: false, reclaim_amount: 0.00, bans_applications: {str(bans).lower()}}}",
         )
 
@@ -126,8 +126,8 @@ def second_society(slug: str, code: str) -> Callable[[Tree], None]:
 def second_application(society_field: str) -> Callable[[Tree], None]:
     def apply(tree: Tree) -> None:
         second_society("wuhan-other", OTHER_CODE)(tree)
-        text = tree[APP].decode().replace(
-            "society: wuhan-mechanical-engineering", f"society: {society_field}"
+        text = (
+            tree[APP].decode().replace("society: wuhan-mechanical-engineering", f"society: {society_field}")
         )
         tree["submissions/2026/applications/wuhan-other.yaml"] = text.encode()
 
@@ -175,8 +175,7 @@ OTHER_APPLICATION = f"submissions/2026/applications/{OTHER}.yaml"
 
 def review_file(expert: str, scores: str, conflicts: str = "[]") -> bytes:
     return (
-        "schema_version: 1\ncycle: 2026\n"
-        f"expert: {expert}\nconflicts: {conflicts}\nscores:\n{scores}"
+        f"schema_version: 1\ncycle: 2026\nexpert: {expert}\nconflicts: {conflicts}\nscores:\n{scores}"
     ).encode()
 
 
@@ -195,18 +194,28 @@ def second_applicant(tree: Tree) -> None:
     edit(tree, "submissions/office/annual_inspections.yaml", "2025:\n", f"2025:\n    {OTHER}: 合格\n")
     edit(tree, REPORTS, "2024:\n", f'2024:\n    {OTHER}: {{summary: "2024-12-20", plan: "2024-12-20"}}\n')
     edit(tree, REPORTS, "2025:\n", f'2025:\n    {OTHER}: {{summary: "2025-12-20", plan: "2025-12-20"}}\n')
-    edit(tree, DECISIONS, "    wuhan-mechanical-engineering: {passed: true}",
-         f"    wuhan-mechanical-engineering: {{passed: true}}\n    {OTHER}: {{passed: true}}")
+    edit(
+        tree,
+        DECISIONS,
+        "    wuhan-mechanical-engineering: {passed: true}",
+        f"    wuhan-mechanical-engineering: {{passed: true}}\n    {OTHER}: {{passed: true}}",
+    )
     for path in (REVIEW_ZHAO, REVIEW_QIAN, REVIEW_LI, REVIEW_ZHOU):
         tree[path] = tree[path] + score_line(OTHER, 10, 10, 10, 10).encode()
-    tree[REVIEW_SUN] = review_file("expert-sun", score_line(OTHER, 10, 10, 10, 10), "[wuhan-mechanical-engineering]")
+    tree[REVIEW_SUN] = review_file(
+        "expert-sun", score_line(OTHER, 10, 10, 10, 10), "[wuhan-mechanical-engineering]"
+    )
 
 
 def proposed(*entries: str) -> Callable[[Tree], None]:
     def apply(tree: Tree) -> None:
         second_applicant(tree)
-        edit(tree, DECISIONS, "  - {society: wuhan-mechanical-engineering, tier: 一等}\n", "".join(
-            f"  - {{society: {e}}}\n" for e in entries))
+        edit(
+            tree,
+            DECISIONS,
+            "  - {society: wuhan-mechanical-engineering, tier: 一等}\n",
+            "".join(f"  - {{society: {e}}}\n" for e in entries),
+        )
 
     return apply
 
@@ -214,18 +223,27 @@ def proposed(*entries: str) -> Callable[[Tree], None]:
 def objection(status: str, received: str, resolved: str | None = None) -> Callable[[Tree], None]:
     def apply(tree: Tree) -> None:
         extra = f', resolved: "{resolved}", outcome: 经核实不成立' if resolved else ""
-        edit(tree, DECISIONS, "objections: []", "objections:\n"
-             f'  - {{id: 2026-yy-01, received: "{received}", society: wuhan-mechanical-engineering,'
-             f" summary: 反映参会人数不实, status: {status}{extra}}}")
+        edit(
+            tree,
+            DECISIONS,
+            "objections: []",
+            "objections:\n"
+            f'  - {{id: 2026-yy-01, received: "{received}", society: wuhan-mechanical-engineering,'
+            f" summary: 反映参会人数不实, status: {status}{extra}}}",
+        )
 
     return apply
 
 
 def commendation(date: str, amount: str = "200000.00", tier: str = "一等") -> Callable[[Tree], None]:
     def apply(tree: Tree) -> None:
-        edit(tree, DECISIONS, "  date: null\n  doc_number: null\n  awards: []",
-             f'  date: "{date}"\n  doc_number: 武科协〔2026〕30号\n'
-             f"  awards:\n    - {{society: wuhan-mechanical-engineering, tier: {tier}, amount: {amount}}}")
+        edit(
+            tree,
+            DECISIONS,
+            "  date: null\n  doc_number: null\n  awards: []",
+            f'  date: "{date}"\n  doc_number: 武科协〔2026〕30号\n'
+            f"  awards:\n    - {{society: wuhan-mechanical-engineering, tier: {tier}, amount: {amount}}}",
+        )
 
     return apply
 
@@ -336,15 +354,26 @@ CASES: list[Case] = [
     Case(
         "ELIG-002",
         "declared 合格, office recorded 基本合格",
-        e("submissions/office/annual_inspections.yaml", "2025:\n    wuhan-mechanical-engineering: 合格",
-          "2025:\n    wuhan-mechanical-engineering: 基本合格"),
+        e(
+            "submissions/office/annual_inspections.yaml",
+            "2025:\n    wuhan-mechanical-engineering: 合格",
+            "2025:\n    wuhan-mechanical-engineering: 基本合格",
+        ),
         nothing,
     ),
     Case(
         "ELIG-003",
         "the 2025 summary filed after 12-31",
-        e(REPORTS, '{summary: "2025-12-26", plan: "2025-12-26"}', '{summary: "2026-01-05", plan: "2025-12-26"}'),
-        e(REPORTS, '{summary: "2025-12-26", plan: "2025-12-26"}', '{summary: "2025-12-31", plan: "2025-12-31"}'),
+        e(
+            REPORTS,
+            '{summary: "2025-12-26", plan: "2025-12-26"}',
+            '{summary: "2026-01-05", plan: "2025-12-26"}',
+        ),
+        e(
+            REPORTS,
+            '{summary: "2025-12-26", plan: "2025-12-26"}',
+            '{summary: "2025-12-31", plan: "2025-12-31"}',
+        ),
     ),
     Case(
         "ELIG-003",
@@ -373,10 +402,17 @@ CASES: list[Case] = [
     Case(
         "ELIG-006",
         "no secretary-general or deputy",
-        e(APP, "    secretary_general: {name: 王敏, employment: 专职}   # 专职 | 兼职; a deputy may stand in: "
-               "deputy_secretary_general\n", ""),
-        e(APP, "secretary_general: {name: 王敏, employment: 专职}",
-          "deputy_secretary_general: {name: 王敏, employment: 兼职}"),
+        e(
+            APP,
+            "    secretary_general: {name: 王敏, employment: 专职}   # 专职 | 兼职; a deputy may stand in: "
+            "deputy_secretary_general\n",
+            "",
+        ),
+        e(
+            APP,
+            "secretary_general: {name: 王敏, employment: 专职}",
+            "deputy_secretary_general: {name: 王敏, employment: 兼职}",
+        ),
     ),
     Case(
         "ELIG-007",
@@ -399,25 +435,41 @@ CASES: list[Case] = [
     Case(
         "ELIG-009",
         "an account declared that the office found missing",
-        e(DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
-          "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: false, finance_staff: true}}"),
-        e(DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
-          "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}"),
+        e(
+            DECISIONS,
+            "wuhan-mechanical-engineering: {passed: true}",
+            "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: false, finance_staff: true}}",
+        ),
+        e(
+            DECISIONS,
+            "wuhan-mechanical-engineering: {passed: true}",
+            "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}",
+        ),
     ),
     Case(
         "ELIG-009",
         "finance staff declared that the office found missing (not yet verified: the declaration stands)",
-        e(DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
-          "wuhan-mechanical-engineering: {passed: true, verified: {finance_staff: false}}"),
-        e(DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
-          "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true}}"),
+        e(
+            DECISIONS,
+            "wuhan-mechanical-engineering: {passed: true}",
+            "wuhan-mechanical-engineering: {passed: true, verified: {finance_staff: false}}",
+        ),
+        e(
+            DECISIONS,
+            "wuhan-mechanical-engineering: {passed: true}",
+            "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true}}",
+        ),
     ),
     # PRIV (issue 11): the full matrix of kinds × file kinds is in tests/test_privacy_rules.py.
     Case(
         "PRIV-001",
         "a contact's mobile written into an achievement",
         e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，收录论文136篇。报名请联系138-0000-0091。"),
-        e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，收录论文136篇。报名请致电学会办公室027-87654321。"),
+        e(
+            APP,
+            "参会代表420人，收录论文136篇。",
+            "参会代表420人，收录论文136篇。报名请致电学会办公室027-87654321。",
+        ),
     ),
     Case(
         "PRIV-002",
@@ -429,13 +481,21 @@ CASES: list[Case] = [
         "PRIV-003",
         "an account number in an achievement",
         e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，会费汇入6222 0000 0000 0000 191。"),
-        e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，经费150000000000.00元，2026-09-20 20261118103000。"),
+        e(
+            APP,
+            "参会代表420人，收录论文136篇。",
+            "参会代表420人，经费150000000000.00元，2026-09-20 20261118103000。",
+        ),
     ),
     Case(
         "PRIV-004",
         "a person's e-mail in an achievement",
         e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，投稿 wangmin@mech.example.org。"),
-        e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，投稿 office@mech.example.org 或 xhzx@example.org。"),
+        e(
+            APP,
+            "参会代表420人，收录论文136篇。",
+            "参会代表420人，投稿 office@mech.example.org 或 xhzx@example.org。",
+        ),
     ),
     Case(
         "EXCL-001",
@@ -540,8 +600,10 @@ CASES: list[Case] = [
     Case(
         "FUND-003",
         "a request above the largest award",
-        both(e(APP, "requested_total: 200000.00", "requested_total: 200000.01"),
-             e(APP, "amount: 30000.00}", "amount: 30000.01}")),
+        both(
+            e(APP, "requested_total: 200000.00", "requested_total: 200000.01"),
+            e(APP, "amount: 30000.00}", "amount: 30000.01}"),
+        ),
         nothing,
     ),
     Case(
@@ -559,14 +621,24 @@ CASES: list[Case] = [
     Case(
         "FUND-006",
         "an amount with fractions of a fen",
-        both(e(APP, "amount: 30000.00}", "amount: 29999.995}"), e(APP, LINE_80K, LINE_80K.replace("80000.00", "80000.005"))),
+        both(
+            e(APP, "amount: 30000.00}", "amount: 29999.995}"),
+            e(APP, LINE_80K, LINE_80K.replace("80000.00", "80000.005")),
+        ),
         e(APP, "amount: 30000.00}", "amount: 30000.000}"),
     ),
     Case(
         "REV-001",
         "an expert scores a society they belong to",
-        lambda t: t.__setitem__(REVIEW_SUN, review_file("expert-sun", score_line("wuhan-mechanical-engineering", 20, 20, 15, 15))),
-        lambda t: t.__setitem__(REVIEW_SUN, review_file("expert-sun", "  []\n", "[wuhan-mechanical-engineering]").replace(b"scores:\n  []", b"scores: []")),
+        lambda t: t.__setitem__(
+            REVIEW_SUN, review_file("expert-sun", score_line("wuhan-mechanical-engineering", 20, 20, 15, 15))
+        ),
+        lambda t: t.__setitem__(
+            REVIEW_SUN,
+            review_file("expert-sun", "  []\n", "[wuhan-mechanical-engineering]").replace(
+                b"scores:\n  []", b"scores: []"
+            ),
+        ),
         REVIEW_SUN,
     ),
     Case(
@@ -622,7 +694,10 @@ CASES: list[Case] = [
     Case(
         "DEC-003",
         "more proposed than the tier's quota",
-        both(e(CALL, "    count: 3\n", "    count: 1\n"), proposed("wuhan-mechanical-engineering, tier: 一等", f"{OTHER}, tier: 一等")),
+        both(
+            e(CALL, "    count: 3\n", "    count: 1\n"),
+            proposed("wuhan-mechanical-engineering, tier: 一等", f"{OTHER}, tier: 一等"),
+        ),
         proposed("wuhan-mechanical-engineering, tier: 一等", f"{OTHER}, tier: 一等"),
         DECISIONS,
     ),
@@ -695,7 +770,10 @@ CASES: list[Case] = [
     Case(
         "DEC-008",
         "working days in a year the calendar data does not cover",
-        both(e(CALL, "day_kind: calendar", "day_kind: working"), e(DECISIONS, 'start: "2026-11-25"', 'start: "2099-11-25"')),
+        both(
+            e(CALL, "day_kind: calendar", "day_kind: working"),
+            e(DECISIONS, 'start: "2026-11-25"', 'start: "2099-11-25"'),
+        ),
         e(CALL, "day_kind: calendar", "day_kind: working"),
         DECISIONS,
     ),
@@ -718,8 +796,12 @@ CASES: list[Case] = [
     Case(
         "LIFE-003",
         "no formal review recorded after the deadline",
-        e(DECISIONS, 'formal_review:                           # 形式审查\n  date: "2026-11-06"\n  results:\n'
-                     "    wuhan-mechanical-engineering: {passed: true}\n", ""),
+        e(
+            DECISIONS,
+            'formal_review:                           # 形式审查\n  date: "2026-11-06"\n  results:\n'
+            "    wuhan-mechanical-engineering: {passed: true}\n",
+            "",
+        ),
         nothing,
         DECISIONS,
         near_miss_clean=False,
@@ -746,8 +828,16 @@ CASES: list[Case] = [
     Case(
         "PLAN-003",
         "fund directions above the award",
-        e(PLAN, "{category: academic_exchange, amount: 80000.00}", "{category: academic_exchange, amount: 80000.01}"),
-        e(PLAN, "{category: academic_exchange, amount: 80000.00}", "{category: academic_exchange, amount: 79999.99}"),
+        e(
+            PLAN,
+            "{category: academic_exchange, amount: 80000.00}",
+            "{category: academic_exchange, amount: 80000.01}",
+        ),
+        e(
+            PLAN,
+            "{category: academic_exchange, amount: 80000.00}",
+            "{category: academic_exchange, amount: 79999.99}",
+        ),
         PLAN,
         now=AFTER,
         awarded=True,
@@ -862,6 +952,7 @@ CASES: list[Case] = [
     ),
 ]
 
+
 def shared_only(tree: Tree) -> None:
     for path in [p for p in tree if p.startswith(C)]:
         del tree[path]
@@ -869,9 +960,14 @@ def shared_only(tree: Tree) -> None:
 
 CASES += [
     Case("COMM-001", "the shared tree checked alone", shared_only, nothing, RESULTS),
-    Case("COMM-002", "a score changed after the results were recorded",
-         e(REVIEW_QIAN, "innovation: 25", "innovation: 24"), e(REVIEW_QIAN, "comment:", "comment: 复核无误。"),
-         RESULTS, rerecord=False),
+    Case(
+        "COMM-002",
+        "a score changed after the results were recorded",
+        e(REVIEW_QIAN, "innovation: 25", "innovation: 24"),
+        e(REVIEW_QIAN, "comment:", "comment: 复核无误。"),
+        RESULTS,
+        rerecord=False,
+    ),
     Case("COMM-003", "reviews without recorded results", lambda t: t.pop(RESULTS), nothing, COMMITTEE_FILE),
 ]
 
@@ -907,7 +1003,7 @@ def test_rule_passes_near_miss(case: Case) -> None:
     result = run_case(tree, case, now)
     assert by_rule(result, case.rule) == []
     if case.near_miss_clean:
-            assert result.errors == 0, [(f.rule, f.message_zh) for f in result.findings]
+        assert result.errors == 0, [(f.rule, f.message_zh) for f in result.findings]
 
 
 def test_every_rule_with_a_check_has_a_case() -> None:
@@ -951,8 +1047,12 @@ def test_finding_points_at_the_line() -> None:
 def test_rejected_application_findings_become_notices() -> None:
     tree = mini_tree()
     edit(tree, APP, "materials_truthful: true", "materials_truthful: false")
-    edit(tree, DECISIONS, "wuhan-mechanical-engineering: {passed: true}",
-         "wuhan-mechanical-engineering: {passed: false, reason: 材料不实}")
+    edit(
+        tree,
+        DECISIONS,
+        "wuhan-mechanical-engineering: {passed: true}",
+        "wuhan-mechanical-engineering: {passed: false, reason: 材料不实}",
+    )
     result = run(tree)
     (hit,) = by_rule(result, "EXCL-001")
     assert hit.severity is Severity.NOTICE

@@ -60,7 +60,13 @@ KINDS = (
 )
 # Kinds that are private as a whole: every field is marked "x-public": false.
 PRIVATE_KINDS = (
-    "review", "experts", "committee", "shared-ref", "contacts", "annual-inspections", "annual-reports",
+    "review",
+    "experts",
+    "committee",
+    "shared-ref",
+    "contacts",
+    "annual-inspections",
+    "annual-reports",
     "entrusted-projects",
 )
 
@@ -607,7 +613,12 @@ CASES: list[tuple[str, str, str, list[tuple[str, str, Any]], bool]] = [
         "app-contact-refused",
         "application",
         APP,
-        [s("contact", {"name": "张三", "role": "秘书长", "phone": "13000000000", "email": "zhangsan@example.org"})],
+        [
+            s(
+                "contact",
+                {"name": "张三", "role": "秘书长", "phone": "13000000000", "email": "zhangsan@example.org"},
+            )
+        ],
         False,
     ),
     ("app-board-body-space", "application", APP, [s("board_approval.body", "理事会 ")], False),

@@ -14,16 +14,29 @@ from generator.model import AREAS, AwardTier, Call, Cycle, Dataset, Review, Scor
 from generator.scoring import Counted, aggregate, rank_cycle, tiers_for_positions, to_decimal
 
 
-def call(trim: int = 1, trim_min: int = 5, tiers: tuple[tuple[str, int], ...] = (("一等", 1), ("二等", 2))) -> Call:
+def call(
+    trim: int = 1, trim_min: int = 5, tiers: tuple[tuple[str, int], ...] = (("一等", 1), ("二等", 2))
+) -> Call:
     from datetime import date, datetime
 
     return Call(
-        file="submissions/2026/call.yaml", cycle=2026, title="t", doc_number="d", published=date(2026, 9, 1),
+        file="submissions/2026/call.yaml",
+        cycle=2026,
+        title="t",
+        doc_number="d",
+        published=date(2026, 9, 1),
         deadline=datetime(2026, 10, 31, 9, tzinfo=UTC),
         awards=tuple(AwardTier(name, count, Decimal(100000)) for name, count in tiers),
         max_points={"innovation": 30, "society_government": 30, "scientists": 20, "self_development": 20},
-        trim=trim, trim_min_reviewers=trim_min, publicity_days=10, publicity_day_kind="calendar",
-        plan_due_days=30, body="", issuer=None, period_start=None, period_end=None,
+        trim=trim,
+        trim_min_reviewers=trim_min,
+        publicity_days=10,
+        publicity_day_kind="calendar",
+        plan_due_days=30,
+        body="",
+        issuer=None,
+        period_start=None,
+        period_end=None,
     )
 
 
@@ -48,7 +61,10 @@ def cycle_with(scores: dict[str, dict[str, int]], the_call: Call | None = None) 
         object.__setattr__(cycle.applications[slug], "society", slug)
     for expert, by in scores.items():
         cycle.reviews[expert] = Review(
-            f"r/{expert}.yaml", 2026, expert, (),
+            f"r/{expert}.yaml",
+            2026,
+            expert,
+            (),
             tuple(Score(i, s, pts(t), "") for i, (s, t) in enumerate(sorted(by.items()))),
         )
     return data, cycle
@@ -78,7 +94,9 @@ def test_ties_are_shown_not_broken() -> None:
 
 
 def test_a_tie_across_the_quota_line_is_flagged() -> None:
-    data, cycle = cycle_with({"e1": {"a": 90, "b": 80, "c": 80, "d": 60}}, call(tiers=(("一等", 2), ("二等", 1))))
+    data, cycle = cycle_with(
+        {"e1": {"a": 90, "b": 80, "c": 80, "d": 60}}, call(tiers=(("一等", 2), ("二等", 1)))
+    )
     standings = {s.society: s for s in rank_cycle(data, cycle)}
     assert standings["a"].tier == "一等" and standings["a"].tier_note == ""
     assert standings["b"].tier == "一等" and "并列" in standings["b"].tier_note
@@ -101,7 +119,10 @@ totals = st.integers(min_value=0, max_value=100)
 def test_ranking_never_depends_on_order(scores: dict[str, dict[str, int]], rnd: random.Random) -> None:
     data, cycle = cycle_with(scores)
     expected = rank_cycle(data, cycle)
-    shuffled = {e: dict(rnd.sample(sorted(by.items()), len(by))) for e, by in rnd.sample(sorted(scores.items()), len(scores))}
+    shuffled = {
+        e: dict(rnd.sample(sorted(by.items()), len(by)))
+        for e, by in rnd.sample(sorted(scores.items()), len(scores))
+    }
     data2, cycle2 = cycle_with(shuffled)
     for review in cycle2.reviews.values():
         object.__setattr__(review, "scores", tuple(rnd.sample(review.scores, len(review.scores))))

@@ -92,15 +92,28 @@ def test_golden_pages(page: str, update_golden: bool) -> None:
 
 def test_awarded_programme_pages(update_golden: bool) -> None:
     pages = mini_pages(mini_tree(awarded=True), now="2027-08-01")
-    compare("site/awarded__societies__wuhan-mechanical-engineering.md", pages["societies/wuhan-mechanical-engineering.md"], update_golden)
-    compare("site/awarded__notices__2026-commendation.md", pages["notices/2026-commendation.md"], update_golden)
+    compare(
+        "site/awarded__societies__wuhan-mechanical-engineering.md",
+        pages["societies/wuhan-mechanical-engineering.md"],
+        update_golden,
+    )
+    compare(
+        "site/awarded__notices__2026-commendation.md", pages["notices/2026-commendation.md"], update_golden
+    )
     assert "<svg" in pages["societies/wuhan-mechanical-engineering.md"]
 
 
 def test_private_values_never_reach_pages() -> None:
     text = "\n".join(mini_pages().values())
-    for private in ("13800000000", "wangmin@mech.example.org", "6222000000000000000", "王敏", "mech-secretariat",
-                    "赵教授", "expert-zhao"):
+    for private in (
+        "13800000000",
+        "wangmin@mech.example.org",
+        "6222000000000000000",
+        "王敏",
+        "mech-secretariat",
+        "赵教授",
+        "expert-zhao",
+    ):
         assert private not in text
 
 
@@ -126,10 +139,15 @@ def test_objections_are_listed_one_block_each_without_the_complainant() -> None:
     tree = mini_tree()
     objection("dismissed", "2026-11-26", "2026-12-01")(tree)
     page = mini_pages(tree, now="2026-12-02")["cycles/2026/publicity.md"]
-    block = page[page.index("## 异议及处理结果"):]
+    block = page[page.index("## 异议及处理结果") :]
     assert "### 异议 2026&#45;yy&#45;01（异议不成立）" in block
-    for line in ("- 收到日期：2026-11-26", "- 涉及学会：武汉市机械工程学会", "- 反映问题：反映参会人数不实",
-                 "- 处理日期：2026-12-01", "- 处理结果：经核实不成立"):
+    for line in (
+        "- 收到日期：2026-11-26",
+        "- 涉及学会：武汉市机械工程学会",
+        "- 反映问题：反映参会人数不实",
+        "- 处理日期：2026-12-01",
+        "- 处理结果：经核实不成立",
+    ):
         assert line in block, line
     assert "暂未收到异议" not in block and "|" not in block
 
@@ -140,7 +158,12 @@ HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript
 def test_hostile_text_is_inert_in_every_page() -> None:
     tree = mini_tree()
     edit(tree, SOCIETY, "name: 武汉市机械工程学会", f"name: '{HOSTILE[:90]}'")
-    edit(tree, APP, "approach: 围绕智能制造关键技术问题开展学术交流，带动会员服务与自身建设。", f"approach: '{HOSTILE}'")
+    edit(
+        tree,
+        APP,
+        "approach: 围绕智能制造关键技术问题开展学术交流，带动会员服务与自身建设。",
+        f"approach: '{HOSTILE}'",
+    )
     pages = mini_pages(tree)
     text = "\n".join(v for k, v in pages.items() if k.endswith(".md"))  # open data keeps the raw values
     assert HOSTILE in json.loads(pages["data/2026.json"])["applications"][0]["approach"]
@@ -151,7 +174,13 @@ def test_hostile_text_is_inert_in_every_page() -> None:
 
 def test_https_only_links() -> None:
     assert site_pages.safe_url("https://mech.example.org/") == "https://mech.example.org/"
-    for bad in ("http://x.org/", "javascript:alert(1)", "https://x.org/a b", 'https://x.org/"onmouseover', "https://x.org/)"):
+    for bad in (
+        "http://x.org/",
+        "javascript:alert(1)",
+        "https://x.org/a b",
+        'https://x.org/"onmouseover',
+        "https://x.org/)",
+    ):
         assert site_pages.safe_url(bad) == ""
 
 
@@ -187,7 +216,10 @@ def test_scanner_ignores_digits_inside_hex_and_short_names() -> None:
 
     scanner = Scanner({"王建国": "联系人姓名", "13812345678": "联系电话", "a.b@x.org": "联系邮箱"}, set())
     assert scanner.scan("p", "指纹：9f3b15464192984be1，b13912345678c") == []
-    found = {leak.what for leak in scanner.scan("p", "王\u200b建国 电话13812345678 邮箱 A.B@x.org 指纹b15464192984b")}
+    found = {
+        leak.what
+        for leak in scanner.scan("p", "王\u200b建国 电话13812345678 邮箱 A.B@x.org 指纹b15464192984b")
+    }
     assert found == {"联系人姓名", "联系电话", "联系邮箱"}
 
 
@@ -222,7 +254,10 @@ def _reference_windows(text: str) -> list[tuple[list[tuple[int, int]], bool]]:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=_SCAN_ALPHABET, max_size=60), st.lists(st.text(alphabet="abAB.@-_1王建国", min_size=3, max_size=6), max_size=4))
+@given(
+    st.text(alphabet=_SCAN_ALPHABET, max_size=60),
+    st.lists(st.text(alphabet="abAB.@-_1王建国", min_size=3, max_size=6), max_size=4),
+)
 def test_fast_scan_finds_what_the_lookbehind_patterns_find(text: str, values: list[str]) -> None:
     """The scanner checks neighbours by hand instead of with look-behinds: it must find exactly what the
     plain patterns find in the normal form of the text (NFKC, case-folded, zero-width spaces dropped):
@@ -240,10 +275,16 @@ def test_fast_scan_finds_what_the_lookbehind_patterns_find(text: str, values: li
     got = sorted(leak.sample.split("，原文写作 ")[0] for leak in scanner.scan("p", text))
     joined = unicodedata.normalize("NFKC", text.replace("\u200b", "")).casefold()
     expected: list[str] = []
-    ascii_words = sorted({unicodedata.normalize("NFKC", w).casefold() for w in words if w.isascii()}, key=len, reverse=True)
-    other_words = sorted({unicodedata.normalize("NFKC", w).casefold() for w in words if not w.isascii()}, key=len, reverse=True)
+    ascii_words = sorted(
+        {unicodedata.normalize("NFKC", w).casefold() for w in words if w.isascii()}, key=len, reverse=True
+    )
+    other_words = sorted(
+        {unicodedata.normalize("NFKC", w).casefold() for w in words if not w.isascii()}, key=len, reverse=True
+    )
     if ascii_words:
-        pattern = re.compile(r"(?<![a-z0-9_.@-])(?:" + "|".join(map(re.escape, ascii_words)) + r")(?![a-z0-9_-])")
+        pattern = re.compile(
+            r"(?<![a-z0-9_.@-])(?:" + "|".join(map(re.escape, ascii_words)) + r")(?![a-z0-9_-])"
+        )
         expected += [m.group() for m in pattern.finditer(joined)]
     if other_words:
         spaced = "|".join(" {0,2}".join(map(re.escape, w)) for w in other_words)
@@ -293,9 +334,17 @@ def test_privacy_checksums() -> None:
     assert id_number_valid("11010519491231002X")
     assert not id_number_valid("110105194912310021")
     assert luhn_valid("4111111111111111") and not luhn_valid("4111111111111112")
-    leaks = scan_text("p.html", "电话 13912345678，卡 4111 1111 1111 1111，证 11010519491231002X，码 51420100500012358X",
-                      {}, {"51420100500012358X"})
-    assert {leak.what for leak in leaks} == {"手机号码形式的数字", "银行卡号（Luhn 校验有效）", "身份证号码（校验位有效）"}
+    leaks = scan_text(
+        "p.html",
+        "电话 13912345678，卡 4111 1111 1111 1111，证 11010519491231002X，码 51420100500012358X",
+        {},
+        {"51420100500012358X"},
+    )
+    assert {leak.what for leak in leaks} == {
+        "手机号码形式的数字",
+        "银行卡号（Luhn 校验有效）",
+        "身份证号码（校验位有效）",
+    }
     assert scan_text("p.html", "2025-11-25 2025-12-04 共 200,000.00 元", {}, set()) == []
 
 
@@ -310,13 +359,22 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def test_build_output(built: tuple[Path, Path]) -> None:
     _root, out = built
-    for page in ("index.html", "cycles/2026/publicity/index.html", "societies/wuhan-mechanical-engineering/index.html",
-                 "notices/2026-publicity/index.html", "search/search_index.json", "feed.xml", "data/2026-awards.csv"):
+    for page in (
+        "index.html",
+        "cycles/2026/publicity/index.html",
+        "societies/wuhan-mechanical-engineering/index.html",
+        "notices/2026-publicity/index.html",
+        "search/search_index.json",
+        "feed.xml",
+        "data/2026-awards.csv",
+    ):
         assert (out / page).is_file(), page
     html = (out / "cycles/2026/publicity/index.html").read_text(encoding="utf-8")
     assert "公示中（剩余9天）" in html and 'lang="zh-CN"' in html
@@ -358,7 +416,12 @@ def test_a_broken_file_leaves_the_old_output(built: tuple[Path, Path], tmp_path:
 def test_a_private_value_in_public_text_fails_the_build(tmp_path: Path) -> None:
     tree = mini_tree()
     # A name passes the data check (PRIV looks for numbers and e-mail addresses): the site scan stops it.
-    edit(tree, SOCIETY, "name: 武汉市机械工程学会", "name: 武汉市机械工程学会\nintroduction: 联系人王敏，欢迎垂询。")
+    edit(
+        tree,
+        SOCIETY,
+        "name: 武汉市机械工程学会",
+        "name: 武汉市机械工程学会\nintroduction: 联系人王敏，欢迎垂询。",
+    )
     write_tree(tmp_path, tree)
     out = tmp_path / "public"
     out.mkdir()
@@ -371,7 +434,12 @@ def test_a_private_value_in_public_text_fails_the_build(tmp_path: Path) -> None:
 
 def test_a_mobile_in_public_text_is_stopped_by_the_check_before_the_build(tmp_path: Path) -> None:
     tree = mini_tree()
-    edit(tree, SOCIETY, "name: 武汉市机械工程学会", "name: 武汉市机械工程学会\nintroduction: 联系电话 13800000091，欢迎垂询。")
+    edit(
+        tree,
+        SOCIETY,
+        "name: 武汉市机械工程学会",
+        "name: 武汉市机械工程学会\nintroduction: 联系电话 13800000091，欢迎垂询。",
+    )
     write_tree(tmp_path, tree)
     result = build(tmp_path, tmp_path / "public", parse_now(NOW))
     assert not result.ok and result.pages == 0
@@ -381,17 +449,23 @@ def test_a_mobile_in_public_text_is_stopped_by_the_check_before_the_build(tmp_pa
 def test_an_unexpected_inline_script_fails_the_build(tmp_path: Path) -> None:
     site_copy = tmp_path / "site"
     shutil.copytree(SITE_DIR, site_copy)
-    (site_copy / "docs" / "guides" / "index.md").write_text("# 指南\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    (site_copy / "docs" / "guides" / "index.md").write_text(
+        "# 指南\n\n<script>alert(1)</script>\n", encoding="utf-8"
+    )
     write_tree(tmp_path, mini_tree())
     result = build(tmp_path, tmp_path / "public", parse_now(NOW), site_dir=site_copy)
     assert not result.ok and "内联脚本" in (result.problem or "")
-    (site_copy / "docs" / "guides" / "index.md").write_text('# 指南\n\n<img src="x" onerror="alert(1)">\n', encoding="utf-8")
+    (site_copy / "docs" / "guides" / "index.md").write_text(
+        '# 指南\n\n<img src="x" onerror="alert(1)">\n', encoding="utf-8"
+    )
     result = build(tmp_path, tmp_path / "public", parse_now(NOW), site_dir=site_copy)
     assert not result.ok and any("事件处理属性" in line for line in result.details)
     assert not (tmp_path / "public").exists()
 
 
-def test_cli_build_refuses_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_build_refuses_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     tree = mini_tree()
     tree[APP] = b"a: [\n"
     write_tree(tmp_path, tree)
@@ -410,6 +484,8 @@ def test_a_rule_error_refuses_the_build_after_mkdocs_ran(tmp_path: Path) -> None
     out.mkdir()
     (out / "keep.txt").write_text("old", encoding="utf-8")
     result = build(tmp_path, out, parse_now(NOW))
-    assert not result.ok and [f.rule for f in result.check.findings if f.severity.value == "error"] == ["FUND-004"]
+    assert not result.ok and [f.rule for f in result.check.findings if f.severity.value == "error"] == [
+        "FUND-004"
+    ]
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".public")] == []

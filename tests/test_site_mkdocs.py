@@ -31,7 +31,9 @@ NOW = "2026-11-26T10:00:00+08:00"
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def test_build_gives_the_site_plain_mkdocs_gives(tmp_path: Path) -> None:
@@ -48,7 +50,9 @@ def test_build_gives_the_site_plain_mkdocs_gives(tmp_path: Path) -> None:
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)],
-        env=env, capture_output=True, check=False,
+        env=env,
+        capture_output=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr.decode()
 
@@ -62,9 +66,23 @@ def test_build_gives_the_site_plain_mkdocs_gives(tmp_path: Path) -> None:
 def test_walk_order_is_the_order_mkdocs_lists_a_folder(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     names = [
-        "index.md", "a.md", "b/index.md", "b/z.md", "b/a-b.md", "b/c/index.md", "b/c/x.json",
-        "a-b/index.md", "ab.md", "societies/wuhan-x.md", "societies/index.md", "societies/wuhan/index.md",
-        "data/2025.csv", "data/2025-awards.csv", "feed.xml", "z/README.md", "z/a.md",
+        "index.md",
+        "a.md",
+        "b/index.md",
+        "b/z.md",
+        "b/a-b.md",
+        "b/c/index.md",
+        "b/c/x.json",
+        "a-b/index.md",
+        "ab.md",
+        "societies/wuhan-x.md",
+        "societies/index.md",
+        "societies/wuhan/index.md",
+        "data/2025.csv",
+        "data/2025-awards.csv",
+        "feed.xml",
+        "z/README.md",
+        "z/a.md",
     ]
     for name in names:
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
@@ -78,7 +96,11 @@ def test_walk_order_is_the_order_mkdocs_lists_a_folder(tmp_path: Path) -> None:
 def _page(uri: str, content: str, title: str = "页面") -> Any:
     toc = get_toc([{"level": 2, "id": "s1", "name": "第一节", "html": "第一节", "children": []}])
     return SimpleNamespace(
-        file=SimpleNamespace(src_uri=uri), content=content, toc=toc, url=uri.replace(".md", "/"), title=title,
+        file=SimpleNamespace(src_uri=uri),
+        content=content,
+        toc=toc,
+        url=uri.replace(".md", "/"),
+        title=title,
         meta={},
     )
 
@@ -162,8 +184,10 @@ def test_a_page_read_while_being_written_is_judged_on_its_final_text(tmp_path: P
 def test_a_policy_after_the_head_is_reported(tmp_path: Path) -> None:
     page = tmp_path / "a" / "index.html"
     page.parent.mkdir(parents=True)
-    page.write_text('<html><head><title></title></head><body><meta http-equiv="Content-Security-Policy">',
-                    encoding="utf-8")
+    page.write_text(
+        '<html><head><title></title></head><body><meta http-equiv="Content-Security-Policy">',
+        encoding="utf-8",
+    )
     examiner = _examiner(tmp_path)
     examiner.sweep()
     unexpected, _leaks = examiner.finish()
@@ -171,7 +195,13 @@ def test_a_policy_after_the_head_is_reported(tmp_path: Path) -> None:
 
 
 def test_compounds_in_names_are_split_for_the_search() -> None:
-    names = ["武汉市机械工程学会", "武汉市土木建筑学会", "武汉市科普作家协会", "武汉市光学学会", "武汉市计算机学会"]
+    names = [
+        "武汉市机械工程学会",
+        "武汉市土木建筑学会",
+        "武汉市科普作家协会",
+        "武汉市光学学会",
+        "武汉市计算机学会",
+    ]
     assert compound_words(names) == ["作家协会", "土木建筑", "机械工程"]
     assert compound_words(["Wuhan 学会", ""]) == []
 
@@ -180,7 +210,10 @@ def test_a_tag_split_over_lines_is_found_even_when_its_first_line_was_seen(tmp_p
     from generator.site.build import Examiner
     from generator.site.privacy import Scanner
 
-    for name, body in (("a", "<p>\n<img src=x\n alt=y>\n</p>"), ("b", '<p>\n<img src=x\n OnError="alert(1)">\n</p>')):
+    for name, body in (
+        ("a", "<p>\n<img src=x\n alt=y>\n</p>"),
+        ("b", '<p>\n<img src=x\n OnError="alert(1)">\n</p>'),
+    ):
         (tmp_path / name).mkdir()
         (tmp_path / name / "index.html").write_text(HEAD + f"<body>{body}</body></html>", encoding="utf-8")
     examiner = Examiner(tmp_path, lambda: Scanner({}, set()), set(), [])
@@ -194,7 +227,9 @@ def test_a_failing_mkdocs_build_reports_why_and_leaves_the_output(tmp_path: Path
 
     site_copy = tmp_path / "site"
     shutil.copytree(SITE_DIR, site_copy)
-    (site_copy / "docs" / "guides" / "index.md").write_text("# 指南\n\n[不存在的页面](missing.md)\n", encoding="utf-8")
+    (site_copy / "docs" / "guides" / "index.md").write_text(
+        "# 指南\n\n[不存在的页面](missing.md)\n", encoding="utf-8"
+    )
     root = tmp_path / "tree"
     write_tree(root, mini_tree())
     out = tmp_path / "public"

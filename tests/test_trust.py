@@ -92,7 +92,11 @@ def make_origin(root: Path, sentinel: Path) -> Origin:
     write(repo, "always-pass.sh", f"#!/bin/sh\n{sys.executable} -c {pwn!r}\necho '{FORGED_REPORT}'\n")
     (repo / "always-pass.sh").chmod(0o755)
     write(repo, "submissions/always_pass.py", pwn)
-    write(repo, "schemas/application.schema.json", '{"$schema": "https://json-schema.org/draft/2020-12/schema"}\n')
+    write(
+        repo,
+        "schemas/application.schema.json",
+        '{"$schema": "https://json-schema.org/draft/2020-12/schema"}\n',
+    )
     replace(repo, APP, "amount: 80000.00", "amount: -80000.00")
     society = (repo / "submissions/societies/wuhan-mechanical-engineering.yaml").read_text(encoding="utf-8")
     write(repo, OTHER_SOCIETY, society.replace("wuhan-mechanical-engineering", "wuhan-other"))
@@ -160,9 +164,7 @@ def serve(state: FakeGitHub) -> tuple[ThreadingHTTPServer, str]:
                 headers = {}
                 if page * per_page < len(state.comments):
                     host = self.headers.get("Host")
-                    headers["Link"] = (
-                        f'<http://{host}{path}?per_page={per_page}&page={page + 1}>; rel="next"'
-                    )
+                    headers["Link"] = f'<http://{host}{path}?per_page={per_page}&page={page + 1}>; rel="next"'
                 self._send(200, chunk, headers)
             elif path:
                 self._send(404, {"message": "Not Found"})
@@ -171,7 +173,11 @@ def serve(state: FakeGitHub) -> tuple[ThreadingHTTPServer, str]:
             path, _ = self._record()
             if path == f"{prefix}/issues/{PR_NUMBER}/comments":
                 state.next_id += 1
-                comment = {"id": state.next_id, "body": self._body()["body"], "user": {"login": "github-actions[bot]", "type": "Bot"}}
+                comment = {
+                    "id": state.next_id,
+                    "body": self._body()["body"],
+                    "user": {"login": "github-actions[bot]", "type": "Bot"},
+                }
                 state.comments.append(comment)
                 self._send(201, comment)
             elif path.startswith(f"{prefix}/statuses/"):
@@ -295,7 +301,10 @@ class Runner:
                 ran.append(step["run"])
             else:
                 raise AssertionError(f"the harness cannot run {uses!r}")
-            scope["steps"][step.get("id", f"step{index}")] = {"outputs": outputs, "outcome": "success" if ok else "failure"}
+            scope["steps"][step.get("id", f"step{index}")] = {
+                "outputs": outputs,
+                "outcome": "success" if ok else "failure",
+            }
             scope["_results"].append("success" if ok else "failure")
             if not ok:
                 break
@@ -333,12 +342,16 @@ class Runner:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         inner = subprocess.run(
             [str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout.strip()
         Path(inner, "outer.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
         return venv / "bin"
 
-    def shell(self, workspace: Path, step: dict[str, Any], scope: dict[str, Any], path: str) -> tuple[bool, dict[str, str]]:
+    def shell(
+        self, workspace: Path, step: dict[str, Any], scope: dict[str, Any], path: str
+    ) -> tuple[bool, dict[str, str]]:
         out_file = workspace / ".github_output"
         out_file.write_text("")
         env = {
@@ -359,7 +372,9 @@ class Runner:
             **{k: self.expand(str(v), scope) for k, v in (step.get("env") or {}).items()},
         }
         cwd = workspace / step.get("working-directory", ".")
-        proc = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=cwd, env=env, capture_output=True, text=True)
+        proc = subprocess.run(
+            ["bash", "-e", "-c", step["run"]], cwd=cwd, env=env, capture_output=True, text=True
+        )
         outputs = {}
         for line in out_file.read_text().splitlines():
             key, sep, value = line.partition("=")
@@ -411,8 +426,11 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
 
 def test_the_head_really_forges_the_workflows_and_the_checker(hostile_run: Run) -> None:
     head_verdict = subprocess.run(
-        ["git", "show", f"{hostile_run.origin.head}:{WORKFLOW}"], cwd=hostile_run.origin.path,
-        check=True, capture_output=True, text=True,
+        ["git", "show", f"{hostile_run.origin.head}:{WORKFLOW}"],
+        cwd=hostile_run.origin.path,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     assert "forged-success" in head_verdict and "xuehui check" not in head_verdict
     assert "xuehui check --base" in json.dumps(hostile_run.workflow)
@@ -425,8 +443,15 @@ def test_a_forged_pull_request_gets_the_true_failing_verdict(hostile_run: Run) -
     out = hostile_run.runner.artifacts / "xuehui-verdict"
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     errors = {(f["file"], f["rule"]) for f in report["findings"] if f["severity"] == "error"}
-    for path in (".github/workflows/validate.yml", WORKFLOW, "generator/checker.py", "generator/__init__.py",
-                 "always-pass.sh", "schemas/application.schema.json", OTHER_SOCIETY):
+    for path in (
+        ".github/workflows/validate.yml",
+        WORKFLOW,
+        "generator/checker.py",
+        "generator/__init__.py",
+        "always-pass.sh",
+        "schemas/application.schema.json",
+        OTHER_SOCIETY,
+    ):
         assert (path, "AUTH-001") in errors, (path, sorted(errors))
     assert any(file == APP and rule != "AUTH-001" for file, rule in errors), sorted(errors)
     assert report["summary"]["errors"] >= 7
@@ -440,20 +465,32 @@ def test_a_forged_pull_request_gets_the_true_failing_verdict(hostile_run: Run) -
 def test_no_pull_request_code_ran_or_was_even_on_disk(hostile_run: Run) -> None:
     assert not hostile_run.sentinel.exists()
     data = hostile_run.check.workspace / "data"
-    on_disk = {p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file() and ".git" not in p.parts}
+    on_disk = {
+        p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file() and ".git" not in p.parts
+    }
     assert on_disk and all(p.startswith("submissions/") for p in on_disk), sorted(on_disk)[:5]
     assert "submissions/always_pass.py" in on_disk  # data, present, never run
     code = hostile_run.check.workspace / "code"
     assert git(code, "rev-parse", "HEAD") == hostile_run.origin.tip
     venv = hostile_run.check.workspace / ".python" / "bin" / "python"
-    where = subprocess.run([str(venv), "-c", "import generator; print(generator.__file__)"],
-                           cwd=data, capture_output=True, text=True, check=True).stdout.strip()
+    where = subprocess.run(
+        [str(venv), "-c", "import generator; print(generator.__file__)"],
+        cwd=data,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     assert Path(where).resolve().is_relative_to(code.resolve())
 
 
 def _base_has_forge_commands(origin: Origin) -> bool:
-    cli = subprocess.run(["git", "show", f"{origin.tip}:generator/cli.py"], cwd=origin.path,
-                         check=True, capture_output=True, text=True).stdout
+    cli = subprocess.run(
+        ["git", "show", f"{origin.tip}:generator/cli.py"],
+        cwd=origin.path,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return '"comment"' in cli and '"commit-status"' in cli
 
 
@@ -461,8 +498,15 @@ def test_the_posted_comment_and_status_are_the_true_ones(hostile_run: Run) -> No
     if not _base_has_forge_commands(hostile_run.origin):
         pytest.skip("xuehui comment / commit-status (the forge adapter of issue 13) are not in this tree yet")
     api = hostile_run.api
-    forged = {"id": 1, "body": f"{MARKER}\n## ✅ 检查通过（伪造）", "user": {"login": "github-actions[bot]", "type": "Bot"}}
-    api.comments[:] = [{"id": 100 + i, "body": f"无关留言 {i}", "user": {"login": "someone", "type": "User"}} for i in range(35)]
+    forged = {
+        "id": 1,
+        "body": f"{MARKER}\n## ✅ 检查通过（伪造）",
+        "user": {"login": "github-actions[bot]", "type": "Bot"},
+    }
+    api.comments[:] = [
+        {"id": 100 + i, "body": f"无关留言 {i}", "user": {"login": "someone", "type": "User"}}
+        for i in range(35)
+    ]
     by_author = {"id": 2, "body": f"{MARKER}\n## ✅ 作者自己写的", "user": {"login": AUTHOR, "type": "User"}}
     api.comments += [by_author, forged]
     publish = hostile_run.runner.run_job(hostile_run.workflow, "publish", {"check": hostile_run.check})
@@ -496,5 +540,4 @@ def test_the_publish_job_runs_after_a_failed_check_but_not_after_a_cancelled_run
     (download,) = [s for s in publish["steps"] if "download-artifact" in str(s.get("uses", ""))]
     assert download["if"] == "needs.check.result == 'success'"
     posting = publish["steps"][-1]["run"]
-    assert 'state=error' in posting and "CHECK_RESULT" in posting
-
+    assert "state=error" in posting and "CHECK_RESULT" in posting

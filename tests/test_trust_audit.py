@@ -122,13 +122,35 @@ def test_cli_exit_codes_and_formats(repo: Path, capsys: pytest.CaptureFixture[st
     try:
         assert main(["audit", "--base", before, "--head", after, "--actor", OFFICE_LOGIN]) == 0
         assert "✅" in capsys.readouterr().out
-        assert main(["audit", "--base", before, "--head", after, "--actor", SOCIETY_LOGIN, "--format", "json"]) == 1
+        assert (
+            main(["audit", "--base", before, "--head", after, "--actor", SOCIETY_LOGIN, "--format", "json"])
+            == 1
+        )
         report = json.loads(capsys.readouterr().out)
         assert report["ok"] is False and report["actors"] == [SOCIETY_LOGIN]
-        assert [(f["file"], f["rule"]) for f in report["findings"]] == [(".github/workflows/validate.yml", "AUTH-001")]
+        assert [(f["file"], f["rule"]) for f in report["findings"]] == [
+            (".github/workflows/validate.yml", "AUTH-001")
+        ]
         out = repo / "audit.md"
-        code = main(["audit", "--base", before, "--since", before, "--head", after,
-                     "--actor", SOCIETY_LOGIN, "--actor", OFFICE_LOGIN, "--format", "markdown", "--output", str(out)])
+        code = main(
+            [
+                "audit",
+                "--base",
+                before,
+                "--since",
+                before,
+                "--head",
+                after,
+                "--actor",
+                SOCIETY_LOGIN,
+                "--actor",
+                OFFICE_LOGIN,
+                "--format",
+                "markdown",
+                "--output",
+                str(out),
+            ]
+        )
         assert code == 1
         text = out.read_text(encoding="utf-8")
         assert text.startswith(MARKER) and "❌" in text and "AUTH&#45;001" in text
@@ -138,7 +160,9 @@ def test_cli_exit_codes_and_formats(repo: Path, capsys: pytest.CaptureFixture[st
         os.chdir(cwd)
 
 
-def test_a_rewritten_history_is_a_clear_refusal_not_a_crash(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_rewritten_history_is_a_clear_refusal_not_a_crash(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = git(repo, "rev-parse", "HEAD")
     git(repo, "checkout", "-q", "--orphan", "rewritten")
     after = commit_all(repo, "unrelated history")

@@ -81,14 +81,20 @@ def step(job_id: str) -> dict[str, Any]:
     raise AssertionError(job_id)
 
 
-def github_script(tmp: Path, script: str, env: dict[str, str], fixture: dict[str, Any], cwd: Path) -> dict[str, Any]:
+def github_script(
+    tmp: Path, script: str, env: dict[str, str], fixture: dict[str, Any], cwd: Path
+) -> dict[str, Any]:
     (tmp / "runner.js").write_text(RUNNER_JS, encoding="utf-8")
     (tmp / "script.js").write_text(script, encoding="utf-8")
     (tmp / "fixture.json").write_text(json.dumps(fixture), encoding="utf-8")
     assert NODE is not None
     proc = subprocess.run(
         [NODE, str(tmp / "runner.js"), str(tmp / "script.js"), str(tmp / "fixture.json")],
-        cwd=cwd, env={**os.environ, **env}, capture_output=True, text=True, check=False,
+        cwd=cwd,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
@@ -98,30 +104,53 @@ def github_script(tmp: Path, script: str, env: dict[str, str], fixture: dict[str
 
 def run_audit_step(repo: Path, outputs: dict[str, str], head: str) -> subprocess.CompletedProcess[str]:
     audit = step("audit")
-    env_map = {"steps.who.outputs.base": "base", "steps.who.outputs.since": "since", "steps.who.outputs.actors": "actors"}
+    env_map = {
+        "steps.who.outputs.base": "base",
+        "steps.who.outputs.since": "since",
+        "steps.who.outputs.actors": "actors",
+    }
     env = {}
     for key, value in audit["env"].items():
         expr = value.removeprefix("${{ ").removesuffix(" }}")
         env[key] = outputs[env_map[expr]]
     bindir = str(Path(sys.executable).parent)
-    env.update({
-        "PATH": f"{bindir}{os.pathsep}{os.environ['PATH']}",
-        "GITHUB_SHA": head,
-        "GITHUB_STEP_SUMMARY": str(repo / "summary.md"),
-        "XUEHUI_CACHE": "0",
-        "HOME": os.environ.get("HOME", str(repo)),
-    })
-    return subprocess.run(["bash", "-e", "-c", audit["run"]], cwd=repo, env=env, capture_output=True, text=True, check=False)
+    env.update(
+        {
+            "PATH": f"{bindir}{os.pathsep}{os.environ['PATH']}",
+            "GITHUB_SHA": head,
+            "GITHUB_STEP_SUMMARY": str(repo / "summary.md"),
+            "XUEHUI_CACHE": "0",
+            "HOME": os.environ.get("HOME", str(repo)),
+        }
+    )
+    return subprocess.run(
+        ["bash", "-e", "-c", audit["run"]], cwd=repo, env=env, capture_output=True, text=True, check=False
+    )
 
 
-def fixture(sha: str, pulls: list[dict[str, Any]], commits: dict[str, list[dict[str, Any]]] | None = None,
-            issues: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    return {"repository": "wuhan-kx/xuehui", "sha": sha, "pulls": pulls, "commits": commits or {}, "issues": issues or []}
+def fixture(
+    sha: str,
+    pulls: list[dict[str, Any]],
+    commits: dict[str, list[dict[str, Any]]] | None = None,
+    issues: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    return {
+        "repository": "wuhan-kx/xuehui",
+        "sha": sha,
+        "pulls": pulls,
+        "commits": commits or {},
+        "issues": issues or [],
+    }
 
 
 def merged_pull(number: int, merge_sha: str, base: str, author: str) -> dict[str, Any]:
-    return {"number": number, "merged_at": "2026-10-20T02:00:00Z", "merge_commit_sha": merge_sha,
-            "base": {"sha": base, "ref": "main"}, "user": {"login": author}}
+    return {
+        "number": number,
+        "merged_at": "2026-10-20T02:00:00Z",
+        "merge_commit_sha": merge_sha,
+        "base": {"sha": base, "ref": "main"},
+        "user": {"login": author},
+    }
 
 
 def test_a_merged_out_of_scope_pr_fails_and_opens_one_alert_issue(tmp_path: Path) -> None:
@@ -137,9 +166,20 @@ def test_a_merged_out_of_scope_pr_fails_and_opens_one_alert_issue(tmp_path: Path
     commits = {"5": [{"author": {"login": SOCIETY_LOGIN}, "committer": {"login": "web-flow"}}]}
     who = step("who")
     env = {"BEFORE": base, "PUSHER": OFFICE_LOGIN}  # the office pressed the merge button
-    found = github_script(tmp_path, who["with"]["script"], env, fixture(after, [merged_pull(5, after, base, SOCIETY_LOGIN)], commits), repo)
-    assert found["outputs"] == {"skip": "false", "base": base, "since": base, "actors": SOCIETY_LOGIN,
-                                "what": "拉取请求 #5 (merged pull request)"}
+    found = github_script(
+        tmp_path,
+        who["with"]["script"],
+        env,
+        fixture(after, [merged_pull(5, after, base, SOCIETY_LOGIN)], commits),
+        repo,
+    )
+    assert found["outputs"] == {
+        "skip": "false",
+        "base": base,
+        "since": base,
+        "actors": SOCIETY_LOGIN,
+        "what": "拉取请求 #5 (merged pull request)",
+    }
     proc = run_audit_step(repo, found["outputs"], after)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "AUTH-001" in proc.stdout and ".github/workflows/validate.yml" in proc.stdout
@@ -152,7 +192,9 @@ def test_a_merged_out_of_scope_pr_fails_and_opens_one_alert_issue(tmp_path: Path
     assert create[1]["labels"] == ["xuehui-audit"] and create[1]["title"].startswith("【权限审计】")
     assert create[1]["body"].startswith("<!-- xuehui-audit -->") and "AUTH&#45;001" in create[1]["body"]
     assert "拉取请求 #5" in create[1]["body"]
-    existing = [{"number": 31, "state": "open", "labels": ["xuehui-audit"], "body": "<!-- xuehui-audit -->\n旧的提醒"}]
+    existing = [
+        {"number": 31, "state": "open", "labels": ["xuehui-audit"], "body": "<!-- xuehui-audit -->\n旧的提醒"}
+    ]
     again = github_script(tmp_path, alert["with"]["script"], env, fixture(after, [], issues=existing), repo)
     assert [c[0] for c in again["calls"] if c[0] in ("create", "createComment")] == ["createComment"]
     assert next(c for c in again["calls"] if c[0] == "createComment")[1]["issue_number"] == 31
@@ -169,12 +211,22 @@ def test_a_clean_merged_pr_passes_and_every_commit_account_is_checked(tmp_path: 
     after = git(repo, "rev-parse", "HEAD")
     pull = merged_pull(6, after, base, SOCIETY_LOGIN)
     clean = {"6": [{"author": {"login": SOCIETY_LOGIN}, "committer": None}]}
-    found = github_script(tmp_path, step("who")["with"]["script"], {"BEFORE": base, "PUSHER": OFFICE_LOGIN},
-                          fixture(after, [pull], clean), repo)
+    found = github_script(
+        tmp_path,
+        step("who")["with"]["script"],
+        {"BEFORE": base, "PUSHER": OFFICE_LOGIN},
+        fixture(after, [pull], clean),
+        repo,
+    )
     assert run_audit_step(repo, found["outputs"], after).returncode == 0
     mixed = {"6": [{"author": {"login": SOCIETY_LOGIN}, "committer": {"login": "another-society"}}]}
-    found = github_script(tmp_path, step("who")["with"]["script"], {"BEFORE": base, "PUSHER": OFFICE_LOGIN},
-                          fixture(after, [pull], mixed), repo)
+    found = github_script(
+        tmp_path,
+        step("who")["with"]["script"],
+        {"BEFORE": base, "PUSHER": OFFICE_LOGIN},
+        fixture(after, [pull], mixed),
+        repo,
+    )
     assert found["outputs"]["actors"].split("\n") == [SOCIETY_LOGIN, "another-society"]
     proc = run_audit_step(repo, found["outputs"], after)
     assert proc.returncode == 1 and "another-society" in proc.stdout
@@ -186,23 +238,34 @@ def test_a_direct_push_is_checked_against_the_pusher(tmp_path: Path) -> None:
     replace(repo, "submissions/2026/decisions.yaml", "objections: []", "objections: [伪造]")
     after = commit_all(repo, "direct push")
     who = step("who")["with"]["script"]
-    by_society = github_script(tmp_path, who, {"BEFORE": before, "PUSHER": SOCIETY_LOGIN}, fixture(after, []), repo)
+    by_society = github_script(
+        tmp_path, who, {"BEFORE": before, "PUSHER": SOCIETY_LOGIN}, fixture(after, []), repo
+    )
     assert by_society["outputs"]["base"] == before and by_society["outputs"]["actors"] == SOCIETY_LOGIN
     proc = run_audit_step(repo, by_society["outputs"], after)
     assert proc.returncode == 1 and "submissions/2026/decisions.yaml" in proc.stdout
-    by_office = github_script(tmp_path, who, {"BEFORE": before, "PUSHER": OFFICE_LOGIN}, fixture(after, []), repo)
+    by_office = github_script(
+        tmp_path, who, {"BEFORE": before, "PUSHER": OFFICE_LOGIN}, fixture(after, []), repo
+    )
     assert run_audit_step(repo, by_office["outputs"], after).returncode == 0
     # An open pull request that merely contains the commit is not the push's pull request.
     stray = {**merged_pull(8, "0" * 40, before, OFFICE_LOGIN), "merged_at": None}
-    found = github_script(tmp_path, who, {"BEFORE": before, "PUSHER": SOCIETY_LOGIN}, fixture(after, [stray]), repo)
+    found = github_script(
+        tmp_path, who, {"BEFORE": before, "PUSHER": SOCIETY_LOGIN}, fixture(after, [stray]), repo
+    )
     assert found["outputs"]["actors"] == SOCIETY_LOGIN
 
 
 def test_the_first_push_of_a_branch_is_skipped_with_a_notice(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     head = git(repo, "rev-parse", "HEAD")
-    found = github_script(tmp_path, step("who")["with"]["script"], {"BEFORE": "0" * 40, "PUSHER": SOCIETY_LOGIN},
-                          fixture(head, []), repo)
+    found = github_script(
+        tmp_path,
+        step("who")["with"]["script"],
+        {"BEFORE": "0" * 40, "PUSHER": SOCIETY_LOGIN},
+        fixture(head, []),
+        repo,
+    )
     assert found["outputs"] == {"skip": "true"}
     assert any(c[0] == "notice" for c in found["calls"])
     assert step("audit")["if"] == "steps.who.outputs.skip == 'false'"

@@ -115,7 +115,10 @@ def test_the_check_job_installs_base_code_only_and_reads_the_head_as_data() -> N
     refs = {s["with"]["path"]: s["with"]["ref"] for s in checkouts}
     assert refs == {"code": "${{ github.sha }}", "data": "${{ github.event.pull_request.head.sha }}"}
     data = next(s for s in checkouts if s["with"]["path"] == "data")
-    assert data["with"]["sparse-checkout"] == "/submissions/" and data["with"]["sparse-checkout-cone-mode"] is False
+    assert (
+        data["with"]["sparse-checkout"] == "/submissions/"
+        and data["with"]["sparse-checkout-cone-mode"] is False
+    )
     assert data["with"]["filter"] == "blob:limit=1g"  # not the blob:none a sparse checkout implies
     runs = [str(s["run"]) for s in job["steps"] if "run" in s]
     installs = [r for r in runs if "pip install" in r]
@@ -123,7 +126,13 @@ def test_the_check_job_installs_base_code_only_and_reads_the_head_as_data() -> N
     assert not any(re.search(r"\bdata/|\./data\b|python\b.*\bdata\b|\bsource\b|\bbash\s+\S", r) for r in runs)
     check = next(s for s in job["steps"] if "xuehui check" in str(s.get("run", "")))
     assert check["working-directory"] == "data"
-    for flag in ('--base "$BASE_SHA"', '--head "$HEAD_SHA"', '--actor "$PR_AUTHOR"', "--format json", "--format markdown"):
+    for flag in (
+        '--base "$BASE_SHA"',
+        '--head "$HEAD_SHA"',
+        '--actor "$PR_AUTHOR"',
+        "--format json",
+        "--format markdown",
+    ):
         assert flag in check["run"], flag
     assert check["env"]["PR_AUTHOR"] == "${{ github.event.pull_request.user.login }}"
     assert check["env"]["BASE_SHA"] == "${{ github.sha }}"  # authority from the commit the code comes from
@@ -140,7 +149,7 @@ def test_the_publish_job_holds_the_write_scopes_and_no_pr_content() -> None:
     assert post["env"]["XUEHUI_FORGE_TOKEN"] == "${{ github.token }}"
     assert "xuehui commit-status --forge github" in post["run"] and "--context xuehui/verdict" in post["run"]
     assert "xuehui comment --forge github" in post["run"] and "--body-file out/comment.md" in post["run"]
-    assert 'state=error' in post["run"]
+    assert "state=error" in post["run"]
 
 
 def test_only_the_publish_job_can_write() -> None:

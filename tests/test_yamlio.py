@@ -263,7 +263,9 @@ def test_every_format_character_is_refused_through_an_escape() -> None:
 @pytest.mark.parametrize("where", list(PLACES))
 def test_other_invisible_characters_are_refused(ch: str, where: str) -> None:
     template, line, column = PLACES[where]
-    got_line, got_column, message, hint = _refusal(template.format(c=ch).encode("utf-8", errors="surrogatepass"))
+    got_line, got_column, message, hint = _refusal(
+        template.format(c=ch).encode("utf-8", errors="surrogatepass")
+    )
     assert (got_line, got_column) == (line, column)
     assert _expected_name(ch) in message
     assert "删除" in hint or "换成" in hint
@@ -315,7 +317,9 @@ def _lines(n: int, last: str, ending: str | None = None) -> bytes:
         ("bad: *x", "YAML-003", 6),
     ],
 )
-def test_line_numbers_are_right_whatever_the_line_endings(ending: str | None, last: str, rule: str, column: int) -> None:
+def test_line_numbers_are_right_whatever_the_line_endings(
+    ending: str | None, last: str, rule: str, column: int
+) -> None:
     loaded = load_yaml(_lines(7, last, ending))
     assert [(p.rule, p.line, p.column) for p in loaded.problems] == [(rule, 7, column)]
 
@@ -391,4 +395,7 @@ def test_the_refused_set_is_exactly_the_documented_one() -> None:
     assert fast == exact
     extra = sorted(set(fast) - set(meant))
     missing = sorted(set(meant) - set(fast))
-    assert (extra, missing) == ([], []), ([f"U+{c:04X}" for c in extra][:20], [f"U+{c:04X}" for c in missing][:20])
+    assert (extra, missing) == ([], []), (
+        [f"U+{c:04X}" for c in extra][:20],
+        [f"U+{c:04X}" for c in missing][:20],
+    )

@@ -20,7 +20,17 @@ AREA_ZH = {
     "scientists": "服务科技工作者",
     "self_development": "自我发展",
 }
-HEADERS = ["排名", "学会", "学会代号", *[AREA_ZH[a] for a in AREAS], "总分", "评分专家数", "去掉最高最低", "名额等级", "说明"]
+HEADERS = [
+    "排名",
+    "学会",
+    "学会代号",
+    *[AREA_ZH[a] for a in AREAS],
+    "总分",
+    "评分专家数",
+    "去掉最高最低",
+    "名额等级",
+    "说明",
+]
 
 
 def _rank_cell(s: Standing) -> str:
@@ -82,7 +92,12 @@ def render(standings: Sequence[Standing], names: dict[str, str], cycle: int, fmt
         writer.writerows(table)
         return "\ufeff" + buffer.getvalue()
     if fmt == "markdown":
-        lines = [f"# {cycle} 年度专家评审排名", "", "| " + " | ".join(HEADERS) + " |", "|" + " --- |" * len(HEADERS)]
+        lines = [
+            f"# {cycle} 年度专家评审排名",
+            "",
+            "| " + " | ".join(HEADERS) + " |",
+            "|" + " --- |" * len(HEADERS),
+        ]
         user_columns = {1, 2}  # the society's name and slug come from files; the rest is computed here
         lines += [
             "| " + " | ".join(md_escape(c) if i in user_columns else c for i, c in enumerate(row)) + " |"
@@ -90,7 +105,9 @@ def render(standings: Sequence[Standing], names: dict[str, str], cycle: int, fmt
         ]
         return "\n".join(lines) + "\n"
     widths = [max(len_display(r[i]) for r in [HEADERS, *table]) for i in range(len(HEADERS))]
-    lines = ["  ".join(pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in [HEADERS, *table]]
+    lines = [
+        "  ".join(pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in [HEADERS, *table]
+    ]
     return f"{cycle} 年度专家评审排名\n" + "\n".join(lines) + "\n"
 
 

@@ -20,7 +20,8 @@ def as_dict(status: CycleStatus) -> dict[str, object]:
             "days_left": p.days_left,
         },
         "applications": [
-            {"society": society, "stage": stage, "stage_zh": STAGES[stage]} for society, stage in status.applications
+            {"society": society, "stage": stage, "stage_zh": STAGES[stage]}
+            for society, stage in status.applications
         ],
         "reminders": [
             {"code": r.code, "severity": r.severity, "file": r.file, "message_zh": r.zh, "message_en": r.en}
@@ -47,7 +48,9 @@ def render(status: CycleStatus, fmt: str, names: dict[str, str]) -> str:
     width = max((display_width(names.get(s, s)) for s, _ in status.applications), default=0)
     label_width = max((display_width(STAGES[stage]) for _, stage in status.applications), default=0)
     for society, stage in status.applications:
-        lines.append(f"  {pad(names.get(society, society), width)}  {pad(STAGES[stage], label_width)}  {stage}")
+        lines.append(
+            f"  {pad(names.get(society, society), width)}  {pad(STAGES[stage], label_width)}  {stage}"
+        )
     if status.reminders:
         lines.append("")
         lines += [f"提醒（{r.code}）：{r.zh}" for r in status.reminders]

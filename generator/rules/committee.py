@@ -72,12 +72,16 @@ def results_match(data: Dataset, ctx: Context) -> Iterator[Hit]:
                 zh = f"记录的评审输入指纹与评审委员会仓库中 {year} 年度的评分、委员会名单和回避信息不一致：{prints}。"
                 en = f"The recorded fingerprint differs from the committee inputs ({diff.recorded} vs {diff.recomputed})."
             elif diff.field == "society":
-                zh = (f"学会“{diff.society}”的汇总结果只在一边：记录的为 {diff.recorded}，重新计算的为 {diff.recomputed}"
-                      f"（指纹{same}）。")
+                zh = (
+                    f"学会“{diff.society}”的汇总结果只在一边：记录的为 {diff.recorded}，重新计算的为 {diff.recomputed}"
+                    f"（指纹{same}）。"
+                )
                 en = f"{diff.society}: present on one side only (recorded {diff.recorded}, recomputed {diff.recomputed})."
             else:
-                zh = (f"学会“{diff.society}”的 {diff.field} 记录为 {diff.recorded}，按评审委员会仓库重新计算为 "
-                      f"{diff.recomputed}（指纹{same}）。")
+                zh = (
+                    f"学会“{diff.society}”的 {diff.field} 记录为 {diff.recorded}，按评审委员会仓库重新计算为 "
+                    f"{diff.recomputed}（指纹{same}）。"
+                )
                 en = f"{diff.society}: {diff.field} recorded {diff.recorded}, recomputed {diff.recomputed}."
             yield Hit(
                 cycle.results.file,

@@ -84,7 +84,9 @@ def proposed_passed(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     f"{p.society} did not pass formal review.",
                     "请核对形式审查结果与拟表彰名单。",
                 )
-            if counts[p.society] > 1 and p.index != min(q.index for q in dec.proposed if q.society == p.society):
+            if counts[p.society] > 1 and p.index != min(
+                q.index for q in dec.proposed if q.society == p.society
+            ):
                 yield Hit(
                     dec.file,
                     ("proposed", p.index, "society"),
@@ -241,7 +243,13 @@ def objections_well_formed(data: Dataset, ctx: Context) -> Iterator[Hit]:
         for o in dec.objections:
             base = ("objections", o.index)
             if ids[o.id] > 1:
-                yield Hit(dec.file, (*base, "id"), f"异议编号 {o.id} 重复。", f"Objection id {o.id} repeats.", "每条异议使用唯一编号。")
+                yield Hit(
+                    dec.file,
+                    (*base, "id"),
+                    f"异议编号 {o.id} 重复。",
+                    f"Objection id {o.id} repeats.",
+                    "每条异议使用唯一编号。",
+                )
             if o.society not in proposed:
                 yield Hit(
                     dec.file,
@@ -380,7 +388,13 @@ def publicity_computable(data: Dataset, ctx: Context) -> Iterator[Hit]:
         try:
             publicity_window(cycle)
         except CalendarError as exc:
-            yield Hit(dec.file, ("publicity", "start"), str(exc), "Working-day data does not cover this year.", "见消息。")
+            yield Hit(
+                dec.file,
+                ("publicity", "start"),
+                str(exc),
+                "Working-day data does not cover this year.",
+                "见消息。",
+            )
 
 
 def _reminder_rule(code: str, severity: Severity, zh: str, en: str) -> Rule:
@@ -402,13 +416,22 @@ def _reminder_rule(code: str, severity: Severity, zh: str, en: str) -> Rule:
 
 
 life_commendation = _reminder_rule(
-    "LIFE-001", WARNING, "提醒：公示期满后应及时记录通报表彰", "Reminder: record the commendation once publicity ends"
+    "LIFE-001",
+    WARNING,
+    "提醒：公示期满后应及时记录通报表彰",
+    "Reminder: record the commendation once publicity ends",
 )
 life_objections = _reminder_rule(
-    "LIFE-002", WARNING, "提醒：公示期满时仍有未处理的异议", "Reminder: objections still pending after publicity"
+    "LIFE-002",
+    WARNING,
+    "提醒：公示期满时仍有未处理的异议",
+    "Reminder: objections still pending after publicity",
 )
 life_formal = _reminder_rule(
-    "LIFE-003", NOTICE, "提醒：申报截止后应记录形式审查结果", "Reminder: record formal review after the deadline"
+    "LIFE-003",
+    NOTICE,
+    "提醒：申报截止后应记录形式审查结果",
+    "Reminder: record formal review after the deadline",
 )
 
 RULES = (

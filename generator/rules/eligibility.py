@@ -437,7 +437,9 @@ def entrusted_projects(data: Dataset, ctx: Context) -> Iterator[Hit]:
                 continue
             else:
                 state = f"应于 {p.due} 完成，截至申报截止仍未完成"
-            contradiction = "，与申报书的声明不符" if app.declarations.get("entrusted_projects_completed") else ""
+            contradiction = (
+                "，与申报书的声明不符" if app.declarations.get("entrusted_projects_completed") else ""
+            )
             yield Hit(
                 app.file,
                 ("declarations", "entrusted_projects_completed"),

@@ -175,7 +175,11 @@ def _money_fields(data: Dataset) -> Iterator[tuple[str, DataPath, Decimal]]:
                 yield report.file, ("spending", s.index, "amount"), s.amount
     if data.office.sanctions and data.office.sanctions_file:
         for sanction in data.office.sanctions:
-            yield data.office.sanctions_file, ("sanctions", sanction.index, "reclaim_amount"), sanction.reclaim_amount
+            yield (
+                data.office.sanctions_file,
+                ("sanctions", sanction.index, "reclaim_amount"),
+                sanction.reclaim_amount,
+            )
 
 
 @rule(
@@ -188,8 +192,11 @@ def _money_fields(data: Dataset) -> Iterator[tuple[str, DataPath, Decimal]]:
 def money_precision(data: Dataset, ctx: Context) -> Iterator[Hit]:
     for file, path, amount in _money_fields(data):
         exponent = amount.as_tuple().exponent
-        if not amount.is_finite() or amount < 0 or (isinstance(exponent, int) and exponent < -2 and
-                                                     amount != amount.quantize(Decimal("0.01"))):
+        if (
+            not amount.is_finite()
+            or amount < 0
+            or (isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(Decimal("0.01")))
+        ):
             yield Hit(
                 file,
                 path,

@@ -75,7 +75,11 @@ def only_for_awardees(data: Dataset, ctx: Context) -> Iterator[Hit]:
                         f"{society} was not commended; no inspection applies.",
                         "请核对学会代号。",
                     )
-            if rnd.date is not None and dec.commendation_date is not None and rnd.date <= dec.commendation_date:
+            if (
+                rnd.date is not None
+                and dec.commendation_date is not None
+                and rnd.date <= dec.commendation_date
+            ):
                 yield Hit(
                     dec.file,
                     ("inspections", stage, "date"),

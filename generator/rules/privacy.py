@@ -144,7 +144,9 @@ def candidates(value: str) -> list[PersonalCandidate]:
 def _exempt(candidate: PersonalCandidate, credit_codes: frozenset[str], official: frozenset[str]) -> bool:
     if candidate.rule == "PRIV-004":
         return candidate.key in official
-    return candidate.key in credit_codes or (candidate.path == ("credit_code",) and credit_code_valid(candidate.key))
+    return candidate.key in credit_codes or (
+        candidate.path == ("credit_code",) and credit_code_valid(candidate.key)
+    )
 
 
 def find_personal(value: str, credit_codes: frozenset[str], official: frozenset[str]) -> list[Personal]:
@@ -190,7 +192,9 @@ def official_addresses(data: Dataset) -> frozenset[str]:
 
 def known_credit_codes(data: Dataset) -> frozenset[str]:
     """The societies' credit codes that carry a valid check character."""
-    return frozenset(c for c in (s.credit_code.upper() for s in data.societies.values()) if credit_code_valid(c))
+    return frozenset(
+        c for c in (s.credit_code.upper() for s in data.societies.values()) if credit_code_valid(c)
+    )
 
 
 def _suspect_scalars(document: Any) -> list[tuple[DataPath, str]]:
@@ -256,7 +260,11 @@ def _scan(data: Dataset) -> Iterator[tuple[str, DataPath, Personal]]:
 _TEXTS = {
     "PRIV-001": ("手机号码", "a mobile phone number", HINT_MOBILE),
     "PRIV-002": ("身份证号码（校验位有效）", "an ID number (valid GB 11643 check digit)", HINT_ID),
-    "PRIV-003": ("银行账号（12 位以上的数字串）", "a bank account number (a run of 12 or more digits)", HINT_ACCOUNT),
+    "PRIV-003": (
+        "银行账号（12 位以上的数字串）",
+        "a bank account number (a run of 12 or more digits)",
+        HINT_ACCOUNT,
+    ),
     "PRIV-004": ("个人电子邮箱", "a personal e-mail address", HINT_EMAIL),
 }
 
@@ -278,18 +286,34 @@ _CLAUSE = "五（二）"
 _PRINCIPLE = "（个人信息保护法第六条，最小必要）"
 
 
-@rule("PRIV-001", ERROR, _CLAUSE, f"共享仓库的数据文件不含手机号码{_PRINCIPLE}", "No mobile number in the shared tree")
+@rule(
+    "PRIV-001",
+    ERROR,
+    _CLAUSE,
+    f"共享仓库的数据文件不含手机号码{_PRINCIPLE}",
+    "No mobile number in the shared tree",
+)
 def no_mobile(data: Dataset, ctx: Context) -> Iterator[Hit]:
     yield from _hits("PRIV-001", data)
 
 
-@rule("PRIV-002", ERROR, _CLAUSE, f"共享仓库的数据文件不含身份证号码{_PRINCIPLE}", "No ID number in the shared tree")
+@rule(
+    "PRIV-002",
+    ERROR,
+    _CLAUSE,
+    f"共享仓库的数据文件不含身份证号码{_PRINCIPLE}",
+    "No ID number in the shared tree",
+)
 def no_id_number(data: Dataset, ctx: Context) -> Iterator[Hit]:
     yield from _hits("PRIV-002", data)
 
 
 @rule(
-    "PRIV-003", ERROR, _CLAUSE, f"共享仓库的数据文件不含银行账号{_PRINCIPLE}", "No bank account number in the shared tree"
+    "PRIV-003",
+    ERROR,
+    _CLAUSE,
+    f"共享仓库的数据文件不含银行账号{_PRINCIPLE}",
+    "No bank account number in the shared tree",
 )
 def no_account(data: Dataset, ctx: Context) -> Iterator[Hit]:
     yield from _hits("PRIV-003", data)

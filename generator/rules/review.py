@@ -134,7 +134,12 @@ def missing_scores(data: Dataset, ctx: Context) -> Iterator[Hit]:
     for year in sorted(data.cycles):
         cycle = data.cycles[year]
         dec = cycle.decisions
-        if dec is None or not cycle.committee or cycle.committee_file is None or dec.formal_review_date is None:
+        if (
+            dec is None
+            or not cycle.committee
+            or cycle.committee_file is None
+            or dec.formal_review_date is None
+        ):
             continue
         due = dec.expert_review_date
         overdue = due is not None and due <= today

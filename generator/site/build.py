@@ -53,7 +53,9 @@ from generator.site.pages import build_pages
 from generator.site.privacy import Leak, Scanner, credit_codes, private_values, scanned
 
 SITE_DIR = shipped().site  # the templates shipped with xuehui; a repository's own: ``resources``
-_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
+_INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +101,9 @@ def open_repository(root: Path) -> Any:
         return None
 
 
-def _config(site_dir: Path, staging: Path, site_url: str, policy: str, docs_dir: Path | None = None) -> dict[str, Any]:
+def _config(
+    site_dir: Path, staging: Path, site_url: str, policy: str, docs_dir: Path | None = None
+) -> dict[str, Any]:
     """The mkdocs configuration: ``site/mkdocs.yml`` with the folders, navigation, address, CSP and the
     search's user dictionary (``user_dictionary_path``, written by ``run_mkdocs``) filled in. The docs folder is the hand-written one (the generated pages come in memory) unless ``docs_dir`` says
     otherwise (the benchmark's plain mkdocs build reads everything from disk)."""
@@ -263,7 +267,9 @@ class MkdocsRunner:
                     self._conn = parent
                 child.close()
 
-    def run(self, job: MkdocsJob, while_waiting: Callable[[], None] | None = None) -> tuple[str | None, list[str]]:
+    def run(
+        self, job: MkdocsJob, while_waiting: Callable[[], None] | None = None
+    ) -> tuple[str | None, list[str]]:
         """Build; call ``while_waiting`` repeatedly until mkdocs has finished (when it runs elsewhere)."""
         if self._proc is None:
             with _jieba_kept():
@@ -320,7 +326,12 @@ def theme_script_hashes(site_url: str, max_depth: int = 8) -> set[str]:
     import material
 
     templates = Path(material.__file__).parent / "templates"
-    bases = [".", "/", urlsplit(site_url).path or "/", *("/".join([".."] * d) for d in range(1, max_depth + 1))]
+    bases = [
+        ".",
+        "/",
+        urlsplit(site_url).path or "/",
+        *("/".join([".."] * d) for d in range(1, max_depth + 1)),
+    ]
     hashes: set[str] = set()
     for template in sorted(templates.rglob("*.html")):
         for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.S):
@@ -373,7 +384,11 @@ class Examiner:
     """
 
     def __init__(
-        self, site: Path, scanner: Callable[[], Scanner], script_hashes: set[str], expected: Iterable[str] = ()
+        self,
+        site: Path,
+        scanner: Callable[[], Scanner],
+        script_hashes: set[str],
+        expected: Iterable[str] = (),
     ) -> None:
         self.site = site
         self._make_scanner = scanner
@@ -456,7 +471,11 @@ class Examiner:
     def finish(self) -> tuple[list[str], list[Leak]]:
         """After mkdocs: examine what is left. Returns (unexpected markup, leaks)."""
         self.sweep(final=True)
-        misplaced = {f"{rel}: 内容安全策略不在 <head> 中（页面头部被提前结束）" for rel, bad in self.policy_misplaced.items() if bad}
+        misplaced = {
+            f"{rel}: 内容安全策略不在 <head> 中（页面头部被提前结束）"
+            for rel, bad in self.policy_misplaced.items()
+            if bad
+        }
         unexpected = sorted(self.unexpected | misplaced)
         leaks = sorted(self.leaks, key=lambda leak: (leak.file, leak.what, leak.sample))
         return unexpected, leaks
@@ -477,7 +496,9 @@ def render_markdown(
     epoch = source.epoch if source.epoch is not None and not source.dirty else int(now.timestamp())
     site = project(data, now)
     names = {s.slug: s.name for s in site.societies}
-    histories = {c.year: decisions_history(repo, f"submissions/{c.year}/decisions.yaml", names) for c in site.cycles}
+    histories = {
+        c.year: decisions_history(repo, f"submissions/{c.year}/decisions.yaml", names) for c in site.cycles
+    }
     schemas = {p.name: p.read_text(encoding="utf-8") for p in sorted(schema_dir.glob("*.schema.json"))}
     return site, build_pages(site, commit=commit, histories=histories, schema_files=schemas), epoch
 
@@ -553,7 +574,13 @@ def build(
 
 
 def _build(
-    root: Path, out: Path, now: datetime, site_dir: Path, schema_dir: Path, runner: MkdocsRunner, staging: Path
+    root: Path,
+    out: Path,
+    now: datetime,
+    site_dir: Path,
+    schema_dir: Path,
+    runner: MkdocsRunner,
+    staging: Path,
 ) -> BuildResult:
     sources = read_folder(root)
     parsed = parse_all(sources, schema_dir)
@@ -584,7 +611,9 @@ def _build(
         output = staging / "site"
         expected = [output_path(rel) for rel in pages]
         expected += [
-            output_path(p.relative_to(site_dir / "docs").as_posix()) for p in (site_dir / "docs").rglob("*") if p.is_file()
+            output_path(p.relative_to(site_dir / "docs").as_posix())
+            for p in (site_dir / "docs").rglob("*")
+            if p.is_file()
         ]
         examiner = Examiner(
             output, lambda: Scanner(private_values(parsed), credit_codes(parsed)), script_hashes, expected
@@ -600,7 +629,9 @@ def _build(
         if not result.ok:
             return refused(result)
         if error is not None:
-            return BuildResult(False, result, out, problem=f"mkdocs 构建失败：{error}", details=tuple(warnings))
+            return BuildResult(
+                False, result, out, problem=f"mkdocs 构建失败：{error}", details=tuple(warnings)
+            )
         unexpected, leaks = examiner.finish()
         if unexpected:
             return BuildResult(
@@ -612,7 +643,9 @@ def _build(
                 details=tuple(unexpected),
             )
         if leaks:
-            return BuildResult(False, result, out, leaks=tuple(leaks), problem="输出中发现不应公开的信息，已停止发布。")
+            return BuildResult(
+                False, result, out, leaks=tuple(leaks), problem="输出中发现不应公开的信息，已停止发布。"
+            )
         count = sum(1 for _ in output.rglob("index.html"))
         vetted = vet_output(out, root, site_dir=site_dir)
         if isinstance(vetted, Refusal):  # checked again at the last moment: the folder may have changed

@@ -35,7 +35,5 @@ def render(notices: Sequence[Notice], title: str, site_url: str, description: st
         f"    <title>{escape(title)}</title>\n"
         f"    <link>{escape(base)}</link>\n"
         f"    <description>{escape(description)}</description>\n"
-        "    <language>zh-CN</language>\n"
-        + "".join(items)
-        + "  </channel>\n</rss>\n"
+        "    <language>zh-CN</language>\n" + "".join(items) + "  </channel>\n</rss>\n"
     )

@@ -46,8 +46,12 @@ def _state(data: dict[str, Any] | None) -> dict[str, Any]:
     commendation = data.get("commendation") or {}
     return {
         "start": publicity.get("start"),
-        "proposed": [(p.get("society"), p.get("tier")) for p in data.get("proposed") or [] if isinstance(p, dict)],
-        "objections": {o.get("id"): o.get("status") for o in data.get("objections") or [] if isinstance(o, dict)},
+        "proposed": [
+            (p.get("society"), p.get("tier")) for p in data.get("proposed") or [] if isinstance(p, dict)
+        ],
+        "objections": {
+            o.get("id"): o.get("status") for o in data.get("objections") or [] if isinstance(o, dict)
+        },
         "commendation": commendation.get("date"),
     }
 

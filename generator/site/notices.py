@@ -74,7 +74,9 @@ def _plain(value: Any) -> Any:
 
 def canonical(payload: Any) -> bytes:
     """Canonical JSON: sorted keys, no spaces, UTF-8, money with two decimals, ISO dates."""
-    return json.dumps(_plain(payload), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return json.dumps(_plain(payload), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
 def fingerprint(payload: Any) -> str:
@@ -145,7 +147,10 @@ def _cycle_notices(cycle: PublicCycle, issuer: str, site: PublicSite) -> list[No
                 {
                     "kind": "commendation",
                     "cycle": cycle.year,
-                    "awards": [{"society": s, "name": site.name_of(s), "tier": t, "amount": a} for s, t, a in dec.awards],
+                    "awards": [
+                        {"society": s, "name": site.name_of(s), "tier": t, "amount": a}
+                        for s, t, a in dec.awards
+                    ],
                 },
             )
         )
@@ -164,7 +169,15 @@ def _cycle_notices(cycle: PublicCycle, issuer: str, site: PublicSite) -> list[No
                 {
                     "kind": stage,
                     "cycle": cycle.year,
-                    "results": [{"society": r.society, "name": site.name_of(r.society), "result": r.result, "note": r.note} for r in results],
+                    "results": [
+                        {
+                            "society": r.society,
+                            "name": site.name_of(r.society),
+                            "result": r.result,
+                            "note": r.note,
+                        }
+                        for r in results
+                    ],
                 },
             )
         )

@@ -49,7 +49,16 @@ PREVIOUS = "previous"  # in a staging folder: the old output while two renames s
 
 # The repository's own folders, at the data repository's root and at the generator's own checkout.
 PROTECTED_NAMES = (
-    ".git", ".github", "submissions", "schemas", "generator", "site", "tests", "docs", "bench", ".venv",
+    ".git",
+    ".github",
+    "submissions",
+    "schemas",
+    "generator",
+    "site",
+    "tests",
+    "docs",
+    "bench",
+    ".venv",
 )
 OWN_CHECKOUT = Path(__file__).resolve().parents[2]
 
@@ -84,7 +93,12 @@ def _refuse(given: Path, out: Path, why_zh: str, why_en: str, todo: str = "") ->
 
 
 def vet_output(
-    given: Path, root: Path, *, site_dir: Path | None = None, cwd: Path | None = None, home: Path | None = None
+    given: Path,
+    root: Path,
+    *,
+    site_dir: Path | None = None,
+    cwd: Path | None = None,
+    home: Path | None = None,
 ) -> Path | Refusal:
     """The output folder as it will be used (resolved), or why the build must not replace it."""
     cwd = (cwd or Path.cwd()).resolve()
@@ -97,7 +111,9 @@ def vet_output(
         for name in PROTECTED_NAMES:
             key = _identity(base / name)
             if key is not None:
-                inside.setdefault(key, (f"这是仓库自身的文件夹 {name}/（或在其中）", f"is or is inside {name}/"))
+                inside.setdefault(
+                    key, (f"这是仓库自身的文件夹 {name}/（或在其中）", f"is or is inside {name}/")
+                )
     if site_dir is not None and (key := _identity(site_dir)) is not None:
         inside.setdefault(key, ("这是网站的源文件夹（或在其中）", "is or is inside the site's sources"))
     exact: dict[tuple[int, int], tuple[str, str]] = {}
@@ -150,7 +166,9 @@ def vet_output(
     for parent in out.parents:
         if os.path.lexists(parent):
             if not parent.is_dir():
-                return _refuse(given, out, f"上级路径 {parent} 是一个文件，不是文件夹。", f"is under a file, {parent}")
+                return _refuse(
+                    given, out, f"上级路径 {parent} 是一个文件，不是文件夹。", f"is under a file, {parent}"
+                )
             break
     return out
 
@@ -220,12 +238,14 @@ def stale_staging(out: Path) -> list[Path]:
         owner = _owner(folder)
         if owner is None:
             # Killed between creating the folder and finishing its marker: nothing else is in it yet.
-            pid_text = entry.name[len(prefix):].split("-", 1)[0]
+            pid_text = entry.name[len(prefix) :].split("-", 1)[0]
             try:
                 left = os.listdir(folder)
             except OSError:
                 continue
-            dead = pid_text.isdigit() and not _owner_alive({"pid": int(pid_text), "host": socket.gethostname()})
+            dead = pid_text.isdigit() and not _owner_alive(
+                {"pid": int(pid_text), "host": socket.gethostname()}
+            )
             if dead and set(left) <= {STAGING_MARKER}:
                 found.append(folder)
             continue
@@ -279,8 +299,13 @@ def make_staging(out: Path) -> Path:
     pid = os.getpid()
     folder = out.parent / f".{out.name}{STAGING_INFIX}{pid}-{secrets.token_hex(4)}"
     os.mkdir(folder, 0o700)
-    owner = {"xuehui": "staging", "folder": folder.name, "pid": pid, "start": _start_time(pid),
-             "host": socket.gethostname()}
+    owner = {
+        "xuehui": "staging",
+        "folder": folder.name,
+        "pid": pid,
+        "start": _start_time(pid),
+        "host": socket.gethostname(),
+    }
     try:
         (folder / STAGING_MARKER).write_text(json.dumps(owner, ensure_ascii=False) + "\n", encoding="utf-8")
     except OSError:

@@ -187,7 +187,9 @@ def build_pages(
             "cycle.md.j2", c=c, award_rows=_award_rows(c), stage_of=stage_of
         )
         pages[f"cycles/{c.year}/publicity.md"] = render("publicity.md.j2", c=c, form=form)
-        pages[f"cycles/{c.year}/history.md"] = render("history.md.j2", c=c, revisions=histories.get(c.year, []))
+        pages[f"cycles/{c.year}/history.md"] = render(
+            "history.md.j2", c=c, revisions=histories.get(c.year, [])
+        )
 
     # Indexes by society, so that each society page costs the same however many societies there are.
     awarded: dict[str, list[str]] = {}
@@ -208,7 +210,13 @@ def build_pages(
             for label, (day, results) in (("中期检查", c.decisions.midterm), ("总结验收", c.decisions.final)):
                 for result in results:
                     inspected.setdefault(result.society, []).append(
-                        {"year": c.year, "stage": label, "date": day, "result": result.result, "note": result.note}
+                        {
+                            "year": c.year,
+                            "stage": label,
+                            "date": day,
+                            "result": result.result,
+                            "note": result.note,
+                        }
                     )
     sanctioned: dict[str, list[Any]] = {}
     for x in site.sanctions:
@@ -300,25 +308,87 @@ def _open_data(render: Callable[..., str], site: PublicSite, schema_files: dict[
         files[f"data/{c.year}.json"] = (
             json.dumps(_plain(c), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
         )
-        listed.append(DataFile(f"{c.year}.json", f"{c.year}.json", f"{c.year} 年度全部公开数据（通知、申报、评审结果、公示、表彰、检查、资金使用）"))
+        listed.append(
+            DataFile(
+                f"{c.year}.json",
+                f"{c.year}.json",
+                f"{c.year} 年度全部公开数据（通知、申报、评审结果、公示、表彰、检查、资金使用）",
+            )
+        )
         rows: list[list[object]] = [["学会代号", "学会", "申请金额", "阶段", "阶段代码"]]
         rows += [[a.society, a.name, a.requested_total, a.stage_zh, a.stage] for a in c.applications]
         files[f"data/{c.year}-applications.csv"] = _csv(rows)
-        listed.append(DataFile(f"{c.year}-applications.csv", f"{c.year}-applications.csv", f"{c.year} 年度申报学会及阶段"))
-        award_rows: list[list[object]] = [["学会代号", "学会", "等级", "奖励金额", "计划", "已支出", "结余", "截至", "已撤销", "收回金额"]]
+        listed.append(
+            DataFile(
+                f"{c.year}-applications.csv", f"{c.year}-applications.csv", f"{c.year} 年度申报学会及阶段"
+            )
+        )
+        award_rows: list[list[object]] = [
+            ["学会代号", "学会", "等级", "奖励金额", "计划", "已支出", "结余", "截至", "已撤销", "收回金额"]
+        ]
         award_rows += [
-            [a.society, a.name, a.tier, a.amount, a.planned, a.spent, a.variance, a.as_of, "是" if a.revoked else "否", a.reclaimed]
+            [
+                a.society,
+                a.name,
+                a.tier,
+                a.amount,
+                a.planned,
+                a.spent,
+                a.variance,
+                a.as_of,
+                "是" if a.revoked else "否",
+                a.reclaimed,
+            ]
             for a in c.disclosure.awards
         ]
         files[f"data/{c.year}-awards.csv"] = _csv(award_rows)
-        listed.append(DataFile(f"{c.year}-awards.csv", f"{c.year}-awards.csv", f"{c.year} 年度表彰与资金使用"))
-    society_rows: list[list[object]] = [["学会代号", "学会", "统一社会信用代码", "成立年份", "业务主管单位", "学科领域", "网站"]]
-    society_rows += [[s.slug, s.name, s.credit_code, s.founded or "", s.supervisor, s.discipline or "", safe_url(s.website)] for s in site.societies]
+        listed.append(
+            DataFile(f"{c.year}-awards.csv", f"{c.year}-awards.csv", f"{c.year} 年度表彰与资金使用")
+        )
+    society_rows: list[list[object]] = [
+        ["学会代号", "学会", "统一社会信用代码", "成立年份", "业务主管单位", "学科领域", "网站"]
+    ]
+    society_rows += [
+        [
+            s.slug,
+            s.name,
+            s.credit_code,
+            s.founded or "",
+            s.supervisor,
+            s.discipline or "",
+            safe_url(s.website),
+        ]
+        for s in site.societies
+    ]
     files["data/societies.csv"] = _csv(society_rows)
     listed.append(DataFile("societies.csv", "societies.csv", "学会名录"))
-    sanction_rows: list[list[object]] = [["编号", "学会代号", "决定日期", "类型", "年度", "情况", "撤销奖励", "收回金额", "取消申报资格至", "文号"]]
+    sanction_rows: list[list[object]] = [
+        [
+            "编号",
+            "学会代号",
+            "决定日期",
+            "类型",
+            "年度",
+            "情况",
+            "撤销奖励",
+            "收回金额",
+            "取消申报资格至",
+            "文号",
+        ]
+    ]
     sanction_rows += [
-        [s.id, s.society, s.decided, s.kind_zh, s.cycle or "", s.summary, "是" if s.revoke_award else "否", s.reclaim_amount, s.ban_until or "", s.doc_number or ""]
+        [
+            s.id,
+            s.society,
+            s.decided,
+            s.kind_zh,
+            s.cycle or "",
+            s.summary,
+            "是" if s.revoke_award else "否",
+            s.reclaim_amount,
+            s.ban_until or "",
+            s.doc_number or "",
+        ]
         for s in site.sanctions
     ]
     files["data/sanctions.csv"] = _csv(sanction_rows)
@@ -327,4 +397,3 @@ def _open_data(render: Callable[..., str], site: PublicSite, schema_files: dict[
         files[f"data/schemas/{name}"] = text
     files["data/index.md"] = render("data_index.md.j2", files=listed, schemas=sorted(schema_files))
     return files
-

@@ -59,7 +59,9 @@ CARD_GROUPS = re.compile(r"(?<![0-9A-Za-z])[0-9]{4}(?: [0-9]{4}){3,4}(?![0-9A-Za
 ENTITY_ROUNDS = 4  # &amp;amp;#64; is decoded in three rounds; a fourth is a margin
 # Python's own pattern for a character reference (html.unescape), with the same bounds.
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
-_JSON_ESCAPE = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})")
+_JSON_ESCAPE = re.compile(
+    r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})"
+)
 # Separators people write inside a number (after folding: a no-break, thin or ideographic space is a space,
 # a full-width hyphen or full stop is ASCII).
 SEPARATORS = " -.\u2010\u2012\u2013\u2014\u2212"
@@ -109,6 +111,8 @@ def luhn_valid(digits: str) -> bool:
 # ASCII punctuation that no private value, number or label contains: a character folding to these only
 # (，：；（）！？ in Chinese text) is left as written.
 _UNMATCHED_PUNCTUATION = frozenset(",:;!?()[]{}\"'*/|~`^<>=%$&#")
+
+
 @cache
 def fold_char(ch: str) -> str:
     """One character as it is compared: NFKC, case-folded, NFKC again; a format character (Cf: zero-width
@@ -261,7 +265,9 @@ def _precise(text: str) -> tuple[tuple[int, int], ...]:
             new_spans.extend(spans[pos : match.start()])
             out = replace(match)
             pos = match.end()
-            if out == match.group():  # left as it was (an unknown entity name): its characters keep their spans
+            if (
+                out == match.group()
+            ):  # left as it was (an unknown entity name): its characters keep their spans
                 new_chars.extend(chars[match.start() : pos])
                 new_spans.extend(spans[match.start() : pos])
                 continue
@@ -297,7 +303,9 @@ _LABEL_MARKS = " :：,，、"  # between a label and the name: 联系人：王�
 
 
 def _is_cjk(text: str) -> bool:
-    return bool(text) and all("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000" for c in text)
+    return bool(text) and all(
+        "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000" for c in text
+    )
 
 
 @cache
@@ -309,7 +317,12 @@ def dictionary() -> tuple[frozenset[str], frozenset[str]]:
     text = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         parts = line.split(" ")
-        if len(parts) < 2 or not 2 <= len(parts[0]) <= MAX_WORD or not parts[1].isdigit() or not _is_cjk(parts[0]):
+        if (
+            len(parts) < 2
+            or not 2 <= len(parts[0]) <= MAX_WORD
+            or not parts[1].isdigit()
+            or not _is_cjk(parts[0])
+        ):
             continue
         word, freq, tag = parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""
         if freq >= (COMMON_NAME_WORD_FREQ if tag.startswith("nr") else COMMON_WORD_FREQ):
@@ -338,7 +351,9 @@ def two_char_name_counts(text: str, start: int, name: str) -> bool:
             if len(word) == size and word in words:
                 return False
     # The first character ends a word begun before it: 程 closes 工程 in 工程文献, 高 closes 最高 in 最高的.
-    return not any(text[start + 1 - size : start + 1] in words for size in range(2, min(MAX_WORD, start + 1) + 1))
+    return not any(
+        text[start + 1 - size : start + 1] in words for size in range(2, min(MAX_WORD, start + 1) + 1)
+    )
 
 
 # -------------------------------------------------------------------------------------------- scanning
@@ -375,7 +390,11 @@ def trie_pattern(words: Iterable[str], gap: str = "") -> str:
         node[""] = {}
 
     def emit(node: dict[str, Any], first: bool) -> str:
-        branches = [(("" if first else gap) + re.escape(ch)) + emit(child, False) for ch, child in sorted(node.items()) if ch]
+        branches = [
+            (("" if first else gap) + re.escape(ch)) + emit(child, False)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -483,7 +502,9 @@ class Scanner:
                     # Judged with the spaces taken out (工程 新材料 is 工程新材料, 程新 in it no name).
                     start, stop = match.span()
                     before = t[max(0, start - MAX_WORD - 2) : start]
-                    if not two_char_name_counts(before + value + t[stop : stop + MAX_WORD + 2], len(before), value):
+                    if not two_char_name_counts(
+                        before + value + t[stop : stop + MAX_WORD + 2], len(before), value
+                    ):
                         continue
                 found.append((*match.span(), self.what.get(value, "私密信息"), value))
         for start, stop, groups, uniform in digit_windows(t, self.sizes):
@@ -572,7 +593,11 @@ def _number_variants(value: str) -> list[str]:
         return []
     found = [digits]
     for prefix in ("0086", "86"):
-        if digits.startswith(prefix) and len(digits) - len(prefix) >= 7 and normal_form(value).lstrip().startswith(("+", "00")):
+        if (
+            digits.startswith(prefix)
+            and len(digits) - len(prefix) >= 7
+            and normal_form(value).lstrip().startswith(("+", "00"))
+        ):
             rest = digits[len(prefix) :]
             found += [rest] if rest.startswith("1") else [rest, "0" + rest]
             break
@@ -626,7 +651,10 @@ def credit_codes(parsed: Iterable[ParsedFile]) -> set[str]:
     return {
         str(p.loaded.data.get("credit_code"))
         for p in parsed
-        if p.kind is not None and p.kind.kind == "society" and p.loaded is not None and p.loaded.data is not None
+        if p.kind is not None
+        and p.kind.kind == "society"
+        and p.loaded is not None
+        and p.loaded.data is not None
     }
 
 

@@ -84,7 +84,9 @@ class OffloadedIndex:
         pages_out, pages_in = context.Pipe(duplex=False)
         entries_out, entries_in = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_index_pages, args=(index, pages_out, entries_in, os.getpid(), pages_in, entries_out), daemon=True
+            target=_index_pages,
+            args=(index, pages_out, entries_in, os.getpid(), pages_in, entries_out),
+            daemon=True,
         )
         try:
             self._process.start()
@@ -168,8 +170,13 @@ class SearchWorkerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_pre_build(self, *, config: Any) -> None:
         search = config.plugins.get("material/search")
         index = getattr(search, "search_index", None)
-        shaped = index is not None and hasattr(index, "entries") and all(
-            callable(getattr(index, name, None)) for name in ("add_entry_from_context", "generate_search_index")
+        shaped = (
+            index is not None
+            and hasattr(index, "entries")
+            and all(
+                callable(getattr(index, name, None))
+                for name in ("add_entry_from_context", "generate_search_index")
+            )
         )
         if not shaped or getattr(search, "is_dirty", False):
             return

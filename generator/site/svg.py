@@ -77,7 +77,9 @@ def _timeline_across(steps: Sequence[Step], title: str, key: str) -> str:
         x = 10 + step_w * i + step_w // 2
         parts.append(_marker(state, x, 30, 9))
         parts.append(f'<text x="{x}" y="64" text-anchor="middle" font-size="16">{escape(label)}</text>')
-        parts.append(f'<text x="{x}" y="86" text-anchor="middle" font-size="14" fill="#555">{_when(day)}</text>')
+        parts.append(
+            f'<text x="{x}" y="86" text-anchor="middle" font-size="14" fill="#555">{_when(day)}</text>'
+        )
     parts.append("</svg></div>")
     return "".join(parts)
 
@@ -97,19 +99,24 @@ def _timeline_down(steps: Sequence[Step], title: str, key: str) -> str:
         y = 4 + row_h * i + row_h // 2
         parts.append(_marker(state, 16, y, 8))
         parts.append(f'<text x="36" y="{y + 5}" font-size="15">{escape(label)}</text>')
-        parts.append(f'<text x="292" y="{y + 5}" text-anchor="end" font-size="14" fill="#555">{_when(day)}</text>')
+        parts.append(
+            f'<text x="292" y="{y + 5}" text-anchor="end" font-size="14" fill="#555">{_when(day)}</text>'
+        )
     parts.append("</svg></div>")
     return "".join(parts)
 
 
 def _timeline_list(steps: Sequence[Step], title: str, key: str) -> str:
     items = "".join(
-        f"<li>{escape(label)}：{_when(day)}，{STATE_ZH.get(state, escape(state))}</li>" for label, day, state in steps
+        f"<li>{escape(label)}：{_when(day)}，{STATE_ZH.get(state, escape(state))}</li>"
+        for label, day, state in steps
     )
     return f'<ol class="xh-sr-only" id="{key}-steps" aria-label="{escape(title)}（按时间顺序）">{items}</ol>'
 
 
-def bars(rows: Sequence[tuple[str, Decimal, Decimal | None]], title: str, first: str, second: str | None) -> str:
+def bars(
+    rows: Sequence[tuple[str, Decimal, Decimal | None]], title: str, first: str, second: str | None
+) -> str:
     """Horizontal bars: one or two series (e.g. planned and spent) per labelled row, in yuan. Each row's
     label sits above its bars, so the chart stays legible at a phone's width. The numbers follow as a table
     in a ``<details>`` block (closed)."""
@@ -160,6 +167,6 @@ def _bars_table(
         body.append(f"<tr>{cells}</tr>")
     return (
         f'<details class="xh-chart-data" id="{key}-data"><summary>图表数据：{escape(title)}</summary>'
-        f'<table><caption>{escape(title)}</caption><thead><tr>{head}</tr></thead>'
-        f'<tbody>{"".join(body)}</tbody></table></details>'
+        f"<table><caption>{escape(title)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table></details>"
     )
