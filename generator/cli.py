@@ -743,7 +743,6 @@ def _cmd_rank(args: argparse.Namespace) -> int:
 
 def _rank_committee(args: argparse.Namespace) -> int:
     from generator.checker import Source, parse_source
-    from generator.clock import local_date
     from generator.committee import (
         committee_commit,
         merge,
@@ -779,7 +778,7 @@ def _rank_committee(args: argparse.Namespace) -> int:
         return EXIT_OK
     rel = f"{SUBMISSIONS}/{args.cycle}/results.yaml"
     target = shared_root / rel
-    text = document_for(fresh, local_date(now, data.timezone).isoformat(), committee_commit(root))
+    text = document_for(fresh, data.today(now).isoformat(), committee_commit(root))
     check = parse_source(Source(rel, text.encode("utf-8")))
     if not check.valid:  # a bug, never the user's data: the document is generated
         raise RuntimeError(
@@ -809,14 +808,12 @@ def _rank_committee(args: argparse.Namespace) -> int:
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
-    from generator.clock import local_date
     from generator.lifecycle import current_cycle, cycle_status
     from generator.report.status import render
 
     now = _parse_now(args.now)
     _root, data = _load_tree()
-    tz = data.timezone
-    year = args.cycle if args.cycle is not None else current_cycle(data, local_date(now, tz))
+    year = args.cycle if args.cycle is not None else current_cycle(data, data.today(now))
     if year is None:
         raise UsageError("submissions/ 中还没有任何年度的数据（如 submissions/2026/call.yaml）。")
     if year not in data.cycles:

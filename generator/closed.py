@@ -105,7 +105,7 @@ def _frozen_locks(cycle: Cycle, slugs: Sequence[str], today: date) -> list[Lock]
 def locks(base: Dataset, now: datetime) -> list[Lock]:
     """Every closed path of the base revision at ``now``; a frozen lock comes before a deadline lock."""
     tz = base.timezone
-    today = local_date(now, tz)
+    today = base.today(now)
     frozen: list[Lock] = []
     deadline: list[Lock] = []
     for year in sorted(base.cycles):
@@ -293,7 +293,7 @@ def closed_findings(
     if base is None:
         return []
     all_locks = locks(base, now)
-    today = local_date(now, base.timezone)
+    today = base.today(now)
     corrections = _new_corrections(base, head) if head is not None else []
     findings: list[Finding] = (
         correction_history_findings(base, head, CORRECTIONS in head_raw) if head is not None else []

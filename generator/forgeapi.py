@@ -340,7 +340,8 @@ def authorization(forge: Forge, token: str) -> str:
     return f"Bearer {token}" if forge == "github" else f"token {token}"
 
 
-def _headers(forge: Forge, *, json_body: bool) -> tuple[tuple[str, str], ...]:
+def request_headers(forge: Forge, *, json_body: bool) -> tuple[tuple[str, str], ...]:
+    """The headers of every request to ``forge`` (also used by ``forgeflows``'s own requests)."""
     common: tuple[tuple[str, str], ...] = (("User-Agent", f"xuehui/{__version__}"),)
     if forge == "github":
         common += (("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", "2022-11-28"))
@@ -356,25 +357,25 @@ def _json(payload: Mapping[str, object]) -> bytes:
 
 
 def user_request(target: Target) -> Request:
-    return Request("GET", f"{target.api}/user", _headers(target.forge, json_body=False))
+    return Request("GET", f"{target.api}/user", request_headers(target.forge, json_body=False))
 
 
 def list_comments_request(target: Target, pr: int) -> Request:
     url = f"{target.repo_path}/issues/{pr}/comments"
     if target.forge == "github":
         url += "?per_page=100"
-    return Request("GET", url, _headers(target.forge, json_body=False))
+    return Request("GET", url, request_headers(target.forge, json_body=False))
 
 
 def page_request(target: Target, url: str) -> Request:
-    return Request("GET", url, _headers(target.forge, json_body=False))
+    return Request("GET", url, request_headers(target.forge, json_body=False))
 
 
 def create_comment_request(target: Target, pr: int, body: str) -> Request:
     return Request(
         "POST",
         f"{target.repo_path}/issues/{pr}/comments",
-        _headers(target.forge, json_body=True),
+        request_headers(target.forge, json_body=True),
         _json({"body": body}),
     )
 
@@ -383,7 +384,7 @@ def edit_comment_request(target: Target, comment_id: int, body: str) -> Request:
     return Request(
         "PATCH",
         f"{target.repo_path}/issues/comments/{comment_id}",
-        _headers(target.forge, json_body=True),
+        request_headers(target.forge, json_body=True),
         _json({"body": body}),
     )
 
@@ -395,7 +396,10 @@ def status_request(
     if target_url is not None:
         payload["target_url"] = target_url
     return Request(
-        "POST", f"{target.repo_path}/statuses/{sha}", _headers(target.forge, json_body=True), _json(payload)
+        "POST",
+        f"{target.repo_path}/statuses/{sha}",
+        request_headers(target.forge, json_body=True),
+        _json(payload),
     )
 
 
@@ -530,7 +534,8 @@ def describe(target: Target, response: Response, action_zh: str, action_en: str,
     )
 
 
-def _decode(response: Response, action_zh: str, action_en: str) -> Any | Failure:
+def decode_body(response: Response, action_zh: str, action_en: str) -> Any | Failure:
+    """The response's JSON, or a failure saying the forge did not answer in JSON."""
     try:
         return json.loads(response.body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
@@ -632,7 +637,9 @@ def urllib_transport(request: Request, auth: str) -> Response:
 # ----------------------------------------------------------------------------------------- orchestration
 
 
-class _Stop(Exception):
+class Stop(Exception):
+    """Raised by ``Client.send`` when a request failed for good; carries the failure to report."""
+
     def __init__(self, failure: Failure) -> None:
         super().__init__(failure.en)
         self.failure = failure
@@ -651,7 +658,9 @@ def backoff(attempt: int) -> float:
 
 
 @dataclass(slots=True)
-class _Client:
+class Client:
+    """Sends requests to one repository's API with bounded retries (also used by ``forgeflows``)."""
+
     target: Target
     token: str
     transport: Transport
@@ -667,7 +676,7 @@ class _Client:
         *,
         idempotent: bool = True,
     ) -> Response:
-        """Send with bounded retries (server errors, rate limits, network); raise _Stop on failure, or
+        """Send with bounded retries (server errors, rate limits, network); raise Stop on failure, or
         _Ambiguous for a non-idempotent request whose outcome is unknown."""
         for attempt in range(1, MAX_TRIES + 1):
             last = attempt == MAX_TRIES
@@ -676,11 +685,11 @@ class _Client:
             except NetworkError as exc:
                 failure = self._network_failure(exc, action_zh, action_en)
                 if not exc.retry:
-                    raise _Stop(failure) from None
+                    raise Stop(failure) from None
                 if not idempotent:
                     raise _Ambiguous(failure) from None
                 if last:
-                    raise _Stop(failure) from None
+                    raise Stop(failure) from None
                 self.sleep(backoff(attempt))
                 continue
             if response.status in ok:
@@ -689,17 +698,17 @@ class _Client:
             if failure.kind == "rate-limit":  # refused before any effect: safe to repeat
                 wait = rate_limit_wait(self.target, response, self.clock()) or 0.0
                 if last or wait > MAX_WAIT_SECONDS:
-                    raise _Stop(failure)
+                    raise Stop(failure)
                 self.sleep(max(wait, backoff(attempt)))
                 continue
             if failure.kind == "server":
                 if not idempotent:
                     raise _Ambiguous(failure)
                 if last:
-                    raise _Stop(failure)
+                    raise Stop(failure)
                 self.sleep(backoff(attempt))
                 continue
-            raise _Stop(failure)
+            raise Stop(failure)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _network_failure(self, exc: NetworkError, action_zh: str, action_en: str) -> Failure:
@@ -724,9 +733,9 @@ class _Client:
         self, request: Request, ok: tuple[int, ...], action_zh: str, action_en: str
     ) -> tuple[Any, Response]:
         response = self.send(request, ok, action_zh, action_en)
-        payload = _decode(response, action_zh, action_en)
+        payload = decode_body(response, action_zh, action_en)
         if isinstance(payload, Failure):
-            raise _Stop(payload)
+            raise Stop(payload)
         return payload, response
 
     def me(self, author: str | None) -> Account:
@@ -736,7 +745,7 @@ class _Client:
             payload, _ = self.json(
                 user_request(self.target), (200,), "读取令牌所属账号", "reading the token's account"
             )
-        except _Stop as stop:
+        except Stop as stop:
             said = stop.failure.zh + stop.failure.en
             if (
                 self.target.forge == "github"
@@ -749,7 +758,7 @@ class _Client:
             raise
         account = account_from(payload)
         if account is None:
-            raise _Stop(
+            raise Stop(
                 Failure(
                     "response",
                     "读取令牌所属账号：回答中没有 login。",
@@ -766,7 +775,7 @@ class _Client:
             seen.add(request.url)
             page, response = self.json(request, (200,), "读取评论列表", "listing the comments")
             if not isinstance(page, list):
-                raise _Stop(
+                raise Stop(
                     Failure(
                         "response",
                         "读取评论列表：回答不是评论列表。",
@@ -782,7 +791,7 @@ class _Client:
                 return None
             link = urllib.parse.urljoin(request.url, link)
             if not same_api(self.target, link):
-                raise _Stop(
+                raise Stop(
                     Failure(
                         "response",
                         "读取评论列表：下一页链接指向别的主机，为保护令牌已停止。",
@@ -793,7 +802,7 @@ class _Client:
             if link in seen:
                 return None
             request = page_request(self.target, link)
-        raise _Stop(
+        raise Stop(
             Failure(
                 "response",
                 f"读取评论列表：超过 {MAX_PAGES} 页，已停止。",
@@ -831,7 +840,7 @@ def upsert_comment(
     for failure in (check_pr(pr), check_body(body)):
         if isinstance(failure, Failure):
             return failure
-    client = _Client(target, token, transport, sleep, clock)
+    client = Client(target, token, transport, sleep, clock)
     try:
         me = client.me(author)
         last: Failure | None = None
@@ -846,7 +855,7 @@ def upsert_comment(
                 )
                 url = None
                 if response.status == 200:
-                    payload = _decode(response, "更新评论", "updating the comment")
+                    payload = decode_body(response, "更新评论", "updating the comment")
                     url = payload.get("html_url") if isinstance(payload, dict) else None
                 return CommentResult("updated", existing, url if isinstance(url, str) else None)
             try:
@@ -862,13 +871,13 @@ def upsert_comment(
                 if attempt < MAX_TRIES:
                     sleep(backoff(attempt))
                 continue
-            made = _comment_id(_decode(response, "发布评论", "posting the comment"))
+            made = _comment_id(decode_body(response, "发布评论", "posting the comment"))
             if isinstance(made, Failure):
                 return made
             return CommentResult("created", made[0], made[1])
         assert last is not None
         return last
-    except _Stop as stop:
+    except Stop as stop:
         return stop.failure
 
 
@@ -897,7 +906,7 @@ def create_status(
     )
     assert not isinstance(checked_url, Failure)
     text = clip_description(description)
-    client = _Client(target, token, transport, sleep, clock)
+    client = Client(target, token, transport, sleep, clock)
     try:
         client.send(
             status_request(target, checked_sha, checked_state, checked_context, text, checked_url),
@@ -905,6 +914,6 @@ def create_status(
             "设置提交状态",
             "setting the commit status",
         )
-    except _Stop as stop:
+    except Stop as stop:
         return stop.failure
     return StatusResult(checked_state, checked_context, text)

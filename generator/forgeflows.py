@@ -97,7 +97,7 @@ def _logins(*people: Any) -> list[str]:
 
 def _request(target: forgeapi.Target, path: str, query: dict[str, str] | None = None) -> forgeapi.Request:
     url = target.repo_path + path + (f"?{urllib.parse.urlencode(query)}" if query else "")
-    return forgeapi.Request("GET", url, forgeapi._headers(target.forge, json_body=False))
+    return forgeapi.Request("GET", url, forgeapi.request_headers(target.forge, json_body=False))
 
 
 def pushed(
@@ -122,7 +122,7 @@ def pushed(
             f"{sha!r} is not a full commit id",
             "传入推送后的完整提交号（GITHUB_SHA）。",
         )
-    client = forgeapi._Client(target, token, transport, sleep, clock)
+    client = forgeapi.Client(target, token, transport, sleep, clock)
     try:
         response = client.send(
             _request(target, f"/commits/{sha}/pull"),
@@ -131,7 +131,7 @@ def pushed(
             "finding the merged pull request",
         )
         pull = (
-            forgeapi._decode(response, "查找合并的拉取请求", "finding the merged pull request")
+            forgeapi.decode_body(response, "查找合并的拉取请求", "finding the merged pull request")
             if response.status == 200
             else None
         )
@@ -169,7 +169,7 @@ def pushed(
         merge_base = pull.get("merge_base")
         base = merge_base if isinstance(merge_base, str) and _SHA.fullmatch(merge_base) else before
         return Pushed(base, before, tuple(actors), f"拉取请求 #{number} (merged pull request)")
-    except forgeapi._Stop as stop:
+    except forgeapi.Stop as stop:
         return stop.failure
 
 

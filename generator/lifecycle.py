@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from generator.calendar import CalendarError, Window, window
-from generator.clock import local_date
+from generator.clock import PROGRAMME_TZ, local_date
 from generator.model import Cycle, Dataset, Decisions, Sanction
 
 STAGES: dict[str, str] = {
@@ -134,7 +134,7 @@ def publicity_of(cycle: Cycle, today: date) -> tuple[Publicity, Window | None]:
     return Publicity(win.start, win.end, win.state(today), win.days_left(today)), win
 
 
-def reminders(cycle: Cycle, today: date, win: Window | None, tz: str = "Asia/Shanghai") -> list[Reminder]:
+def reminders(cycle: Cycle, today: date, win: Window | None, tz: str = PROGRAMME_TZ) -> list[Reminder]:
     """Overdue steps: reminders (warning or notice), never errors, so time alone never turns main red."""
     out: list[Reminder] = []
     dec = cycle.decisions
@@ -181,15 +181,16 @@ def reminders(cycle: Cycle, today: date, win: Window | None, tz: str = "Asia/Sha
 
 def cycle_status(data: Dataset, year: int, now: datetime) -> CycleStatus:
     cycle = data.cycles.get(year) or Cycle(year)
-    tz = data.timezone
-    today = local_date(now, tz)
+    today = data.today(now)
     publicity, win = publicity_of(cycle, today)
     sanctions = data.office.sanctions or ()
     stages = tuple(
         (app.society, stage_of(cycle, app.society, today, win, sanctions))
         for app in sorted(cycle.applications.values(), key=lambda a: a.society)
     )
-    return CycleStatus(year, now, today, publicity, stages, tuple(reminders(cycle, today, win, tz)))
+    return CycleStatus(
+        year, now, today, publicity, stages, tuple(reminders(cycle, today, win, data.timezone))
+    )
 
 
 def current_cycle(data: Dataset, today: date) -> int | None:

@@ -13,6 +13,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from generator.clock import PROGRAMME_TZ, local_date
+
 AREAS: tuple[str, ...] = ("innovation", "society_government", "scientists", "self_development")
 
 
@@ -28,6 +30,12 @@ def parse_datetime(value: Any) -> datetime:
 
 def money(value: Any) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(int(value))
+
+
+def fmt_money(value: Decimal) -> str:
+    """Money as people read it (元, two decimals, thousands separated): ``Decimal('200000')`` → ``200,000.00``.
+    The one money formatter of findings, reports and the site; a missing amount is the caller's to show."""
+    return f"{value:,.2f}"
 
 
 # --------------------------------------------------------------------------------------------- programme
@@ -828,8 +836,12 @@ class Dataset:
 
     @property
     def timezone(self) -> str:
-        """The programme's time zone (Asia/Shanghai when programme.yaml is missing or invalid)."""
-        return self.programme.timezone if self.programme is not None else "Asia/Shanghai"
+        """The programme's time zone (``clock.PROGRAMME_TZ`` when programme.yaml is missing or invalid)."""
+        return self.programme.timezone if self.programme is not None else PROGRAMME_TZ
+
+    def today(self, now: datetime) -> date:
+        """The programme's calendar date at ``now``, in its time zone: the one definition of "today"."""
+        return local_date(now, self.timezone)
 
     def applications(self) -> Iterator[tuple[Cycle, Application]]:
         """Every application with its cycle, in a stable order (cycle, then file name)."""

@@ -384,7 +384,7 @@ def project(data: Dataset, now: datetime) -> PublicSite:
     programme = data.programme
     assert programme is not None, "the build refuses a tree without a valid programme.yaml"
     tz = programme.timezone
-    today = local_date(now, tz)
+    today = data.today(now)
     categories = programme.categories
     areas = programme.areas
 

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from generator.checker import CheckResult
 from generator.findings import Finding, Severity
-from generator.rules.base import fmt_money
+from generator.model import fmt_money
 from generator.summary import ApplicationSummary, summarise
 from generator.textsafe import md_escape, truncate
 

@@ -39,7 +39,8 @@ def _rank_cell(s: Standing) -> str:
     return f"{s.rank}（并列）" if s.tied else str(s.rank)
 
 
-def _money(value: Decimal | None) -> str:
+def _points(value: Decimal | None) -> str:
+    """A mean or total score rounded to 0.01 (no thousands separator: these are points, not money)."""
     return "" if value is None else f"{value:.2f}"
 
 
@@ -51,8 +52,8 @@ def rows(standings: Sequence[Standing], names: dict[str, str]) -> list[list[str]
                 _rank_cell(s),
                 names.get(s.society, s.society),
                 s.society,
-                *[_money(to_decimal(s.area_means[a])) if a in s.area_means else "" for a in AREAS],
-                _money(s.total_display),
+                *[_points(to_decimal(s.area_means[a])) if a in s.area_means else "" for a in AREAS],
+                _points(s.total_display),
                 str(s.count),
                 "是" if s.trimmed else "否",
                 s.tier or ("" if s.rank is None else "名额外"),

@@ -80,15 +80,6 @@ WARNING = Severity.WARNING
 NOTICE = Severity.NOTICE
 
 
-def fmt_money(value: object) -> str:
-    """``Decimal('200000.00')`` → ``200,000.00`` (元)."""
-    from decimal import Decimal
-
-    if isinstance(value, Decimal):
-        return f"{value:,.2f}"
-    return str(value)
-
-
 def each(iterable: Iterable[Hit] | None) -> Iterator[Hit]:
     if iterable is not None:
         yield from iterable

@@ -12,8 +12,8 @@ from generator.calendar import CalendarError
 from generator.clock import local_date
 from generator.findings import Severity
 from generator.lifecycle import publicity_window, reminders
-from generator.model import Cycle, Dataset, Decisions
-from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, Rule, fmt_money, rule
+from generator.model import Cycle, Dataset, Decisions, fmt_money
+from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, Rule, rule
 from generator.scoring import recorded_standings
 from generator.yamlio import DataPath
 
@@ -400,15 +400,14 @@ def publicity_computable(data: Dataset, ctx: Context) -> Iterator[Hit]:
 def _reminder_rule(code: str, severity: Severity, zh: str, en: str) -> Rule:
     @rule(code, severity, "四（二）", zh, en)
     def check(data: Dataset, ctx: Context) -> Iterator[Hit]:
-        tz = data.timezone
-        today = local_date(ctx.now, tz)
+        today = data.today(ctx.now)
         for year in sorted(data.cycles):
             cycle = data.cycles[year]
             try:
                 win = publicity_window(cycle)
             except CalendarError:
                 win = None
-            for r in reminders(cycle, today, win, tz):
+            for r in reminders(cycle, today, win, data.timezone):
                 if r.code == code:
                     yield Hit(r.file, (), r.zh, r.en, r.hint)
 

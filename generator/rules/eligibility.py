@@ -489,7 +489,7 @@ def ban_in_force(data: Dataset, ctx: Context) -> Iterator[Hit]:
 def board_approval(data: Dataset, ctx: Context) -> Iterator[Hit]:
     for _cycle, app, call in _with_call(data):
         deadline = _deadline_day(call, data)
-        today = local_date(ctx.now, _tz(data))
+        today = data.today(ctx.now)
         if app.board_date > deadline:
             yield Hit(
                 app.file,

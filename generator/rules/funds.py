@@ -6,8 +6,8 @@ import difflib
 from collections.abc import Iterator
 from decimal import Decimal
 
-from generator.model import Dataset, Programme
-from generator.rules.base import ERROR, WARNING, Context, Hit, fmt_money, rule
+from generator.model import Dataset, Programme, fmt_money
+from generator.rules.base import ERROR, WARNING, Context, Hit, rule
 from generator.yamlio import DataPath
 
 

@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from generator.clock import local_date
-from generator.model import Award, Cycle, Dataset, Plan
-from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, fmt_money, rule
+from generator.model import Award, Cycle, Dataset, Plan, fmt_money
+from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, rule
 from generator.rules.funds import category_problem, suspicious_hits
 
 
@@ -410,8 +409,7 @@ def sanctions_consistent(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Reminder: awardees file their plan by the due date (notice before, warning after)",
 )
 def plan_reminders(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    tz = data.timezone
-    today = local_date(ctx.now, tz)
+    today = data.today(ctx.now)
     for cycle in _cycles(data):
         dec = cycle.decisions
         due = plan_due(cycle)

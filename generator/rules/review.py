@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.clock import local_date
 from generator.model import AREAS, Dataset
 from generator.rules.base import ERROR, WARNING, Context, Hit, rule
 from generator.scoring import conflicted, ranked_societies
@@ -129,8 +128,7 @@ def scores_for_reviewed_applications(data: Dataset, ctx: Context) -> Iterator[Hi
     "Every committee member scores every application due (warning before the review date, error after)",
 )
 def missing_scores(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    tz = data.timezone
-    today = local_date(ctx.now, tz)
+    today = data.today(ctx.now)
     for year in sorted(data.cycles):
         cycle = data.cycles[year]
         dec = cycle.decisions

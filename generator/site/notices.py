@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from generator.public import PublicCycle, PublicSanction, PublicSite
+from generator.public import PublicCall, PublicCycle, PublicSanction, PublicSite
 
 KIND_ZH = {
     "call": "申报通知",
@@ -24,6 +24,78 @@ KIND_ZH = {
 }
 
 
+# A notice's payload: the canonical data its fingerprint covers (public fields only), one type per kind.
+# Field names are the keys of the canonical JSON (``canonical`` turns a dataclass into an object by its
+# fields, keys sorted): renaming a field changes every fingerprint.
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A society on the publicity list."""
+
+    society: str
+    name: str
+    tier: str
+
+
+@dataclass(frozen=True, slots=True)
+class Awarded:
+    """A commended society and its award."""
+
+    society: str
+    name: str
+    tier: str
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """A society's midterm or final inspection result."""
+
+    society: str
+    name: str
+    result: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class CallPayload:
+    kind: str
+    call: PublicCall
+
+
+@dataclass(frozen=True, slots=True)
+class PublicityPayload:
+    kind: str
+    cycle: int
+    start: date | None
+    end: date | None
+    channels: tuple[str, ...]
+    proposed: list[Listed]
+
+
+@dataclass(frozen=True, slots=True)
+class CommendationPayload:
+    kind: str
+    cycle: int
+    awards: list[Awarded]
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionPayload:
+    kind: str  # midterm | final
+    cycle: int
+    results: list[Judged]
+
+
+@dataclass(frozen=True, slots=True)
+class SanctionPayload:
+    kind: str
+    sanction: PublicSanction
+    name: str
+
+
+Payload = CallPayload | PublicityPayload | CommendationPayload | InspectionPayload | SanctionPayload
+
+
 @dataclass(frozen=True, slots=True)
 class Notice:
     slug: str  # notices/<slug>.md
@@ -33,7 +105,7 @@ class Notice:
     issuer: str
     date: date
     cycle: int | None
-    payload: dict[str, Any]  # the canonical data the fingerprint covers (public fields only)
+    payload: Payload  # the canonical data the fingerprint covers (public fields only)
 
     @property
     def kind_zh(self) -> str:
@@ -107,14 +179,14 @@ def _cycle_notices(cycle: PublicCycle, issuer: str, site: PublicSite) -> list[No
                 call.issuer or issuer,
                 call.published,
                 cycle.year,
-                {"kind": "call", "call": call},
+                CallPayload("call", call),
             )
         )
     dec = cycle.decisions
     if dec is None:
         return found
     if dec.publicity_start is not None:
-        listed = [{"society": s, "name": site.name_of(s), "tier": t} for s, t in dec.proposed]
+        listed = [Listed(s, site.name_of(s), t) for s, t in dec.proposed]
         found.append(
             Notice(
                 f"{cycle.year}-publicity",
@@ -124,14 +196,14 @@ def _cycle_notices(cycle: PublicCycle, issuer: str, site: PublicSite) -> list[No
                 issuer,
                 dec.publicity_start,
                 cycle.year,
-                {
-                    "kind": "publicity",
-                    "cycle": cycle.year,
-                    "start": cycle.publicity.start,
-                    "end": cycle.publicity.end,
-                    "channels": dec.publicity_channels,
-                    "proposed": listed,
-                },
+                PublicityPayload(
+                    "publicity",
+                    cycle.year,
+                    cycle.publicity.start,
+                    cycle.publicity.end,
+                    dec.publicity_channels,
+                    listed,
+                ),
             )
         )
     if dec.commendation_date is not None:
@@ -144,14 +216,9 @@ def _cycle_notices(cycle: PublicCycle, issuer: str, site: PublicSite) -> list[No
                 issuer,
                 dec.commendation_date,
                 cycle.year,
-                {
-                    "kind": "commendation",
-                    "cycle": cycle.year,
-                    "awards": [
-                        {"society": s, "name": site.name_of(s), "tier": t, "amount": a}
-                        for s, t, a in dec.awards
-                    ],
-                },
+                CommendationPayload(
+                    "commendation", cycle.year, [Awarded(s, site.name_of(s), t, a) for s, t, a in dec.awards]
+                ),
             )
         )
     for stage, (day, results) in (("midterm", dec.midterm), ("final", dec.final)):
@@ -166,19 +233,11 @@ def _cycle_notices(cycle: PublicCycle, issuer: str, site: PublicSite) -> list[No
                 issuer,
                 day,
                 cycle.year,
-                {
-                    "kind": stage,
-                    "cycle": cycle.year,
-                    "results": [
-                        {
-                            "society": r.society,
-                            "name": site.name_of(r.society),
-                            "result": r.result,
-                            "note": r.note,
-                        }
-                        for r in results
-                    ],
-                },
+                InspectionPayload(
+                    stage,
+                    cycle.year,
+                    [Judged(r.society, site.name_of(r.society), r.result, r.note) for r in results],
+                ),
             )
         )
     return found
@@ -193,5 +252,5 @@ def _sanction_notice(s: PublicSanction, issuer: str, site: PublicSite) -> Notice
         issuer,
         s.decided,
         s.cycle,
-        {"kind": "sanction", "sanction": s, "name": site.name_of(s.society)},
+        SanctionPayload("sanction", s, site.name_of(s.society)),
     )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,13 +19,14 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from generator.clock import zone
+from generator.clock import PROGRAMME_TZ, zone
 from generator.disclosure import AwardDisclosure
-from generator.public import PublicCycle, PublicSite
+from generator.model import fmt_money
+from generator.public import PublicCycle, PublicPlan, PublicReport, PublicSanction, PublicSite
 from generator.rules import ALL_RULES, rule_sort_key
 from generator.site import feed, svg
 from generator.site.history import Revision
-from generator.site.notices import _plain, notices
+from generator.site.notices import canonical, notices
 from generator.textsafe import clean, md_escape
 
 _SAFE_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~/%?=&+-]*)?\Z")
@@ -69,7 +69,8 @@ def md_paragraphs(value: object) -> str:
 
 
 def _money(value: object) -> str:
-    return f"{value:,.2f}" if isinstance(value, Decimal) else "—"
+    """The ``money`` filter: an amount as ``model.fmt_money`` writes it, anything else (no amount) as ``—``."""
+    return fmt_money(value) if isinstance(value, Decimal) else "—"
 
 
 def _num(value: object) -> str:
@@ -112,6 +113,51 @@ class DataFile:
     about: str
 
 
+# What the templates read besides the ``Public*`` objects: small typed rows computed here.
+@dataclass(frozen=True, slots=True)
+class SocietyEntry:
+    """A society's application in one cycle, with its award if any (society page, 申报与获奖)."""
+
+    year: int
+    requested: Decimal
+    stage_zh: str
+    tier: str | None
+    amount: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class SocietyPlan:
+    """A society's funds plan of one cycle with the latest reported progress per indicator (formatted)."""
+
+    year: int
+    plan: PublicPlan
+    progress: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class SocietyInspection:
+    """One midterm or final inspection result of a society (society page, 检查结果)."""
+
+    year: int
+    stage: str
+    date: date | None
+    result: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class CycleTotals:
+    """One cycle's row of the statistics page."""
+
+    year: int
+    applications: int
+    awards: int
+    awarded: Decimal
+    planned: Decimal
+    spent: Decimal
+    reclaimed: Decimal
+
+
 def _dt(tz: str) -> Callable[[datetime], str]:
     def fmt(value: datetime) -> str:
         return value.astimezone(zone(tz)).strftime("%Y-%m-%d %H:%M")
@@ -152,8 +198,7 @@ def build_pages(
 ) -> dict[str, str]:
     """Every generated file of the site, by path inside ``docs/``."""
     env = environment()
-    tz = "Asia/Shanghai"
-    env.filters["dt"] = _dt(tz)
+    env.filters["dt"] = _dt(PROGRAMME_TZ)
     all_notices = notices(site)
     by_year = {c.year: c for c in site.cycles}
     current = by_year.get(site.current) if site.current is not None else None
@@ -196,9 +241,9 @@ def build_pages(
     apps = {c.year: {a.society: a for a in c.applications} for c in site.cycles}
     awards = {c.year: {a[0]: a for a in c.decisions.awards} if c.decisions else {} for c in site.cycles}
     plans_by = {c.year: {p.society: p for p in c.plans} for c in site.cycles}
-    reports_by: dict[int, dict[str, list[Any]]] = {}
+    reports_by: dict[int, dict[str, list[PublicReport]]] = {}
     disclosed: dict[str, list[AwardDisclosure]] = {}
-    inspected: dict[str, list[dict[str, Any]]] = {}
+    inspected: dict[str, list[SocietyInspection]] = {}
     for c in site.cycles:
         for slug, tier, _amount in c.decisions.awards if c.decisions else ():
             awarded.setdefault(slug, []).append(f"{c.year}{tier}")
@@ -210,15 +255,9 @@ def build_pages(
             for label, (day, results) in (("中期检查", c.decisions.midterm), ("总结验收", c.decisions.final)):
                 for result in results:
                     inspected.setdefault(result.society, []).append(
-                        {
-                            "year": c.year,
-                            "stage": label,
-                            "date": day,
-                            "result": result.result,
-                            "note": result.note,
-                        }
+                        SocietyInspection(c.year, label, day, result.result, result.note)
                     )
-    sanctioned: dict[str, list[Any]] = {}
+    sanctioned: dict[str, list[PublicSanction]] = {}
     for x in site.sanctions:
         sanctioned.setdefault(x.society, []).append(x)
 
@@ -227,27 +266,27 @@ def build_pages(
 
     pages["societies/index.md"] = render("societies_index.md.j2", awards_of=awards_of)
     for s in site.societies:
-        entries = []
-        plans = []
+        entries: list[SocietyEntry] = []
+        plans: list[SocietyPlan] = []
         for c in site.cycles:
             app = apps[c.year].get(s.slug)
             award = awards[c.year].get(s.slug)
             if app is not None:
                 entries.append(
-                    {
-                        "year": c.year,
-                        "requested": app.requested_total,
-                        "stage_zh": app.stage_zh,
-                        "tier": award[1] if award else None,
-                        "amount": award[2] if award else None,
-                    }
+                    SocietyEntry(
+                        c.year,
+                        app.requested_total,
+                        app.stage_zh,
+                        award[1] if award else None,
+                        award[2] if award else None,
+                    )
                 )
             plan = plans_by[c.year].get(s.slug)
             if plan is not None:
                 mine = reports_by.get(c.year, {}).get(s.slug, [])
                 latest = max(mine, key=lambda r: r.as_of, default=None)
                 progress = {name: _num(v) for name, v in latest.indicators} if latest else {}
-                plans.append({"year": c.year, "plan": plan, "progress": progress})
+                plans.append(SocietyPlan(c.year, plan, progress))
         pages[f"societies/{s.slug}.md"] = render(
             "society.md.j2",
             s=s,
@@ -269,21 +308,15 @@ def build_pages(
 
 
 def _statistics(render: Callable[..., str], site: PublicSite) -> str:
-    cycle_table = []
+    cycle_table: list[CycleTotals] = []
     per_area: dict[str, tuple[Decimal, Decimal]] = {}
     per_category: dict[str, tuple[Decimal, Decimal]] = {}
     for c in site.cycles:
         d = c.disclosure
         cycle_table.append(
-            {
-                "year": c.year,
-                "applications": len(c.applications),
-                "awards": len(d.awards),
-                "awarded": d.awarded,
-                "planned": d.planned,
-                "spent": d.spent,
-                "reclaimed": d.reclaimed,
-            }
+            CycleTotals(
+                c.year, len(c.applications), len(d.awards), d.awarded, d.planned, d.spent, d.reclaimed
+            )
         )
         for a in d.awards:
             for u in a.by_area:
@@ -295,7 +328,7 @@ def _statistics(render: Callable[..., str], site: PublicSite) -> str:
     return render(
         "statistics.md.j2",
         cycle_table=cycle_table,
-        per_cycle=[(f"{r['year']} 年度", r["awarded"], r["spent"]) for r in cycle_table],
+        per_cycle=[(f"{r.year} 年度", r.awarded, r.spent) for r in cycle_table],
         per_area=[(k, p, s) for k, (p, s) in per_area.items()],
         per_category=sorted(((k, p, s) for k, (p, s) in per_category.items()), key=lambda r: (-r[1], r[0])),
     )
@@ -305,9 +338,7 @@ def _open_data(render: Callable[..., str], site: PublicSite, schema_files: dict[
     files: dict[str, str] = {}
     listed: list[DataFile] = []
     for c in site.cycles:
-        files[f"data/{c.year}.json"] = (
-            json.dumps(_plain(c), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-        )
+        files[f"data/{c.year}.json"] = canonical(c).decode("utf-8") + "\n"  # the notices' canonical JSON
         listed.append(
             DataFile(
                 f"{c.year}.json",

@@ -16,13 +16,11 @@ from datetime import date
 from decimal import Decimal
 from html import escape
 
+from generator.model import fmt_money
+
 Step = tuple[str, date | None, str]  # (label, date, done|current|todo)
 
 STATE_ZH = {"done": "已完成", "current": "进行中", "todo": "未开始"}
-
-
-def _money(value: Decimal) -> str:
-    return f"{value:,.2f}"
 
 
 def _key(*parts: object) -> str:
@@ -148,7 +146,7 @@ def bars(
             top_y = y + 22 + (bar_h + gap) * j
             w = int(bar_w * value / top)
             out.append(f'<rect class="{css}" x="0" y="{top_y}" width="{w}" height="{bar_h}"/>')
-            out.append(f'<text x="{w + 4}" y="{top_y + bar_h - 2}" font-size="12">{_money(value)}</text>')
+            out.append(f'<text x="{w + 4}" y="{top_y + bar_h - 2}" font-size="12">{fmt_money(value)}</text>')
     out.append("</svg>")
     return "".join(out) + "\n\n" + _bars_table(rows, title, first, second, key)
 
@@ -161,9 +159,9 @@ def _bars_table(
         head += f'<th scope="col">{escape(second)}（元）</th>'
     body = []
     for label, a, b in rows:
-        cells = f'<th scope="row">{escape(label)}</th><td align="right">{_money(a)}</td>'
+        cells = f'<th scope="row">{escape(label)}</th><td align="right">{fmt_money(a)}</td>'
         if second:
-            cells += f'<td align="right">{_money(b) if b is not None else "—"}</td>'
+            cells += f'<td align="right">{fmt_money(b) if b is not None else "—"}</td>'
         body.append(f"<tr>{cells}</tr>")
     return (
         f'<details class="xh-chart-data" id="{key}-data"><summary>图表数据：{escape(title)}</summary>'
