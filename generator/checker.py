@@ -15,7 +15,7 @@ from typing import Any
 from generator import model
 from generator.findings import Finding, Severity, format_data_path
 from generator.kinds import FileKind, classify, expected_place_hint
-from generator.rules import ALL_RULES, RULES_BY_ID
+from generator.rules import ALL_RULES, RULES_BY_ID, files
 from generator.rules.base import Context, Hit
 from generator.rules.privacy import file_candidates
 from generator.schema import SCHEMA_DIR, validate
@@ -83,6 +83,7 @@ def make_finding(
     en: str,
     hint: str,
     severity: Severity | None = None,
+    clause: str | None = None,
 ) -> Finding:
     rule = RULES_BY_ID[rule_id]
     return Finding(
@@ -92,7 +93,7 @@ def make_finding(
         path=format_data_path(path),
         rule=rule_id,
         severity=severity or rule.severity,
-        clause=rule.clause,
+        clause=clause or rule.clause,
         message_zh=zh,
         message_en=en,
         hint=hint,
@@ -111,18 +112,7 @@ def parse_source(
             source.path,
             kind,
             None,
-            [
-                make_finding(
-                    "FILE-004",
-                    source.path,
-                    0,
-                    0,
-                    (),
-                    f"不接受这个文件：{reason}。",
-                    f"File refused: {reason}.",
-                    "只提交普通文件（不要提交符号链接、子模块或可执行文件）。",
-                )
-            ],
+            [make_finding("FILE-004", source.path, 0, 0, (), *files.refused.text(reason=reason))],
         )
     if kind is None:
         return ParsedFile(
@@ -136,9 +126,7 @@ def parse_source(
                     0,
                     0,
                     (),
-                    "这个文件不在约定的位置或文件名不符合约定，系统无法识别它是什么材料。",
-                    "The file is not in a known place or has an unknown name.",
-                    expected_place_hint(source.path),
+                    *files.unknown_place.text(expected=expected_place_hint(source.path)),
                 )
             ],
         )
@@ -172,16 +160,7 @@ def parse_source(
     for path, text in placeholders:
         line, column = loaded.locate(path)
         findings.append(
-            make_finding(
-                "TPL-001",
-                source.path,
-                line,
-                column,
-                path,
-                f"“{text}”是模板中的占位文字，尚未填写实际内容。",
-                "A template placeholder has not been filled in.",
-                '请把占位文字换成实际内容（日期写成 "2026-09-20" 这样的格式）。',
-            )
+            make_finding("TPL-001", source.path, line, column, path, *files.placeholder.text(text=text))
         )
     unfilled = {path for path, _ in placeholders}
     for problem in problems:
@@ -198,24 +177,14 @@ def parse_source(
                 problem.message_zh,
                 problem.message_en,
                 problem.hint,
+                clause=problem.clause,
             )
         )
     if not loaded.all_marks:
         loaded.marks = {}  # clean so far: positions are read again only if a rule speaks about the file
     parsed.valid = not any(f.severity is Severity.ERROR for f in findings)
     if not parsed.valid:
-        findings.append(
-            make_finding(
-                "FILE-007",
-                source.path,
-                0,
-                0,
-                (),
-                "这个文件有格式问题（见本文件的其他错误），修正后系统才会检查申报条件、预算等内容。",
-                "Rule checks of this file run once its format problems are fixed.",
-                "请先修改本文件的格式问题，再提交一次。",
-            )
-        )
+        findings.append(make_finding("FILE-007", source.path, 0, 0, (), *files.format_first.text()))
     return parsed
 
 
@@ -386,9 +355,7 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
                     1,
                     1,
                     (),
-                    f"文件内容无法转换为专项数据（{type(exc).__name__}: {str(exc)[:80]}）。",
-                    f"The content cannot be read into the model: {type(exc).__name__}.",
-                    "请对照示例检查字段；若确认无误，请把此信息反馈给专项办公室。",
+                    *files.unreadable.text(error=type(exc).__name__, detail=str(exc)[:80]),
                 )
             )
     if data.programme is None:
@@ -399,11 +366,7 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
                 0,
                 0,
                 (),
-                "专项设置文件缺失或无效，依赖它的检查（支出类别、申报条件等）无法进行。"
-                if programme_seen
-                else "缺少专项设置文件 submissions/programme.yaml。",
-                "programme.yaml is missing or invalid.",
-                "请专项办公室提交有效的 programme.yaml。",
+                *files.programme_missing.text("invalid" if programme_seen else "missing"),
             )
         )
     return data, findings

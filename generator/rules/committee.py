@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from generator.model import Dataset
 from generator.results import differences, recompute
-from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, Rule, rule
+from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, Message, declare, rule
 
 LEFT_TO_COMMITTEE = "REV-001…005、REF-002、COMM-002、COMM-003"
 
@@ -32,6 +32,20 @@ def _reviewed_file(data: Dataset, year: int) -> str | None:
     "A check of the shared tree alone says what it left to the committee check",
 )
 def left_to_committee(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (the shared tree checked alone)::
+
+        del committee/2026/committee.yaml
+        del committee/2026/reviews/expert-li.yaml
+        del committee/2026/reviews/expert-qian.yaml
+        del committee/2026/reviews/expert-zhao.yaml
+        del committee/2026/reviews/expert-zhou.yaml
+        del committee/experts.yaml
+        del committee/shared.yaml
+
+    Passes::
+
+        (the minimal tree)
+    """
     if data.committee_loaded:
         return
     reviewed = [y for y in sorted(data.cycles) if _reviewed_file(data, y) is not None]
@@ -58,6 +72,20 @@ def left_to_committee(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "The recorded results equal those recomputed from the committee repository (fingerprint included)",
 )
 def results_match(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a score changed after the results were recorded)::
+
+        rerecord: no
+        --- committee/2026/reviews/expert-qian.yaml
+        -     points: {innovation: 25, society_government: 25, scientists: 17, self_development: 16}
+        +     points: {innovation: 24, society_government: 25, scientists: 17, self_development: 16}
+
+    Passes::
+
+        rerecord: no
+        --- committee/2026/reviews/expert-qian.yaml
+        -     comment: 材料与工艺方向成果突出。
+        +     comment: 复核无误。 材料与工艺方向成果突出。
+    """
     if not data.committee_loaded:
         return
     for year in sorted(data.cycles):
@@ -101,6 +129,14 @@ def results_match(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "A cycle with reviews has its results recorded in the shared tree",
 )
 def results_recorded(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (reviews without recorded results)::
+
+        del submissions/2026/results.yaml
+
+    Passes::
+
+        (the minimal tree)
+    """
     if not data.committee_loaded:
         return
     for year in sorted(data.cycles):
@@ -118,12 +154,33 @@ def results_recorded(data: Dataset, ctx: Context) -> Iterator[Hit]:
 
 
 # Found by the committee check itself (generator.committee.check_committee), not from the dataset.
-pinned_commit = Rule(
+pinned_commit = declare(
     "COMM-004",
     WARNING,
     "四（二）",
     "所检查的共享仓库正是委员会仓库 shared.yaml 固定的提交",
     "The shared tree checked is at the commit the committee repository's shared.yaml pins",
+    message=Message(
+        "shared.yaml 固定的共享仓库提交是 {pinned}，而检查所用的共享仓库在 {head}：结果可能与评审时不同。",
+        "shared.yaml pins {pinned}, the shared tree checked is at {head}.",
+        "请把共享仓库切换到固定的提交再检查（git checkout <提交>），或由专项办公室更新 shared.yaml 的 commit。",
+    ),
+    doc="""``xuehui check --committee`` compares the pin with the commit of the shared work tree.
+
+    Fails (the shared tree has moved on since the pin)::
+
+        shared-head: 2222222222222222222222222222222222222222
+        --- committee/shared.yaml
+        - commit: null
+        + commit: 1111111111111111111111111111111111111111
+
+    Passes (checked at the pinned commit)::
+
+        shared-head: 1111111111111111111111111111111111111111
+        --- committee/shared.yaml
+        - commit: null
+        + commit: 1111111111111111111111111111111111111111
+    """,
 )
 
 RULES = (left_to_committee, results_match, results_recorded, pinned_commit)

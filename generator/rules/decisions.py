@@ -10,10 +10,9 @@ from datetime import date
 
 from generator.calendar import CalendarError
 from generator.clock import local_date
-from generator.findings import Severity
-from generator.lifecycle import publicity_window, reminders
+from generator.lifecycle import publicity_window
 from generator.model import Cycle, Dataset, Decisions
-from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, Rule, fmt_money, rule
+from generator.rules.base import ERROR, WARNING, Context, Hit, fmt_money, rule
 from generator.scoring import recorded_standings
 from generator.yamlio import DataPath
 
@@ -33,6 +32,18 @@ def _cycles(data: Dataset) -> Iterator[tuple[Cycle, Decisions]]:
     "Formal review records a result for every application, and only for applications",
 )
 def formal_results_complete(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (formal review without a result for the application)::
+
+        --- submissions/2026/decisions.yaml
+        -     wuhan-mechanical-engineering: {passed: true}
+        +     {}
+
+    Passes::
+
+        --- submissions/2026/decisions.yaml
+        -     wuhan-mechanical-engineering: {passed: true}
+        +     wuhan-mechanical-engineering: {passed: true, reason: 材料齐全}
+    """
     for cycle, dec in _cycles(data):
         if dec.formal_review_date is None:
             continue
@@ -72,6 +83,16 @@ def formal_results_complete(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "The proposed list holds only applications that passed formal review, once each",
 )
 def proposed_passed(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a proposed society that failed formal review)::
+
+        --- submissions/2026/decisions.yaml
+        -     wuhan-mechanical-engineering: {passed: true}
+        +     wuhan-mechanical-engineering: {passed: false, reason: 材料不全}
+
+    Passes::
+
+        (the minimal tree)
+    """
     for _cycle, dec in _cycles(data):
         counts = Counter(p.society for p in dec.proposed)
         for p in dec.proposed:
@@ -104,6 +125,18 @@ def proposed_passed(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Tiers are the call's, and no tier exceeds its quota",
 )
 def tiers_within_quota(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a tier the call does not have)::
+
+        --- submissions/2026/decisions.yaml
+        -   - {society: wuhan-mechanical-engineering, tier: 一等}
+        +   - {society: wuhan-mechanical-engineering, tier: 特等}
+
+    Passes::
+
+        --- submissions/2026/decisions.yaml
+        -   - {society: wuhan-mechanical-engineering, tier: 一等}
+        +   - {society: wuhan-mechanical-engineering, tier: 二等}
+    """
     for cycle, dec in _cycles(data):
         if cycle.call is None:
             continue
@@ -138,6 +171,160 @@ def tiers_within_quota(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "The proposed list follows the ranking and tier order unless a reason is recorded",
 )
 def proposed_follow_rank(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (the proposed order contradicts the ranking)::
+
+        --- committee/2026/reviews/expert-li.yaml
+        -     comment: 学术会议品牌影响较大。
+        +     comment: 学术会议品牌影响较大。
+        +   - society: wuhan-other
+        +     points: {innovation: 10, society_government: 10, scientists: 10, self_development: 10}
+        +     comment: 测试评分
+        --- committee/2026/reviews/expert-qian.yaml
+        -     comment: 材料与工艺方向成果突出。
+        +     comment: 材料与工艺方向成果突出。
+        +   - society: wuhan-other
+        +     points: {innovation: 10, society_government: 10, scientists: 10, self_development: 10}
+        +     comment: 测试评分
+        +++ committee/2026/reviews/expert-sun.yaml
+        + schema_version: 1
+        + cycle: 2026
+        + expert: expert-sun
+        + conflicts: [wuhan-mechanical-engineering]
+        + scores:
+        +   - society: wuhan-other
+        +     points: {innovation: 10, society_government: 10, scientists: 10, self_development: 10}
+        +     comment: 测试评分
+        --- committee/2026/reviews/expert-zhao.yaml
+        -     comment: 学术交流品牌突出，标准工作扎实。
+        +     comment: 学术交流品牌突出，标准工作扎实。
+        +   - society: wuhan-other
+        +     points: {innovation: 10, society_government: 10, scientists: 10, self_development: 10}
+        +     comment: 测试评分
+        --- committee/2026/reviews/expert-zhou.yaml
+        -     comment: 标准与培训工作扎实。
+        +     comment: 标准与培训工作扎实。
+        +   - society: wuhan-other
+        +     points: {innovation: 10, society_government: 10, scientists: 10, self_development: 10}
+        +     comment: 测试评分
+        +++ submissions/2026/applications/wuhan-other.yaml < submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        - society: wuhan-mechanical-engineering    # must match the file name and a profile in submissions/societies/
+        + society: wuhan-other    # must match the file name and a profile in submissions/societies/
+        --- submissions/2026/decisions.yaml
+        -     wuhan-mechanical-engineering: {passed: true}
+        - expert_review:                           # 专家评审
+        +     wuhan-mechanical-engineering: {passed: true}
+        +     wuhan-other: {passed: true}
+        + expert_review:                           # 专家评审
+        - proposed:                                # 拟表彰名单, in rank order, with tier
+        -   - {society: wuhan-mechanical-engineering, tier: 一等}
+        + proposed:                                # 拟表彰名单, in rank order, with tier
+        +   - {society: wuhan-other, tier: 一等}
+        +   - {society: wuhan-mechanical-engineering, tier: 一等}
+        --- submissions/office/annual_inspections.yaml
+        -   2024:
+        -     wuhan-mechanical-engineering: 合格
+        -   2025:
+        -     wuhan-mechanical-engineering: 合格
+        +   2024:
+        +     wuhan-other: 合格
+        +     wuhan-mechanical-engineering: 合格
+        +   2025:
+        +     wuhan-other: 合格
+        +     wuhan-mechanical-engineering: 合格
+        --- submissions/office/annual_reports.yaml
+        -   2024:
+        -     wuhan-mechanical-engineering: {summary: "2024-12-20", plan: "2024-12-20"}
+        -   2025:
+        -     wuhan-mechanical-engineering: {summary: "2025-12-26", plan: "2025-12-26"}
+        +   2024:
+        +     wuhan-other: {summary: "2024-12-20", plan: "2024-12-20"}
+        +     wuhan-mechanical-engineering: {summary: "2024-12-20", plan: "2024-12-20"}
+        +   2025:
+        +     wuhan-other: {summary: "2025-12-20", plan: "2025-12-20"}
+        +     wuhan-mechanical-engineering: {summary: "2025-12-26", plan: "2025-12-26"}
+        +++ submissions/societies/wuhan-other.yaml < submissions/societies/wuhan-mechanical-engineering.yaml
+        - slug: wuhan-mechanical-engineering      # = file name; lowercase ASCII words joined by '-'
+        + slug: wuhan-other      # = file name; lowercase ASCII words joined by '-'
+        - credit_code: 51420100500012358X         # 统一社会信用代码 (GB 32100-2015, check character verified)
+        + credit_code: 51420100500099991Y         # 统一社会信用代码 (GB 32100-2015, check character verified)
+
+    Passes::
+
+        --- committee/2026/reviews/expert-li.yaml
+        -     comment: 学术会议品牌影响较大。
+        +     comment: 学术会议品牌影响较大。
+        +   - society: wuhan-other
+        +     points: {innovation: 10, society_government: 10, scientists: 10, self_development: 10}
+        +     comment: 测试评分
+        --- committee/2026/reviews/expert-qian.yaml
+        -     comment: 材料与工艺方向成果突出。
+        +     comment: 材料与工艺方向成果突出。
+        +   - society: wuhan-other
+        +     points: {innovation: 10, society_government: 10, scientists: 10, self_development: 10}
+        +     comment: 测试评分
+        +++ committee/2026/reviews/expert-sun.yaml
+        + schema_version: 1
+        + cycle: 2026
+        + expert: expert-sun
+        + conflicts: [wuhan-mechanical-engineering]
+        + scores:
+        +   - society: wuhan-other
+        +     points: {innovation: 10, society_government: 10, scientists: 10, self_development: 10}
+        +     comment: 测试评分
+        --- committee/2026/reviews/expert-zhao.yaml
+        -     comment: 学术交流品牌突出，标准工作扎实。
+        +     comment: 学术交流品牌突出，标准工作扎实。
+        +   - society: wuhan-other
+        +     points: {innovation: 10, society_government: 10, scientists: 10, self_development: 10}
+        +     comment: 测试评分
+        --- committee/2026/reviews/expert-zhou.yaml
+        -     comment: 标准与培训工作扎实。
+        +     comment: 标准与培训工作扎实。
+        +   - society: wuhan-other
+        +     points: {innovation: 10, society_government: 10, scientists: 10, self_development: 10}
+        +     comment: 测试评分
+        +++ submissions/2026/applications/wuhan-other.yaml < submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        - society: wuhan-mechanical-engineering    # must match the file name and a profile in submissions/societies/
+        + society: wuhan-other    # must match the file name and a profile in submissions/societies/
+        --- submissions/2026/decisions.yaml
+        -     wuhan-mechanical-engineering: {passed: true}
+        - expert_review:                           # 专家评审
+        +     wuhan-mechanical-engineering: {passed: true}
+        +     wuhan-other: {passed: true}
+        + expert_review:                           # 专家评审
+        -   - {society: wuhan-mechanical-engineering, tier: 一等}
+        - publicity:                               # 公示十天
+        +   - {society: wuhan-mechanical-engineering, tier: 一等}
+        +   - {society: wuhan-other, tier: 一等}
+        + publicity:                               # 公示十天
+        --- submissions/office/annual_inspections.yaml
+        -   2024:
+        -     wuhan-mechanical-engineering: 合格
+        -   2025:
+        -     wuhan-mechanical-engineering: 合格
+        +   2024:
+        +     wuhan-other: 合格
+        +     wuhan-mechanical-engineering: 合格
+        +   2025:
+        +     wuhan-other: 合格
+        +     wuhan-mechanical-engineering: 合格
+        --- submissions/office/annual_reports.yaml
+        -   2024:
+        -     wuhan-mechanical-engineering: {summary: "2024-12-20", plan: "2024-12-20"}
+        -   2025:
+        -     wuhan-mechanical-engineering: {summary: "2025-12-26", plan: "2025-12-26"}
+        +   2024:
+        +     wuhan-other: {summary: "2024-12-20", plan: "2024-12-20"}
+        +     wuhan-mechanical-engineering: {summary: "2024-12-20", plan: "2024-12-20"}
+        +   2025:
+        +     wuhan-other: {summary: "2025-12-20", plan: "2025-12-20"}
+        +     wuhan-mechanical-engineering: {summary: "2025-12-26", plan: "2025-12-26"}
+        +++ submissions/societies/wuhan-other.yaml < submissions/societies/wuhan-mechanical-engineering.yaml
+        - slug: wuhan-mechanical-engineering      # = file name; lowercase ASCII words joined by '-'
+        + slug: wuhan-other      # = file name; lowercase ASCII words joined by '-'
+        - credit_code: 51420100500012358X         # 统一社会信用代码 (GB 32100-2015, check character verified)
+        + credit_code: 51420100500099991Y         # 统一社会信用代码 (GB 32100-2015, check character verified)
+    """
     for cycle, dec in _cycles(data):
         if not dec.proposed or cycle.results is None:
             continue
@@ -196,6 +383,18 @@ def proposed_follow_rank(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Dates in order: deadline < formal review < expert review ≤ publicity start ≤ commendation",
 )
 def dates_in_order(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (publicity before the expert review)::
+
+        --- submissions/2026/decisions.yaml
+        -   start: "2026-11-25"
+        +   start: "2026-11-19"
+
+    Passes::
+
+        --- submissions/2026/decisions.yaml
+        -   start: "2026-11-25"
+        +   start: "2026-11-20"
+    """
     tz = data.timezone
     for cycle, dec in _cycles(data):
         steps: list[tuple[str, date | None, str | None, DataPath]] = []
@@ -233,6 +432,20 @@ def dates_in_order(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Objections concern proposed societies; resolved ones have a resolution date, pending ones none",
 )
 def objections_well_formed(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a pending objection with a resolution date)::
+
+        --- submissions/2026/decisions.yaml
+        - objections: []
+        + objections:
+        +   - {id: 2026-yy-01, received: "2026-11-26", society: wuhan-mechanical-engineering, summary: 反映参会人数不实, status: pending, resolved: "2026-11-30", outcome: 经核实不成立}
+
+    Passes::
+
+        --- submissions/2026/decisions.yaml
+        - objections: []
+        + objections:
+        +   - {id: 2026-yy-01, received: "2026-11-26", society: wuhan-mechanical-engineering, summary: 反映参会人数不实, status: pending}
+    """
     for cycle, dec in _cycles(data):
         proposed = {p.society for p in dec.proposed}
         try:
@@ -302,6 +515,30 @@ def objections_well_formed(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Commendation after publicity ends, only cleared proposed societies, amounts equal to their tier's",
 )
 def commendation_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (commended on the last day of publicity)::
+
+        now: 2026-12-06
+        --- submissions/2026/decisions.yaml
+        -   date: null
+        -   doc_number: null
+        -   awards: []                             # [{society, tier, amount}]: proposed societies cleared of objections
+        +   date: "2026-12-04"
+        +   doc_number: 武科协〔2026〕30号
+        +   awards:
+        +     - {society: wuhan-mechanical-engineering, tier: 一等, amount: 200000.00}                             # [{society, tier, amount}]: proposed societies cleared of objections
+
+    Passes::
+
+        now: 2026-12-06
+        --- submissions/2026/decisions.yaml
+        -   date: null
+        -   doc_number: null
+        -   awards: []                             # [{society, tier, amount}]: proposed societies cleared of objections
+        +   date: "2026-12-05"
+        +   doc_number: 武科协〔2026〕30号
+        +   awards:
+        +     - {society: wuhan-mechanical-engineering, tier: 一等, amount: 200000.00}                             # [{society, tier, amount}]: proposed societies cleared of objections
+    """
     for cycle, dec in _cycles(data):
         if dec.commendation_date is None and not dec.awards:
             continue
@@ -384,6 +621,21 @@ def commendation_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "The publicity window can be computed (working-day data covers its year)",
 )
 def publicity_computable(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (working days in a year the calendar data does not cover)::
+
+        --- submissions/2026/call.yaml
+        -   day_kind: calendar                       # calendar | working (Chinese working days)
+        +   day_kind: working                       # calendar | working (Chinese working days)
+        --- submissions/2026/decisions.yaml
+        -   start: "2026-11-25"
+        +   start: "2099-11-25"
+
+    Passes::
+
+        --- submissions/2026/call.yaml
+        -   day_kind: calendar                       # calendar | working (Chinese working days)
+        +   day_kind: working                       # calendar | working (Chinese working days)
+    """
     for cycle, dec in _cycles(data):
         try:
             publicity_window(cycle)
@@ -397,43 +649,6 @@ def publicity_computable(data: Dataset, ctx: Context) -> Iterator[Hit]:
             )
 
 
-def _reminder_rule(code: str, severity: Severity, zh: str, en: str) -> Rule:
-    @rule(code, severity, "四（二）", zh, en)
-    def check(data: Dataset, ctx: Context) -> Iterator[Hit]:
-        tz = data.timezone
-        today = local_date(ctx.now, tz)
-        for year in sorted(data.cycles):
-            cycle = data.cycles[year]
-            try:
-                win = publicity_window(cycle)
-            except CalendarError:
-                win = None
-            for r in reminders(cycle, today, win, tz):
-                if r.code == code:
-                    yield Hit(r.file, (), r.zh, r.en, r.hint)
-
-    return check
-
-
-life_commendation = _reminder_rule(
-    "LIFE-001",
-    WARNING,
-    "提醒：公示期满后应及时记录通报表彰",
-    "Reminder: record the commendation once publicity ends",
-)
-life_objections = _reminder_rule(
-    "LIFE-002",
-    WARNING,
-    "提醒：公示期满时仍有未处理的异议",
-    "Reminder: objections still pending after publicity",
-)
-life_formal = _reminder_rule(
-    "LIFE-003",
-    NOTICE,
-    "提醒：申报截止后应记录形式审查结果",
-    "Reminder: record formal review after the deadline",
-)
-
 RULES = (
     formal_results_complete,
     proposed_passed,
@@ -443,7 +658,4 @@ RULES = (
     objections_well_formed,
     commendation_valid,
     publicity_computable,
-    life_commendation,
-    life_objections,
-    life_formal,
 )

@@ -36,6 +36,17 @@ def _with_call(data: Dataset) -> Iterator[tuple[Cycle, Application, Call]]:
     "An application's cycle has a published call",
 )
 def call_exists(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (an application for a cycle without a call)::
+
+        del submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        +++ submissions/2027/applications/wuhan-mechanical-engineering.yaml < submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        - cycle: 2026
+        + cycle: 2027
+
+    Passes::
+
+        (the minimal tree)
+    """
     for cycle, app in data.applications():
         if cycle.call is None:
             yield Hit(
@@ -56,6 +67,16 @@ def call_exists(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def inspections_declared(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (annual inspection 基本合格)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {year: 2025, result: 合格}
+        +     - {year: 2025, result: 基本合格}
+
+    Passes::
+
+        (the minimal tree)
+    """
     for cycle, app in data.applications():
         declared = dict(app.declared_inspections)
         for year in (cycle.year - 2, cycle.year - 1):
@@ -87,6 +108,18 @@ def inspections_declared(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def inspections_match_records(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (declared 合格, office recorded 基本合格)::
+
+        --- submissions/office/annual_inspections.yaml
+        -   2025:
+        -     wuhan-mechanical-engineering: 合格
+        +   2025:
+        +     wuhan-mechanical-engineering: 基本合格
+
+    Passes::
+
+        (the minimal tree)
+    """
     records = data.office.inspections
     if records is None:
         return
@@ -125,6 +158,18 @@ def inspections_match_records(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def annual_reports_on_time(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (the 2025 summary filed after 12-31)::
+
+        --- submissions/office/annual_reports.yaml
+        -     wuhan-mechanical-engineering: {summary: "2025-12-26", plan: "2025-12-26"}
+        +     wuhan-mechanical-engineering: {summary: "2026-01-05", plan: "2025-12-26"}
+
+    Passes::
+
+        --- submissions/office/annual_reports.yaml
+        -     wuhan-mechanical-engineering: {summary: "2025-12-26", plan: "2025-12-26"}
+        +     wuhan-mechanical-engineering: {summary: "2025-12-31", plan: "2025-12-31"}
+    """
     programme = data.programme
     records = data.office.reports
     for cycle, app in data.applications():
@@ -173,6 +218,18 @@ def annual_reports_on_time(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def governance(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (no charter among the rules)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     rules: [学会章程, 理事会议事规则, 财务管理办法]
+        +     rules: [理事会议事规则, 财务管理办法]
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     rules: [学会章程, 理事会议事规则, 财务管理办法]
+        +     rules: [武汉市机械工程学会章程]
+    """
     for _cycle, app in data.applications():
         if app.council_members < 1:
             yield Hit(
@@ -200,6 +257,18 @@ def governance(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "The council was elected within its term before the deadline",
 )
 def council_term(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (council elected more than five years before the deadline)::
+
+        --- submissions/societies/wuhan-mechanical-engineering.yaml
+        - council_elected: "2022-06-18"           # last 换届 (election of the council)
+        + council_elected: "2021-10-30"           # last 换届 (election of the council)
+
+    Passes::
+
+        --- submissions/societies/wuhan-mechanical-engineering.yaml
+        - council_elected: "2022-06-18"           # last 换届 (election of the council)
+        + council_elected: "2021-10-31"           # last 换届 (election of the council)
+    """
     if data.programme is None:
         return
     years = data.programme.eligibility.council_term_years
@@ -226,6 +295,17 @@ def council_term(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def secretariat(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (no secretary-general or deputy)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     secretary_general: {name: 王敏, employment: 专职}   # 专职 | 兼职; a deputy may stand in: deputy_secretary_general
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     secretary_general: {name: 王敏, employment: 专职}   # 专职 | 兼职; a deputy may stand in: deputy_secretary_general
+        +     deputy_secretary_general: {name: 王敏, employment: 兼职}   # 专职 | 兼职; a deputy may stand in: deputy_secretary_general
+    """
     for _cycle, app in data.applications():
         if not any(p.name.strip() and p.employment in ("专职", "兼职") for p in app.secretariat):
             yield Hit(
@@ -246,6 +326,18 @@ def secretariat(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def staff(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (no staff)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     staff: {full_time: 2, part_time: 3}
+        +     staff: {full_time: 0, part_time: 0}
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     staff: {full_time: 2, part_time: 3}
+        +     staff: {full_time: 0, part_time: 1}
+    """
     minimum = data.programme.eligibility.min_staff if data.programme else 1
     for _cycle, app in data.applications():
         total = app.staff_full_time + app.staff_part_time
@@ -268,6 +360,16 @@ def staff(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def finance(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (no independent bank account)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     independent_bank_account: true
+        +     independent_bank_account: false
+
+    Passes::
+
+        (the minimal tree)
+    """
     for _cycle, app in data.applications():
         base = ("eligibility", "finance")
         if not app.independent_bank_account:
@@ -352,6 +454,16 @@ _DECLARATIONS = {
     eligibility=True,
 )
 def declarations(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (materials not declared truthful)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -   materials_truthful: true               # 材料真实，无弄虚作假
+        +   materials_truthful: false               # 材料真实，无弄虚作假
+
+    Passes::
+
+        (the minimal tree)
+    """
     for _cycle, app in data.applications():
         for key, (zh, clause) in _DECLARATIONS.items():
             if app.declarations.get(key) is not True:
@@ -397,6 +509,20 @@ def _sanction_hits(data: Dataset, kinds: tuple[str, ...], declaration: str, what
     eligibility=True,
 )
 def no_violations(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a violation inside the lookback window)::
+
+        --- submissions/office/sanctions.yaml
+        - sanctions: []
+        + sanctions:
+        +   - {id: t-1, society: wuhan-mechanical-engineering, decided: "2024-01-01", kind: violation, summary: 测试记录, revoke_award: false, reclaim_amount: 0.00, bans_applications: false}
+
+    Passes::
+
+        --- submissions/office/sanctions.yaml
+        - sanctions: []
+        + sanctions:
+        +   - {id: t-1, society: wuhan-mechanical-engineering, decided: "2023-12-31", kind: violation, summary: 测试记录, revoke_award: false, reclaim_amount: 0.00, bans_applications: false}
+    """
     yield from _sanction_hits(data, ("violation",), "no_legal_violations", "有违纪违法行为")
 
 
@@ -409,6 +535,20 @@ def no_violations(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def no_criticism(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a public criticism inside the lookback window)::
+
+        --- submissions/office/sanctions.yaml
+        - sanctions: []
+        + sanctions:
+        +   - {id: t-1, society: wuhan-mechanical-engineering, decided: "2025-05-10", kind: criticism, summary: 测试记录, revoke_award: false, reclaim_amount: 0.00, bans_applications: false}
+
+    Passes::
+
+        --- submissions/office/sanctions.yaml
+        - sanctions: []
+        + sanctions:
+        +   - {id: t-1, society: wuhan-mechanical-engineering, decided: "2023-05-10", kind: criticism, summary: 测试记录, revoke_award: false, reclaim_amount: 0.00, bans_applications: false}
+    """
     yield from _sanction_hits(data, ("criticism", "fraud"), "no_sanctions", "受到通报批评或处理")
 
 
@@ -421,6 +561,22 @@ def no_criticism(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def entrusted_projects(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (an entrusted project overdue at the deadline)::
+
+        --- submissions/office/entrusted_projects.yaml
+        -     status: completed            # completed | in_progress | overdue | failed
+        -     completed: "2025-11-20"
+        +     status: overdue            # completed | in_progress | overdue | failed
+
+    Passes::
+
+        --- submissions/office/entrusted_projects.yaml
+        -     due: "2025-11-30"
+        -     status: completed            # completed | in_progress | overdue | failed
+        -     completed: "2025-11-20"
+        +     due: "2026-12-31"
+        +     status: in_progress            # completed | in_progress | overdue | failed
+    """
     projects = data.office.projects
     if not projects:
         return
@@ -458,6 +614,20 @@ def entrusted_projects(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def ban_in_force(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a fraud ban still in force when the call was published)::
+
+        --- submissions/office/sanctions.yaml
+        - sanctions: []
+        + sanctions:
+        +   - {id: t-1, society: wuhan-mechanical-engineering, decided: "2023-09-02", kind: fraud, summary: 测试记录, revoke_award: false, reclaim_amount: 0.00, bans_applications: true}
+
+    Passes::
+
+        --- submissions/office/sanctions.yaml
+        - sanctions: []
+        + sanctions:
+        +   - {id: t-1, society: wuhan-mechanical-engineering, decided: "2023-09-01", kind: fraud, summary: 测试记录, revoke_award: false, reclaim_amount: 0.00, bans_applications: true}
+    """
     sanctions = data.office.sanctions
     if not sanctions:
         return
@@ -487,6 +657,18 @@ def ban_in_force(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def board_approval(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (the council agreed after the deadline)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -   date: "2026-09-20"
+        +   date: "2026-11-01"
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -   date: "2026-09-20"
+        +   date: "2026-10-31"
+    """
     for _cycle, app, call in _with_call(data):
         deadline = _deadline_day(call, data)
         today = local_date(ctx.now, _tz(data))
@@ -525,6 +707,17 @@ def board_approval(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
 )
 def deadline(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (submitted one minute after the deadline)::
+
+        now: 2026-10-31T17:01:00+08:00
+        submitted: submissions/2026/applications/wuhan-mechanical-engineering.yaml
+
+    Passes::
+
+        now: 2026-10-31T16:59:00+08:00
+        submitted: submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        (the minimal tree)
+    """
     if not ctx.submitted or ctx.actor_is_office:
         return
     for _cycle, app, call in _with_call(data):
@@ -547,6 +740,16 @@ def deadline(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "An achievement's kind belongs to the area it is listed under",
 )
 def achievement_kinds(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (an achievement listed under the wrong area)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       kind: standards
+        +       kind: journal
+
+    Passes::
+
+        (the minimal tree)
+    """
     programme = data.programme
     if programme is None:
         return
@@ -580,6 +783,18 @@ def achievement_kinds(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Achievements fall within the two years before the deadline",
 )
 def achievement_dates(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (an achievement older than two years)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       date: "2025-10-18"
+        +       date: "2023-12-31"
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       date: "2025-10-18"
+        +       date: "2024-01-01"
+    """
     for cycle, app, call in _with_call(data):
         start = date(cycle.year - 2, 1, 1)
         end = _deadline_day(call, data)
@@ -602,6 +817,24 @@ def achievement_dates(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Attachments named in an application are in its attachments folder",
 )
 def attachments_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (an attachment named but not uploaded)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        + attachments:
+        +   - {title: 年检结论, file: 年检结论.pdf}
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        + attachments:
+        +   - {title: 年检结论, file: 年检结论.pdf}
+        +++ submissions/2026/attachments/wuhan-mechanical-engineering/年检结论.pdf
+        + %PDF-1.4
+    """
     for cycle, app in data.applications():
         for i, (_title, name) in enumerate(app.attachments):
             expected = f"submissions/{cycle.year}/attachments/{app.society}/{name}"

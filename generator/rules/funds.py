@@ -40,6 +40,16 @@ def category_problem(programme: Programme, category: str) -> tuple[str, str, str
     "Budget lines use allowed categories only (never forbidden or unknown ones)",
 )
 def budget_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a forbidden category)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: personnel,        item: 学会治理制度修订与培训,       amount: 30000.00}
+
+    Passes::
+
+        (the minimal tree)
+    """
     programme = data.programme
     if programme is None:
         return
@@ -58,6 +68,18 @@ def budget_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Budget lines sum exactly to the requested total",
 )
 def budget_sum(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (lines do not add up to the total)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.01}
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000}
+    """
     for _cycle, app in data.applications():
         total = app.budget_sum
         if total != app.requested_total:
@@ -80,6 +102,18 @@ def budget_sum(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "The request does not exceed the call's largest award",
 )
 def request_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a request above the largest award)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -   requested_total: 200000.00
+        +   requested_total: 200000.01
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.01}
+
+    Passes::
+
+        (the minimal tree)
+    """
     for _cycle, app in data.applications():
         cycle = data.cycles.get(app.cycle)
         call = cycle.call if cycle else None
@@ -104,6 +138,16 @@ def request_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "The award is accounted for separately",
 )
 def separate_accounting(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (no separate accounting)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -   separate_accounting: true              # 纳入学会财务统一管理，单独核算
+        +   separate_accounting: false              # 纳入学会财务统一管理，单独核算
+
+    Passes::
+
+        (the minimal tree)
+    """
     for _cycle, app in data.applications():
         if not app.separate_accounting:
             yield Hit(
@@ -139,6 +183,18 @@ def suspicious_hits(
     "Line items do not read like a forbidden use (wages, renovation, fines …)",
 )
 def suspicious_words(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a suspicious word in an allowed category)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 秘书处办公室装修,       amount: 30000.00}
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 学会治理制度修订研讨会,       amount: 30000.00}
+    """
     programme = data.programme
     if programme is None:
         return
@@ -190,6 +246,20 @@ def _money_fields(data: Dataset) -> Iterator[tuple[str, DataPath, Decimal]]:
     "Amounts are ≥ 0 with at most two decimals",
 )
 def money_precision(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (an amount with fractions of a fen)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: academic_exchange, item: 第十三届华中机械工程学术年会, amount: 80000.00}
+        +     - {category: academic_exchange, item: 第十三届华中机械工程学术年会, amount: 80000.005}
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 学会治理制度修订与培训,       amount: 29999.995}
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.000}
+    """
     for file, path, amount in _money_fields(data):
         exponent = amount.as_tuple().exponent
         if (

@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from generator.clock import local_date
 from generator.model import Award, Cycle, Dataset, Plan
-from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, fmt_money, rule
+from generator.rules.base import ERROR, WARNING, Context, Hit, fmt_money, rule
 from generator.rules.funds import category_problem, suspicious_hits
 
 
@@ -50,6 +49,34 @@ def _cycles(data: Dataset) -> Iterator[Cycle]:
     "Plans, reports and inspection results only for societies commended in that cycle",
 )
 def only_for_awardees(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a plan from a society that was not commended)::
+
+        +++ submissions/2026/plans/wuhan-mechanical-engineering.yaml
+        + # 实施阶段: the awarded society's fund-management plan, filed with the office (备案).
+        + schema_version: 1
+        + cycle: 2026
+        + society: wuhan-mechanical-engineering
+        + filed: "2027-01-10"
+        + management_rules: 武汉市机械工程学会学会能力提升专项资金管理办法
+        + approach: 以品牌学术会议为牵引，同步推进团体标准与青年人才培养。
+        + focus: [品牌学术会议, 团体标准, 青年人才培养]
+        + milestones:
+        +   - {due: "2027-06-30", task: 完成团体标准征求意见稿}
+        +   - {due: "2027-10-31", task: 举办第十三届华中机械工程学术年会}
+        + indicators:                              # 年度考核指标
+        +   - {name: 学术年会参会人数, unit: 人, target: 400}
+        +   - {name: 发布团体标准, unit: 项, target: 1}
+        +   - {name: 培训会员, unit: 人次, target: 200}
+        + fund_directions:                         # 资金使用方向, within the award
+        +   - {category: academic_exchange, amount: 80000.00}
+        +   - {category: standards,         amount: 50000.00}
+        +   - {category: training,          amount: 40000.00}
+        +   - {category: governance,        amount: 30000.00}
+
+    Passes::
+
+        (the minimal tree)
+    """
     for cycle in _cycles(data):
         items = [(p.file, p.society, "资金管理办法") for p in cycle.plans.values()]
         items += [(r.file, r.society, "报告") for r in cycle.reports.values()]
@@ -105,6 +132,22 @@ def only_for_awardees(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "The plan is filed after the commendation, within the call's plan_due_days",
 )
 def plan_on_time(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a plan filed after the due days)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/plans/wuhan-mechanical-engineering.yaml
+        - filed: "2027-01-10"
+        + filed: "2027-01-15"
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/plans/wuhan-mechanical-engineering.yaml
+        - filed: "2027-01-10"
+        + filed: "2027-01-14"
+    """
     for cycle in _cycles(data):
         due = plan_due(cycle)
         dec = cycle.decisions
@@ -141,6 +184,22 @@ def _plan_sum(plan: Plan) -> Decimal:
     "Fund directions use allowed categories and stay within the award; indicator names are unique",
 )
 def plan_content(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (fund directions above the award)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/plans/wuhan-mechanical-engineering.yaml
+        -   - {category: academic_exchange, amount: 80000.00}
+        +   - {category: academic_exchange, amount: 80000.01}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/plans/wuhan-mechanical-engineering.yaml
+        -   - {category: academic_exchange, amount: 80000.00}
+        +   - {category: academic_exchange, amount: 79999.99}
+    """
     programme = data.programme
     for cycle in _cycles(data):
         for plan in cycle.plans.values():
@@ -179,6 +238,22 @@ def plan_content(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Milestones fall within the implementation period",
 )
 def milestones_in_period(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a milestone after the implementation period)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/plans/wuhan-mechanical-engineering.yaml
+        -   - {due: "2027-10-31", task: 举办第十三届华中机械工程学术年会}
+        +   - {due: "2028-01-05", task: 举办第十三届华中机械工程学术年会}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/plans/wuhan-mechanical-engineering.yaml
+        -   - {due: "2027-10-31", task: 举办第十三届华中机械工程学术年会}
+        +   - {due: "2027-12-31", task: 举办第十三届华中机械工程学术年会}
+    """
     for cycle in _cycles(data):
         period = period_of(cycle)
         if period is None:
@@ -204,6 +279,20 @@ def milestones_in_period(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Reports give progress on the plan's indicators (a plan exists, names match)",
 )
 def report_indicators(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (progress on an indicator the plan does not have)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {name: 培训会员, actual: 120}
+        +   - {name: 培训学员, actual: 120}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        (the minimal tree)
+    """
     for cycle in _cycles(data):
         for (slug, _stage), report in sorted(cycle.reports.items()):
             if award_of(cycle, slug) is None:
@@ -248,6 +337,20 @@ def report_indicators(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Spending lines use allowed categories only",
 )
 def spending_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (spending in a forbidden category)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {date: "2027-06-18", category: standards, item: 团体标准研讨会,                amount: 12000.00}
+        +   - {date: "2027-06-18", category: fine, item: 团体标准研讨会,                amount: 12000.00}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        (the minimal tree)
+    """
     programme = data.programme
     if programme is None:
         return
@@ -267,6 +370,22 @@ def spending_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Spending stays in the plan's categories; items do not read like a forbidden use",
 )
 def spending_in_plan(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (spending outside the plan's categories)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {date: "2027-06-18", category: standards, item: 团体标准研讨会,                amount: 12000.00}
+        +   - {date: "2027-06-18", category: journal, item: 团体标准研讨会,                amount: 12000.00}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {date: "2027-06-18", category: standards, item: 团体标准研讨会,                amount: 12000.00}
+        +   - {date: "2027-06-18", category: academic_exchange, item: 团体标准研讨会,                amount: 12000.00}
+    """
     programme = data.programme
     for cycle in _cycles(data):
         for (slug, _stage), report in sorted(cycle.reports.items()):
@@ -300,6 +419,22 @@ def spending_in_plan(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Cumulative spending does not exceed the award",
 )
 def spending_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (spending above the award)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {date: "2027-06-18", category: standards, item: 团体标准研讨会,                amount: 12000.00}
+        +   - {date: "2027-06-18", category: standards, item: 团体标准研讨会,                amount: 179000.01}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {date: "2027-06-18", category: standards, item: 团体标准研讨会,                amount: 12000.00}
+        +   - {date: "2027-06-18", category: standards, item: 团体标准研讨会,                amount: 179000.00}
+    """
     for cycle in _cycles(data):
         for (slug, _stage), report in sorted(cycle.reports.items()):
             award = award_of(cycle, slug)
@@ -324,6 +459,22 @@ def spending_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Spending dates fall inside the implementation period and by the report date; final after midterm",
 )
 def spending_dates(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (spending before the implementation period)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {date: "2027-05-20", category: training,  item: 青年科技工作者培训班场地与讲课费, amount: 21000.00}
+        +   - {date: "2026-12-14", category: training,  item: 青年科技工作者培训班场地与讲课费, amount: 21000.00}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {date: "2027-05-20", category: training,  item: 青年科技工作者培训班场地与讲课费, amount: 21000.00}
+        +   - {date: "2026-12-15", category: training,  item: 青年科技工作者培训班场地与讲课费, amount: 21000.00}
+    """
     for cycle in _cycles(data):
         period = period_of(cycle)
         for (slug, stage), report in sorted(cycle.reports.items()):
@@ -364,6 +515,24 @@ def spending_dates(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "A revocation concerns a cycle the society was commended in, after it, reclaiming at most the award",
 )
 def sanctions_consistent(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a revocation of an award the society never had)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/office/sanctions.yaml
+        - sanctions: []
+        + sanctions:
+        +   - {id: t-9, society: wuhan-mechanical-engineering, decided: "2027-03-01", kind: fraud, cycle: 2025, summary: 虚报业绩, revoke_award: true, reclaim_amount: 33000.00, bans_applications: true}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/office/sanctions.yaml
+        - sanctions: []
+        + sanctions:
+        +   - {id: t-9, society: wuhan-mechanical-engineering, decided: "2027-03-01", kind: fraud, cycle: 2026, summary: 虚报业绩, revoke_award: true, reclaim_amount: 33000.00, bans_applications: true}
+    """
     sanctions = data.office.sanctions
     file = data.office.sanctions_file
     if not sanctions or file is None:
@@ -402,66 +571,6 @@ def sanctions_consistent(data: Dataset, ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule(
-    "LIFE-004",
-    NOTICE,
-    "四（三）",
-    "提醒：受表彰学会应在期限内备案资金管理办法（期限前为提示，逾期为警告）",
-    "Reminder: awardees file their plan by the due date (notice before, warning after)",
-)
-def plan_reminders(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    tz = data.timezone
-    today = local_date(ctx.now, tz)
-    for cycle in _cycles(data):
-        dec = cycle.decisions
-        due = plan_due(cycle)
-        if dec is None or due is None or dec.commendation_date is None or today < dec.commendation_date:
-            continue
-        for award in dec.awards:
-            if award.society in cycle.plans or _revoked(data, cycle.year, award.society, today):
-                continue
-            late = today > due
-            yield Hit(
-                dec.file,
-                ("commendation", "awards", award.index, "society"),
-                f"“{award.society}”尚未备案资金管理办法（期限 {due}{'，已逾期' if late else ''}）。",
-                f"{award.society} has not filed its plan (due {due}).",
-                f"请提交 {cycle.year}/plans/{award.society}.yaml。",
-                severity=WARNING if late else NOTICE,
-            )
-
-
-@rule(
-    "LIFE-005",
-    WARNING,
-    "四（四）",
-    "提醒：检查结果已记录的学会应有对应的中期或总结报告",
-    "Reminder: a society with an inspection result has the matching report",
-)
-def report_reminders(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    for cycle in _cycles(data):
-        dec = cycle.decisions
-        if dec is None:
-            continue
-        for stage, rnd in (("midterm", dec.midterm), ("final", dec.final)):
-            for society in sorted(rnd.results):
-                if award_of(cycle, society) is not None and (society, stage) not in cycle.reports:
-                    yield Hit(
-                        dec.file,
-                        ("inspections", stage, "results", society),
-                        f"“{society}”有{'中期检查' if stage == 'midterm' else '总结验收'}结果，但没有对应的报告文件。",
-                        f"{society} has a {stage} result but no {stage} report.",
-                        f"请学会提交 {cycle.year}/reports/{society}.{stage}.yaml。",
-                    )
-
-
-def _revoked(data: Dataset, year: int, society: str, today: date) -> bool:
-    return any(
-        s.society == society and s.cycle == year and s.revoke_award and s.decided <= today
-        for s in data.office.sanctions or ()
-    )
-
-
 RULES = (
     only_for_awardees,
     plan_on_time,
@@ -473,6 +582,4 @@ RULES = (
     spending_within_award,
     spending_dates,
     sanctions_consistent,
-    plan_reminders,
-    report_reminders,
 )

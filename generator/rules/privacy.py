@@ -294,6 +294,18 @@ _PRINCIPLE = "（个人信息保护法第六条，最小必要）"
     "No mobile number in the shared tree",
 )
 def no_mobile(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a contact's mobile written into an achievement)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，收录论文136篇。报名请联系138-0000-0091。
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，收录论文136篇。报名请致电学会办公室027-87654321。
+    """
     yield from _hits("PRIV-001", data)
 
 
@@ -305,6 +317,18 @@ def no_mobile(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "No ID number in the shared tree",
 )
 def no_id_number(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (an ID number in an achievement)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，负责人身份证11010519491231002X。
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，统一社会信用代码51420100500012358X。
+    """
     yield from _hits("PRIV-002", data)
 
 
@@ -316,6 +340,18 @@ def no_id_number(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "No bank account number in the shared tree",
 )
 def no_account(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (an account number in an achievement)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，会费汇入6222 0000 0000 0000 191。
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，经费150000000000.00元，2026-09-20 20261118103000。
+    """
     yield from _hits("PRIV-003", data)
 
 
@@ -327,6 +363,18 @@ def no_account(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "No personal e-mail address in the shared tree (official addresses only)",
 )
 def no_personal_email(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a person's e-mail in an achievement)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，投稿 wangmin@mech.example.org。
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，投稿 office@mech.example.org 或 xhzx@example.org。
+    """
     yield from _hits("PRIV-004", data)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from generator.model import Application, Call, Dataset, Decisions, Plan, Report, Review
+from generator.model import Dataset
 from generator.rules.base import ERROR, FORMAT_CLAUSE, WARNING, Context, Hit, rule
 
 CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -33,68 +33,6 @@ def credit_code_valid(code: str) -> bool:
 
 
 @rule(
-    "FILE-002",
-    ERROR,
-    FORMAT_CLAUSE,
-    "文件名与文件中的学会代号（slug/society）、专家代号一致",
-    "The file name matches the slug, society or expert inside",
-)
-def names_match_files(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    # (file, field, value inside, name the file gives, what the file is, how to name it)
-    checks: list[tuple[str, str, str, str, str]] = []
-    for slug, society in data.societies.items():
-        checks.append((society.file, "slug", society.slug, slug, "学会简介"))
-    for cycle in data.cycles.values():
-        for slug, app in cycle.applications.items():
-            checks.append((app.file, "society", app.society, slug, "申报书"))
-        for expert, review in cycle.reviews.items():
-            checks.append((review.file, "expert", review.expert, expert, "专家评分表"))
-        for slug, plan in cycle.plans.items():
-            checks.append((plan.file, "society", plan.society, slug, "资金管理办法"))
-        for (slug, stage), report in cycle.reports.items():
-            checks.append((report.file, "society", report.society, slug, "报告"))
-            if report.stage != stage:
-                yield Hit(
-                    report.file,
-                    ("stage",),
-                    f"报告阶段“{report.stage}”与文件名（.{stage}.yaml）不一致。",
-                    f"stage {report.stage!r} differs from the file name ({stage}).",
-                    "中期报告文件名以 .midterm.yaml 结尾、stage: midterm；总结报告为 .final.yaml、stage: final。",
-                )
-    for file, name, inside, from_file, what in checks:
-        if inside != from_file:
-            yield Hit(
-                file,
-                (name,),
-                f"{what}中的 {name}“{inside}”与文件名中的“{from_file}”不一致。",
-                f"{name} {inside!r} differs from the file name {from_file!r}.",
-                f"每个{what}以自己的代号命名：请把 {name} 改为 {from_file}，或把文件改名为 {inside}。",
-            )
-
-
-@rule("FILE-003", ERROR, FORMAT_CLAUSE, "文件中的年度（cycle）与所在文件夹一致", "cycle matches the folder")
-def cycles_match_folders(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    for year, cycle in data.cycles.items():
-        items: list[Call | Decisions | Application | Review | Plan | Report] = [
-            *([cycle.call] if cycle.call else []),
-            *([cycle.decisions] if cycle.decisions else []),
-            *cycle.applications.values(),
-            *cycle.reviews.values(),
-            *cycle.plans.values(),
-            *cycle.reports.values(),
-        ]
-        for item in items:
-            if item.cycle != year:
-                yield Hit(
-                    item.file,
-                    ("cycle",),
-                    f"年度 cycle: {item.cycle} 与所在文件夹 {year}/ 不一致。",
-                    f"cycle {item.cycle} differs from the folder {year}.",
-                    f"请把 cycle 改为 {year}，或把文件移到 {item.cycle}/ 文件夹。",
-                )
-
-
-@rule(
     "REF-001",
     ERROR,
     FORMAT_CLAUSE,
@@ -102,6 +40,17 @@ def cycles_match_folders(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Referenced societies have a profile in societies/",
 )
 def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (office record names an unknown society)::
+
+        --- submissions/office/entrusted_projects.yaml
+        -     society: wuhan-mechanical-engineering
+        +     society: wuhan-nobody
+
+    Passes::
+
+        (the minimal tree)
+    """
+
     class Known:
         def __contains__(self, slug: object) -> bool:
             return isinstance(slug, str) and data.has_society(slug)
@@ -187,6 +136,18 @@ def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Experts in reviews and committees are in the expert pool",
 )
 def experts_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (committee names an unknown expert)::
+
+        --- committee/2026/committee.yaml
+        - members: [expert-zhao, expert-qian, expert-sun, expert-li, expert-zhou]
+        + members: [expert-nobody, expert-qian, expert-sun, expert-li, expert-zhou]
+
+    Passes::
+
+        --- committee/2026/committee.yaml
+        - members: [expert-zhao, expert-qian, expert-sun, expert-li, expert-zhou]
+        + members: [expert-qian, expert-zhao, expert-sun, expert-li, expert-zhou]
+    """
     experts = data.office.experts
     if experts is None:
         if "experts.yaml" in data.unreadable:
@@ -231,6 +192,16 @@ def experts_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "The unified social credit code's check character is right (GB 32100-2015)",
 )
 def credit_codes_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (credit code check character wrong)::
+
+        --- submissions/societies/wuhan-mechanical-engineering.yaml
+        - credit_code: 51420100500012358X         # 统一社会信用代码 (GB 32100-2015, check character verified)
+        + credit_code: 51420100500012358Y         # 统一社会信用代码 (GB 32100-2015, check character verified)
+
+    Passes::
+
+        (the minimal tree)
+    """
     for society in data.societies.values():
         code = society.credit_code
         if not credit_code_valid(code):
@@ -251,6 +222,16 @@ def credit_codes_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "A society's credit code starts with 5 (a social organisation)",
 )
 def credit_codes_social(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (credit code of a company, not a social organisation)::
+
+        --- submissions/societies/wuhan-mechanical-engineering.yaml
+        - credit_code: 51420100500012358X         # 统一社会信用代码 (GB 32100-2015, check character verified)
+        + credit_code: "914403001922038216"         # 统一社会信用代码 (GB 32100-2015, check character verified)
+
+    Passes::
+
+        (the minimal tree)
+    """
     for society in data.societies.values():
         if society.credit_code and not society.credit_code.startswith("5"):
             yield Hit(
@@ -270,6 +251,20 @@ def credit_codes_social(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "No two societies share a credit code",
 )
 def credit_codes_unique(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (two societies share a credit code)::
+
+        +++ submissions/societies/wuhan-other.yaml < submissions/societies/wuhan-mechanical-engineering.yaml
+        - slug: wuhan-mechanical-engineering      # = file name; lowercase ASCII words joined by '-'
+        + slug: wuhan-other      # = file name; lowercase ASCII words joined by '-'
+
+    Passes::
+
+        +++ submissions/societies/wuhan-other.yaml < submissions/societies/wuhan-mechanical-engineering.yaml
+        - slug: wuhan-mechanical-engineering      # = file name; lowercase ASCII words joined by '-'
+        + slug: wuhan-other      # = file name; lowercase ASCII words joined by '-'
+        - credit_code: 51420100500012358X         # 统一社会信用代码 (GB 32100-2015, check character verified)
+        + credit_code: 51420100500099991Y         # 统一社会信用代码 (GB 32100-2015, check character verified)
+    """
     by_code: dict[str, list[str]] = defaultdict(list)
     for slug in sorted(data.societies):
         by_code[data.societies[slug].credit_code].append(slug)
@@ -292,6 +287,26 @@ def credit_codes_unique(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "One application per society per cycle",
 )
 def one_application_each(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a second application for the same society)::
+
+        +++ submissions/2026/applications/wuhan-other.yaml < submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        +++ submissions/societies/wuhan-other.yaml < submissions/societies/wuhan-mechanical-engineering.yaml
+        - slug: wuhan-mechanical-engineering      # = file name; lowercase ASCII words joined by '-'
+        + slug: wuhan-other      # = file name; lowercase ASCII words joined by '-'
+        - credit_code: 51420100500012358X         # 统一社会信用代码 (GB 32100-2015, check character verified)
+        + credit_code: 51420100500099991Y         # 统一社会信用代码 (GB 32100-2015, check character verified)
+
+    Passes::
+
+        +++ submissions/2026/applications/wuhan-other.yaml < submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        - society: wuhan-mechanical-engineering    # must match the file name and a profile in submissions/societies/
+        + society: wuhan-other    # must match the file name and a profile in submissions/societies/
+        +++ submissions/societies/wuhan-other.yaml < submissions/societies/wuhan-mechanical-engineering.yaml
+        - slug: wuhan-mechanical-engineering      # = file name; lowercase ASCII words joined by '-'
+        + slug: wuhan-other      # = file name; lowercase ASCII words joined by '-'
+        - credit_code: 51420100500012358X         # 统一社会信用代码 (GB 32100-2015, check character verified)
+        + credit_code: 51420100500099991Y         # 统一社会信用代码 (GB 32100-2015, check character verified)
+    """
     for cycle in data.cycles.values():
         by_society: dict[str, list[str]] = defaultdict(list)
         for slug in sorted(cycle.applications):
@@ -310,8 +325,6 @@ def one_application_each(data: Dataset, ctx: Context) -> Iterator[Hit]:
 
 
 RULES = (
-    names_match_files,
-    cycles_match_folders,
     societies_exist,
     experts_exist,
     credit_codes_valid,

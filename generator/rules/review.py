@@ -22,6 +22,26 @@ from generator.scoring import conflicted, ranked_societies
     "An expert may not score a society they are affiliated with",
 )
 def conflict_of_interest(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (an expert scores a society they belong to)::
+
+        +++ committee/2026/reviews/expert-sun.yaml
+        + schema_version: 1
+        + cycle: 2026
+        + expert: expert-sun
+        + conflicts: []
+        + scores:
+        +   - society: wuhan-mechanical-engineering
+        +     points: {innovation: 20, society_government: 20, scientists: 15, self_development: 15}
+        +     comment: 测试评分
+
+    Passes::
+
+        +++ committee/2026/reviews/expert-sun.yaml < committee/2026/committee.yaml
+        - members: [expert-zhao, expert-qian, expert-sun, expert-li, expert-zhou]
+        + expert: expert-sun
+        + conflicts: [wuhan-mechanical-engineering]
+        + scores: []
+    """
     for year in sorted(data.cycles):
         for review in data.cycles[year].reviews.values():
             blocked = conflicted(data, review.expert, review.conflicts)
@@ -44,6 +64,18 @@ def conflict_of_interest(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Points per area are between 0 and the call's maximum, for all four areas",
 )
 def points_in_range(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a score above the area's maximum)::
+
+        --- committee/2026/reviews/expert-qian.yaml
+        -     points: {innovation: 25, society_government: 25, scientists: 17, self_development: 16}
+        +     points: {innovation: 31, society_government: 25, scientists: 17, self_development: 16}
+
+    Passes::
+
+        --- committee/2026/reviews/expert-qian.yaml
+        -     points: {innovation: 25, society_government: 25, scientists: 17, self_development: 16}
+        +     points: {innovation: 30, society_government: 25, scientists: 17, self_development: 16}
+    """
     for year in sorted(data.cycles):
         cycle = data.cycles[year]
         if cycle.call is None:
@@ -74,6 +106,19 @@ def points_in_range(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "An expert scores each application once",
 )
 def scored_once(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (an expert scores the same application twice)::
+
+        --- committee/2026/reviews/expert-zhou.yaml
+        -     comment: 标准与培训工作扎实。
+        +     comment: 标准与培训工作扎实。
+        +   - society: wuhan-mechanical-engineering
+        +     points: {innovation: 20, society_government: 20, scientists: 15, self_development: 15}
+        +     comment: 测试评分
+
+    Passes::
+
+        (the minimal tree)
+    """
     for year in sorted(data.cycles):
         for review in data.cycles[year].reviews.values():
             seen: set[str] = set()
@@ -97,6 +142,16 @@ def scored_once(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Scores only for applications under review, by committee members",
 )
 def scores_for_reviewed_applications(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a reviewer who is not on the committee)::
+
+        --- committee/2026/committee.yaml
+        - members: [expert-zhao, expert-qian, expert-sun, expert-li, expert-zhou]
+        + members: [expert-zhao, expert-qian, expert-sun, expert-li]
+
+    Passes::
+
+        (the minimal tree)
+    """
     for year in sorted(data.cycles):
         cycle = data.cycles[year]
         reviewed = set(ranked_societies(cycle))
@@ -129,6 +184,14 @@ def scores_for_reviewed_applications(data: Dataset, ctx: Context) -> Iterator[Hi
     "Every committee member scores every application due (warning before the review date, error after)",
 )
 def missing_scores(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a committee member has not scored after the review date)::
+
+        del committee/2026/reviews/expert-li.yaml
+
+    Passes::
+
+        (the minimal tree)
+    """
     tz = data.timezone
     today = local_date(ctx.now, tz)
     for year in sorted(data.cycles):
