@@ -43,6 +43,7 @@ from generator.kinds import SLUG, FileKind, match_kind
 from generator.rules import authority as auth_rules
 from generator.rules import committee as comm_rules
 from generator.rules import files
+from generator.rules import review as review_rules
 from generator.rules.base import Context
 from generator.yamlio import load_yaml
 
@@ -205,9 +206,7 @@ def merge(data: model.Dataset, parsed: Iterable[ParsedFile]) -> list[Finding]:
                     0,
                     0,
                     (),
-                    f"{year} 年度有专家评分，但评审委员会仓库中没有 {year}/committee.yaml（委员会名单）。",
-                    f"{year} has reviews but no committee membership file.",
-                    f"请专项办公室提交 {year}/committee.yaml（members: 本年度评审委员会的专家编号）。",
+                    *review_rules.scores_for_reviewed_applications.text("no_committee", year=year),
                 )
             )
     return findings

@@ -30,6 +30,11 @@ def _reviewed_file(data: Dataset, year: int) -> str | None:
     "四（二）",
     "只检查共享仓库时，说明留给评审委员会仓库检查（xuehui check --committee）的内容",
     "A check of the shared tree alone says what it left to the committee check",
+    message=Message(
+        "本次只检查了共享仓库：专家评分、回避、评审委员会名单和专家库在评审委员会仓库中，{years} 年度的评审规则（{LEFT_TO_COMMITTEE}）以及“记录的汇总结果是否与评分一致”留给评审委员会仓库的检查。",
+        "Only the shared tree was checked: the review rules and the verification of the recorded results are left to the committee check.",
+        "专项办公室在评审委员会仓库中运行 xuehui check --committee <委员会仓库路径>（见 examples/committee/README.md）。",
+    ),
 )
 def left_to_committee(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (the shared tree checked alone)::
@@ -53,15 +58,7 @@ def left_to_committee(data: Dataset, ctx: Context) -> Iterator[Hit]:
         return
     file = _reviewed_file(data, reviewed[-1]) or ""
     years = "、".join(str(y) for y in reviewed)
-    yield Hit(
-        file,
-        (),
-        f"本次只检查了共享仓库：专家评分、回避、评审委员会名单和专家库在评审委员会仓库中，"
-        f"{years} 年度的评审规则（{LEFT_TO_COMMITTEE}）以及“记录的汇总结果是否与评分一致”留给评审委员会仓库的检查。",
-        "Only the shared tree was checked: the review rules and the verification of the recorded results "
-        "are left to the committee check.",
-        "专项办公室在评审委员会仓库中运行 xuehui check --committee <委员会仓库路径>（见 examples/committee/README.md）。",
-    )
+    yield left_to_committee.hit(file, (), years=years, LEFT_TO_COMMITTEE=LEFT_TO_COMMITTEE)
 
 
 @rule(
@@ -70,6 +67,11 @@ def left_to_committee(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "四（二）",
     "共享仓库中记录的专家评审汇总结果与按评审委员会仓库重新计算的结果一致（含输入指纹）",
     "The recorded results equal those recomputed from the committee repository (fingerprint included)",
+    message=Message(
+        "{zh}",
+        "{en}",
+        "汇总结果只能由 xuehui rank --committee <委员会仓库> --cycle {year} --record 写入；评分改动后请专项办公室重新记录（或撤销评分改动）。",
+    ),
 )
 def results_match(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (a score changed after the results were recorded)::
@@ -111,14 +113,7 @@ def results_match(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     f"{diff.recomputed}（指纹{same}）。"
                 )
                 en = f"{diff.society}: {diff.field} recorded {diff.recorded}, recomputed {diff.recomputed}."
-            yield Hit(
-                cycle.results.file,
-                diff.path,
-                zh,
-                en,
-                "汇总结果只能由 xuehui rank --committee <委员会仓库> --cycle "
-                f"{year} --record 写入；评分改动后请专项办公室重新记录（或撤销评分改动）。",
-            )
+            yield results_match.hit(cycle.results.file, diff.path, zh=zh, en=en, year=year)
 
 
 @rule(
@@ -127,6 +122,11 @@ def results_match(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "四（二）",
     "评审委员会仓库中有评分的年度，共享仓库中已记录汇总结果",
     "A cycle with reviews has its results recorded in the shared tree",
+    message=Message(
+        "{year} 年度已有专家评分，但共享仓库中还没有记录汇总结果（submissions/{year}/results.yaml）。",
+        "{year} has reviews but no recorded results in the shared tree.",
+        "评分完成后，专项办公室运行 xuehui rank --committee <委员会仓库> --cycle {year} --record。",
+    ),
 )
 def results_recorded(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (reviews without recorded results)::
@@ -144,13 +144,7 @@ def results_recorded(data: Dataset, ctx: Context) -> Iterator[Hit]:
         if cycle.results is not None or not cycle.reviews:
             continue
         file = cycle.committee_file or min(r.file for r in cycle.reviews.values())
-        yield Hit(
-            file,
-            (),
-            f"{year} 年度已有专家评分，但共享仓库中还没有记录汇总结果（submissions/{year}/results.yaml）。",
-            f"{year} has reviews but no recorded results in the shared tree.",
-            f"评分完成后，专项办公室运行 xuehui rank --committee <委员会仓库> --cycle {year} --record。",
-        )
+        yield results_recorded.hit(file, (), year=year)
 
 
 # Found by the committee check itself (generator.committee.check_committee), not from the dataset.
@@ -172,14 +166,14 @@ pinned_commit = declare(
         shared-head: 2222222222222222222222222222222222222222
         --- committee/shared.yaml
         - commit: null
-        + commit: 1111111111111111111111111111111111111111
+        + commit: "1111111111111111111111111111111111111111"
 
     Passes (checked at the pinned commit)::
 
         shared-head: 1111111111111111111111111111111111111111
         --- committee/shared.yaml
         - commit: null
-        + commit: 1111111111111111111111111111111111111111
+        + commit: "1111111111111111111111111111111111111111"
     """,
 )
 

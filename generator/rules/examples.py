@@ -11,6 +11,7 @@ and, under ``committee/``, the committee repository; ``tests/helpers.mini_tree``
     +++ submissions/x.yaml < submissions/y.yaml   a new file (a copy of y, then changed), or from "+ " lines
     del submissions/2026/results.yaml              remove a file
     refused submissions/a.yaml: 原因              the file cannot be taken (a symlink …)
+    === head                      in a pull request: the edits above make its base, those below its head
 
 In ``- ``/``+ `` lines ``\\t``, ``\\uXXXX`` and ``\\xNN`` (one raw byte) write what a docstring cannot
 show. ``pr: <login>`` turns the example into a pull request by that login: the tree as given is the base,
@@ -19,11 +20,12 @@ the edits make the head. An empty block (or ``(the minimal tree)``) is the tree 
 
 from __future__ import annotations
 
+import inspect
 import re
 from dataclasses import dataclass, field
 
 SETTINGS = ("now", "submitted", "office", "awarded", "rerecord", "pr", "shared-head")
-_HEADING = re.compile(r"^(Fails|Passes)\b.*::$")
+_HEADING = re.compile(r"^(Fails|Passes)\b\s*(?:\((.*)\))?::$")
 _ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|t|\\)")
 
 
@@ -42,6 +44,7 @@ class Example:
     text: str
     settings: dict[str, str] = field(default_factory=dict)
     edits: tuple[Edit, ...] = ()
+    base_edits: tuple[Edit, ...] = ()  # a pull request's: edits before "=== head" make its base
 
     @property
     def now(self) -> str:
@@ -80,7 +83,7 @@ def unescape(text: str) -> bytes:
 
 def blocks(doc: str) -> dict[str, str]:
     """The literal blocks of a docstring by their heading (``Fails``, ``Passes``), dedented."""
-    lines = doc.splitlines()
+    lines = inspect.cleandoc(doc).splitlines()
     found: dict[str, str] = {}
     i = 0
     while i < len(lines):
@@ -103,6 +106,20 @@ def blocks(doc: str) -> dict[str, str]:
             continue
         i += 1
     return found
+
+
+def described(doc: str) -> tuple[str, dict[str, str]]:
+    """The docstring's text before its examples (one paragraph, joined), and what each example shows (the
+    words in brackets after ``Fails``/``Passes``)."""
+    intro: list[str] = []
+    titles: dict[str, str] = {}
+    for line in inspect.cleandoc(doc).splitlines():
+        head = _HEADING.match(line.strip())
+        if head:
+            titles[head.group(1)] = head.group(2) or ""
+        elif not titles:
+            intro.append(line.strip())
+    return " ".join(p for p in intro if p), titles
 
 
 def _hunks(lines: list[str], path: str) -> tuple[tuple[bytes, bytes], ...]:
@@ -139,6 +156,7 @@ def parse(text: str) -> Example:
     edits: list[Edit] = []
     current: tuple[str, str, str | None] | None = None  # (op, path, source)
     body: list[str] = []
+    base_edits: list[Edit] = []
 
     def close() -> None:
         if current is None:
@@ -155,7 +173,11 @@ def parse(text: str) -> Example:
     for line in text.splitlines():
         if not line.strip() or line.strip() == "(the minimal tree)":
             continue
-        if line.startswith("--- "):
+        if line.strip() == "=== head":
+            close()
+            current = None
+            base_edits, edits = edits, []
+        elif line.startswith("--- "):
             close()
             current = ("change", line[4:].strip(), None)
         elif line.startswith("+++ "):
@@ -173,7 +195,7 @@ def parse(text: str) -> Example:
             edits.append(Edit("refuse", path.strip(), reason=reason.strip()))
         elif current is not None and line[:1] in "-+":
             body.append(line)
-        elif current is None and not edits:
+        elif current is None and not edits and not base_edits:
             key, _, value = line.partition(":")
             if key.strip() not in SETTINGS:
                 raise ExampleError(f"unknown setting {key.strip()!r}")
@@ -181,7 +203,7 @@ def parse(text: str) -> Example:
         else:
             raise ExampleError(f"unexpected line {line!r}")
     close()
-    return Example(text, settings, tuple(edits))
+    return Example(text, settings, tuple(edits), tuple(base_edits))
 
 
 def examples(doc: str) -> tuple[Example, Example]:
@@ -192,11 +214,14 @@ def examples(doc: str) -> tuple[Example, Example]:
     return parse(found["Fails"]), parse(found["Passes"])
 
 
-def apply(example: Example, tree: dict[str, bytes]) -> tuple[dict[str, bytes], dict[str, str]]:
-    """The tree after the example's edits, and the files refused (path → reason)."""
+def apply(
+    example: Example, tree: dict[str, bytes], base: bool = False
+) -> tuple[dict[str, bytes], dict[str, str]]:
+    """The tree after the example's edits (``base``: its pull request's base edits), and the files refused
+    (path → reason)."""
     out = dict(tree)
     refused: dict[str, str] = {}
-    for edit in example.edits:
+    for edit in example.base_edits if base else example.edits:
         if edit.op == "delete":
             if edit.path not in out:
                 raise ExampleError(f"del {edit.path}: no such file")
@@ -208,9 +233,11 @@ def apply(example: Example, tree: dict[str, bytes]) -> tuple[dict[str, bytes], d
             out[edit.path] = edit.content or b""
         else:
             start = edit.source if edit.op == "create" else edit.path
-            if start is None or start not in out:
+            raw = out.get(
+                start or "", tree.get(start or "")
+            )  # a copy may be made of a file the example removes
+            if raw is None:
                 raise ExampleError(f"{edit.path}: no such file {start}")
-            raw = out[start]
             for old, new in edit.hunks:
                 if old not in raw:
                     raise ExampleError(f"{edit.path}: {old.decode('utf-8', 'replace')!r} not found")

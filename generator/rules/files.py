@@ -88,11 +88,11 @@ unreadable = declare(
     },
     doc="""A safety net: a file that passes its schema but still cannot be built into the model.
 
-    Fails (an entrusted project whose due date no calendar has)::
+    Fails (the year 0000: a valid RFC 3339 date that no Python date can hold)::
 
-        --- submissions/office/entrusted_projects.yaml
-        -     due: "2025-11-30"
-        +     due: "2025-02-30"
+        --- submissions/2026/call.yaml
+        - published: "2026-09-01"
+        + published: "0000-09-01"
 
     Passes::
 

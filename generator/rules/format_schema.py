@@ -151,8 +151,8 @@ invalid_value = declare(
     Fails (a date that no calendar has)::
 
         --- submissions/societies/wuhan-mechanical-engineering.yaml
-        - council_elected: "2022-06-18"
-        + council_elected: "2022-06-31"
+        - council_elected: "2022-06-18"           # last 换届 (election of the council)
+        + council_elected: "2022-06-31"           # last 换届 (election of the council)
 
     Passes::
 

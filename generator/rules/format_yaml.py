@@ -137,12 +137,12 @@ yaml_008 = declare(
     FORMAT_CLAUSE,
     "字段名必须是文字",
     "Keys must be text",
-    doc="""Fails (a number as a key)::
+    doc="""Fails (a yes/no word as a key)::
 
         --- submissions/societies/wuhan-mechanical-engineering.yaml
         - name: 武汉市机械工程学会
         + name: 武汉市机械工程学会
-        + 2026: 年度
+        + true: 年度
 
     Passes::
 

@@ -123,11 +123,18 @@ life_formal = _reminder_rule(
     "四（三）",
     "提醒：受表彰学会应在期限内备案资金管理办法（期限前为提示，逾期为警告）",
     "Reminder: awardees file their plan by the due date (notice before, warning after)",
-    message=Message(
-        "“{society}”尚未备案资金管理办法（期限 {due}{late}）。",
-        "{society} has not filed its plan (due {due}).",
-        "请提交 {year}/plans/{society}.yaml。",
-    ),
+    messages={
+        "": Message(
+            "“{society}”尚未备案资金管理办法（期限 {due}）。",
+            "{society} has not filed its plan (due {due}).",
+            "请提交 {year}/plans/{society}.yaml。",
+        ),
+        "late": Message(
+            "“{society}”尚未备案资金管理办法（期限 {due}，已逾期）。",
+            "{society} has not filed its plan (due {due}).",
+            "请提交 {year}/plans/{society}.yaml。",
+        ),
+    },
 )
 def plan_reminders(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (no plan after the due days)::
@@ -154,13 +161,14 @@ def plan_reminders(data: Dataset, ctx: Context) -> Iterator[Hit]:
             if award.society in cycle.plans or _revoked(data, cycle.year, award.society, today):
                 continue
             late = today > due
-            yield Hit(
+            yield plan_reminders.hit(
                 dec.file,
                 ("commendation", "awards", award.index, "society"),
-                *plan_reminders.text(
-                    society=award.society, due=due, late="，已逾期" if late else "", year=cycle.year
-                ),
+                "late" if late else "",
                 severity=WARNING if late else NOTICE,
+                society=award.society,
+                due=due,
+                year=cycle.year,
             )
 
 
@@ -170,11 +178,18 @@ def plan_reminders(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "四（四）",
     "提醒：检查结果已记录的学会应有对应的中期或总结报告",
     "Reminder: a society with an inspection result has the matching report",
-    message=Message(
-        "“{society}”有{inspection}结果，但没有对应的报告文件。",
-        "{society} has a {stage} result but no {stage} report.",
-        "请学会提交 {year}/reports/{society}.{stage}.yaml。",
-    ),
+    messages={
+        "midterm": Message(
+            "“{society}”有中期检查结果，但没有对应的报告文件。",
+            "{society} has a midterm result but no midterm report.",
+            "请学会提交 {year}/reports/{society}.midterm.yaml。",
+        ),
+        "final": Message(
+            "“{society}”有总结验收结果，但没有对应的报告文件。",
+            "{society} has a final result but no final report.",
+            "请学会提交 {year}/reports/{society}.final.yaml。",
+        ),
+    },
 )
 def report_reminders(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (a midterm result without a midterm report)::
@@ -201,16 +216,8 @@ def report_reminders(data: Dataset, ctx: Context) -> Iterator[Hit]:
         for stage, rnd in (("midterm", dec.midterm), ("final", dec.final)):
             for society in sorted(rnd.results):
                 if award_of(cycle, society) is not None and (society, stage) not in cycle.reports:
-                    yield Hit(
-                        dec.file,
-                        ("inspections", stage, "results", society),
-                        *report_reminders.text(
-                            society=society,
-                            inspection="中期检查" if stage == "midterm" else "总结验收",
-                            stage=stage,
-                            year=cycle.year,
-                        ),
-                    )
+                    path = ("inspections", stage, "results", society)
+                    yield report_reminders.hit(dec.file, path, stage, society=society, year=cycle.year)
 
 
 def _revoked(data: Dataset, year: int, society: str, today: date) -> bool:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from generator.model import Dataset
-from generator.rules.base import ERROR, FORMAT_CLAUSE, WARNING, Context, Hit, rule
+from generator.rules.base import ERROR, FORMAT_CLAUSE, WARNING, Context, Hit, Message, rule
 
 CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -38,6 +38,11 @@ def credit_code_valid(code: str) -> bool:
     FORMAT_CLAUSE,
     "引用的学会在 societies/ 中有简介文件",
     "Referenced societies have a profile in societies/",
+    message=Message(
+        "学会代号“{slug}”没有对应的学会简介（submissions/societies/{slug}.yaml）。",
+        "No profile for society {slug!r}.",
+        "请核对代号拼写（小写英文与连字符）；新学会请先提交学会简介。",
+    ),
 )
 def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (office record names an unknown society)::
@@ -58,13 +63,7 @@ def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
     known = Known()
 
     def missing(file: str, path: tuple[str | int, ...], slug: str) -> Hit:
-        return Hit(
-            file,
-            path,
-            f"学会代号“{slug}”没有对应的学会简介（submissions/societies/{slug}.yaml）。",
-            f"No profile for society {slug!r}.",
-            "请核对代号拼写（小写英文与连字符）；新学会请先提交学会简介。",
-        )
+        return societies_exist.hit(file, path, slug=slug)
 
     for _year, cycle in sorted(data.cycles.items()):
         for app in cycle.applications.values():
@@ -134,6 +133,23 @@ def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
     FORMAT_CLAUSE,
     "评分表和评审委员会中的专家在专家库（委员会仓库的 experts.yaml）中",
     "Experts in reviews and committees are in the expert pool",
+    messages={
+        "": Message(
+            "专家库文件 experts.yaml（委员会仓库）缺失或无效，无法核对评审专家。",
+            "The expert pool experts.yaml (committee repository) is missing or invalid.",
+            "请专项办公室先提交有效的专家库。",
+        ),
+        "expert": Message(
+            "专家“{expert}”不在专家库中。",
+            "Expert {expert!r} is not in the expert pool.",
+            "请核对专家代号；新专家须由专项办公室先加入委员会仓库的 experts.yaml。",
+        ),
+        "members": Message(
+            "评审委员会成员“{expert}”不在专家库中。",
+            "Committee member {expert!r} is not in the expert pool.",
+            "请核对专家代号，或先把该专家加入委员会仓库的 experts.yaml。",
+        ),
+    },
 )
 def experts_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (committee names an unknown expert)::
@@ -154,34 +170,16 @@ def experts_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
             return
         for cycle in data.cycles.values():
             for review in cycle.reviews.values():
-                yield Hit(
-                    review.file,
-                    ("expert",),
-                    "专家库文件 experts.yaml（委员会仓库）缺失或无效，无法核对评审专家。",
-                    "The expert pool experts.yaml (committee repository) is missing or invalid.",
-                    "请专项办公室先提交有效的专家库。",
-                )
+                yield experts_exist.hit(review.file, ("expert",))
         return
     for cycle in data.cycles.values():
         for review in cycle.reviews.values():
             if review.expert not in experts:
-                yield Hit(
-                    review.file,
-                    ("expert",),
-                    f"专家“{review.expert}”不在专家库中。",
-                    f"Expert {review.expert!r} is not in the expert pool.",
-                    "请核对专家代号；新专家须由专项办公室先加入委员会仓库的 experts.yaml。",
-                )
+                yield experts_exist.hit(review.file, ("expert",), "expert", expert=review.expert)
         if cycle.committee and cycle.committee_file:
             for i, expert in enumerate(cycle.committee):
                 if expert not in experts:
-                    yield Hit(
-                        cycle.committee_file,
-                        ("members", i),
-                        f"评审委员会成员“{expert}”不在专家库中。",
-                        f"Committee member {expert!r} is not in the expert pool.",
-                        "请核对专家代号，或先把该专家加入委员会仓库的 experts.yaml。",
-                    )
+                    yield experts_exist.hit(cycle.committee_file, ("members", i), "members", expert=expert)
 
 
 @rule(
@@ -190,6 +188,11 @@ def experts_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（一）",
     "统一社会信用代码的校验位正确（GB 32100-2015）",
     "The unified social credit code's check character is right (GB 32100-2015)",
+    message=Message(
+        "统一社会信用代码“{code}”校验不通过（第 18 位校验码不符或第 3–8 位不是数字）。",
+        "Credit code {code!r} fails the GB 32100-2015 check.",
+        "请对照《社会团体法人登记证书》逐位核对；注意数字 0 与字母 O、1 与 I 不会混用（代码中没有 I、O、S、V、Z）。",
+    ),
 )
 def credit_codes_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (credit code check character wrong)::
@@ -205,13 +208,7 @@ def credit_codes_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
     for society in data.societies.values():
         code = society.credit_code
         if not credit_code_valid(code):
-            yield Hit(
-                society.file,
-                ("credit_code",),
-                f"统一社会信用代码“{code}”校验不通过（第 18 位校验码不符或第 3–8 位不是数字）。",
-                f"Credit code {code!r} fails the GB 32100-2015 check.",
-                "请对照《社会团体法人登记证书》逐位核对；注意数字 0 与字母 O、1 与 I 不会混用（代码中没有 I、O、S、V、Z）。",
-            )
+            yield credit_codes_valid.hit(society.file, ("credit_code",), code=code)
 
 
 @rule(
@@ -220,6 +217,11 @@ def credit_codes_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（一）",
     "学会的统一社会信用代码以 5 开头（民政部门登记的社会组织）",
     "A society's credit code starts with 5 (a social organisation)",
+    message=Message(
+        "信用代码“{credit_code}”不以 5 开头，不像民政部门登记的社会团体。",
+        "The credit code does not start with 5 (not a registered social organisation).",
+        "学会（社会团体）的代码通常以 51 开头：请核对登记证书。",
+    ),
 )
 def credit_codes_social(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (credit code of a company, not a social organisation)::
@@ -234,13 +236,7 @@ def credit_codes_social(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """
     for society in data.societies.values():
         if society.credit_code and not society.credit_code.startswith("5"):
-            yield Hit(
-                society.file,
-                ("credit_code",),
-                f"信用代码“{society.credit_code}”不以 5 开头，不像民政部门登记的社会团体。",
-                "The credit code does not start with 5 (not a registered social organisation).",
-                "学会（社会团体）的代码通常以 51 开头：请核对登记证书。",
-            )
+            yield credit_codes_social.hit(society.file, ("credit_code",), credit_code=society.credit_code)
 
 
 @rule(
@@ -249,6 +245,11 @@ def credit_codes_social(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（一）",
     "不同学会的统一社会信用代码不重复",
     "No two societies share a credit code",
+    message=Message(
+        "信用代码“{code}”与学会“{slugs}”重复。",
+        "Credit code {code!r} is also used by {slugs!r}.",
+        "每个学会有唯一的统一社会信用代码：请核对。",
+    ),
 )
 def credit_codes_unique(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (two societies share a credit code)::
@@ -270,12 +271,8 @@ def credit_codes_unique(data: Dataset, ctx: Context) -> Iterator[Hit]:
         by_code[data.societies[slug].credit_code].append(slug)
     for code, slugs in by_code.items():
         for slug in slugs[1:]:
-            yield Hit(
-                data.societies[slug].file,
-                ("credit_code",),
-                f"信用代码“{code}”与学会“{slugs[0]}”重复。",
-                f"Credit code {code!r} is also used by {slugs[0]!r}.",
-                "每个学会有唯一的统一社会信用代码：请核对。",
+            yield credit_codes_unique.hit(
+                data.societies[slug].file, ("credit_code",), code=code, slugs=slugs[0]
             )
 
 
@@ -285,6 +282,11 @@ def credit_codes_unique(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "四（一）",
     "每个学会每个年度只提交一份申报书",
     "One application per society per cycle",
+    message=Message(
+        "学会“{society}”在 {year} 年度已有申报书，不能再提交第二份。",
+        "Society {society!r} already has an application in {year}.",
+        "请只保留 applications/{society}.yaml 一份。",
+    ),
 )
 def one_application_each(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (a second application for the same society)::
@@ -315,12 +317,8 @@ def one_application_each(data: Dataset, ctx: Context) -> Iterator[Hit]:
             if len(slugs) > 1:
                 for slug in slugs:
                     if slug != society:
-                        yield Hit(
-                            cycle.applications[slug].file,
-                            ("society",),
-                            f"学会“{society}”在 {cycle.year} 年度已有申报书，不能再提交第二份。",
-                            f"Society {society!r} already has an application in {cycle.year}.",
-                            f"请只保留 applications/{society}.yaml 一份。",
+                        yield one_application_each.hit(
+                            cycle.applications[slug].file, ("society",), society=society, year=cycle.year
                         )
 
 

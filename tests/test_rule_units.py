@@ -1,0 +1,174 @@
+"""Every finding id is one unit: declared once, in the module its prefix names, registered, and its docstring's
+failing example fires exactly that id through the real checker while its passing example does not.
+
+The examples are edits to the minimal tree (``tests/helpers.mini_tree`` and, under ``committee/``, the
+committee repository); ``generator.rules.examples`` reads and applies them. An example with ``pr: <login>``
+is a pull request on a real temporary git repository (``generator.pullrequest.check_pull_request``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import generator.rules
+from generator.checker import CheckResult, Source, check
+from generator.clock import parse_now
+from generator.rules import ALL_RULES, PREFIX_MODULES, RULES_BY_ID, module_of
+from generator.rules.base import Rule
+from generator.rules.examples import Example, apply, examples
+from tests.gitrepo import commit_all, git
+from tests.helpers import RESULTS, mini_committee, mini_results, mini_tree, write_tree
+
+C = "committee/"
+IDS = sorted(RULES_BY_ID)
+
+
+def _base(example: Example) -> dict[str, bytes]:
+    tree = mini_tree(example.flag("awarded"))
+    if "pr" not in example.settings:
+        tree.update({C + path: raw for path, raw in mini_committee().items()})
+    return tree
+
+
+def _pull_request(example: Example, base: dict[str, bytes], tmp: Path) -> CheckResult:
+    from generator.forge import open_repo
+    from generator.pullrequest import check_pull_request
+
+    head, refused = apply(example, base)
+    assert not refused, "a pull request example changes files; it does not refuse them"
+    repo = tmp / "repo"
+    repo.mkdir()
+    write_tree(repo, base)
+    git(tmp, "init", "-q", "-b", "main", str(repo))
+    commit_all(repo, "base")
+    git(repo, "checkout", "-q", "-b", "example")
+    for path in set(base) - set(head):
+        git(repo, "rm", "-q", path)
+    write_tree(repo, {p: r for p, r in head.items() if base.get(p) != r})
+    commit_all(repo, "example")
+    result, _ = check_pull_request(
+        open_repo(repo), "main", "HEAD", example.settings["pr"], parse_now(example.now)
+    )
+    return result
+
+
+def run_example(example: Example, tmp: Path) -> CheckResult:
+    """Check the minimal tree with the example's edits, the way ``xuehui check`` (or a pull request) would."""
+    from generator.committee import check_committee
+    from generator.rules.base import Context
+
+    base = _base(example)
+    if "pr" in example.settings:
+        return _pull_request(example, apply(example, base, base=True)[0], tmp)
+    tree, refused = apply(example, base)
+    shared = {p: r for p, r in tree.items() if not p.startswith(C)}
+    committee = {p.removeprefix(C): r for p, r in tree.items() if p.startswith(C)}
+    if committee and RESULTS in shared and example.settings.get("rerecord") != "no":
+        shared[RESULTS] = mini_results(shared, committee)  # the office records the results again
+    sources = [Source(p, r) for p, r in sorted(shared.items())]
+    sources += [Source(p, None, reason) for p, reason in refused.items() if not p.startswith(C)]
+    sources.sort(key=lambda s: s.path)
+    ctx = Context(
+        now=parse_now(example.now),
+        submitted=frozenset(example.submitted),
+        actor_is_office=example.flag("office"),
+    )
+    if not committee:
+        return check(sources, ctx)
+    return check_committee(
+        sources,
+        [Source(p, r) for p, r in sorted(committee.items())],
+        ctx,
+        shared_head=example.settings.get("shared-head"),
+    )
+
+
+def _fired(result: CheckResult, rule_id: str) -> list[str]:
+    return [f.message_zh for f in result.findings if f.rule == rule_id]
+
+
+@pytest.mark.parametrize("rule_id", IDS)
+def test_failing_example_fires_its_rule(rule_id: str, tmp_path: Path) -> None:
+    failing, _ = examples(RULES_BY_ID[rule_id].doc)
+    result = run_example(failing, tmp_path)
+    assert _fired(result, rule_id), [(f.rule, f.message_zh) for f in result.findings]
+
+
+@pytest.mark.parametrize("rule_id", IDS)
+def test_passing_example_does_not_fire_it(rule_id: str, tmp_path: Path) -> None:
+    _, passing = examples(RULES_BY_ID[rule_id].doc)
+    assert _fired(run_example(passing, tmp_path), rule_id) == []
+
+
+def _declared() -> dict[str, list[Rule]]:
+    """Every Rule object bound at the top level of each module of ``generator.rules`` (walked, not listed)."""
+    found: dict[str, list[Rule]] = {}
+    for info in pkgutil.iter_modules(generator.rules.__path__):
+        module = importlib.import_module(f"generator.rules.{info.name}")
+        found[module.__name__] = [v for v in vars(module).values() if isinstance(v, Rule)]
+    return found
+
+
+def test_every_declared_rule_is_registered() -> None:
+    registered = set(map(id, ALL_RULES))
+    for module, rules in _declared().items():
+        missing = [r.id for r in rules if id(r) not in registered]
+        assert missing == [], f"{module} declares rules left out of its RULES: {missing}"
+
+
+def test_an_ids_prefix_names_the_module_that_declares_it() -> None:
+    for module, rules in _declared().items():
+        own = getattr(sys.modules[module], "RULES", ())
+        for r in rules:
+            if r in own:
+                assert module_of(r.id) == module, r.id
+    assert {r.id.partition("-")[0] for r in ALL_RULES} == set(PREFIX_MODULES)
+
+
+def test_every_rule_has_messages_and_both_examples() -> None:
+    for r in ALL_RULES:
+        failing, _ = examples(r.doc)
+        assert failing.edits, f"{r.id}: the failing example changes nothing"
+        assert r.messages, f"{r.id} declares no message"
+
+
+def _xuehui(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], capture_output=True, text=True, encoding="utf-8"
+    )
+
+
+def test_explain_works_for_every_id() -> None:
+    from generator.catalogue import explain
+
+    for rule_id in IDS:
+        text = explain(RULES_BY_ID[rule_id])
+        rule = RULES_BY_ID[rule_id]
+        assert text.startswith(f"{rule_id}  {rule.severity.zh}"), rule_id
+        for part in (rule.clause, rule.zh, rule.en, "不通过的示例", "通过的示例"):
+            assert part in text, (rule_id, part)
+        for message in rule.messages.values():
+            assert message.zh in text, rule_id
+
+
+def test_explain_on_the_command_line() -> None:
+    shown = _xuehui("rules", "--explain", "FUND-002")
+    assert shown.returncode == 0
+    assert shown.stdout.startswith("FUND-002  错误  五（三）\n")
+    assert "预算各项合计 {total_yuan} 元" in shown.stdout
+    as_json = json.loads(_xuehui("rules", "--explain", "fund-002", "--format", "json").stdout)
+    assert as_json["id"] == "FUND-002" and as_json["examples"]["fails"]
+
+
+def test_explain_an_unknown_id_names_close_ones() -> None:
+    shown = _xuehui("rules", "--explain", "FUND-02")
+    assert shown.returncode == 2
+    assert "没有编号为 FUND-02 的规则" in shown.stderr
+    assert "FUND-002" in shown.stderr
