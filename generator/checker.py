@@ -136,8 +136,6 @@ def parse_source(
     loaded = load_yaml(source.raw, with_marks=False, max_bytes=cap)
     placeholders = _placeholders(loaded.data) if _may_hold_placeholders(source.raw) else []
     problems = validate(kind.kind, loaded.data, schema_dir) if loaded.data is not None else []
-    if loaded.data is not None and (loaded.problems or placeholders or problems):
-        loaded = load_yaml(source.raw, max_bytes=cap)  # again, with every position, to point at the lines
     findings = [
         make_finding(
             p.rule,
@@ -180,8 +178,6 @@ def parse_source(
                 clause=problem.clause,
             )
         )
-    if not loaded.all_marks:
-        loaded.marks = {}  # clean so far: positions are read again only if a rule speaks about the file
     parsed.valid = not any(f.severity is Severity.ERROR for f in findings)
     if not parsed.valid:
         findings.append(make_finding("FILE-007", source.path, 0, 0, (), *files.format_first.text()))
@@ -395,21 +391,15 @@ def _rejected(data: model.Dataset, file: str) -> tuple[model.Decisions, str] | N
 
 
 class Locator:
-    """Lines and columns for rule hits. Clean files are loaded without the position of every scalar
-    (most of a file's loading cost); a file a rule speaks about is read again, once, with them."""
+    """Lines and columns for rule hits, from the positions each file's one read recorded."""
 
-    def __init__(self, sources: Iterable[Source], parsed: Iterable[ParsedFile]) -> None:
-        self._raw = {s.path: s.raw for s in sources}
+    def __init__(self, parsed: Iterable[ParsedFile]) -> None:
         self._loaded = {p.path: p.loaded for p in parsed if p.loaded is not None}
 
     def __call__(self, file: str, path: DataPath) -> tuple[int, int]:
         loaded = self._loaded.get(file)
         if loaded is None:
             return (0, 0)
-        if not loaded.all_marks:
-            raw = self._raw.get(file)
-            if raw is not None:
-                loaded = self._loaded[file] = load_yaml(raw, max_bytes=size_cap(classify(file)))
         return loaded.locate(path)
 
 
@@ -452,7 +442,7 @@ def check(
     findings: list[Finding] = [f for p in parsed for f in p.findings]
     data, model_findings = built if built is not None else build_dataset(parsed)
     findings.extend(model_findings)
-    findings.extend(hits_to_findings(data, run_rules(data, ctx), Locator(sources, parsed)))
+    findings.extend(hits_to_findings(data, run_rules(data, ctx), Locator(parsed)))
     reported = [s.path for s in sources if report_on is None or report_on(s.path)]
     if report_on is not None:
         findings = [f for f in findings if report_on(f.file)]

@@ -259,7 +259,7 @@ def check_committee(
     findings += model_findings
     findings += merge(data, committee_parsed)
     findings += pin_findings(committee, shared_head)
-    locate = Locator([*shared, *committee], [*shared_parsed, *committee_parsed])
+    locate = Locator([*shared_parsed, *committee_parsed])
     findings += hits_to_findings(data, run_rules(data, ctx), locate)
     unique = tuple(sorted(set(findings), key=Finding.sort_key))
     reported = tuple(s.path for s in (*shared, *committee))
