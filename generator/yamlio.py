@@ -53,7 +53,7 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -303,8 +303,11 @@ def _is_line_break_char(ch: str) -> bool:
     return ch in "\x85\u2028\u2029"
 
 
-def _problem(rule: str, mark: Mark, zh: str, en: str, hint: str, path: DataPath = ()) -> YamlProblem:
-    return YamlProblem(rule, mark[0], mark[1], zh, en, hint, "error", path)
+def _problem(rule: str, mark: Mark, variant: str, /, path: DataPath = (), **values: object) -> YamlProblem:
+    """A problem with the message ``variant`` that ``rule`` declares (``generator.rules.format_yaml``)."""
+    from generator.rules.format_yaml import BY_ID  # the rules import this module
+
+    return YamlProblem(rule, mark[0], mark[1], *BY_ID[rule].text(variant, **values), "error", path)
 
 
 def _line_col(text: str, index: int) -> Mark:
@@ -324,9 +327,7 @@ def decode(raw: bytes) -> tuple[str | None, list[YamlProblem]]:
             _problem(
                 "YAML-001",
                 (1, 1),
-                "文件是 UTF-16 编码，无法读取。",
-                "The file is encoded as UTF-16.",
-                "请以 UTF-8 编码保存（记事本：另存为 → 编码选“UTF-8”）。",
+                "utf16",
             )
         ]
     try:
@@ -345,18 +346,11 @@ def decode(raw: bytes) -> tuple[str | None, list[YamlProblem]]:
             _problem(
                 "YAML-001",
                 mark,
-                f"文件不是 UTF-8 编码：{looks}。",
-                f"The file is not UTF-8: {looks_en}.",
-                "请以 UTF-8 编码保存（记事本：另存为 → 编码选“UTF-8”；WPS/Word 请先复制到纯文本编辑器）。",
+                "not_utf8",
+                looks=looks,
+                looks_en=looks_en,
             )
         ]
-
-
-_INVISIBLE_HINT = (
-    "请删除这个看不见的字符：把光标移到该行该列，删除光标处的字符（按一次方向键光标却不动的地方就是它），"
-    "或删掉这段文字重新输入。常见来源是从网页、微信或 Word 复制粘贴。"
-)
-_BREAK_HINT = "请在这里换成普通的回车换行，或删除它。常见来源是从网页或 Word 复制粘贴。"
 
 
 def _char_problem(mark: Mark, ch: str) -> YamlProblem:
@@ -366,16 +360,16 @@ def _char_problem(mark: Mark, ch: str) -> YamlProblem:
         return _problem(
             "YAML-002",
             mark,
-            f"含有特殊换行符 {name}，行号会与编辑器显示的不一致。",
-            f"Unusual line break {english}: YAML counts it as a new line, editors do not.",
-            _BREAK_HINT,
+            "line_break",
+            name=name,
+            english=english,
         )
     return _problem(
         "YAML-002",
         mark,
-        f"含有不可见字符 {name}：它显示不出来，却会让看起来相同的文字在比较、检索和公开数据中变得不同。",
-        f"Invisible character {english}.",
-        _INVISIBLE_HINT,
+        "invisible",
+        name=name,
+        english=english,
     )
 
 
@@ -397,9 +391,7 @@ def scan_characters(text: str) -> list[YamlProblem]:
             _problem(
                 "YAML-002",
                 _line_col(text, tab_at),
-                "含有制表符（Tab）。YAML 不允许用 Tab 缩进，文字中的 Tab 也容易造成误读。",
-                "The file contains a tab character.",
-                "请把 Tab 换成空格（缩进用两个空格）。",
+                "tab",
             )
         )
     return problems
@@ -434,9 +426,6 @@ def _resolve_plain(value: str) -> tuple[Any, str | None]:
     return value, None
 
 
-_NUMBER_HINT = "金额请写成普通小数（如 200000.00）；若本意是文字，请加引号。"
-
-
 def _check_node_event(event: Any, problems: list[YamlProblem]) -> bool:
     """Refuse anchors and explicit tags on a node event; True when it is acceptable."""
     ok = True
@@ -445,9 +434,8 @@ def _check_node_event(event: Any, problems: list[YamlProblem]) -> bool:
             _problem(
                 "YAML-003",
                 _mark_of(event.start_mark),
-                f"不允许使用锚点（&{event.anchor}）和别名（*）。",
-                f"Anchors (&{event.anchor}) and aliases are not allowed.",
-                "请把要重复的内容直接写出来。",
+                "anchor",
+                anchor=event.anchor,
             )
         )
         ok = False
@@ -457,9 +445,8 @@ def _check_node_event(event: Any, problems: list[YamlProblem]) -> bool:
             _problem(
                 "YAML-004",
                 _mark_of(event.start_mark),
-                f"不允许使用类型标签（{tag}）。",
-                f"Tags such as {tag} are not allowed.",
-                "请删除以 ! 开头的标签，直接写值；文字请加引号。",
+                "",
+                tag=tag,
             )
         )
         ok = False
@@ -480,9 +467,9 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, with_marks: bool = True
                 _problem(
                     "YAML-005",
                     (1, 1),
-                    f"文件过大（{len(raw):,} 字节，上限 {max_bytes:,} 字节）。",
-                    f"The file is too large ({len(raw):,} bytes; the limit is {max_bytes:,}).",
-                    "申报材料请精简文字；附件（PDF 等）请放在 attachments 文件夹，不要写进 YAML。",
+                    "file_size",
+                    count=len(raw),
+                    max_bytes=max_bytes,
                 )
             ],
         )
@@ -504,9 +491,8 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, with_marks: bool = True
                 _problem(
                     "YAML-006",
                     (1, 1),
-                    f"YAML 无法解析：{type(exc).__name__}。",
-                    f"The YAML cannot be parsed: {type(exc).__name__}.",
-                    "请对照示例检查缩进和冒号；可用编辑器的 YAML 插件定位问题。",
+                    "unreadable",
+                    error=type(exc).__name__,
                 )
             ],
         )
@@ -519,34 +505,23 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, with_marks: bool = True
     return loaded
 
 
-_SYNTAX_HINTS = (
-    ("found character '\\t'", "请把 Tab 换成空格（缩进用两个空格）。"),
-    ("mapping values are not allowed", "冒号后要有空格；文字里含英文冒号时请给整段文字加引号。"),
-    ("could not find expected ':'", "这一行缺少“键: 值”中的冒号，或上一行的引号没有闭合。"),
-    ("did not find expected key", "缩进没有对齐：同一层的字段要用相同数量的空格开头。"),
-    ("found unexpected end of stream", "引号或括号没有闭合。"),
-    ("found undefined tag handle", "请删除以 ! 开头的标签。"),
-    ("while scanning a quoted scalar", "引号没有闭合：请检查这一段文字的首尾引号。"),
-    ("found unknown escape character", "双引号中的反斜杠 \\ 有特殊含义：请改用单引号，或写成 \\\\。"),
-    ("expected <document start>", "文件中只能有一份内容：请删除多余的 --- 或 ... 分隔线。"),
-)
-
-
 def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     detail = " ".join(part for part in (exc.context, exc.problem) if part)
-    hint = "请对照示例检查这一行及上一行的缩进、冒号和引号。"
-    for needle, text in _SYNTAX_HINTS:
+    from generator.rules.format_yaml import SYNTAX_HINT, SYNTAX_HINTS
+
+    hint = SYNTAX_HINT
+    for needle, text in SYNTAX_HINTS:
         if needle in detail:
             hint = text
             break
     return _problem(
         "YAML-006",
         where,
-        "YAML 格式错误，无法解析。",
-        f"YAML syntax error: {detail}.",
-        hint,
+        "syntax",
+        detail=detail,
+        hint=hint,
     )
 
 
@@ -687,9 +662,7 @@ class _Builder:
                 _problem(
                     "YAML-007",
                     (1, 1),
-                    "文件是空的。",
-                    "The file is empty.",
-                    "请按示例填写内容，或用 xuehui new 生成模板。",
+                    "empty",
                 )
             ],
         )
@@ -704,9 +677,9 @@ class _Builder:
             _problem(
                 "YAML-005",
                 _mark_of(event.start_mark),
-                f"一段文字过长（{len(text):,} 个字符，上限 {MAX_SCALAR_CHARS:,}）。",
-                f"A text value is too long ({len(text):,} characters).",
-                "请精简文字；详细材料请作为附件提交。",
+                "text_length",
+                count=len(text),
+                limit=MAX_SCALAR_CHARS,
             )
         )
         self.fatal = True
@@ -725,9 +698,9 @@ class _Builder:
                     _problem(
                         "YAML-008",
                         _mark_of(event.start_mark),
-                        f"字段名“{text}”不是文字（会被读成 {_kind_zh(resolved)}）。",
-                        f"The key {text!r} is not text.",
-                        "字段名请使用示例中的名称；确需这样写时请加引号。",
+                        "not_text",
+                        text=text,
+                        resolved=_kind_zh(resolved),
                     )
                 )
                 self.fatal = True
@@ -740,9 +713,8 @@ class _Builder:
                 _problem(
                     "YAML-008",
                     _mark_of(event.start_mark),
-                    f"字段名过长（{len(key):,} 个字符）。",
-                    f"A key is too long ({len(key):,} characters).",
-                    "字段名请使用示例中的名称。",
+                    "too_long",
+                    count=len(key),
                 )
             )
             self.fatal = True
@@ -752,9 +724,7 @@ class _Builder:
                 _problem(
                     "YAML-003",
                     _mark_of(event.start_mark),
-                    "不允许使用合并键（<<）。",
-                    "Merge keys (<<) are not allowed.",
-                    "请把要合并的字段直接写出来。",
+                    "merge",
                 )
             )
             self.fatal = True
@@ -773,10 +743,10 @@ class _Builder:
             _problem(
                 "YAML-009",
                 _mark_of(event.start_mark),
-                f"字段“{key}”重复出现（第 {first_line} 行已有），后一个会覆盖前一个。",
-                f"Duplicate key {key!r} (already on line {first_line}).",
-                "请删除或合并重复的字段。",
-                (*frame.path, key),
+                "",
+                path=(*frame.path, key),
+                key=key,
+                first_line=first_line,
             )
         )
         self.fatal = True
@@ -792,9 +762,9 @@ class _Builder:
                     _problem(
                         "YAML-010",
                         _mark_of(event.start_mark),
-                        f"数值“{text}”无法接受：{refusal}。",
-                        f"The number {text!r} is not accepted.",
-                        _NUMBER_HINT,
+                        "",
+                        text=text,
+                        refusal=refusal,
                     )
                 )
                 self.fatal = True
@@ -826,9 +796,7 @@ class _Builder:
                         _problem(
                             "YAML-008",
                             _mark_of(event.start_mark),
-                            "字段名不能是列表或映射（复杂键）。",
-                            "A key cannot be a collection.",
-                            "请检查这一行的问号（?）和括号。",
+                            "collection",
                         )
                     )
                     return True
@@ -845,9 +813,8 @@ class _Builder:
                 _problem(
                     "YAML-005",
                     _mark_of(event.start_mark),
-                    f"嵌套层次过深（超过 {MAX_DEPTH} 层）。",
-                    f"Nesting deeper than {MAX_DEPTH} levels.",
-                    "请对照示例检查缩进和括号。",
+                    "depth",
+                    limit=MAX_DEPTH,
                 )
             )
             return True
@@ -858,9 +825,8 @@ class _Builder:
             _problem(
                 "YAML-003",
                 _mark_of(event.start_mark),
-                f"不允许使用别名（*{event.anchor}）。",
-                f"Aliases (*{event.anchor}) are not allowed.",
-                "请把要重复的内容直接写出来。",
+                "alias",
+                anchor=event.anchor,
             )
         )
 
@@ -873,9 +839,7 @@ class _Builder:
             _problem(
                 "YAML-011",
                 _mark_of(after.start_mark),
-                "一个文件只能包含一份内容（发现多个 --- 分隔的文档）。",
-                "Only one YAML document is allowed per file.",
-                "请删除多余的 --- 分隔线及其后的内容，或拆成多个文件。",
+                "",
             )
         )
         return True
@@ -887,9 +851,9 @@ class _Builder:
                 _problem(
                     "YAML-007",
                     (1, 1),
-                    f"文件的最外层应是“字段: 值”的映射，现在是{_kind_zh(root)}。",
-                    f"The top level must be a mapping, not {type(root).__name__}.",
-                    "请对照示例：第一行一般是 schema_version: 1。",
+                    "not_mapping",
+                    root=_kind_zh(root),
+                    error=type(root).__name__,
                 )
             )
             self.fatal = True
@@ -902,9 +866,8 @@ def _too_many_nodes() -> YamlProblem:
     return _problem(
         "YAML-005",
         (1, 1),
-        f"内容条目过多（超过 {MAX_NODES:,} 个）。",
-        f"Too many nodes (more than {MAX_NODES:,}).",
-        "请精简内容。",
+        "nodes",
+        limit=MAX_NODES,
     )
 
 
@@ -946,9 +909,9 @@ def _escape_problem(mark: Mark, value: str) -> YamlProblem:
     return _problem(
         "YAML-002",
         mark,
-        f"双引号中的转义写出了不可见或控制字符 {name}。",
-        f"An escape in a double-quoted string produces {name.split('（', 1)[0]}.",
-        "请删除该转义序列（\\u… / \\U… / \\x… / \\N 等），直接写文字。",
+        "escape",
+        name=name,
+        value=name.split("（", 1)[0],
     )
 
 
@@ -960,16 +923,7 @@ def _nfd_problem(loaded: LoadedYaml) -> YamlProblem | None:
         if isinstance(value, str):
             if not value.isascii() and not unicodedata.is_normalized("NFC", value):
                 mark = loaded.locate(path)
-                return YamlProblem(
-                    "YAML-012",
-                    mark[0],
-                    mark[1],
-                    "文字含有分解形式（NFD）的字符，看起来相同但比较时不同。",
-                    "Text is not in Unicode NFC form.",
-                    "请重新输入这段文字，或用编辑器另存为 NFC 形式。",
-                    "warning",
-                    path,
-                )
+                return replace(_problem("YAML-012", mark, "", path=path), severity="warning")
         elif isinstance(value, dict):
             stack.extend(((*path, k), v) for k, v in value.items())
         elif isinstance(value, list):
