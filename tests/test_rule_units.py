@@ -172,3 +172,31 @@ def test_explain_an_unknown_id_names_close_ones() -> None:
     assert shown.returncode == 2
     assert "没有编号为 FUND-02 的规则" in shown.stderr
     assert "FUND-002" in shown.stderr
+
+
+def test_a_schema_finding_cites_the_clause_its_field_embodies(tmp_path: Path) -> None:
+    """``x-clause`` on a schema property: a missing ``board_approval`` is 四（一）, a bad date inside it too;
+    a field without one stays 格式要求."""
+    app = "submissions/2026/applications/wuhan-mechanical-engineering.yaml"
+    line = (
+        "board_approval:                          # 四（一）: the council (standing council) agreed to apply"
+    )
+    cases = {
+        f"--- {app}\n- {line}\n+ {line.replace('board_approval', 'board_approvals')}": (
+            "SCHEMA-001",
+            "四（一）",
+        ),
+        f'--- {app}\n-   date: "2026-09-20"\n+   date: "2026-09-31"': ("SCHEMA-004", "四（一）"),
+        f"--- {app}\n-   materials_truthful: true               # 材料真实，无弄虚作假\n"
+        "+   materials_truthful: 是               # 材料真实，无弄虚作假": ("SCHEMA-003", "三（二）"),
+        f"--- {app}\n- {line}\n+ unknown_field: 1\n+ {line}": ("SCHEMA-002", "格式要求"),
+        "--- submissions/societies/wuhan-mechanical-engineering.yaml\n- founded: 1979\n+ founded: 一九七九": (
+            "SCHEMA-003",
+            "格式要求",
+        ),
+    }
+    from generator.rules.examples import parse
+
+    for text, (rule_id, clause) in cases.items():
+        found = [f for f in run_example(parse(text), tmp_path).findings if f.rule == rule_id]
+        assert found and {f.clause for f in found} == {clause}, (text, found)

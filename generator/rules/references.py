@@ -1,12 +1,13 @@
-"""Names and references: file names, folders, who is referred to, credit codes, one application each."""
+"""Who is referred to (REF-*), credit codes (SOC-*), one application each (APP-*)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
 
-from generator.model import Dataset
+from generator.model import Cycle, Dataset, Decisions, OfficeRecords
 from generator.rules.base import ERROR, FORMAT_CLAUSE, WARNING, Context, Hit, Message, rule
+from generator.yamlio import DataPath
 
 CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -55,76 +56,70 @@ def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
 
         (the minimal tree)
     """
+    for file, path, slug in society_references(data):
+        if not (isinstance(slug, str) and data.has_society(slug)):
+            yield societies_exist.hit(file, path, slug=slug)
 
-    class Known:
-        def __contains__(self, slug: object) -> bool:
-            return isinstance(slug, str) and data.has_society(slug)
 
-    known = Known()
+Reference = tuple[str, DataPath, str]  # (file, data path, the society slug written there)
 
-    def missing(file: str, path: tuple[str | int, ...], slug: str) -> Hit:
-        return societies_exist.hit(file, path, slug=slug)
 
+def society_references(data: Dataset) -> Iterator[Reference]:
+    """Every place a file names a society: a cycle's files, its decisions, the office's records."""
     for _year, cycle in sorted(data.cycles.items()):
-        for app in cycle.applications.values():
-            if app.society not in known:
-                yield missing(app.file, ("society",), app.society)
-        for review in cycle.reviews.values():
-            for i, slug in enumerate(review.conflicts):
-                if slug not in known:
-                    yield missing(review.file, ("conflicts", i), slug)
-            for score in review.scores:
-                if score.society not in known:
-                    yield missing(review.file, ("scores", score.index, "society"), score.society)
-        for plan in cycle.plans.values():
-            if plan.society not in known:
-                yield missing(plan.file, ("society",), plan.society)
-        for report in cycle.reports.values():
-            if report.society not in known:
-                yield missing(report.file, ("society",), report.society)
-        dec = cycle.decisions
-        if dec is None:
-            continue
-        for slug in dec.formal_results:
-            if slug not in known:
-                yield missing(dec.file, ("formal_review", "results", slug), slug)
-        for p in dec.proposed:
-            if p.society not in known:
-                yield missing(dec.file, ("proposed", p.index, "society"), p.society)
-        for o in dec.objections:
-            if o.society not in known:
-                yield missing(dec.file, ("objections", o.index, "society"), o.society)
-        for a in dec.awards:
-            if a.society not in known:
-                yield missing(dec.file, ("commendation", "awards", a.index, "society"), a.society)
-        for stage, rnd in (("midterm", dec.midterm), ("final", dec.final)):
-            for slug in rnd.results:
-                if slug not in known:
-                    yield missing(dec.file, ("inspections", stage, "results", slug), slug)
-    office = data.office
+        yield from _submission_references(cycle)
+        if cycle.decisions is not None:
+            yield from _decision_references(cycle.decisions)
+    yield from _office_references(data.office)
+
+
+def _submission_references(cycle: Cycle) -> Iterator[Reference]:
+    for app in cycle.applications.values():
+        yield app.file, ("society",), app.society
+    for review in cycle.reviews.values():
+        for i, slug in enumerate(review.conflicts):
+            yield review.file, ("conflicts", i), slug
+        for score in review.scores:
+            yield review.file, ("scores", score.index, "society"), score.society
+    for plan in cycle.plans.values():
+        yield plan.file, ("society",), plan.society
+    for report in cycle.reports.values():
+        yield report.file, ("society",), report.society
+
+
+def _decision_references(dec: Decisions) -> Iterator[Reference]:
+    for slug in dec.formal_results:
+        yield dec.file, ("formal_review", "results", slug), slug
+    for p in dec.proposed:
+        yield dec.file, ("proposed", p.index, "society"), p.society
+    for o in dec.objections:
+        yield dec.file, ("objections", o.index, "society"), o.society
+    for a in dec.awards:
+        yield dec.file, ("commendation", "awards", a.index, "society"), a.society
+    for stage, rnd in (("midterm", dec.midterm), ("final", dec.final)):
+        for slug in rnd.results:
+            yield dec.file, ("inspections", stage, "results", slug), slug
+
+
+def _office_references(office: OfficeRecords) -> Iterator[Reference]:
     if office.inspections is not None and office.inspections_file:
         for year, results in sorted(office.inspections.items()):
             for slug in results:
-                if slug not in known:
-                    yield missing(office.inspections_file, ("years", str(year), slug), slug)
+                yield office.inspections_file, ("years", str(year), slug), slug
     if office.reports is not None and office.reports_file:
         for year, filings in sorted(office.reports.items()):
             for slug in filings:
-                if slug not in known:
-                    yield missing(office.reports_file, ("years", str(year), slug), slug)
+                yield office.reports_file, ("years", str(year), slug), slug
     if office.projects is not None and office.projects_file:
         for project in office.projects:
-            if project.society not in known:
-                yield missing(office.projects_file, ("projects", project.index, "society"), project.society)
+            yield office.projects_file, ("projects", project.index, "society"), project.society
     if office.sanctions is not None and office.sanctions_file:
         for s in office.sanctions:
-            if s.society not in known:
-                yield missing(office.sanctions_file, ("sanctions", s.index, "society"), s.society)
+            yield office.sanctions_file, ("sanctions", s.index, "society"), s.society
     if office.experts is not None and office.experts_file:
         for i, expert in enumerate(office.experts.values()):
             for j, slug in enumerate(expert.affiliations):
-                if slug not in known:
-                    yield missing(office.experts_file, ("experts", i, "affiliations", j), slug)
+                yield office.experts_file, ("experts", i, "affiliations", j), slug
 
 
 @rule(
