@@ -181,13 +181,9 @@ def _office_finding(
     entries = [c for c in corrections if c.path == change.path]
     if any(lock.since <= c.date <= today for c in entries):
         return None
-    variant, c = (
-        ("missing", None)
-        if not entries
-        else ("early" if entries[0].date < lock.since else "future", entries[0])
-    )
+    c = entries[0] if entries else None
     text = records.office_correction.text(
-        variant,
+        "missing" if c is None else "early" if c.date < lock.since else "future",
         why=lock.why,
         verb=what,
         fields_zh=_fields_zh(fields),

@@ -200,3 +200,50 @@ def test_a_schema_finding_cites_the_clause_its_field_embodies(tmp_path: Path) ->
     for text, (rule_id, clause) in cases.items():
         found = [f for f in run_example(parse(text), tmp_path).findings if f.rule == rule_id]
         assert found and {f.clause for f in found} == {clause}, (text, found)
+
+
+def _placeholders(text: str) -> set[str]:
+    import string
+
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_message_is_filled_in_where_it_is_used() -> None:
+    """Each ``<rule>.hit(…)`` / ``<rule>.text(…)`` in the code names a variant its rule declares and fills in
+    every placeholder of it (read from the source: a variant used rarely cannot fail in front of a user)."""
+    import ast
+
+    checked = 0
+    package = Path(generator.rules.__file__).parent.parent
+    for path in sorted(package.rglob("*.py")):
+        if path.name == "__main__.py":
+            continue
+        name = ".".join(("generator", *path.relative_to(package).with_suffix("").parts))
+        module = importlib.import_module(name.removesuffix(".__init__"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if node.func.attr not in ("hit", "text") or any(k.arg is None for k in node.keywords):
+                continue
+            try:
+                rule = eval(ast.unparse(node.func.value), vars(module))  # our own source
+            except NameError:
+                continue  # a rule passed in as a parameter: its callers are checked where they name it
+            if not isinstance(rule, Rule):
+                continue
+            position = 2 if node.func.attr == "hit" else 0
+            arg = node.args[position] if len(node.args) > position else ast.Constant("")
+            options = [arg]
+            while any(isinstance(o, ast.IfExp) for o in options):
+                options = [
+                    p for o in options for p in ([o.body, o.orelse] if isinstance(o, ast.IfExp) else [o])
+                ]
+            given = {k.arg for k in node.keywords} - {"severity"}
+            named = [o.value for o in options if isinstance(o, ast.Constant)]
+            variants = named if len(named) == len(options) else list(rule.messages)  # computed: any of them
+            for variant in variants:
+                message = rule.messages[variant]
+                wanted = set().union(*map(_placeholders, (message.zh, message.en, message.hint)))
+                assert wanted <= given, f"{path}:{node.lineno} {rule.id} {variant!r}: {wanted - given}"
+                checked += 1
+    assert checked > 100  # the calls found (about 130 when this was written)

@@ -184,16 +184,16 @@ def tiers_within_quota(data: Dataset, ctx: Context) -> Iterator[Hit]:
         ),
         "society": Message(
             "学会“{society}”列入名单，而排名更高的“{above_list}”未列入，且没有写明理由。",
-            "{society} is proposed over higher-ranked {above_list2} without a reason.",
+            "{society} is proposed over higher-ranked {above_list_en} without a reason.",
             "请按排名调整名单，或在这一项写明 reason（评审委员会的决定）。",
         ),
-        "society2": Message(
-            "“{society}”的评审得分高于排在它前面的“{society2}”，名单顺序与排名不符。",
-            "{society} outranks {society2}, listed before it.",
+        "order": Message(
+            "“{society}”的评审得分高于排在它前面的“{listed_before}”，名单顺序与排名不符。",
+            "{society} outranks {listed_before}, listed before it.",
             "请按得分从高到低排列，或写明 reason。",
         ),
         "tier": Message(
-            "“{tier}”排在“{tier2}”之后，等级顺序不对。",
+            "“{tier}”排在“{tier_before}”之后，等级顺序不对。",
             "A higher tier is listed after a lower one.",
             "请先列高等级、再列低等级。",
         ),
@@ -376,7 +376,7 @@ def proposed_follow_rank(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     "society",
                     society=p.society,
                     above_list="、".join(above[:3]),
-                    above_list2=", ".join(above[:3]),
+                    above_list_en=", ".join(above[:3]),
                 )
             if p.index > 0:
                 before = dec.proposed[p.index - 1]
@@ -385,13 +385,13 @@ def proposed_follow_rank(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     yield proposed_follow_rank.hit(
                         dec.file,
                         ("proposed", p.index, "society"),
-                        "society2",
+                        "order",
                         society=p.society,
-                        society2=before.society,
+                        listed_before=before.society,
                     )
                 if tier_order.get(p.tier, 0) < tier_order.get(before.tier, 0):
                     yield proposed_follow_rank.hit(
-                        dec.file, ("proposed", p.index, "tier"), "tier", tier=p.tier, tier2=before.tier
+                        dec.file, ("proposed", p.index, "tier"), "tier", tier=p.tier, tier_before=before.tier
                     )
 
 
@@ -568,7 +568,7 @@ def objections_well_formed(data: Dataset, ctx: Context) -> Iterator[Hit]:
             "异议处理完毕且不成立后才能表彰。",
         ),
         "tier": Message(
-            "表彰等级“{tier}”与公示的等级“{tier2}”不一致。",
+            "表彰等级“{tier}”与公示的等级“{proposed_tier}”不一致。",
             "The tier differs from the proposed one.",
             "表彰等级应与公示名单一致。",
         ),
@@ -644,7 +644,9 @@ def commendation_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     status=o.status,
                 )
             if award.tier != p.tier:
-                yield commendation_valid.hit(dec.file, (*path, "tier"), "tier", tier=award.tier, tier2=p.tier)
+                yield commendation_valid.hit(
+                    dec.file, (*path, "tier"), "tier", tier=award.tier, proposed_tier=p.tier
+                )
             expected = tiers.get(award.tier)
             if expected is not None and award.amount != expected:
                 yield commendation_valid.hit(

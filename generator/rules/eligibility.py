@@ -66,7 +66,7 @@ def call_exists(data: Dataset, ctx: Context) -> Iterator[Hit]:
     eligibility=True,
     messages={
         "": Message(
-            "缺少 {year} 年的社团年检结果（须填写申报前连续两年：{value} 和 {value2} 年）。",
+            "缺少 {year} 年的社团年检结果（须填写申报前连续两年：{first_year} 和 {last_year} 年）。",
             "The annual inspection of {year} is not declared.",
             "请在 annual_inspections 中加上 - {{year: {year}, result: 合格}}（按实际结果填写）。",
         ),
@@ -97,8 +97,8 @@ def inspections_declared(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     app.file,
                     ("eligibility", "annual_inspections"),
                     year=year,
-                    value=cycle.year - 2,
-                    value2=cycle.year - 1,
+                    first_year=cycle.year - 2,
+                    last_year=cycle.year - 1,
                 )
             elif result != "合格":
                 yield inspections_declared.hit(
@@ -810,8 +810,8 @@ def deadline(data: Dataset, ctx: Context) -> Iterator[Hit]:
             "可用类别：{categories_list}。",
         ),
         "kind": Message(
-            "业绩类别“{title}”属于“{area}”，却列在“{area2}”下。",
-            "Kind {kind!r} belongs to {area3}, listed under {area4}.",
+            "业绩类别“{title}”属于“{belongs_zh}”，却列在“{listed_zh}”下。",
+            "Kind {kind!r} belongs to {belongs}, listed under {listed}.",
             "请把该业绩移到对应的能力方面下，或更正类别。",
         ),
     },
@@ -846,11 +846,11 @@ def achievement_kinds(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     ("achievements", a.area, a.index, "kind"),
                     "kind",
                     title=category.title,
-                    area=programme.areas.get(category.area, category.area),
-                    area2=programme.areas.get(a.area, a.area),
+                    belongs_zh=programme.areas.get(category.area, category.area),
+                    listed_zh=programme.areas.get(a.area, a.area),
                     kind=a.kind,
-                    area3=category.area,
-                    area4=a.area,
+                    belongs=category.area,
+                    listed=a.area,
                 )
 
 

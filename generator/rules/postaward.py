@@ -64,7 +64,7 @@ def _cycles(data: Dataset) -> Iterator[Cycle]:
             "请核对日期。",
         ),
         "date2": Message(
-            "总结验收日期 {date} 不在中期检查（{date2}）之后。",
+            "总结验收日期 {date} 不在中期检查（{midterm_date}）之后。",
             "The final inspection is dated before the midterm one.",
             "请核对日期。",
         ),
@@ -132,7 +132,7 @@ def only_for_awardees(data: Dataset, ctx: Context) -> Iterator[Hit]:
                 ("inspections", "final", "date"),
                 "date2",
                 date=dec.final.date,
-                date2=dec.midterm.date,
+                midterm_date=dec.midterm.date,
             )
 
 
@@ -517,7 +517,7 @@ def spending_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Spending dates fall inside the implementation period and by the report date; final after midterm",
     messages={
         "": Message(
-            "支出日期 {date} 不在实施期（{period} 至 {period2}）内。",
+            "支出日期 {date} 不在实施期（{start} 至 {end}）内。",
             "{date} is outside the implementation period.",
             "实施期外的支出不得在专项资金中列支。",
         ),
@@ -527,7 +527,7 @@ def spending_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
             "请核对日期。",
         ),
         "as_of": Message(
-            "总结报告截止日 {as_of} 不在中期报告（{as_of2}）之后。",
+            "总结报告截止日 {as_of} 不在中期报告（{midterm_as_of}）之后。",
             "The final report is not after the midterm report.",
             "请核对日期。",
         ),
@@ -559,8 +559,8 @@ def spending_dates(data: Dataset, ctx: Context) -> Iterator[Hit]:
                         report.file,
                         ("spending", s.index, "date"),
                         date=s.date,
-                        period=period[0],
-                        period2=period[1],
+                        start=period[0],
+                        end=period[1],
                     )
                 elif s.date > report.as_of:
                     yield spending_dates.hit(
@@ -570,7 +570,7 @@ def spending_dates(data: Dataset, ctx: Context) -> Iterator[Hit]:
                 midterm = cycle.reports.get((slug, "midterm"))
                 if midterm is not None and report.as_of <= midterm.as_of:
                     yield spending_dates.hit(
-                        report.file, ("as_of",), "as_of", as_of=report.as_of, as_of2=midterm.as_of
+                        report.file, ("as_of",), "as_of", as_of=report.as_of, midterm_as_of=midterm.as_of
                     )
 
 

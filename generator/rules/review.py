@@ -206,11 +206,18 @@ def scores_for_reviewed_applications(data: Dataset, ctx: Context) -> Iterator[Hi
     "四（二）",
     "评审委员会成员为每份应评申报打分（专家评审日之前为警告，之后为错误）",
     "Every committee member scores every application due (warning before the review date, error after)",
-    message=Message(
-        "专家 {expert} 尚未为 {count} 份申报评分：{missing_list}{detail}。",
-        "{expert} has not scored {count} application(s).",
-        "{detail2}",
-    ),
+    messages={
+        "": Message(
+            "专家 {expert} 尚未为 {count} 份申报评分：{missing_list}{more}。",
+            "{expert} has not scored {count} application(s).",
+            "专家评审日为 {due}，届时须完成全部评分。",
+        ),
+        "no_date": Message(
+            "专家 {expert} 尚未为 {count} 份申报评分：{missing_list}{more}。",
+            "{expert} has not scored {count} application(s).",
+            "请在专家评审前完成全部评分。",
+        ),
+    },
 )
 def missing_scores(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (a committee member has not scored after the review date)::
@@ -246,14 +253,13 @@ def missing_scores(data: Dataset, ctx: Context) -> Iterator[Hit]:
                 yield missing_scores.hit(
                     file,
                     path,
+                    "" if due else "no_date",
+                    severity=ERROR if overdue else WARNING,
                     expert=expert,
                     count=len(missing),
                     missing_list="、".join(missing[:5]),
-                    detail="等" if len(missing) > 5 else "",
-                    detail2=f"专家评审日为 {due}，届时须完成全部评分。"
-                    if due
-                    else "请在专家评审前完成全部评分。",
-                    severity=ERROR if overdue else WARNING,
+                    more="等" if len(missing) > 5 else "",
+                    due=due,
                 )
 
 
