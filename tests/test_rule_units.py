@@ -247,3 +247,18 @@ def test_every_message_is_filled_in_where_it_is_used() -> None:
                 assert wanted <= given, f"{path}:{node.lineno} {rule.id} {variant!r}: {wanted - given}"
                 checked += 1
     assert checked > 100  # the calls found (about 130 when this was written)
+
+
+def test_the_example_format() -> None:
+    """Escapes write raw bytes and invisible characters; a hunk that is not in the file is a bug in the
+    declaration, said as such; a pull request's base edits are kept apart from its head."""
+    from generator.rules.examples import ExampleError, parse, unescape
+
+    assert unescape(r"名称\t\u200b\xff\\") == "名称\t\u200b".encode() + b"\xff\\"
+    example = parse("pr: office-li\n--- a.yaml\n- x: 1\n+ x: 2\n=== head\ndel a.yaml\n")
+    assert apply(example, {"a.yaml": b"x: 1\n"}, base=True)[0] == {"a.yaml": b"x: 2\n"}
+    assert apply(example, {"a.yaml": b"x: 2\n"})[0] == {}
+    with pytest.raises(ExampleError, match="not found"):
+        apply(parse("--- a.yaml\n- y: 1\n+ y: 2\n"), {"a.yaml": b"x: 1\n"})
+    with pytest.raises(ExampleError, match="unknown setting"):
+        parse("today: 2026-01-01\n")
