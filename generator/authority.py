@@ -20,6 +20,8 @@ from generator.checker import Source, make_finding
 from generator.findings import Finding
 from generator.forge import Change
 from generator.kinds import KIND_ZH, classify
+from generator.rules import authority as auth_rules
+from generator.rules import files
 from generator.yamlio import load_yaml
 
 SOCIETY_KINDS = frozenset({"society", "application", "plan", "report", "attachment"})
@@ -94,10 +96,12 @@ def scope_findings(
                     0,
                     0,
                     (),
-                    f"账号 {actor} 无权{'删除' if change.status == 'D' else '修改'}这个文件（{what}）。",
-                    f"{actor} may not change this file ({change.path}).",
-                    "学会只能修改本会的简介、申报书、资金管理办法、报告和附件；专家评分在评审委员会仓库中提交；"
-                    "其余文件（含专家评审汇总结果）由专项办公室修改。请在拉取请求中撤销对这个文件的改动。",
+                    *auth_rules.scope.text(
+                        actor=actor,
+                        verb="删除" if change.status == "D" else "修改",
+                        what=what,
+                        path=change.path,
+                    ),
                 )
             )
             continue
@@ -108,14 +112,7 @@ def scope_findings(
             if before != after and change.status != "D":
                 findings.append(
                     make_finding(
-                        "AUTH-002",
-                        change.path,
-                        0,
-                        0,
-                        ("maintainers",),
-                        "拉取请求修改了学会的维护账号（maintainers），这需要专项办公室办理。",
-                        "Changing a society's maintainers needs the office.",
-                        "请撤销对 maintainers 的修改，并通过专项办公室邮箱申请变更维护账号。",
+                        "AUTH-002", change.path, 0, 0, ("maintainers",), *auth_rules.maintainers.text()
                     )
                 )
     return findings
@@ -137,19 +134,6 @@ def twin_findings(changes: Sequence[Change], all_paths: Iterable[str]) -> list[F
         twins = sorted(by_key.get(path_key(change.path), set()) - {change.path})
         not_nfc = unicodedata.normalize("NFC", change.path) != change.path
         if twins or not_nfc:
-            detail = (
-                f"与已有的“{twins[0]}”只差大小写或 Unicode 形式" if twins else "文件名不是 Unicode NFC 形式"
-            )
-            findings.append(
-                make_finding(
-                    "FILE-008",
-                    change.path,
-                    0,
-                    0,
-                    (),
-                    f"文件名{detail}，会被当作另一个文件。",
-                    "The file name differs from another only by case or Unicode form (or is not NFC).",
-                    "请使用约定的小写文件名，并删除重复的文件。",
-                )
-            )
+            text = files.twin_name.text("twin", twin=twins[0]) if twins else files.twin_name.text("not_nfc")
+            findings.append(make_finding("FILE-008", change.path, 0, 0, (), *text))
     return findings

@@ -19,9 +19,21 @@ from typing import Any
 
 FORMAT = 1
 _CODE = (
-    "yamlio.py", "schema.py", "checker.py", "kinds.py", "findings.py", "rules/formats.py", "rules/privacy.py",
-    "site/privacy.py", "model.py", "__init__.py",
-)  # fmt: skip
+    "yamlio.py",
+    "schema.py",
+    "checker.py",
+    "kinds.py",
+    "findings.py",
+    "rules/__init__.py",
+    "rules/base.py",
+    "rules/format_yaml.py",
+    "rules/format_schema.py",
+    "rules/files.py",
+    "rules/privacy.py",
+    "site/privacy.py",
+    "model.py",
+    "__init__.py",
+)  # fmt: skip  (the rule declarations hold the loader's, schema check's and checker's message texts)
 
 
 def cache_dir() -> Path | None:

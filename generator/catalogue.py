@@ -1,11 +1,14 @@
-"""The rule catalogue (``xuehui rules``): every rule's id, severity, clause and what it checks."""
+"""The rule catalogue (``xuehui rules``): every rule's id, severity, clause and what it checks, and one rule
+explained (``xuehui rules --explain ID``), all read from the rules' declarations (``generator.rules``)."""
 
 from __future__ import annotations
 
+import difflib
 import json
 
-from generator.rules import ALL_RULES, rule_sort_key
-from generator.rules.base import FORMAT_CLAUSE, Rule
+from generator.rules import ALL_RULES, RULES_BY_ID, module_of, rule_sort_key
+from generator.rules.base import DEFAULT, FORMAT_CLAUSE, Rule
+from generator.rules.examples import blocks, described
 from generator.textsafe import md_escape
 
 
@@ -43,3 +46,76 @@ def render(fmt: str) -> str:
         lines.append(f"{'':27}{r.en}")
     lines.append(f"共 {len(rules)} 条规则 ({len(rules)} rules)")
     return "\n".join(lines) + "\n"
+
+
+def find(rule_id: str) -> Rule | None:
+    """The rule with this id (case and surrounding spaces ignored), None when there is none."""
+    return RULES_BY_ID.get(rule_id.strip().upper())
+
+
+def close_ids(rule_id: str) -> list[str]:
+    """Ids that look like ``rule_id`` (a digit dropped, a prefix misspelt), best first."""
+    wanted = rule_id.strip().upper()
+    ids = sorted(RULES_BY_ID, key=rule_sort_key)
+    close = difflib.get_close_matches(wanted, ids, n=5, cutoff=0.6)
+    if not close:
+        prefix = wanted.partition("-")[0]
+        close = [i for i in ids if i.startswith(prefix + "-")][:5]
+    return close
+
+
+def _source(rule: Rule) -> str:
+    return module_of(rule.id).replace(".", "/") + ".py"
+
+
+def _indent(text: str, pad: str = "    ") -> list[str]:
+    return [pad + line if line else "" for line in text.splitlines()]
+
+
+def explain(rule: Rule, fmt: str = "text") -> str:
+    """One rule in full: Chinese first, then English; its messages (templates with their placeholders) and
+    its failing and passing example."""
+    intro, titles = described(rule.doc)
+    found = blocks(rule.doc)
+    if fmt == "json":
+        payload = {
+            "id": rule.id,
+            "severity": rule.severity.value,
+            "clause": rule.clause,
+            "zh": rule.zh,
+            "en": rule.en,
+            "declared_in": _source(rule),
+            "explanation": intro,
+            "messages": {
+                name or "default": {"zh": m.zh, "en": m.en, "hint": m.hint}
+                for name, m in rule.messages.items()
+            },
+            "examples": {
+                "fails": {"shows": titles.get("Fails", ""), "example": found.get("Fails", "")},
+                "passes": {"shows": titles.get("Passes", ""), "example": found.get("Passes", "")},
+            },
+        }
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    lines = [
+        f"{rule.id}  {rule.severity.zh}  {rule.clause}",
+        f"检查内容：{rule.zh}",
+        f"What it checks: {rule.en}",
+        f"定义位置 (declared in)：{_source(rule)}",
+    ]
+    if intro:
+        lines += ["", f"说明：{intro}"]
+    for name, message in rule.messages.items():
+        lines += ["", "消息 (message)：" if name == DEFAULT else f"消息（{name}）(message {name})："]
+        lines += [f"  {message.zh}", f"  {message.en}", f"  提示 (hint)：{message.hint}"]
+    for key, zh, en in (
+        ("Fails", "不通过的示例", "failing example"),
+        ("Passes", "通过的示例", "passing example"),
+    ):
+        shows = titles.get(key, "")
+        lines += ["", f"{zh} ({en}{': ' + shows if shows else ''})："]
+        lines += _indent(found.get(key, "")) or ["    （最小示例数据，不作改动）"]
+    lines += ["", "示例是对最小示例数据（tests/fixtures/mini）的改动：--- 文件后，“- ”行换成“+ ”行。"]
+    text = "\n".join(lines) + "\n"
+    if fmt == "markdown":
+        return "```text\n" + text + "```\n"
+    return text

@@ -15,7 +15,7 @@ from typing import Any
 from generator import model
 from generator.findings import Finding, Severity, format_data_path
 from generator.kinds import FileKind, classify, expected_place_hint
-from generator.rules import ALL_RULES, RULES_BY_ID
+from generator.rules import ALL_RULES, RULES_BY_ID, files
 from generator.rules.base import Context, Hit
 from generator.rules.privacy import file_candidates
 from generator.schema import SCHEMA_DIR, validate
@@ -83,6 +83,7 @@ def make_finding(
     en: str,
     hint: str,
     severity: Severity | None = None,
+    clause: str | None = None,
 ) -> Finding:
     rule = RULES_BY_ID[rule_id]
     return Finding(
@@ -92,7 +93,7 @@ def make_finding(
         path=format_data_path(path),
         rule=rule_id,
         severity=severity or rule.severity,
-        clause=rule.clause,
+        clause=clause or rule.clause,
         message_zh=zh,
         message_en=en,
         hint=hint,
@@ -111,18 +112,7 @@ def parse_source(
             source.path,
             kind,
             None,
-            [
-                make_finding(
-                    "FILE-004",
-                    source.path,
-                    0,
-                    0,
-                    (),
-                    f"不接受这个文件：{reason}。",
-                    f"File refused: {reason}.",
-                    "只提交普通文件（不要提交符号链接、子模块或可执行文件）。",
-                )
-            ],
+            [make_finding("FILE-004", source.path, 0, 0, (), *files.refused.text(reason=reason))],
         )
     if kind is None:
         return ParsedFile(
@@ -136,9 +126,7 @@ def parse_source(
                     0,
                     0,
                     (),
-                    "这个文件不在约定的位置或文件名不符合约定，系统无法识别它是什么材料。",
-                    "The file is not in a known place or has an unknown name.",
-                    expected_place_hint(source.path),
+                    *files.unknown_place.text(expected=expected_place_hint(source.path)),
                 )
             ],
         )
@@ -148,8 +136,6 @@ def parse_source(
     loaded = load_yaml(source.raw, with_marks=False, max_bytes=cap)
     placeholders = _placeholders(loaded.data) if _may_hold_placeholders(source.raw) else []
     problems = validate(kind.kind, loaded.data, schema_dir) if loaded.data is not None else []
-    if loaded.data is not None and (loaded.problems or placeholders or problems):
-        loaded = load_yaml(source.raw, max_bytes=cap)  # again, with every position, to point at the lines
     findings = [
         make_finding(
             p.rule,
@@ -172,16 +158,7 @@ def parse_source(
     for path, text in placeholders:
         line, column = loaded.locate(path)
         findings.append(
-            make_finding(
-                "TPL-001",
-                source.path,
-                line,
-                column,
-                path,
-                f"“{text}”是模板中的占位文字，尚未填写实际内容。",
-                "A template placeholder has not been filled in.",
-                '请把占位文字换成实际内容（日期写成 "2026-09-20" 这样的格式）。',
-            )
+            make_finding("TPL-001", source.path, line, column, path, *files.placeholder.text(text=text))
         )
     unfilled = {path for path, _ in placeholders}
     for problem in problems:
@@ -198,24 +175,12 @@ def parse_source(
                 problem.message_zh,
                 problem.message_en,
                 problem.hint,
+                clause=problem.clause,
             )
         )
-    if not loaded.all_marks:
-        loaded.marks = {}  # clean so far: positions are read again only if a rule speaks about the file
     parsed.valid = not any(f.severity is Severity.ERROR for f in findings)
     if not parsed.valid:
-        findings.append(
-            make_finding(
-                "FILE-007",
-                source.path,
-                0,
-                0,
-                (),
-                "这个文件有格式问题（见本文件的其他错误），修正后系统才会检查申报条件、预算等内容。",
-                "Rule checks of this file run once its format problems are fixed.",
-                "请先修改本文件的格式问题，再提交一次。",
-            )
-        )
+        findings.append(make_finding("FILE-007", source.path, 0, 0, (), *files.format_first.text()))
     return parsed
 
 
@@ -386,9 +351,7 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
                     1,
                     1,
                     (),
-                    f"文件内容无法转换为专项数据（{type(exc).__name__}: {str(exc)[:80]}）。",
-                    f"The content cannot be read into the model: {type(exc).__name__}.",
-                    "请对照示例检查字段；若确认无误，请把此信息反馈给专项办公室。",
+                    *files.unreadable.text(error=type(exc).__name__, detail=str(exc)[:80]),
                 )
             )
     if data.programme is None:
@@ -399,11 +362,7 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
                 0,
                 0,
                 (),
-                "专项设置文件缺失或无效，依赖它的检查（支出类别、申报条件等）无法进行。"
-                if programme_seen
-                else "缺少专项设置文件 submissions/programme.yaml。",
-                "programme.yaml is missing or invalid.",
-                "请专项办公室提交有效的 programme.yaml。",
+                *files.programme_missing.text("invalid" if programme_seen else "missing"),
             )
         )
     return data, findings
@@ -432,21 +391,15 @@ def _rejected(data: model.Dataset, file: str) -> tuple[model.Decisions, str] | N
 
 
 class Locator:
-    """Lines and columns for rule hits. Clean files are loaded without the position of every scalar
-    (most of a file's loading cost); a file a rule speaks about is read again, once, with them."""
+    """Lines and columns for rule hits, from the positions each file's one read recorded."""
 
-    def __init__(self, sources: Iterable[Source], parsed: Iterable[ParsedFile]) -> None:
-        self._raw = {s.path: s.raw for s in sources}
+    def __init__(self, parsed: Iterable[ParsedFile]) -> None:
         self._loaded = {p.path: p.loaded for p in parsed if p.loaded is not None}
 
     def __call__(self, file: str, path: DataPath) -> tuple[int, int]:
         loaded = self._loaded.get(file)
         if loaded is None:
             return (0, 0)
-        if not loaded.all_marks:
-            raw = self._raw.get(file)
-            if raw is not None:
-                loaded = self._loaded[file] = load_yaml(raw, max_bytes=size_cap(classify(file)))
         return loaded.locate(path)
 
 
@@ -489,7 +442,7 @@ def check(
     findings: list[Finding] = [f for p in parsed for f in p.findings]
     data, model_findings = built if built is not None else build_dataset(parsed)
     findings.extend(model_findings)
-    findings.extend(hits_to_findings(data, run_rules(data, ctx), Locator(sources, parsed)))
+    findings.extend(hits_to_findings(data, run_rules(data, ctx), Locator(parsed)))
     reported = [s.path for s in sources if report_on is None or report_on(s.path)]
     if report_on is not None:
         findings = [f for f in findings if report_on(f.file)]

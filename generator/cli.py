@@ -195,6 +195,11 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="列出全部检查规则 (list the rule catalogue)")
     rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    rules.add_argument(
+        "--explain",
+        metavar="ID",
+        help="详细说明一条规则：消息、提示、不通过与通过的示例 (explain one rule, e.g. FUND-002)",
+    )
 
     rank = sub.add_parser("rank", help="专家评审排名 (the expert-review ranking of a cycle)")
     rank.add_argument("--cycle", type=int, required=True, help="年度，如 2026")
@@ -678,9 +683,19 @@ def _emit(result: CheckResult, args: argparse.Namespace) -> int:
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
-    from generator.catalogue import render
+    from generator.catalogue import close_ids, explain, find, render
 
-    sys.stdout.write(render(args.format))
+    if args.explain is None:
+        sys.stdout.write(render(args.format))
+        return EXIT_OK
+    rule = find(args.explain)
+    if rule is None:
+        close = close_ids(args.explain)
+        hint = f"相近的编号：{'、'.join(close)}。" if close else "全部编号见 xuehui rules。"
+        from generator.textsafe import clean, truncate
+
+        raise UsageError(f"没有编号为 {truncate(clean(args.explain.strip()), 40)} 的规则。{hint}")
+    sys.stdout.write(explain(rule, args.format))
     return EXIT_OK
 
 

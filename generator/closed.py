@@ -32,15 +32,12 @@ from generator.findings import Finding
 from generator.forge import Change
 from generator.kinds import classify
 from generator.model import Correction, Cycle, Dataset
+from generator.rules import records
 from generator.rules.records import JUDGED_SOCIETY_FIELDS
 from generator.schema import load_schema
 from generator.yamlio import load_yaml
 
 CORRECTIONS = "submissions/office/corrections.yaml"
-_HINT = (
-    "请撤销这项改动。如材料确有错误，请联系专项办公室：由办公室在 submissions/office/corrections.yaml 中"
-    "登记更正理由，并在同一个拉取请求中修改。"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,26 +181,19 @@ def _office_finding(
     entries = [c for c in corrections if c.path == change.path]
     if any(lock.since <= c.date <= today for c in entries):
         return None
-    if entries:
-        c = entries[0]
-        problem = (
-            f"更正记录 {c.id} 的日期 {c.date} 早于该材料截止或被评判的日期 {lock.since}"
-            if c.date < lock.since
-            else f"更正记录 {c.id} 的日期 {c.date} 晚于今天（{today}）"
-        )
-    else:
-        problem = "本拉取请求没有在 submissions/office/corrections.yaml 中为它新增更正记录"
-    return make_finding(
-        "LOCK-004",
-        change.path,
-        0,
-        0,
-        (),
-        f"{lock.why}，专项办公室{what}{_fields_zh(fields)}须登记更正理由：{problem}。",
-        f"{change.path} is closed (since {lock.since}); the office changes it only with a new correction entry.",
-        f"请在同一个拉取请求中为 {change.path} 新增一条更正记录（id、date：{lock.since} 至 {today} 之间、cycle、"
-        "path、reason 写明理由，可加 record），更正记录将在公示网站的修订历史中公开。",
+    c = entries[0] if entries else None
+    text = records.office_correction.text(
+        "missing" if c is None else "early" if c.date < lock.since else "future",
+        why=lock.why,
+        verb=what,
+        fields_zh=_fields_zh(fields),
+        path=change.path,
+        since=lock.since,
+        today=today,
+        id=c.id if c else "",
+        date=c.date if c else "",
     )
+    return make_finding("LOCK-004", change.path, 0, 0, (), *text)
 
 
 def _society_finding(
@@ -222,35 +212,19 @@ def _society_finding(
             line,
             column,
             (fields[0],) if change.status != "D" else (),
-            f"{lock.why}，学会简介中{_fields_zh(fields)}（规则 {rules} 据此判断）截止后不得{what}。",
-            f"After the deadline the profile fields {', '.join(fields)} may not change: an application is under review.",
-            _HINT,
+            *records.profile_fields.text(
+                why=lock.why, fields_zh=_fields_zh(fields), rules=rules, verb=what, fields=", ".join(fields)
+            ),
         )
     if lock.rule == "LOCK-002":
         kind = classify(change.path)
         if kind is not None and kind.kind == "application" and change.status != "D":
             return None  # editing or adding the application itself after the deadline is DEAD-001
         thing = "申报书" if kind is not None and kind.kind == "application" else "附件"
-        return make_finding(
-            "LOCK-002",
-            change.path,
-            0,
-            0,
-            (),
-            f"{lock.why}，截止后不得{what}{thing}。",
-            f"After the deadline an application under review keeps its attachments and is not deleted ({change.path}).",
-            _HINT,
-        )
-    return make_finding(
-        "LOCK-003",
-        change.path,
-        0,
-        0,
-        (),
-        f"{lock.why}，这个文件此后只有专项办公室可以更正，不得{what}。",
-        f"{change.path} was judged by a recorded review or inspection; only the office may correct it.",
-        _HINT,
-    )
+        text = records.deadline_closed.text(why=lock.why, verb=what, thing=thing, path=change.path)
+        return make_finding("LOCK-002", change.path, 0, 0, (), *text)
+    text = records.frozen.text(why=lock.why, verb=what, path=change.path)
+    return make_finding("LOCK-003", change.path, 0, 0, (), *text)
 
 
 def correction_history_findings(base: Dataset, head: Dataset, head_has_file: bool) -> list[Finding]:
@@ -272,9 +246,9 @@ def correction_history_findings(base: Dataset, head: Dataset, head_has_file: boo
                 0,
                 0,
                 ("corrections", c.index),
-                f"已登记的更正记录 {c.id}（{c.date}，{c.path}）被{'删除' if now is None else '修改'}；更正记录是公开的修订历史，不得改动。",
-                f"Recorded correction {c.id} was {'removed' if now is None else 'changed'}.",
-                "请恢复这条记录；如需补充或纠正，请新增一条更正记录。",
+                *records.correction_history.text(
+                    "removed" if now is None else "changed", id=c.id, date=c.date, path=c.path
+                ),
             )
         )
     return findings

@@ -40,6 +40,10 @@ from generator.checker import (
 )
 from generator.findings import Finding, Severity
 from generator.kinds import SLUG, FileKind, match_kind
+from generator.rules import authority as auth_rules
+from generator.rules import committee as comm_rules
+from generator.rules import files
+from generator.rules import review as review_rules
 from generator.rules.base import Context
 from generator.yamlio import load_yaml
 
@@ -129,19 +133,7 @@ def parse_committee(sources: Iterable[Source]) -> list[ParsedFile]:
                     source.path,
                     None,
                     None,
-                    [
-                        make_finding(
-                            "FILE-001",
-                            source.path,
-                            0,
-                            0,
-                            (),
-                            "这个文件不在评审委员会仓库约定的位置，系统无法识别它是什么材料。",
-                            "The file is not in a known place of the committee repository.",
-                            "评审委员会仓库只放 shared.yaml、experts.yaml、<年度>/committee.yaml、"
-                            "<年度>/reviews/<专家编号>.yaml 和 contacts/<年度>.yaml（见 examples/committee/README.md）。",
-                        )
-                    ],
+                    [make_finding("FILE-001", source.path, 0, 0, (), *files.unknown_place.text("committee"))],
                 )
             )
             continue
@@ -199,9 +191,7 @@ def merge(data: model.Dataset, parsed: Iterable[ParsedFile]) -> list[Finding]:
                     1,
                     1,
                     (),
-                    f"文件内容无法转换为专项数据（{type(exc).__name__}）。",
-                    f"The content cannot be read into the model: {type(exc).__name__}.",
-                    "请对照 examples/committee/ 中的示例检查字段。",
+                    *files.unreadable.text("committee", error=type(exc).__name__),
                 )
             )
     for year, cycle in data.cycles.items():
@@ -216,9 +206,7 @@ def merge(data: model.Dataset, parsed: Iterable[ParsedFile]) -> list[Finding]:
                     0,
                     0,
                     (),
-                    f"{year} 年度有专家评分，但评审委员会仓库中没有 {year}/committee.yaml（委员会名单）。",
-                    f"{year} has reviews but no committee membership file.",
-                    f"请专项办公室提交 {year}/committee.yaml（members: 本年度评审委员会的专家编号）。",
+                    *review_rules.scores_for_reviewed_applications.text("no_committee", year=year),
                 )
             )
     return findings
@@ -236,9 +224,7 @@ def pin_findings(committee: Sequence[Source], shared_head: str | None) -> list[F
             0,
             0,
             ("commit",),
-            f"shared.yaml 固定的共享仓库提交是 {ref.commit[:12]}，而检查所用的共享仓库在 {shared_head[:12]}：结果可能与评审时不同。",
-            f"shared.yaml pins {ref.commit[:12]}, the shared tree checked is at {shared_head[:12]}.",
-            "请把共享仓库切换到固定的提交再检查（git checkout <提交>），或由专项办公室更新 shared.yaml 的 commit。",
+            *comm_rules.pinned_commit.text(pinned=ref.commit[:12], head=shared_head[:12]),
         )
     ]
 
@@ -273,7 +259,7 @@ def check_committee(
     findings += model_findings
     findings += merge(data, committee_parsed)
     findings += pin_findings(committee, shared_head)
-    locate = Locator([*shared, *committee], [*shared_parsed, *committee_parsed])
+    locate = Locator([*shared_parsed, *committee_parsed])
     findings += hits_to_findings(data, run_rules(data, ctx), locate)
     unique = tuple(sorted(set(findings), key=Finding.sort_key))
     reported = tuple(s.path for s in (*shared, *committee))
@@ -337,10 +323,13 @@ def scope_findings(
                 0,
                 0,
                 (),
-                f"账号 {actor} 无权{'删除' if change.status == 'D' else '修改'}评审委员会仓库中的这个文件（{what}）。",
-                f"{actor} may not change this committee-repository file ({change.path}).",
-                "在评审委员会仓库中，专家只能修改本人的评分表（<年度>/reviews/<本人专家编号>.yaml，"
-                "专家编号与账号的对应见基准提交的 experts.yaml）；其余文件由专项办公室修改。请撤销这个改动。",
+                *auth_rules.scope.text(
+                    "committee",
+                    actor=actor,
+                    verb="删除" if change.status == "D" else "修改",
+                    what=what,
+                    path=change.path,
+                ),
             )
         )
     return out

@@ -136,6 +136,8 @@ def publicity_of(cycle: Cycle, today: date) -> tuple[Publicity, Window | None]:
 
 def reminders(cycle: Cycle, today: date, win: Window | None, tz: str = PROGRAMME_TZ) -> list[Reminder]:
     """Overdue steps: reminders (warning or notice), never errors, so time alone never turns main red."""
+    from generator.rules import lifecycle as life  # the rules import this module
+
     out: list[Reminder] = []
     dec = cycle.decisions
     call = cycle.call
@@ -147,23 +149,12 @@ def reminders(cycle: Cycle, today: date, win: Window | None, tz: str = PROGRAMME
                     "LIFE-003",
                     "notice",
                     dec.file if dec else call.file,
-                    f"申报已于 {deadline} 截止，尚未记录形式审查结果。",
-                    "The deadline has passed and no formal review is recorded.",
-                    "请专项办公室在 decisions.yaml 中记录 formal_review（日期与每份申报的结果）。",
+                    *life.life_formal.text(deadline=deadline),
                 )
             )
     if dec is not None and win is not None and today > win.end:
         if dec.commendation_date is None:
-            out.append(
-                Reminder(
-                    "LIFE-001",
-                    "warning",
-                    dec.file,
-                    f"公示期已于 {win.end} 结束，尚未记录通报表彰。",
-                    f"Publicity ended on {win.end}; no commendation is recorded.",
-                    "公示期满无异议的，请在 decisions.yaml 的 commendation 中记录表彰日期、文号和名单。",
-                )
-            )
+            out.append(Reminder("LIFE-001", "warning", dec.file, *life.life_commendation.text(end=win.end)))
         for o in dec.objections:
             if o.status == "pending":
                 out.append(
@@ -171,9 +162,7 @@ def reminders(cycle: Cycle, today: date, win: Window | None, tz: str = PROGRAMME
                         "LIFE-002",
                         "warning",
                         dec.file,
-                        f"公示期已结束，异议 {o.id}（{o.society}）仍未处理。",
-                        f"Publicity has ended and objection {o.id} is still pending.",
-                        "请核实后把 status 改为 upheld 或 dismissed，并填写 resolved 与 outcome。",
+                        *life.life_objections.text(objection=o.id, society=o.society),
                     )
                 )
     return out

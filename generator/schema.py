@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from generator.resources import shipped
+from generator.rules import format_schema as fs
 from generator.yamlio import TYPE_ZH, DataPath, json_type
 
 SCHEMA_DIR = shipped().schemas  # the copies shipped with xuehui; a repository's own: ``resources``
@@ -29,6 +30,7 @@ class SchemaProblem:
     message_zh: str
     message_en: str
     hint: str
+    clause: str | None = None  # the field's ``x-clause``; None: the rule's own (格式要求)
 
 
 def schema_path(kind: str, schema_dir: Path = SCHEMA_DIR) -> Path:
@@ -77,7 +79,7 @@ def field_schema(root: dict[str, Any], instance_path: DataPath) -> dict[str, Any
             return {}
         own, node = nxt, nxt
     merged = dict(_resolve(node, root))
-    merged.update({k: v for k, v in own.items() if k in ("title", "description")})
+    merged.update({k: v for k, v in own.items() if k in ("title", "description", "x-clause")})
     return merged
 
 
@@ -103,7 +105,7 @@ def _field_label(node: dict[str, Any], path: DataPath) -> str:
     from generator.findings import format_data_path
 
     title = node.get("title")
-    dotted = format_data_path(path) or "（文件顶层）"
+    dotted = format_data_path(path) or fs.TOP_LEVEL_PATH
     return f"“{title}”（{dotted}）" if title else f"“{dotted}”"
 
 
@@ -138,147 +140,178 @@ def _value_at(data: Any, path: DataPath) -> Any:
     return node
 
 
+@dataclass(frozen=True, slots=True)
+class _Error:
+    """What every message builder knows about one validator error."""
+
+    error: Any
+    keyword: str  # the validator's kind of error: Required, Type, Enum …
+    path: DataPath
+    spath: list[str | int]
+    node: dict[str, Any]  # the schema node whose keyword failed
+    field: dict[str, Any]  # the schema of the field at ``path``
+    label: str
+    value: Any
+    field_hint: str
+
+
+Builder = Callable[[_Error, dict[str, Any]], SchemaProblem]
+
+
+def _required(e: _Error, root: dict[str, Any]) -> SchemaProblem:
+    prop = e.error.kind.property
+    prop_node = subschema_at(root, [*e.spath[:-1], "properties", prop])
+    title = prop_node.get("title")
+    desc = prop_node.get("description", "")
+    text = fs.required.text(
+        where=e.label if e.path else fs.TOP_LEVEL,
+        name=f"“{title}”（{prop}）" if title else f"“{prop}”",
+        prop=prop,
+        description=f"（{desc}）" if desc else "。",
+    )
+    return SchemaProblem(
+        "SCHEMA-001", e.path, *text, clause=prop_node.get("x-clause") or clause_at(root, e.path)
+    )
+
+
+def _additional(e: _Error, root: dict[str, Any]) -> SchemaProblem:
+    unexpected = list(e.error.kind.unexpected)
+    allowed = sorted((e.node.get("properties") or {}).keys())
+    close = [m for u in unexpected for m in difflib.get_close_matches(str(u).lower(), allowed, n=1)]
+    hint = fs.CLOSE_FIELD.format(close="、".join(close)) if close else ""
+    if allowed:
+        hint += fs.ALLOWED_FIELDS.format(allowed=", ".join(allowed))
+    text = fs.unknown_field.text(
+        label=e.label,
+        fields_zh="、".join(f"“{_short(u)}”" for u in unexpected),
+        fields=", ".join(map(str, unexpected)),
+        hint=hint or "请删除该字段。",
+    )
+    path = (*e.path, str(unexpected[0])) if unexpected else e.path
+    return SchemaProblem("SCHEMA-002", path, *text, clause=clause_at(root, e.path))
+
+
+def _type(e: _Error, root: dict[str, Any]) -> SchemaProblem:
+    expected = e.node.get("type")
+    names = expected if isinstance(expected, list) else [expected]
+    got = json_type(e.value)
+    hint = e.field_hint
+    if "string" in names and got in ("integer", "number"):
+        hint = fs.TYPE_HINTS["quote_number"]
+    elif "string" in names and got == "boolean":
+        hint = fs.TYPE_HINTS["quote_boolean"]
+    elif names and names[0] in ("number", "integer") and got == "string":
+        hint = fs.TYPE_HINTS["plain_number"]
+    text = fs.wrong_type.text(
+        label=e.label,
+        want="或".join(TYPE_ZH.get(str(n), str(n)) for n in names),
+        got_zh=TYPE_ZH.get(got, got),
+        expected="/".join(map(str, names)),
+        got=got,
+        hint=hint,
+    )
+    return SchemaProblem("SCHEMA-003", e.path, *text, clause=clause_at(root, e.path))
+
+
+def _value(
+    variant: str, e: _Error, root: dict[str, Any], hint: str | None = None, **values: object
+) -> SchemaProblem:
+    text = fs.invalid_value.text(
+        variant, label=e.label, hint=hint or e.field_hint, keyword=e.keyword, **values
+    )
+    return SchemaProblem("SCHEMA-004", e.path, *text, clause=clause_at(root, e.path))
+
+
+def _enum(e: _Error, root: dict[str, Any]) -> SchemaProblem:
+    options = e.node.get("enum") if e.keyword == "Enum" else [e.node.get("const")]
+    opts = "、".join(str(o) for o in options or [])
+    close = difflib.get_close_matches(str(e.value), [str(o) for o in options or []], n=1)
+    if not close:
+        close = [str(o) for o in options or [] if str(o).lower() == str(e.value).lower()]
+    if close:
+        case_only = close[0].lower() == str(e.value).lower()
+        hint = fs.CLOSE_VALUE.format(close=close[0]) + (fs.CASE_ONLY if case_only else "")
+    else:
+        hint = fs.OPTIONS.format(options=opts)
+    return _value(
+        "enum",
+        e,
+        root,
+        hint,
+        value=_short(e.value),
+        options=opts,
+        options_en=", ".join(map(str, options or [])),
+    )
+
+
+def _format(e: _Error, root: dict[str, Any]) -> SchemaProblem:
+    fmt = e.node.get("format", "")
+    example = fs.FORMAT_EXAMPLES.get(fmt, "")
+    hint = fs.FORMAT_HINT.format(example=example) if example else None
+    return _value(
+        "format", e, root, hint, value=_short(e.value), what=fs.FORMAT_NAMES.get(fmt, fmt), format=fmt
+    )
+
+
+def _range(e: _Error, root: dict[str, Any]) -> SchemaProblem:
+    relation = fs.RELATIONS[e.keyword].format(limit=e.error.kind.limit)
+    return _value("range", e, root, value=_short(e.value), relation=relation, raw=e.value)
+
+
+def _length(e: _Error, root: dict[str, Any]) -> SchemaProblem:
+    limit = e.error.kind.limit
+    empty = e.keyword in ("MinLength", "MinItems") and limit == 1
+    what = fs.LENGTHS[e.keyword].format(limit=limit)
+    return _value("empty" if empty else "length", e, root, what=what, limit=limit)
+
+
+def _simple(variant: str) -> Builder:
+    def build(e: _Error, root: dict[str, Any]) -> SchemaProblem:
+        return _value(variant, e, root, value=_short(e.value))
+
+    return build
+
+
+# The validator's kind of error → its builder (each names its rule id); any other kind: "other".
+TRANSLATIONS: dict[str, Builder] = {
+    "Required": _required,
+    "AdditionalProperties": _additional,
+    "Type": _type,
+    "Enum": _enum,
+    "Constant": _enum,
+    "Format": _format,
+    **dict.fromkeys(fs.RELATIONS, _range),
+    **dict.fromkeys(fs.LENGTHS, _length),
+    "Pattern": _simple("pattern"),
+    "PropertyNames": _simple("property_names"),
+    "UniqueItems": _simple("unique"),
+}
+
+
+def clause_at(root: dict[str, Any], path: DataPath) -> str | None:
+    """The ``x-clause`` of the field at ``path`` or of the nearest field it sits in (None: 格式要求)."""
+    for end in range(len(path), 0, -1):
+        clause = field_schema(root, path[:end]).get("x-clause")
+        if isinstance(clause, str):
+            return clause
+    return None
+
+
 def _translate(error: Any, root: dict[str, Any], data: Any) -> SchemaProblem:
     path: DataPath = tuple(error.instance_path)
-    kind_name = type(error.kind).__name__
     spath = list(error.schema_path)
     node = subschema_at(root, spath[:-1])
     field = field_schema(root, path) or node
-    label = _field_label(field, path)
-    value = _value_at(data, path)
     described = field.get("description", "")
-    field_hint = f"字段说明：{described}" if described else "请对照示例填写。"
-    if kind_name == "Required":
-        prop = error.kind.property
-        prop_node = subschema_at(root, [*spath[:-1], "properties", prop])
-        title = prop_node.get("title")
-        name = f"“{title}”（{prop}）" if title else f"“{prop}”"
-        desc = prop_node.get("description", "")
-        where = label if path else "文件顶层"
-        return SchemaProblem(
-            "SCHEMA-001",
-            path,
-            f"{where}缺少必填字段{name}。",
-            f"Missing required field {prop!r}.",
-            f"请补上 {prop}: …" + (f"（{desc}）" if desc else "。"),
-        )
-    if kind_name == "AdditionalProperties":
-        unexpected = list(error.kind.unexpected)
-        allowed = sorted((node.get("properties") or {}).keys())
-        problems_zh = "、".join(f"“{_short(u)}”" for u in unexpected)
-        close = [m for u in unexpected for m in difflib.get_close_matches(str(u).lower(), allowed, n=1)]
-        hint = f"是不是想写 {'、'.join(close)}？字段名区分大小写。" if close else ""
-        if allowed:
-            hint += f"这里可用的字段：{', '.join(allowed)}。"
-        return SchemaProblem(
-            "SCHEMA-002",
-            (*path, str(unexpected[0])) if unexpected else path,
-            f"{label}中有不认识的字段 {problems_zh}。",
-            f"Unknown field(s): {', '.join(map(str, unexpected))}.",
-            hint or "请删除该字段。",
-        )
-    if kind_name == "Type":
-        expected = node.get("type")
-        names = expected if isinstance(expected, list) else [expected]
-        want = "或".join(TYPE_ZH.get(str(n), str(n)) for n in names)
-        got = json_type(value)
-        hint = field_hint
-        if "string" in names and got in ("integer", "number"):
-            hint = '电话、账号、编号等数字形式的文字请加引号，如 "13800000000"。'
-        elif "string" in names and got == "boolean":
-            hint = "yes/no/true/false 等词会被读成真假值：作为文字请加引号。"
-        elif names and names[0] in ("number", "integer") and got == "string":
-            hint = "数字不要加引号，也不要带单位、逗号或下划线，如 200000.00。"
-        return SchemaProblem(
-            "SCHEMA-003",
-            path,
-            f"{label}应为{want}，现在是{TYPE_ZH.get(got, got)}。",
-            f"Expected {'/'.join(map(str, names))}, got {got}.",
-            hint,
-        )
-    if kind_name in ("Enum", "Constant"):
-        options = node.get("enum") if kind_name == "Enum" else [node.get("const")]
-        opts = "、".join(str(o) for o in options or [])
-        close = difflib.get_close_matches(str(value), [str(o) for o in options or []], n=1)
-        if not close:
-            close = [str(o) for o in options or [] if str(o).lower() == str(value).lower()]
-        if close:
-            case_only = close[0].lower() == str(value).lower()
-            hint = f"是不是想写 {close[0]}？" + ("（注意大小写）" if case_only else "")
-        else:
-            hint = f"可选值：{opts}。"
-        return SchemaProblem(
-            "SCHEMA-004",
-            path,
-            f"{label}的值“{_short(value)}”不在允许范围内（可选：{opts}）。",
-            f"Value {_short(value)!r} is not one of: {', '.join(map(str, options or []))}.",
-            hint,
-        )
-    if kind_name == "Format":
-        fmt = node.get("format", "")
-        example = {"date": "2026-10-31", "date-time": "2026-10-31T17:00:00+08:00"}.get(fmt, "")
-        return SchemaProblem(
-            "SCHEMA-004",
-            path,
-            f"{label}“{_short(value)}”不是有效的{'日期' if fmt == 'date' else '时间' if fmt == 'date-time' else fmt}。",
-            f"{_short(value)!r} is not a valid {fmt}.",
-            f'请写成真实存在的日期，格式如 "{example}"。' if example else field_hint,
-        )
-    if kind_name in ("Minimum", "Maximum", "ExclusiveMinimum", "ExclusiveMaximum"):
-        limit = error.kind.limit
-        relation = {
-            "Minimum": f"不能小于 {limit}",
-            "Maximum": f"不能大于 {limit}",
-            "ExclusiveMinimum": f"必须大于 {limit}",
-            "ExclusiveMaximum": f"必须小于 {limit}",
-        }[kind_name]
-        return SchemaProblem(
-            "SCHEMA-004",
-            path,
-            f"{label}为 {_short(value)}，{relation}。",
-            f"{value} is out of range.",
-            field_hint,
-        )
-    if kind_name in ("MinLength", "MaxLength", "MinItems", "MaxItems"):
-        limit = error.kind.limit
-        what = {
-            "MinLength": f"至少 {limit} 个字符",
-            "MaxLength": f"最多 {limit} 个字符",
-            "MinItems": f"至少 {limit} 项",
-            "MaxItems": f"最多 {limit} 项",
-        }[kind_name]
-        empty = kind_name in ("MinLength", "MinItems") and limit == 1
-        return SchemaProblem(
-            "SCHEMA-004",
-            path,
-            f"{label}不能为空。" if empty else f"{label}长度不符合要求：{what}。",
-            f"{kind_name} {limit} violated.",
-            field_hint,
-        )
-    if kind_name == "Pattern":
-        return SchemaProblem(
-            "SCHEMA-004",
-            path,
-            f"{label}的写法不符合要求：“{_short(value)}”。",
-            f"{_short(value)!r} does not match the required pattern.",
-            field_hint,
-        )
-    if kind_name == "PropertyNames":
-        return SchemaProblem(
-            "SCHEMA-004",
-            path,
-            f"{label}中有写法不符合要求的键名。",
-            "A key does not match the required pattern.",
-            field_hint,
-        )
-    if kind_name == "UniqueItems":
-        return SchemaProblem(
-            "SCHEMA-004", path, f"{label}中有重复的项。", "Items must be unique.", "请删除重复的项。"
-        )
-    return SchemaProblem(
-        "SCHEMA-004",
+    e = _Error(
+        error,
+        type(error.kind).__name__,
         path,
-        f"{label}不符合要求。",
-        f"Schema violation ({kind_name}).",
-        field_hint,
+        spath,
+        node,
+        field,
+        _field_label(field, path),
+        _value_at(data, path),
+        fs.FIELD_HINT.format(description=described) if described else fs.NO_FIELD_HINT,
     )
+    return TRANSLATIONS.get(e.keyword, _simple("other"))(e, root)

@@ -51,13 +51,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
 from yaml import events as ev
+from yaml._yaml import CParser
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 20
@@ -86,13 +88,20 @@ class YamlProblem:
 
 @dataclass(slots=True)
 class LoadedYaml:
-    """``data`` is None when any error-severity problem was found; ``marks`` maps each data path to the
-    (line, column) of its key (mapping members) or of its start (sequence items), 1-based."""
+    """``data`` is None when any error-severity problem was found.
+
+    Every member of the data (a mapping's key, a sequence's item, and the root) has a position: the
+    (line, column) of its key (mapping members) or of its start (sequence items), 1-based. ``positions``
+    holds them compactly, one integer per member in document order (the order of a depth-first walk of
+    ``data``), recorded in the one pass that reads the file; ``locate`` finds a path's entry by walking the
+    data. ``marks``, the same positions keyed by data path, is filled only when asked for
+    (``load_yaml(with_marks=True)``) or given (a test's hand-made value).
+    """
 
     data: dict[str, Any] | None
     marks: dict[DataPath, Mark] = field(default_factory=dict)
     problems: list[YamlProblem] = field(default_factory=list)
-    all_marks: bool = True  # False when loaded with ``with_marks=False`` (only containers' positions)
+    positions: array[int] = field(default_factory=lambda: array("Q"))
 
     @property
     def ok(self) -> bool:
@@ -101,11 +110,71 @@ class LoadedYaml:
     def locate(self, path: DataPath) -> Mark:
         """The position of ``path`` or, when it is absent (a missing field), of its nearest ancestor."""
         marks = self.marks
-        for end in range(len(path), -1, -1):
-            mark = marks.get(path[:end])
-            if mark is not None:
-                return mark
-        return (1, 1)
+        if marks:
+            for end in range(len(path), -1, -1):
+                mark = marks.get(path[:end])
+                if mark is not None:
+                    return mark
+            return (1, 1)
+        positions = self.positions
+        if not positions:
+            return (1, 1)
+        index = _member_index(self.data, path) if self.data is not None else 0
+        packed = positions[index]
+        return ((packed >> 32) + 1, (packed & 0xFFFFFFFF) + 1)
+
+    def all_positions(self) -> dict[DataPath, Mark]:
+        """Every member's position keyed by its data path (empty when the file was not read)."""
+        found: dict[DataPath, Mark] = {}
+        if self.data is None or not self.positions:
+            return found
+        members = iter(self.positions)
+        stack: list[tuple[DataPath, Any]] = [((), self.data)]
+        while stack:
+            path, value = stack.pop()
+            packed = next(members)
+            found[path] = ((packed >> 32) + 1, (packed & 0xFFFFFFFF) + 1)
+            if type(value) is dict:
+                stack.extend(reversed([((*path, k), v) for k, v in value.items()]))
+            elif type(value) is list:
+                stack.extend(reversed([((*path, i), v) for i, v in enumerate(value)]))
+        return found
+
+
+def _members(value: Any) -> int:
+    """How many members (at any depth) a value holds: the entries ``positions`` has for them."""
+    if type(value) is dict:
+        return len(value) + sum(_members(v) for v in value.values() if type(v) is dict or type(v) is list)
+    if type(value) is list:
+        return len(value) + sum(_members(v) for v in value if type(v) is dict or type(v) is list)
+    return 0
+
+
+def _member_index(root: Any, path: DataPath) -> int:
+    """The index in ``positions`` of the longest prefix of ``path`` that names a member of ``root``."""
+    index = 0
+    node = root
+    for part in path:
+        if type(node) is dict:
+            if part not in node:
+                break
+            index += 1
+            for key, value in node.items():
+                if key == part:
+                    node = value
+                    break
+                if type(value) is dict or type(value) is list:
+                    index += 1 + _members(value)
+                else:
+                    index += 1
+        elif type(node) is list and isinstance(part, int) and 0 <= part < len(node):
+            index += 1
+            for value in node[:part]:
+                index += 1 + _members(value) if type(value) is dict or type(value) is list else 1
+            node = node[part]
+        else:
+            break
+    return index
 
 
 # Characters refused anywhere in the text (values, keys, comments): see "Strict text" above. Kept apart by
@@ -234,8 +303,11 @@ def _is_line_break_char(ch: str) -> bool:
     return ch in "\x85\u2028\u2029"
 
 
-def _problem(rule: str, mark: Mark, zh: str, en: str, hint: str, path: DataPath = ()) -> YamlProblem:
-    return YamlProblem(rule, mark[0], mark[1], zh, en, hint, "error", path)
+def _problem(rule: str, mark: Mark, variant: str, /, path: DataPath = (), **values: object) -> YamlProblem:
+    """A problem with the message ``variant`` that ``rule`` declares (``generator.rules.format_yaml``)."""
+    from generator.rules.format_yaml import BY_ID  # the rules import this module
+
+    return YamlProblem(rule, mark[0], mark[1], *BY_ID[rule].text(variant, **values), "error", path)
 
 
 def _line_col(text: str, index: int) -> Mark:
@@ -255,9 +327,7 @@ def decode(raw: bytes) -> tuple[str | None, list[YamlProblem]]:
             _problem(
                 "YAML-001",
                 (1, 1),
-                "文件是 UTF-16 编码，无法读取。",
-                "The file is encoded as UTF-16.",
-                "请以 UTF-8 编码保存（记事本：另存为 → 编码选“UTF-8”）。",
+                "utf16",
             )
         ]
     try:
@@ -276,18 +346,11 @@ def decode(raw: bytes) -> tuple[str | None, list[YamlProblem]]:
             _problem(
                 "YAML-001",
                 mark,
-                f"文件不是 UTF-8 编码：{looks}。",
-                f"The file is not UTF-8: {looks_en}.",
-                "请以 UTF-8 编码保存（记事本：另存为 → 编码选“UTF-8”；WPS/Word 请先复制到纯文本编辑器）。",
+                "not_utf8",
+                looks=looks,
+                looks_en=looks_en,
             )
         ]
-
-
-_INVISIBLE_HINT = (
-    "请删除这个看不见的字符：把光标移到该行该列，删除光标处的字符（按一次方向键光标却不动的地方就是它），"
-    "或删掉这段文字重新输入。常见来源是从网页、微信或 Word 复制粘贴。"
-)
-_BREAK_HINT = "请在这里换成普通的回车换行，或删除它。常见来源是从网页或 Word 复制粘贴。"
 
 
 def _char_problem(mark: Mark, ch: str) -> YamlProblem:
@@ -297,16 +360,16 @@ def _char_problem(mark: Mark, ch: str) -> YamlProblem:
         return _problem(
             "YAML-002",
             mark,
-            f"含有特殊换行符 {name}，行号会与编辑器显示的不一致。",
-            f"Unusual line break {english}: YAML counts it as a new line, editors do not.",
-            _BREAK_HINT,
+            "line_break",
+            name=name,
+            english=english,
         )
     return _problem(
         "YAML-002",
         mark,
-        f"含有不可见字符 {name}：它显示不出来，却会让看起来相同的文字在比较、检索和公开数据中变得不同。",
-        f"Invisible character {english}.",
-        _INVISIBLE_HINT,
+        "invisible",
+        name=name,
+        english=english,
     )
 
 
@@ -328,9 +391,7 @@ def scan_characters(text: str) -> list[YamlProblem]:
             _problem(
                 "YAML-002",
                 _line_col(text, tab_at),
-                "含有制表符（Tab）。YAML 不允许用 Tab 缩进，文字中的 Tab 也容易造成误读。",
-                "The file contains a tab character.",
-                "请把 Tab 换成空格（缩进用两个空格）。",
+                "tab",
             )
         )
     return problems
@@ -365,9 +426,6 @@ def _resolve_plain(value: str) -> tuple[Any, str | None]:
     return value, None
 
 
-_NUMBER_HINT = "金额请写成普通小数（如 200000.00）；若本意是文字，请加引号。"
-
-
 def _check_node_event(event: Any, problems: list[YamlProblem]) -> bool:
     """Refuse anchors and explicit tags on a node event; True when it is acceptable."""
     ok = True
@@ -376,9 +434,8 @@ def _check_node_event(event: Any, problems: list[YamlProblem]) -> bool:
             _problem(
                 "YAML-003",
                 _mark_of(event.start_mark),
-                f"不允许使用锚点（&{event.anchor}）和别名（*）。",
-                f"Anchors (&{event.anchor}) and aliases are not allowed.",
-                "请把要重复的内容直接写出来。",
+                "anchor",
+                anchor=event.anchor,
             )
         )
         ok = False
@@ -388,9 +445,8 @@ def _check_node_event(event: Any, problems: list[YamlProblem]) -> bool:
             _problem(
                 "YAML-004",
                 _mark_of(event.start_mark),
-                f"不允许使用类型标签（{tag}）。",
-                f"Tags such as {tag} are not allowed.",
-                "请删除以 ! 开头的标签，直接写值；文字请加引号。",
+                "",
+                tag=tag,
             )
         )
         ok = False
@@ -400,8 +456,8 @@ def _check_node_event(event: Any, problems: list[YamlProblem]) -> bool:
 def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, with_marks: bool = True) -> LoadedYaml:
     """Read one file strictly. Never raises for any ``raw``.
 
-    ``with_marks=False`` skips recording the position of every scalar (containers keep theirs), which
-    is most of the cost of a clean file; read the file again with marks when a finding needs a line.
+    Positions are always recorded, compactly (``LoadedYaml.positions``, found by ``locate``);
+    ``with_marks=True`` also spells them out by data path in ``marks`` (for callers that list them all).
     """
     if len(raw) > max_bytes:
         return LoadedYaml(
@@ -411,9 +467,9 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, with_marks: bool = True
                 _problem(
                     "YAML-005",
                     (1, 1),
-                    f"文件过大（{len(raw):,} 字节，上限 {max_bytes:,} 字节）。",
-                    f"The file is too large ({len(raw):,} bytes; the limit is {max_bytes:,}).",
-                    "申报材料请精简文字；附件（PDF 等）请放在 attachments 文件夹，不要写进 YAML。",
+                    "file_size",
+                    count=len(raw),
+                    max_bytes=max_bytes,
                 )
             ],
         )
@@ -424,7 +480,7 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, with_marks: bool = True
     if problems:
         return LoadedYaml(None, {}, problems)
     try:
-        loaded = _load_text(text, with_marks)
+        loaded = _load_text(text)
     except yaml.MarkedYAMLError as exc:
         return LoadedYaml(None, {}, [_syntax_problem(exc)])
     except (yaml.YAMLError, RecursionError, MemoryError, ValueError, TypeError) as exc:
@@ -435,76 +491,170 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, with_marks: bool = True
                 _problem(
                     "YAML-006",
                     (1, 1),
-                    f"YAML 无法解析：{type(exc).__name__}。",
-                    f"The YAML cannot be parsed: {type(exc).__name__}.",
-                    "请对照示例检查缩进和冒号；可用编辑器的 YAML 插件定位问题。",
+                    "unreadable",
+                    error=type(exc).__name__,
                 )
             ],
         )
-    loaded.all_marks = with_marks
     if loaded.data is not None and not unicodedata.is_normalized("NFC", text):
-        if not with_marks:
-            loaded = _load_text(text, True)
-        nfd = _nfd_problem(loaded.data, loaded.marks)
+        nfd = _nfd_problem(loaded)
         if nfd is not None:
             loaded.problems.append(nfd)
+    if with_marks:
+        loaded.marks = loaded.all_positions()
     return loaded
-
-
-_SYNTAX_HINTS = (
-    ("found character '\\t'", "请把 Tab 换成空格（缩进用两个空格）。"),
-    ("mapping values are not allowed", "冒号后要有空格；文字里含英文冒号时请给整段文字加引号。"),
-    ("could not find expected ':'", "这一行缺少“键: 值”中的冒号，或上一行的引号没有闭合。"),
-    ("did not find expected key", "缩进没有对齐：同一层的字段要用相同数量的空格开头。"),
-    ("found unexpected end of stream", "引号或括号没有闭合。"),
-    ("found undefined tag handle", "请删除以 ! 开头的标签。"),
-    ("while scanning a quoted scalar", "引号没有闭合：请检查这一段文字的首尾引号。"),
-    ("found unknown escape character", "双引号中的反斜杠 \\ 有特殊含义：请改用单引号，或写成 \\\\。"),
-    ("expected <document start>", "文件中只能有一份内容：请删除多余的 --- 或 ... 分隔线。"),
-)
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     detail = " ".join(part for part in (exc.context, exc.problem) if part)
-    hint = "请对照示例检查这一行及上一行的缩进、冒号和引号。"
-    for needle, text in _SYNTAX_HINTS:
+    from generator.rules.format_yaml import SYNTAX_HINT, SYNTAX_HINTS
+
+    hint = SYNTAX_HINT
+    for needle, text in SYNTAX_HINTS:
         if needle in detail:
             hint = text
             break
     return _problem(
         "YAML-006",
         where,
-        "YAML 格式错误，无法解析。",
-        f"YAML syntax error: {detail}.",
-        hint,
+        "syntax",
+        detail=detail,
+        hint=hint,
     )
 
 
-def _load_text(text: str, with_marks: bool) -> LoadedYaml:
-    loader = yaml.CSafeLoader(text)
+def _load_text(text: str) -> LoadedYaml:
+    parser = CParser(text)
     try:
-        return _build(loader, with_marks)
+        return _Builder(parser.get_event).run()
     finally:
-        loader.dispose()
+        parser.dispose()
 
 
 def _mark_of(mark: Any) -> Mark:
     return (mark.line + 1, mark.column + 1)
 
 
+def _pack(mark: Any) -> int:
+    """A position as one integer for ``LoadedYaml.positions``: 0-based line and column of libyaml's mark."""
+    line: int = mark.line
+    column: int = mark.column
+    return (line << 32) | column
+
+
 # Plain scalars whose first character is none of these are text without further resolution.
 _RESOLVE_START = frozenset("0123456789-+.~tTfFnN")
 
 
-def _build(loader: Any, with_marks: bool) -> LoadedYaml:
-    get_event = loader.get_event
-    problems: list[YamlProblem] = []
-    marks: dict[DataPath, Mark] = {}
-    get_event()  # StreamStart
-    event = get_event()
-    if isinstance(event, ev.StreamEndEvent):
+class _Frame:
+    """An open mapping or sequence: where its members go, where its first member's entry in ``positions``
+    is, and for a mapping the key waiting for its value."""
+
+    __slots__ = ("container", "is_mapping", "key", "path", "start")
+
+    def __init__(self, container: Any, path: DataPath, is_mapping: bool, start: int) -> None:
+        self.container = container  # dict[str, Any] | list[Any]
+        self.path = path
+        self.is_mapping = is_mapping
+        self.key: str | None = None
+        self.start = start
+
+
+class _Builder:
+    """One pass over libyaml's events: the data, one position per member (``LoadedYaml.positions``) and
+    every problem.
+
+    ``run`` is the loop: it reads each event and does inline only what every clean scalar needs (a plain
+    text key or value, a quoted text); everything else is a named step: a key that needs resolving or
+    refusing (``key_text``), a duplicate key (``duplicate``), a value that needs resolving or checking
+    (``value_of``), a collection (``on_collection``), an alias, the document's end (``on_document_end``) and
+    the checks of the whole (``finish``). A step that finds reading must stop returns True.
+    """
+
+    __slots__ = ("_get_event", "fatal", "nodes", "positions", "problems", "root", "stack")
+
+    def __init__(self, get_event: Callable[[], Any]) -> None:
+        self._get_event = get_event
+        self.problems: list[YamlProblem] = []
+        self.positions = array("Q")
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.nodes = 0
+        self.fatal = False
+
+    def run(self) -> LoadedYaml:
+        get_event = self._get_event
+        get_event()  # StreamStart
+        if type(get_event()) is ev.StreamEndEvent:
+            return self._empty()
+        # After DocumentStart.
+        scalar, mapping_start, sequence_start = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
+        mapping_end, sequence_end, document_end = ev.MappingEndEvent, ev.SequenceEndEvent, ev.DocumentEndEvent
+        stack = self.stack
+        append_position = self.positions.append
+        resolve_start = _RESOLVE_START
+        while True:
+            event = get_event()
+            cls = type(event)
+            if cls is scalar:
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    self.problems.append(_too_many_nodes())
+                    return self._stopped()
+                if event.anchor is not None or event.tag is not None:
+                    self.refuse_properties(event)
+                text: str = event.value
+                if len(text) > MAX_SCALAR_CHARS:
+                    text = self.too_long(event, text)
+                if not stack:
+                    self.root = text  # a scalar document: refused in ``finish``
+                    append_position(_pack(event.start_mark))
+                    continue
+                frame = stack[-1]
+                plain = event.implicit[0]
+                if frame.is_mapping and frame.key is None:
+                    if plain and text and text[0] not in resolve_start and text != "<<":
+                        key = text if len(text) <= MAX_KEY_CHARS else self.key_text(event, text)
+                    else:
+                        key = self.key_text(event, text)
+                    if key in frame.container:
+                        key = self.duplicate(event, frame, key)
+                    frame.key = key
+                    mark = event.start_mark
+                    append_position((mark.line << 32) | mark.column)
+                    continue
+                if plain:
+                    value: Any = self.value_of(event, text) if not text or text[0] in resolve_start else text
+                elif event.style == '"':
+                    value = self.value_of(event, text)
+                else:
+                    value = text
+                if frame.is_mapping:
+                    frame.container[frame.key] = value
+                    frame.key = None
+                else:
+                    mark = event.start_mark
+                    append_position((mark.line << 32) | mark.column)
+                    frame.container.append(value)
+            elif cls is mapping_start or cls is sequence_start:
+                if self.on_collection(event, cls is mapping_start):
+                    return self._stopped()
+            elif cls is mapping_end or cls is sequence_end:
+                stack.pop()
+            elif cls is ev.AliasEvent:
+                self.on_alias(event)
+                return self._stopped()
+            elif cls is document_end:
+                if self.on_document_end():
+                    return self._stopped()
+                return self.finish()
+
+    def _stopped(self) -> LoadedYaml:
+        return LoadedYaml(None, {}, self.problems, self.positions)
+
+    def _empty(self) -> LoadedYaml:
         return LoadedYaml(
             None,
             {},
@@ -512,249 +662,212 @@ def _build(loader: Any, with_marks: bool) -> LoadedYaml:
                 _problem(
                     "YAML-007",
                     (1, 1),
-                    "文件是空的。",
-                    "The file is empty.",
-                    "请按示例填写内容，或用 xuehui new 生成模板。",
+                    "empty",
                 )
             ],
         )
-    # After DocumentStart. A frame is [container, path, pending key or None, is_mapping, keys seen -> mark].
-    scalar_cls = ev.ScalarEvent
-    mapping_start = ev.MappingStartEvent
-    sequence_start = ev.SequenceStartEvent
-    mapping_end = ev.MappingEndEvent
-    sequence_end = ev.SequenceEndEvent
-    resolve_start = _RESOLVE_START
-    root: Any = None
-    stack: list[list[Any]] = []
-    nodes = 0
-    fatal = False
 
-    while True:
-        event = get_event()
-        cls = type(event)
-        if cls is scalar_cls:
-            nodes += 1
-            if nodes > MAX_NODES:
-                return LoadedYaml(None, marks, [*problems, _too_many_nodes()])
-            if event.anchor is not None or event.tag is not None:
-                _check_node_event(event, problems)
-                fatal = True
-            value_text: str = event.value
-            if len(value_text) > MAX_SCALAR_CHARS:
-                problems.append(
+    def refuse_properties(self, event: Any) -> None:
+        """A node with an anchor or a tag."""
+        _check_node_event(event, self.problems)
+        self.fatal = True
+
+    def too_long(self, event: Any, text: str) -> str:
+        self.problems.append(
+            _problem(
+                "YAML-005",
+                _mark_of(event.start_mark),
+                "text_length",
+                count=len(text),
+                limit=MAX_SCALAR_CHARS,
+            )
+        )
+        self.fatal = True
+        return ""
+
+    def key_text(self, event: Any, text: str) -> str:
+        """The key a scalar names, or a placeholder that cannot clash when it is refused."""
+        key = text
+        plain = event.implicit[0]
+        if plain and (not text or text[0] in _RESOLVE_START):
+            resolved, refusal = _resolve_plain(text)
+            if type(resolved) is int:
+                key = text.lstrip("+")
+            elif not isinstance(resolved, str) or refusal:
+                self.problems.append(
                     _problem(
-                        "YAML-005",
+                        "YAML-008",
                         _mark_of(event.start_mark),
-                        f"一段文字过长（{len(value_text):,} 个字符，上限 {MAX_SCALAR_CHARS:,}）。",
-                        f"A text value is too long ({len(value_text):,} characters).",
-                        "请精简文字；详细材料请作为附件提交。",
+                        "not_text",
+                        text=text,
+                        resolved=_kind_zh(resolved),
                     )
                 )
-                fatal = True
-                value_text = ""
-            plain = event.implicit[0]
-            if not stack:
-                root = value_text  # a scalar document: refused below
-                marks[()] = _mark_of(event.start_mark)
-                continue
-            frame = stack[-1]
-            if frame[3] and frame[2] is None:
-                # ---- a mapping key
-                key: str = value_text
-                if plain and (not value_text or value_text[0] in resolve_start):
-                    resolved, refusal = _resolve_plain(value_text)
-                    if type(resolved) is int:
-                        key = value_text.lstrip("+")
-                    elif not isinstance(resolved, str) or refusal:
-                        problems.append(
-                            _problem(
-                                "YAML-008",
-                                _mark_of(event.start_mark),
-                                f"字段名“{value_text}”不是文字（会被读成 {_kind_zh(resolved)}）。",
-                                f"The key {value_text!r} is not text.",
-                                "字段名请使用示例中的名称；确需这样写时请加引号。",
-                            )
-                        )
-                        fatal = True
-                        key = f"\x00invalid-key-{nodes}"
-                elif not plain and event.style == '"' and first_refused(key) is not None:
-                    problems.append(_escape_problem(_mark_of(event.start_mark), key))
-                    fatal = True
-                if len(key) > MAX_KEY_CHARS:
-                    problems.append(
-                        _problem(
-                            "YAML-008",
-                            _mark_of(event.start_mark),
-                            f"字段名过长（{len(key):,} 个字符）。",
-                            f"A key is too long ({len(key):,} characters).",
-                            "字段名请使用示例中的名称。",
-                        )
-                    )
-                    fatal = True
-                    key = f"\x00invalid-key-{nodes}"
-                elif key == "<<" and plain:
-                    problems.append(
-                        _problem(
-                            "YAML-003",
-                            _mark_of(event.start_mark),
-                            "不允许使用合并键（<<）。",
-                            "Merge keys (<<) are not allowed.",
-                            "请把要合并的字段直接写出来。",
-                        )
-                    )
-                    fatal = True
-                seen: dict[str, Any] = frame[4]
-                if key in seen:
-                    first_line = seen[key].line + 1
-                    problems.append(
-                        _problem(
-                            "YAML-009",
-                            _mark_of(event.start_mark),
-                            f"字段“{key}”重复出现（第 {first_line} 行已有），后一个会覆盖前一个。",
-                            f"Duplicate key {key!r} (already on line {first_line}).",
-                            "请删除或合并重复的字段。",
-                            (*frame[1], key),
-                        )
-                    )
-                    fatal = True
-                    key = f"\x00duplicate-{nodes}"
-                seen[key] = event.start_mark
-                frame[2] = key
-                if with_marks:
-                    marks[(*frame[1], key)] = _mark_of(event.start_mark)
-                continue
-            # ---- a value
-            if plain and (not value_text or value_text[0] in resolve_start):
-                value, refusal = _resolve_plain(value_text)
-                if refusal:
-                    problems.append(
-                        _problem(
-                            "YAML-010",
-                            _mark_of(event.start_mark),
-                            f"数值“{value_text}”无法接受：{refusal}。",
-                            f"The number {value_text!r} is not accepted.",
-                            _NUMBER_HINT,
-                        )
-                    )
-                    fatal = True
-            else:
-                value = value_text
-                if not plain and event.style == '"' and first_refused(value_text) is not None:
-                    problems.append(_escape_problem(_mark_of(event.start_mark), value_text))
-                    fatal = True
-            container = frame[0]
-            if frame[3]:
-                container[frame[2]] = value
-                frame[2] = None
-            else:
-                if with_marks:
-                    marks[(*frame[1], len(container))] = _mark_of(event.start_mark)
-                container.append(value)
-            continue
-        if cls is mapping_start or cls is sequence_start:
-            nodes += 1
-            if nodes > MAX_NODES:
-                return LoadedYaml(None, marks, [*problems, _too_many_nodes()])
-            if event.anchor is not None or event.tag is not None:
-                _check_node_event(event, problems)
-                fatal = True
-            is_mapping = cls is mapping_start
-            new: Any = {} if is_mapping else []
-            mark = _mark_of(event.start_mark)
-            if not stack:
-                root = new
-                path: DataPath = ()
-            else:
-                frame = stack[-1]
-                container = frame[0]
-                if frame[3]:
-                    if frame[2] is None:
-                        problems.append(
-                            _problem(
-                                "YAML-008",
-                                mark,
-                                "字段名不能是列表或映射（复杂键）。",
-                                "A key cannot be a collection.",
-                                "请检查这一行的问号（?）和括号。",
-                            )
-                        )
-                        return LoadedYaml(None, marks, problems)
-                    path = (*frame[1], frame[2])
-                    container[frame[2]] = new
-                    frame[2] = None
-                else:
-                    path = (*frame[1], len(container))
-                    container.append(new)
-                    marks[path] = mark
-            if not path:
-                marks[()] = mark
-            stack.append([new, path, None, is_mapping, {}])
-            if len(stack) > MAX_DEPTH:
-                problems.append(
-                    _problem(
-                        "YAML-005",
-                        mark,
-                        f"嵌套层次过深（超过 {MAX_DEPTH} 层）。",
-                        f"Nesting deeper than {MAX_DEPTH} levels.",
-                        "请对照示例检查缩进和括号。",
-                    )
+                self.fatal = True
+                key = f"\x00invalid-key-{self.nodes}"
+        elif not plain and event.style == '"' and first_refused(key) is not None:
+            self.problems.append(_escape_problem(_mark_of(event.start_mark), key))
+            self.fatal = True
+        if len(key) > MAX_KEY_CHARS:
+            self.problems.append(
+                _problem(
+                    "YAML-008",
+                    _mark_of(event.start_mark),
+                    "too_long",
+                    count=len(key),
                 )
-                return LoadedYaml(None, marks, problems)
-            continue
-        if cls is mapping_end or cls is sequence_end:
-            stack.pop()
-            continue
-        if cls is ev.AliasEvent:
-            problems.append(
+            )
+            self.fatal = True
+            key = f"\x00invalid-key-{self.nodes}"
+        elif key == "<<" and plain:
+            self.problems.append(
                 _problem(
                     "YAML-003",
                     _mark_of(event.start_mark),
-                    f"不允许使用别名（*{event.anchor}）。",
-                    f"Aliases (*{event.anchor}) are not allowed.",
-                    "请把要重复的内容直接写出来。",
+                    "merge",
                 )
             )
-            return LoadedYaml(None, marks, problems)
-        if cls is ev.DocumentEndEvent:
-            after = get_event()
-            if not isinstance(after, ev.StreamEndEvent):
-                problems.append(
-                    _problem(
-                        "YAML-011",
-                        _mark_of(after.start_mark),
-                        "一个文件只能包含一份内容（发现多个 --- 分隔的文档）。",
-                        "Only one YAML document is allowed per file.",
-                        "请删除多余的 --- 分隔线及其后的内容，或拆成多个文件。",
-                    )
-                )
-                return LoadedYaml(None, marks, problems)
-            break
-        if nodes > MAX_NODES:
-            return LoadedYaml(None, marks, [*problems, _too_many_nodes()])
-    if not isinstance(root, dict):
-        problems.append(
+            self.fatal = True
+        return key
+
+    def duplicate(self, event: Any, frame: _Frame, key: str) -> str:
+        """A key its mapping already has: the problem names the first one's line (found from the recorded
+        positions of the mapping's members), and the key is renamed so that both stay apart."""
+        index = frame.start
+        for other, value in frame.container.items():
+            if other == key:
+                break
+            index += 1 + _members(value)
+        first_line = (self.positions[index] >> 32) + 1
+        self.problems.append(
             _problem(
-                "YAML-007",
-                (1, 1),
-                f"文件的最外层应是“字段: 值”的映射，现在是{_kind_zh(root)}。",
-                f"The top level must be a mapping, not {type(root).__name__}.",
-                "请对照示例：第一行一般是 schema_version: 1。",
+                "YAML-009",
+                _mark_of(event.start_mark),
+                "",
+                path=(*frame.path, key),
+                key=key,
+                first_line=first_line,
             )
         )
-        fatal = True
-    if fatal:
-        return LoadedYaml(None, marks, problems)
-    return LoadedYaml(root, marks, problems)
+        self.fatal = True
+        return f"\x00duplicate-{self.nodes}"
+
+    def value_of(self, event: Any, text: str) -> Any:
+        """A plain scalar that may be a number, a boolean or null; a double-quoted one whose escapes may
+        spell a refused character."""
+        if event.implicit[0]:
+            value, refusal = _resolve_plain(text)
+            if refusal:
+                self.problems.append(
+                    _problem(
+                        "YAML-010",
+                        _mark_of(event.start_mark),
+                        "",
+                        text=text,
+                        refusal=refusal,
+                    )
+                )
+                self.fatal = True
+            return value
+        if first_refused(text) is not None:
+            self.problems.append(_escape_problem(_mark_of(event.start_mark), text))
+            self.fatal = True
+        return text
+
+    def on_collection(self, event: Any, is_mapping: bool) -> bool:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self.problems.append(_too_many_nodes())
+            return True
+        if event.anchor is not None or event.tag is not None:
+            self.refuse_properties(event)
+        new: Any = {} if is_mapping else []
+        stack = self.stack
+        if not stack:
+            self.root = new
+            path: DataPath = ()
+            self.positions.append(_pack(event.start_mark))
+        else:
+            frame = stack[-1]
+            container = frame.container
+            if frame.is_mapping:
+                if frame.key is None:
+                    self.problems.append(
+                        _problem(
+                            "YAML-008",
+                            _mark_of(event.start_mark),
+                            "collection",
+                        )
+                    )
+                    return True
+                path = (*frame.path, frame.key)
+                container[frame.key] = new
+                frame.key = None
+            else:
+                path = (*frame.path, len(container))
+                container.append(new)
+                self.positions.append(_pack(event.start_mark))
+        stack.append(_Frame(new, path, is_mapping, len(self.positions)))
+        if len(stack) > MAX_DEPTH:
+            self.problems.append(
+                _problem(
+                    "YAML-005",
+                    _mark_of(event.start_mark),
+                    "depth",
+                    limit=MAX_DEPTH,
+                )
+            )
+            return True
+        return False
+
+    def on_alias(self, event: Any) -> None:
+        self.problems.append(
+            _problem(
+                "YAML-003",
+                _mark_of(event.start_mark),
+                "alias",
+                anchor=event.anchor,
+            )
+        )
+
+    def on_document_end(self) -> bool:
+        """True (stop) when a second document follows."""
+        after = self._get_event()
+        if type(after) is ev.StreamEndEvent:
+            return False
+        self.problems.append(
+            _problem(
+                "YAML-011",
+                _mark_of(after.start_mark),
+                "",
+            )
+        )
+        return True
+
+    def finish(self) -> LoadedYaml:
+        root = self.root
+        if not isinstance(root, dict):
+            self.problems.append(
+                _problem(
+                    "YAML-007",
+                    (1, 1),
+                    "not_mapping",
+                    root=_kind_zh(root),
+                    error=type(root).__name__,
+                )
+            )
+            self.fatal = True
+        if self.fatal:
+            return LoadedYaml(None, {}, self.problems, self.positions)
+        return LoadedYaml(root, {}, self.problems, self.positions)
 
 
 def _too_many_nodes() -> YamlProblem:
     return _problem(
         "YAML-005",
         (1, 1),
-        f"内容条目过多（超过 {MAX_NODES:,} 个）。",
-        f"Too many nodes (more than {MAX_NODES:,}).",
-        "请精简内容。",
+        "nodes",
+        limit=MAX_NODES,
     )
 
 
@@ -796,30 +909,21 @@ def _escape_problem(mark: Mark, value: str) -> YamlProblem:
     return _problem(
         "YAML-002",
         mark,
-        f"双引号中的转义写出了不可见或控制字符 {name}。",
-        f"An escape in a double-quoted string produces {name.split('（', 1)[0]}.",
-        "请删除该转义序列（\\u… / \\U… / \\x… / \\N 等），直接写文字。",
+        "escape",
+        name=name,
+        value=name.split("（", 1)[0],
     )
 
 
-def _nfd_problem(root: Any, marks: dict[DataPath, Mark]) -> YamlProblem | None:
+def _nfd_problem(loaded: LoadedYaml) -> YamlProblem | None:
     """A warning for text not in NFC (composed) form: it looks the same but compares differently."""
-    stack: list[tuple[DataPath, Any]] = [((), root)]
+    stack: list[tuple[DataPath, Any]] = [((), loaded.data)]
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
             if not value.isascii() and not unicodedata.is_normalized("NFC", value):
-                mark = marks.get(path, (1, 1))
-                return YamlProblem(
-                    "YAML-012",
-                    mark[0],
-                    mark[1],
-                    "文字含有分解形式（NFD）的字符，看起来相同但比较时不同。",
-                    "Text is not in Unicode NFC form.",
-                    "请重新输入这段文字，或用编辑器另存为 NFC 形式。",
-                    "warning",
-                    path,
-                )
+                mark = loaded.locate(path)
+                return replace(_problem("YAML-012", mark, "", path=path), severity="warning")
         elif isinstance(value, dict):
             stack.extend(((*path, k), v) for k, v in value.items())
         elif isinstance(value, list):

@@ -83,6 +83,7 @@ KNOWN_KEYWORDS = frozenset(
         "title",
         "description",
         "x-public",
+        "x-clause",
         "default",
         "type",
         "enum",
@@ -945,3 +946,12 @@ def test_shipped_submissions_validate(path: Path) -> None:
     if kind is None:
         pytest.skip(f"{path.name} is not a data file of any kind")
     assert errors(kind, load_yaml(path)) == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_clause_annotations_name_a_clause_of_the_programme(kind: str) -> None:
+    """``x-clause`` (the clause a field embodies, cited by its SCHEMA findings) is a heading of the seed."""
+    clause = re.compile(r"^[一二三四五六七八九十]（[一二三四五六七八九十]）$")
+    for pointer, sub in iter_fields(load_schema(kind)):
+        if "x-clause" in sub:
+            assert clause.match(sub["x-clause"]), (pointer, sub["x-clause"])

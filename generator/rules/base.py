@@ -7,9 +7,10 @@ column. Rules never read files, print or raise on bad data.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import MappingProxyType
 
 from generator.findings import Severity
 from generator.model import Dataset
@@ -47,15 +48,79 @@ Check = Callable[[Dataset, Context], Iterable[Hit]]
 
 
 @dataclass(frozen=True, slots=True)
+class Message:
+    """What a finding says: Chinese and English templates and a hint, with named ``{placeholders}`` that the
+    code finding the problem fills in (``str.format`` syntax: ``{total}``, ``{value!r}``)."""
+
+    zh: str
+    en: str
+    hint: str
+
+    def render(self, values: Mapping[str, object]) -> tuple[str, str, str]:
+        return (self.zh.format_map(values), self.en.format_map(values), self.hint.format_map(values))
+
+
+DEFAULT = ""  # the name of a rule's only (or main) message variant
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
+    """One finding id, declared once: severity, clause, what it checks, its messages and its examples.
+
+    ``messages`` maps a variant name (``DEFAULT`` for a rule with one situation) to its ``Message``;
+    ``doc`` holds the rule's explanation with a failing and a passing example (``generator.rules.examples``
+    reads them; the check function's docstring for rules declared with ``@rule``).
+    """
+
     id: str
     severity: Severity
     clause: str
     zh: str  # what the rule checks, for the catalogue
     en: str
-    check: Check | None = None  # None: findings come from the loader or the schema check
+    check: Check | None = None  # None: findings come from the loader, the schema check, the engine …
     eligibility: bool = False  # downgraded to a notice once formal review records the application as rejected
-    examples: tuple[str, ...] = field(default=())
+    messages: Mapping[str, Message] = field(default_factory=dict, compare=False, hash=False)
+    doc: str = field(default="", compare=False, hash=False)
+
+    def message(self, variant: str = DEFAULT) -> Message:
+        return self.messages[variant]
+
+    def text(self, variant: str = DEFAULT, /, **values: object) -> tuple[str, str, str]:
+        """(zh, en, hint) of one message variant with its placeholders filled in."""
+        return self.messages[variant].render(values)
+
+    def hit(
+        self,
+        file: str,
+        path: DataPath,
+        variant: str = DEFAULT,
+        /,
+        severity: Severity | None = None,
+        **values: object,
+    ) -> Hit:
+        return Hit(file, path, *self.text(variant, **values), severity=severity)
+
+
+def _variants(message: Message | None, messages: Mapping[str, Message] | None) -> Mapping[str, Message]:
+    table = dict(messages or {})
+    if message is not None:
+        table[DEFAULT] = message
+    return MappingProxyType(table)
+
+
+def declare(
+    id: str,
+    severity: Severity,
+    clause: str,
+    zh: str,
+    en: str,
+    *,
+    message: Message | None = None,
+    messages: Mapping[str, Message] | None = None,
+    doc: str = "",
+) -> Rule:
+    """A rule whose findings are made outside the rule engine (loader, schema check, checker, authority)."""
+    return Rule(id, severity, clause, zh, en, None, False, _variants(message, messages), doc)
 
 
 def rule(
@@ -66,11 +131,25 @@ def rule(
     en: str,
     *,
     eligibility: bool = False,
+    message: Message | None = None,
+    messages: Mapping[str, Message] | None = None,
+    doc: str | None = None,
 ) -> Callable[[Check], Rule]:
-    """Decorator: ``@rule("FUND-001", ERROR, "五（三）", "…", "…")`` over ``def check(data, ctx)``."""
+    """Decorator: ``@rule("FUND-001", ERROR, "五（三）", "…", "…", message=Message(…))`` over
+    ``def check(data, ctx)``; the function's docstring (or ``doc``) holds the rule's examples."""
 
     def wrap(check: Check) -> Rule:
-        return Rule(id, severity, clause, zh, en, check, eligibility)
+        return Rule(
+            id,
+            severity,
+            clause,
+            zh,
+            en,
+            check,
+            eligibility,
+            _variants(message, messages),
+            doc or check.__doc__ or "",
+        )
 
     return wrap
 

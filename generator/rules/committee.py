@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from generator.model import Dataset
 from generator.results import differences, recompute
-from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, Rule, rule
+from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, Message, declare, rule
 
 LEFT_TO_COMMITTEE = "REV-001…005、REF-002、COMM-002、COMM-003"
 
@@ -30,8 +30,27 @@ def _reviewed_file(data: Dataset, year: int) -> str | None:
     "四（二）",
     "只检查共享仓库时，说明留给评审委员会仓库检查（xuehui check --committee）的内容",
     "A check of the shared tree alone says what it left to the committee check",
+    message=Message(
+        "本次只检查了共享仓库：专家评分、回避、评审委员会名单和专家库在评审委员会仓库中，{years} 年度的评审规则（{LEFT_TO_COMMITTEE}）以及“记录的汇总结果是否与评分一致”留给评审委员会仓库的检查。",
+        "Only the shared tree was checked: the review rules and the verification of the recorded results are left to the committee check.",
+        "专项办公室在评审委员会仓库中运行 xuehui check --committee <委员会仓库路径>（见 examples/committee/README.md）。",
+    ),
 )
 def left_to_committee(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (the shared tree checked alone)::
+
+        del committee/2026/committee.yaml
+        del committee/2026/reviews/expert-li.yaml
+        del committee/2026/reviews/expert-qian.yaml
+        del committee/2026/reviews/expert-zhao.yaml
+        del committee/2026/reviews/expert-zhou.yaml
+        del committee/experts.yaml
+        del committee/shared.yaml
+
+    Passes::
+
+        (the minimal tree)
+    """
     if data.committee_loaded:
         return
     reviewed = [y for y in sorted(data.cycles) if _reviewed_file(data, y) is not None]
@@ -39,15 +58,7 @@ def left_to_committee(data: Dataset, ctx: Context) -> Iterator[Hit]:
         return
     file = _reviewed_file(data, reviewed[-1]) or ""
     years = "、".join(str(y) for y in reviewed)
-    yield Hit(
-        file,
-        (),
-        f"本次只检查了共享仓库：专家评分、回避、评审委员会名单和专家库在评审委员会仓库中，"
-        f"{years} 年度的评审规则（{LEFT_TO_COMMITTEE}）以及“记录的汇总结果是否与评分一致”留给评审委员会仓库的检查。",
-        "Only the shared tree was checked: the review rules and the verification of the recorded results "
-        "are left to the committee check.",
-        "专项办公室在评审委员会仓库中运行 xuehui check --committee <委员会仓库路径>（见 examples/committee/README.md）。",
-    )
+    yield left_to_committee.hit(file, (), years=years, LEFT_TO_COMMITTEE=LEFT_TO_COMMITTEE)
 
 
 @rule(
@@ -56,8 +67,27 @@ def left_to_committee(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "四（二）",
     "共享仓库中记录的专家评审汇总结果与按评审委员会仓库重新计算的结果一致（含输入指纹）",
     "The recorded results equal those recomputed from the committee repository (fingerprint included)",
+    message=Message(
+        "{zh}",
+        "{en}",
+        "汇总结果只能由 xuehui rank --committee <委员会仓库> --cycle {year} --record 写入；评分改动后请专项办公室重新记录（或撤销评分改动）。",
+    ),
 )
 def results_match(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a score changed after the results were recorded)::
+
+        rerecord: no
+        --- committee/2026/reviews/expert-qian.yaml
+        -     points: {innovation: 25, society_government: 25, scientists: 17, self_development: 16}
+        +     points: {innovation: 24, society_government: 25, scientists: 17, self_development: 16}
+
+    Passes::
+
+        rerecord: no
+        --- committee/2026/reviews/expert-qian.yaml
+        -     comment: 材料与工艺方向成果突出。
+        +     comment: 复核无误。 材料与工艺方向成果突出。
+    """
     if not data.committee_loaded:
         return
     for year in sorted(data.cycles):
@@ -83,14 +113,7 @@ def results_match(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     f"{diff.recomputed}（指纹{same}）。"
                 )
                 en = f"{diff.society}: {diff.field} recorded {diff.recorded}, recomputed {diff.recomputed}."
-            yield Hit(
-                cycle.results.file,
-                diff.path,
-                zh,
-                en,
-                "汇总结果只能由 xuehui rank --committee <委员会仓库> --cycle "
-                f"{year} --record 写入；评分改动后请专项办公室重新记录（或撤销评分改动）。",
-            )
+            yield results_match.hit(cycle.results.file, diff.path, zh=zh, en=en, year=year)
 
 
 @rule(
@@ -99,8 +122,21 @@ def results_match(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "四（二）",
     "评审委员会仓库中有评分的年度，共享仓库中已记录汇总结果",
     "A cycle with reviews has its results recorded in the shared tree",
+    message=Message(
+        "{year} 年度已有专家评分，但共享仓库中还没有记录汇总结果（submissions/{year}/results.yaml）。",
+        "{year} has reviews but no recorded results in the shared tree.",
+        "评分完成后，专项办公室运行 xuehui rank --committee <委员会仓库> --cycle {year} --record。",
+    ),
 )
 def results_recorded(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (reviews without recorded results)::
+
+        del submissions/2026/results.yaml
+
+    Passes::
+
+        (the minimal tree)
+    """
     if not data.committee_loaded:
         return
     for year in sorted(data.cycles):
@@ -108,22 +144,37 @@ def results_recorded(data: Dataset, ctx: Context) -> Iterator[Hit]:
         if cycle.results is not None or not cycle.reviews:
             continue
         file = cycle.committee_file or min(r.file for r in cycle.reviews.values())
-        yield Hit(
-            file,
-            (),
-            f"{year} 年度已有专家评分，但共享仓库中还没有记录汇总结果（submissions/{year}/results.yaml）。",
-            f"{year} has reviews but no recorded results in the shared tree.",
-            f"评分完成后，专项办公室运行 xuehui rank --committee <委员会仓库> --cycle {year} --record。",
-        )
+        yield results_recorded.hit(file, (), year=year)
 
 
 # Found by the committee check itself (generator.committee.check_committee), not from the dataset.
-pinned_commit = Rule(
+pinned_commit = declare(
     "COMM-004",
     WARNING,
     "四（二）",
     "所检查的共享仓库正是委员会仓库 shared.yaml 固定的提交",
     "The shared tree checked is at the commit the committee repository's shared.yaml pins",
+    message=Message(
+        "shared.yaml 固定的共享仓库提交是 {pinned}，而检查所用的共享仓库在 {head}：结果可能与评审时不同。",
+        "shared.yaml pins {pinned}, the shared tree checked is at {head}.",
+        "请把共享仓库切换到固定的提交再检查（git checkout <提交>），或由专项办公室更新 shared.yaml 的 commit。",
+    ),
+    doc="""``xuehui check --committee`` compares the pin with the commit of the shared work tree.
+
+    Fails (the shared tree has moved on since the pin)::
+
+        shared-head: 2222222222222222222222222222222222222222
+        --- committee/shared.yaml
+        - commit: null
+        + commit: "1111111111111111111111111111111111111111"
+
+    Passes (checked at the pinned commit)::
+
+        shared-head: 1111111111111111111111111111111111111111
+        --- committee/shared.yaml
+        - commit: null
+        + commit: "1111111111111111111111111111111111111111"
+    """,
 )
 
 RULES = (left_to_committee, results_match, results_recorded, pinned_commit)

@@ -7,29 +7,48 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from generator.model import Dataset, Programme, fmt_money
-from generator.rules.base import ERROR, WARNING, Context, Hit, rule
+from generator.rules.base import ERROR, WARNING, Context, Hit, Message, Rule, rule
 from generator.yamlio import DataPath
 
+# The messages of every rule that checks an expense category (FUND-001, PLAN-003, RPT-002).
+CATEGORY_MESSAGES = {
+    "forbidden": Message(
+        "专项资金不得用于“{title}”（{category}）。",
+        "The award may not pay for {category} ({title}).",
+        "请删除这一项，或改用学会自有资金支出。",
+    ),
+    "unknown_close": Message(
+        "支出类别“{category}”不是专项设置中的类别。",
+        "Unknown expense category {category!r}.",
+        "是不是想写 {close}？（区分大小写）",
+    ),
+    "unknown": Message(
+        "支出类别“{category}”不是专项设置中的类别。",
+        "Unknown expense category {category!r}.",
+        "可用类别：{options}。",
+    ),
+}
 
-def category_problem(programme: Programme, category: str) -> tuple[str, str, str] | None:
-    """(zh, en, hint) when ``category`` is forbidden or unknown; None when it is allowed."""
+# The message of every rule that reads line items for forbidden uses (FUND-005, RPT-003).
+SUSPICIOUS_MESSAGE = Message(
+    "“{text}”含有“{found}”，可能属于不得列支的“{title}”，请评审时留意。",
+    "{text!r} mentions {found_en}: possibly {forbidden}, which the award may not pay for.",
+    "如确属“{category}”类业务支出，请把事项写具体（用途、对象）；否则请删除。",
+)
+
+
+def category_problem(programme: Programme, category: str) -> tuple[str, dict[str, str]] | None:
+    """(message variant of ``CATEGORY_MESSAGES``, its values) when ``category`` is forbidden or unknown;
+    None when it is allowed."""
     if category in programme.categories:
         return None
     if category in programme.forbidden:
-        title = programme.forbidden[category]
-        return (
-            f"专项资金不得用于“{title}”（{category}）。",
-            f"The award may not pay for {category} ({title}).",
-            "请删除这一项，或改用学会自有资金支出。",
-        )
+        return "forbidden", {"title": programme.forbidden[category], "category": category}
     options = sorted(programme.categories)
     close = difflib.get_close_matches(category.lower(), options, n=1)
-    hint = f"是不是想写 {close[0]}？（区分大小写）" if close else f"可用类别：{', '.join(options)}。"
-    return (
-        f"支出类别“{category}”不是专项设置中的类别。",
-        f"Unknown expense category {category!r}.",
-        hint,
-    )
+    if close:
+        return "unknown_close", {"category": category, "close": close[0]}
+    return "unknown", {"category": category, "options": ", ".join(options)}
 
 
 @rule(
@@ -38,8 +57,19 @@ def category_problem(programme: Programme, category: str) -> tuple[str, str, str
     "五（三）",
     "预算只列专项允许的支出类别（不得用于人员、日常办公、捐款、赞助、罚款、还贷、对外投资、基建及无关支出）",
     "Budget lines use allowed categories only (never forbidden or unknown ones)",
+    messages=CATEGORY_MESSAGES,
 )
 def budget_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a forbidden category)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: personnel,        item: 学会治理制度修订与培训,       amount: 30000.00}
+
+    Passes::
+
+        (the minimal tree)
+    """
     programme = data.programme
     if programme is None:
         return
@@ -47,7 +77,9 @@ def budget_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
         for line in app.budget:
             problem = category_problem(programme, line.category)
             if problem:
-                yield Hit(app.file, ("budget", "lines", line.index, "category"), *problem)
+                variant, values = problem
+                path = ("budget", "lines", line.index, "category")
+                yield Hit(app.file, path, *budget_categories.text(variant, **values))
 
 
 @rule(
@@ -56,19 +88,37 @@ def budget_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "五（三）",
     "预算各项金额之和与申请总额完全相等",
     "Budget lines sum exactly to the requested total",
+    message=Message(
+        "预算各项合计 {total_yuan} 元，与申请总额 {requested_total_yuan} 元不符（差 {diff_yuan} 元）。",
+        "Lines sum to {total}, the requested total is {requested_total}.",
+        "请核对各项金额或申请总额，使两者完全相等。",
+    ),
 )
 def budget_sum(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (lines do not add up to the total)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.01}
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000}
+    """
     for _cycle, app in data.applications():
         total = app.budget_sum
         if total != app.requested_total:
             diff = app.requested_total - total
-            yield Hit(
+            yield budget_sum.hit(
                 app.file,
                 ("budget", "requested_total"),
-                f"预算各项合计 {fmt_money(total)} 元，与申请总额 {fmt_money(app.requested_total)} 元不符"
-                f"（差 {fmt_money(diff)} 元）。",
-                f"Lines sum to {total}, the requested total is {app.requested_total}.",
-                "请核对各项金额或申请总额，使两者完全相等。",
+                total_yuan=fmt_money(total),
+                requested_total_yuan=fmt_money(app.requested_total),
+                diff_yuan=fmt_money(diff),
+                total=total,
+                requested_total=app.requested_total,
             )
 
 
@@ -78,8 +128,25 @@ def budget_sum(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "五（三）",
     "申请总额不超过申报通知中最高一档奖励金额",
     "The request does not exceed the call's largest award",
+    message=Message(
+        "申请总额 {requested_total_yuan} 元超过本年度最高奖励 {largest_yuan} 元。",
+        "The request {requested_total} exceeds the largest award {largest}.",
+        "请把申请总额及预算调整到 {largest_yuan} 元以内。",
+    ),
 )
 def request_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a request above the largest award)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -   requested_total: 200000.00
+        +   requested_total: 200000.01
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.01}
+
+    Passes::
+
+        (the minimal tree)
+    """
     for _cycle, app in data.applications():
         cycle = data.cycles.get(app.cycle)
         call = cycle.call if cycle else None
@@ -87,12 +154,13 @@ def request_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
             continue
         largest = call.largest_award
         if app.requested_total > largest:
-            yield Hit(
+            yield request_within_award.hit(
                 app.file,
                 ("budget", "requested_total"),
-                f"申请总额 {fmt_money(app.requested_total)} 元超过本年度最高奖励 {fmt_money(largest)} 元。",
-                f"The request {app.requested_total} exceeds the largest award {largest}.",
-                f"请把申请总额及预算调整到 {fmt_money(largest)} 元以内。",
+                requested_total_yuan=fmt_money(app.requested_total),
+                largest_yuan=fmt_money(largest),
+                requested_total=app.requested_total,
+                largest=largest,
             )
 
 
@@ -102,32 +170,45 @@ def request_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "五（三）",
     "专项资金纳入学会财务统一管理、单独核算",
     "The award is accounted for separately",
+    message=Message(
+        "没有承诺对专项资金单独核算。",
+        "The budget does not commit to separate accounting.",
+        "专项资金须纳入学会财务统一管理、单独核算、专款专用：请改为 true。",
+    ),
 )
 def separate_accounting(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (no separate accounting)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -   separate_accounting: true              # 纳入学会财务统一管理，单独核算
+        +   separate_accounting: false              # 纳入学会财务统一管理，单独核算
+
+    Passes::
+
+        (the minimal tree)
+    """
     for _cycle, app in data.applications():
         if not app.separate_accounting:
-            yield Hit(
-                app.file,
-                ("budget", "separate_accounting"),
-                "没有承诺对专项资金单独核算。",
-                "The budget does not commit to separate accounting.",
-                "专项资金须纳入学会财务统一管理、单独核算、专款专用：请改为 true。",
-            )
+            yield separate_accounting.hit(app.file, ("budget", "separate_accounting"))
 
 
 def suspicious_hits(
-    programme: Programme, file: str, path: DataPath, text: str, category: str
+    rule: Rule, programme: Programme, file: str, path: DataPath, text: str, category: str
 ) -> Iterator[Hit]:
+    """``rule``'s hits (its ``suspicious`` message) for words of a forbidden use in ``text``."""
     for forbidden, words in sorted(programme.suspicious_words.items()):
         found = [w for w in words if w in text]
         if found:
-            title = programme.forbidden.get(forbidden, forbidden)
-            yield Hit(
+            yield rule.hit(
                 file,
                 path,
-                f"“{text}”含有“{'、'.join(found)}”，可能属于不得列支的“{title}”，请评审时留意。",
-                f"{text!r} mentions {', '.join(found)}: possibly {forbidden}, which the award may not pay for.",
-                f"如确属“{category}”类业务支出，请把事项写具体（用途、对象）；否则请删除。",
+                "suspicious",
+                text=text,
+                found="、".join(found),
+                found_en=", ".join(found),
+                title=programme.forbidden.get(forbidden, forbidden),
+                forbidden=forbidden,
+                category=category,
             )
 
 
@@ -137,8 +218,21 @@ def suspicious_hits(
     "五（三）",
     "支出事项的文字不像不得列支的用途（工资、装修、罚款等），供评审参考",
     "Line items do not read like a forbidden use (wages, renovation, fines …)",
+    messages={"suspicious": SUSPICIOUS_MESSAGE},
 )
 def suspicious_words(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a suspicious word in an allowed category)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 秘书处办公室装修,       amount: 30000.00}
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 学会治理制度修订研讨会,       amount: 30000.00}
+    """
     programme = data.programme
     if programme is None:
         return
@@ -146,6 +240,7 @@ def suspicious_words(data: Dataset, ctx: Context) -> Iterator[Hit]:
         for line in app.budget:
             if line.category in programme.categories:
                 yield from suspicious_hits(
+                    suspicious_words,
                     programme,
                     app.file,
                     ("budget", "lines", line.index, "item"),
@@ -188,8 +283,27 @@ def _money_fields(data: Dataset) -> Iterator[tuple[str, DataPath, Decimal]]:
     "五（三）",
     "金额为不小于 0 的数，最多两位小数（精确到分）",
     "Amounts are ≥ 0 with at most two decimals",
+    message=Message(
+        "金额 {amount} 不是精确到分的非负数。",
+        "Amount {amount} is not a non-negative amount in yuan and fen.",
+        "金额以元为单位，最多两位小数，如 80000.00。",
+    ),
 )
 def money_precision(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (an amount with fractions of a fen)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: academic_exchange, item: 第十三届华中机械工程学术年会, amount: 80000.00}
+        +     - {category: academic_exchange, item: 第十三届华中机械工程学术年会, amount: 80000.005}
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 学会治理制度修订与培训,       amount: 29999.995}
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.00}
+        +     - {category: governance,        item: 学会治理制度修订与培训,       amount: 30000.000}
+    """
     for file, path, amount in _money_fields(data):
         exponent = amount.as_tuple().exponent
         if (
@@ -197,13 +311,7 @@ def money_precision(data: Dataset, ctx: Context) -> Iterator[Hit]:
             or amount < 0
             or (isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(Decimal("0.01")))
         ):
-            yield Hit(
-                file,
-                path,
-                f"金额 {amount} 不是精确到分的非负数。",
-                f"Amount {amount} is not a non-negative amount in yuan and fen.",
-                "金额以元为单位，最多两位小数，如 80000.00。",
-            )
+            yield money_precision.hit(file, path, amount=amount)
 
 
 RULES = (

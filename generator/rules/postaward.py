@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from generator.model import Award, Cycle, Dataset, Plan, fmt_money
-from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, rule
-from generator.rules.funds import category_problem, suspicious_hits
+from generator.rules.base import ERROR, WARNING, Context, Hit, Message, rule
+from generator.rules.funds import CATEGORY_MESSAGES, SUSPICIOUS_MESSAGE, category_problem, suspicious_hits
 
 
 def award_of(cycle: Cycle, society: str) -> Award | None:
@@ -47,52 +47,92 @@ def _cycles(data: Dataset) -> Iterator[Cycle]:
     "四（三）",
     "资金管理办法、报告和检查结果只针对本年度受到表彰的学会",
     "Plans, reports and inspection results only for societies commended in that cycle",
+    messages={
+        "": Message(
+            "学会“{society}”不是 {year} 年度受表彰的学会，不需要提交{what}。",
+            "{society} was not commended in {year}.",
+            "资金管理办法和中期、总结报告只由受表彰的学会在表彰之后提交；请核对年度和学会代号。",
+        ),
+        "results": Message(
+            "学会“{society}”不是本年度受表彰的学会，不应有检查结果。",
+            "{society} was not commended; no inspection applies.",
+            "请核对学会代号。",
+        ),
+        "date": Message(
+            "检查日期 {date} 不在表彰（{commendation_date}）之后。",
+            "The inspection is dated before the commendation.",
+            "请核对日期。",
+        ),
+        "date2": Message(
+            "总结验收日期 {date} 不在中期检查（{midterm_date}）之后。",
+            "The final inspection is dated before the midterm one.",
+            "请核对日期。",
+        ),
+    },
 )
 def only_for_awardees(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a plan from a society that was not commended)::
+
+        +++ submissions/2026/plans/wuhan-mechanical-engineering.yaml
+        + # 实施阶段: the awarded society's fund-management plan, filed with the office (备案).
+        + schema_version: 1
+        + cycle: 2026
+        + society: wuhan-mechanical-engineering
+        + filed: "2027-01-10"
+        + management_rules: 武汉市机械工程学会学会能力提升专项资金管理办法
+        + approach: 以品牌学术会议为牵引，同步推进团体标准与青年人才培养。
+        + focus: [品牌学术会议, 团体标准, 青年人才培养]
+        + milestones:
+        +   - {due: "2027-06-30", task: 完成团体标准征求意见稿}
+        +   - {due: "2027-10-31", task: 举办第十三届华中机械工程学术年会}
+        + indicators:                              # 年度考核指标
+        +   - {name: 学术年会参会人数, unit: 人, target: 400}
+        +   - {name: 发布团体标准, unit: 项, target: 1}
+        +   - {name: 培训会员, unit: 人次, target: 200}
+        + fund_directions:                         # 资金使用方向, within the award
+        +   - {category: academic_exchange, amount: 80000.00}
+        +   - {category: standards,         amount: 50000.00}
+        +   - {category: training,          amount: 40000.00}
+        +   - {category: governance,        amount: 30000.00}
+
+    Passes::
+
+        (the minimal tree)
+    """
     for cycle in _cycles(data):
         items = [(p.file, p.society, "资金管理办法") for p in cycle.plans.values()]
         items += [(r.file, r.society, "报告") for r in cycle.reports.values()]
         for file, society, what in sorted(items):
             if award_of(cycle, society) is None:
-                yield Hit(
-                    file,
-                    ("society",),
-                    f"学会“{society}”不是 {cycle.year} 年度受表彰的学会，不需要提交{what}。",
-                    f"{society} was not commended in {cycle.year}.",
-                    "资金管理办法和中期、总结报告只由受表彰的学会在表彰之后提交；请核对年度和学会代号。",
-                )
+                yield only_for_awardees.hit(file, ("society",), society=society, year=cycle.year, what=what)
         dec = cycle.decisions
         if dec is None:
             continue
         for stage, rnd in (("midterm", dec.midterm), ("final", dec.final)):
             for society in sorted(rnd.results):
                 if award_of(cycle, society) is None:
-                    yield Hit(
-                        dec.file,
-                        ("inspections", stage, "results", society),
-                        f"学会“{society}”不是本年度受表彰的学会，不应有检查结果。",
-                        f"{society} was not commended; no inspection applies.",
-                        "请核对学会代号。",
+                    yield only_for_awardees.hit(
+                        dec.file, ("inspections", stage, "results", society), "results", society=society
                     )
             if (
                 rnd.date is not None
                 and dec.commendation_date is not None
                 and rnd.date <= dec.commendation_date
             ):
-                yield Hit(
+                yield only_for_awardees.hit(
                     dec.file,
                     ("inspections", stage, "date"),
-                    f"检查日期 {rnd.date} 不在表彰（{dec.commendation_date}）之后。",
-                    "The inspection is dated before the commendation.",
-                    "请核对日期。",
+                    "date",
+                    date=rnd.date,
+                    commendation_date=dec.commendation_date,
                 )
         if dec.midterm.date and dec.final.date and dec.final.date <= dec.midterm.date:
-            yield Hit(
+            yield only_for_awardees.hit(
                 dec.file,
                 ("inspections", "final", "date"),
-                f"总结验收日期 {dec.final.date} 不在中期检查（{dec.midterm.date}）之后。",
-                "The final inspection is dated before the midterm one.",
-                "请核对日期。",
+                "date2",
+                date=dec.final.date,
+                midterm_date=dec.midterm.date,
             )
 
 
@@ -102,8 +142,36 @@ def only_for_awardees(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "四（三）",
     "资金管理办法在表彰后、申报通知规定的天数内备案",
     "The plan is filed after the commendation, within the call's plan_due_days",
+    messages={
+        "": Message(
+            "备案日期 {filed} 早于表彰日期 {commendation_date}。",
+            "Filed before the commendation.",
+            "请填写实际报送专项办公室备案的日期。",
+        ),
+        "filed": Message(
+            "资金管理办法于 {filed} 备案，超过了表彰后 {days} 天的期限（{due}）。",
+            "Filed on {filed}, after the due date {due}.",
+            "逾期备案须向专项办公室说明情况。",
+        ),
+    },
 )
 def plan_on_time(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a plan filed after the due days)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/plans/wuhan-mechanical-engineering.yaml
+        - filed: "2027-01-10"
+        + filed: "2027-01-15"
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/plans/wuhan-mechanical-engineering.yaml
+        - filed: "2027-01-10"
+        + filed: "2027-01-14"
+    """
     for cycle in _cycles(data):
         due = plan_due(cycle)
         dec = cycle.decisions
@@ -111,20 +179,17 @@ def plan_on_time(data: Dataset, ctx: Context) -> Iterator[Hit]:
             continue
         for plan in cycle.plans.values():
             if plan.filed < dec.commendation_date:
-                yield Hit(
-                    plan.file,
-                    ("filed",),
-                    f"备案日期 {plan.filed} 早于表彰日期 {dec.commendation_date}。",
-                    "Filed before the commendation.",
-                    "请填写实际报送专项办公室备案的日期。",
+                yield plan_on_time.hit(
+                    plan.file, ("filed",), filed=plan.filed, commendation_date=dec.commendation_date
                 )
             elif plan.filed > due:
-                yield Hit(
+                yield plan_on_time.hit(
                     plan.file,
                     ("filed",),
-                    f"资金管理办法于 {plan.filed} 备案，超过了表彰后 {(due - dec.commendation_date).days} 天的期限（{due}）。",
-                    f"Filed on {plan.filed}, after the due date {due}.",
-                    "逾期备案须向专项办公室说明情况。",
+                    "filed",
+                    filed=plan.filed,
+                    days=(due - dec.commendation_date).days,
+                    due=due,
                 )
 
 
@@ -138,8 +203,37 @@ def _plan_sum(plan: Plan) -> Decimal:
     "五（三）",
     "资金使用方向只列允许的类别，合计不超过奖励金额，指标名称不重复",
     "Fund directions use allowed categories and stay within the award; indicator names are unique",
+    messages={
+        **CATEGORY_MESSAGES,
+        "over_award": Message(
+            "资金使用方向合计 {total_yuan} 元，超过奖励金额 {award_yuan} 元。",
+            "Directions total {total}, above the award {award}.",
+            "请把各方向金额调整到奖励金额以内。",
+        ),
+        "indicator_repeats": Message(
+            "考核指标“{name}”重复。",
+            "Indicator {name!r} repeats.",
+            "每个指标只列一次，报告中按名称填写进度。",
+        ),
+    },
 )
 def plan_content(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (fund directions above the award)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/plans/wuhan-mechanical-engineering.yaml
+        -   - {category: academic_exchange, amount: 80000.00}
+        +   - {category: academic_exchange, amount: 80000.01}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/plans/wuhan-mechanical-engineering.yaml
+        -   - {category: academic_exchange, amount: 80000.00}
+        +   - {category: academic_exchange, amount: 79999.99}
+    """
     programme = data.programme
     for cycle in _cycles(data):
         for plan in cycle.plans.values():
@@ -147,26 +241,29 @@ def plan_content(data: Dataset, ctx: Context) -> Iterator[Hit]:
                 for d in plan.fund_directions:
                     problem = category_problem(programme, d.category)
                     if problem:
-                        yield Hit(plan.file, ("fund_directions", d.index, "category"), *problem)
+                        variant, values = problem
+                        path = ("fund_directions", d.index, "category")
+                        yield Hit(plan.file, path, *plan_content.text(variant, **values))
             award = award_of(cycle, plan.society)
             total = _plan_sum(plan)
             if award is not None and total > award.amount:
-                yield Hit(
+                yield plan_content.hit(
                     plan.file,
                     ("fund_directions",),
-                    f"资金使用方向合计 {fmt_money(total)} 元，超过奖励金额 {fmt_money(award.amount)} 元。",
-                    f"Directions total {total}, above the award {award.amount}.",
-                    "请把各方向金额调整到奖励金额以内。",
+                    "over_award",
+                    total_yuan=fmt_money(total),
+                    award_yuan=fmt_money(award.amount),
+                    total=total,
+                    award=award.amount,
                 )
             names = Counter(i.name for i in plan.indicators)
             for indicator in plan.indicators:
                 if names[indicator.name] > 1:
-                    yield Hit(
+                    yield plan_content.hit(
                         plan.file,
                         ("indicators", indicator.index, "name"),
-                        f"考核指标“{indicator.name}”重复。",
-                        f"Indicator {indicator.name!r} repeats.",
-                        "每个指标只列一次，报告中按名称填写进度。",
+                        "indicator_repeats",
+                        name=indicator.name,
                     )
 
 
@@ -176,8 +273,29 @@ def plan_content(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "四（三）",
     "工作进度（里程碑）安排在实施期内",
     "Milestones fall within the implementation period",
+    message=Message(
+        "里程碑“{task}”的日期 {due} 不在实施期（{start} 至 {end}）内。",
+        "Milestone {due} is outside {start}..{end}.",
+        "请把工作进度安排在实施期内。",
+    ),
 )
 def milestones_in_period(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a milestone after the implementation period)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/plans/wuhan-mechanical-engineering.yaml
+        -   - {due: "2027-10-31", task: 举办第十三届华中机械工程学术年会}
+        +   - {due: "2028-01-05", task: 举办第十三届华中机械工程学术年会}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/plans/wuhan-mechanical-engineering.yaml
+        -   - {due: "2027-10-31", task: 举办第十三届华中机械工程学术年会}
+        +   - {due: "2027-12-31", task: 举办第十三届华中机械工程学术年会}
+    """
     for cycle in _cycles(data):
         period = period_of(cycle)
         if period is None:
@@ -186,12 +304,8 @@ def milestones_in_period(data: Dataset, ctx: Context) -> Iterator[Hit]:
         for plan in cycle.plans.values():
             for i, (due, task) in enumerate(plan.milestones):
                 if not start <= due <= end:
-                    yield Hit(
-                        plan.file,
-                        ("milestones", i, "due"),
-                        f"里程碑“{task}”的日期 {due} 不在实施期（{start} 至 {end}）内。",
-                        f"Milestone {due} is outside {start}..{end}.",
-                        "请把工作进度安排在实施期内。",
+                    yield milestones_in_period.hit(
+                        plan.file, ("milestones", i, "due"), task=task, due=due, start=start, end=end
                     )
 
 
@@ -201,41 +315,61 @@ def milestones_in_period(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "四（四）",
     "报告按资金管理办法中的考核指标填写进度（有对应的备案计划，指标名称一致）",
     "Reports give progress on the plan's indicators (a plan exists, names match)",
+    messages={
+        "": Message(
+            "没有找到本会已备案的资金管理办法，无法核对考核指标。",
+            "No plan is filed for this society.",
+            "请先提交 {year}/plans/{slug}.yaml。",
+        ),
+        "name": Message(
+            "指标“{name}”不是资金管理办法中的考核指标。",
+            "{name!r} is not an indicator of the plan.",
+            "可用指标：{planned_list}。",
+        ),
+        "indicators": Message(
+            "缺少考核指标“{name}”的进度。",
+            "No progress is given for {name!r}.",
+            "请填写该指标的实际完成值（未开展填 0）。",
+        ),
+    },
 )
 def report_indicators(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (progress on an indicator the plan does not have)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {name: 培训会员, actual: 120}
+        +   - {name: 培训学员, actual: 120}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        (the minimal tree)
+    """
     for cycle in _cycles(data):
         for (slug, _stage), report in sorted(cycle.reports.items()):
             if award_of(cycle, slug) is None:
                 continue  # PLAN-001 says it
             plan = cycle.plans.get(slug)
             if plan is None:
-                yield Hit(
-                    report.file,
-                    ("society",),
-                    "没有找到本会已备案的资金管理办法，无法核对考核指标。",
-                    "No plan is filed for this society.",
-                    f"请先提交 {cycle.year}/plans/{slug}.yaml。",
-                )
+                yield report_indicators.hit(report.file, ("society",), year=cycle.year, slug=slug)
                 continue
             planned = {i.name for i in plan.indicators}
             reported = [name for name, _ in report.indicators]
             for i, name in enumerate(reported):
                 if name not in planned:
-                    yield Hit(
+                    yield report_indicators.hit(
                         report.file,
                         ("indicators", i, "name"),
-                        f"指标“{name}”不是资金管理办法中的考核指标。",
-                        f"{name!r} is not an indicator of the plan.",
-                        f"可用指标：{'、'.join(sorted(planned))}。",
+                        "name",
+                        name=name,
+                        planned_list="、".join(sorted(planned)),
                     )
             for name in sorted(planned - set(reported)):
-                yield Hit(
-                    report.file,
-                    ("indicators",),
-                    f"缺少考核指标“{name}”的进度。",
-                    f"No progress is given for {name!r}.",
-                    "请填写该指标的实际完成值（未开展填 0）。",
-                    severity=WARNING,
+                yield report_indicators.hit(
+                    report.file, ("indicators",), "indicators", name=name, severity=WARNING
                 )
 
 
@@ -245,8 +379,23 @@ def report_indicators(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "五（三）",
     "实际支出只列允许的类别（不得用于人员、日常办公、捐款、赞助、罚款、还贷、对外投资、基建等）",
     "Spending lines use allowed categories only",
+    messages=CATEGORY_MESSAGES,
 )
 def spending_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (spending in a forbidden category)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {date: "2027-06-18", category: standards, item: 团体标准研讨会,                amount: 12000.00}
+        +   - {date: "2027-06-18", category: fine, item: 团体标准研讨会,                amount: 12000.00}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        (the minimal tree)
+    """
     programme = data.programme
     if programme is None:
         return
@@ -255,7 +404,9 @@ def spending_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
             for s in report.spending:
                 problem = category_problem(programme, s.category)
                 if problem:
-                    yield Hit(report.file, ("spending", s.index, "category"), *problem)
+                    variant, values = problem
+                    path = ("spending", s.index, "category")
+                    yield Hit(report.file, path, *spending_categories.text(variant, **values))
 
 
 @rule(
@@ -264,8 +415,32 @@ def spending_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "五（三）",
     "实际支出的类别在资金管理办法的资金使用方向之内；事项文字不像不得列支的用途",
     "Spending stays in the plan's categories; items do not read like a forbidden use",
+    messages={
+        "": Message(
+            "支出类别“{category}”不在资金管理办法的资金使用方向中。",
+            "{category} is not among the plan's fund directions.",
+            "计划外支出须说明理由，必要时向专项办公室报备调整。",
+        ),
+        "suspicious": SUSPICIOUS_MESSAGE,
+    },
 )
 def spending_in_plan(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (spending outside the plan's categories)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {date: "2027-06-18", category: standards, item: 团体标准研讨会,                amount: 12000.00}
+        +   - {date: "2027-06-18", category: journal, item: 团体标准研讨会,                amount: 12000.00}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {date: "2027-06-18", category: standards, item: 团体标准研讨会,                amount: 12000.00}
+        +   - {date: "2027-06-18", category: academic_exchange, item: 团体标准研讨会,                amount: 12000.00}
+    """
     programme = data.programme
     for cycle in _cycles(data):
         for (slug, _stage), report in sorted(cycle.reports.items()):
@@ -274,15 +449,12 @@ def spending_in_plan(data: Dataset, ctx: Context) -> Iterator[Hit]:
             for s in report.spending:
                 allowed = programme is not None and s.category in programme.categories
                 if planned is not None and allowed and s.category not in planned:
-                    yield Hit(
-                        report.file,
-                        ("spending", s.index, "category"),
-                        f"支出类别“{s.category}”不在资金管理办法的资金使用方向中。",
-                        f"{s.category} is not among the plan's fund directions.",
-                        "计划外支出须说明理由，必要时向专项办公室报备调整。",
+                    yield spending_in_plan.hit(
+                        report.file, ("spending", s.index, "category"), category=s.category
                     )
                 if programme is not None and allowed:
                     yield from suspicious_hits(
+                        spending_in_plan,
                         programme,
                         report.file,
                         ("spending", s.index, "item"),
@@ -297,8 +469,29 @@ def spending_in_plan(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "五（三）",
     "累计支出不超过奖励金额",
     "Cumulative spending does not exceed the award",
+    message=Message(
+        "累计支出 {total_yuan} 元，超过奖励金额 {amount_yuan} 元。",
+        "Spending {total} exceeds the award {amount}.",
+        "超出部分不得在专项资金中列支，请改由学会自有资金承担。",
+    ),
 )
 def spending_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (spending above the award)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {date: "2027-06-18", category: standards, item: 团体标准研讨会,                amount: 12000.00}
+        +   - {date: "2027-06-18", category: standards, item: 团体标准研讨会,                amount: 179000.01}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {date: "2027-06-18", category: standards, item: 团体标准研讨会,                amount: 12000.00}
+        +   - {date: "2027-06-18", category: standards, item: 团体标准研讨会,                amount: 179000.00}
+    """
     for cycle in _cycles(data):
         for (slug, _stage), report in sorted(cycle.reports.items()):
             award = award_of(cycle, slug)
@@ -306,12 +499,13 @@ def spending_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
                 continue
             total = sum((s.amount for s in report.spending), Decimal(0))
             if total > award.amount:
-                yield Hit(
+                yield spending_within_award.hit(
                     report.file,
                     ("spending",),
-                    f"累计支出 {fmt_money(total)} 元，超过奖励金额 {fmt_money(award.amount)} 元。",
-                    f"Spending {total} exceeds the award {award.amount}.",
-                    "超出部分不得在专项资金中列支，请改由学会自有资金承担。",
+                    total_yuan=fmt_money(total),
+                    amount_yuan=fmt_money(award.amount),
+                    total=total,
+                    amount=award.amount,
                 )
 
 
@@ -321,37 +515,62 @@ def spending_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "五（三）",
     "支出日期在实施期内且不晚于报告截止日；总结报告在中期报告之后",
     "Spending dates fall inside the implementation period and by the report date; final after midterm",
+    messages={
+        "": Message(
+            "支出日期 {date} 不在实施期（{start} 至 {end}）内。",
+            "{date} is outside the implementation period.",
+            "实施期外的支出不得在专项资金中列支。",
+        ),
+        "date": Message(
+            "支出日期 {date} 晚于报告截止日 {as_of}。",
+            "Spending is dated after the report's as_of date.",
+            "请核对日期。",
+        ),
+        "as_of": Message(
+            "总结报告截止日 {as_of} 不在中期报告（{midterm_as_of}）之后。",
+            "The final report is not after the midterm report.",
+            "请核对日期。",
+        ),
+    },
 )
 def spending_dates(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (spending before the implementation period)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {date: "2027-05-20", category: training,  item: 青年科技工作者培训班场地与讲课费, amount: 21000.00}
+        +   - {date: "2026-12-14", category: training,  item: 青年科技工作者培训班场地与讲课费, amount: 21000.00}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml
+        -   - {date: "2027-05-20", category: training,  item: 青年科技工作者培训班场地与讲课费, amount: 21000.00}
+        +   - {date: "2026-12-15", category: training,  item: 青年科技工作者培训班场地与讲课费, amount: 21000.00}
+    """
     for cycle in _cycles(data):
         period = period_of(cycle)
         for (slug, stage), report in sorted(cycle.reports.items()):
             for s in report.spending:
                 if period is not None and not period[0] <= s.date <= period[1]:
-                    yield Hit(
+                    yield spending_dates.hit(
                         report.file,
                         ("spending", s.index, "date"),
-                        f"支出日期 {s.date} 不在实施期（{period[0]} 至 {period[1]}）内。",
-                        f"{s.date} is outside the implementation period.",
-                        "实施期外的支出不得在专项资金中列支。",
+                        date=s.date,
+                        start=period[0],
+                        end=period[1],
                     )
                 elif s.date > report.as_of:
-                    yield Hit(
-                        report.file,
-                        ("spending", s.index, "date"),
-                        f"支出日期 {s.date} 晚于报告截止日 {report.as_of}。",
-                        "Spending is dated after the report's as_of date.",
-                        "请核对日期。",
+                    yield spending_dates.hit(
+                        report.file, ("spending", s.index, "date"), "date", date=s.date, as_of=report.as_of
                     )
             if stage == "final":
                 midterm = cycle.reports.get((slug, "midterm"))
                 if midterm is not None and report.as_of <= midterm.as_of:
-                    yield Hit(
-                        report.file,
-                        ("as_of",),
-                        f"总结报告截止日 {report.as_of} 不在中期报告（{midterm.as_of}）之后。",
-                        "The final report is not after the midterm report.",
-                        "请核对日期。",
+                    yield spending_dates.hit(
+                        report.file, ("as_of",), "as_of", as_of=report.as_of, midterm_as_of=midterm.as_of
                     )
 
 
@@ -361,8 +580,43 @@ def spending_dates(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "五（二）",
     "撤销奖励的处理决定针对该学会受表彰的年度，在表彰之后作出，收回金额不超过奖励金额",
     "A revocation concerns a cycle the society was commended in, after it, reclaiming at most the award",
+    messages={
+        "": Message(
+            "处理决定 {id} 撤销或收回的是“{society}”在 {cycle} 年度的奖励，但该年度没有这项表彰。",
+            "{id}: {society} was not commended in {cycle}.",
+            "请在 cycle 中填写受表彰的年度。",
+        ),
+        "decided": Message(
+            "处理决定日期 {decided} 早于表彰日期 {commended}。",
+            "The decision predates the commendation.",
+            "请核对日期。",
+        ),
+        "reclaim_amount": Message(
+            "收回金额 {reclaim_amount_yuan} 元超过奖励金额 {amount_yuan} 元。",
+            "The amount reclaimed exceeds the award.",
+            "收回的是已拨付的专项资金，不超过奖励金额。",
+        ),
+    },
 )
 def sanctions_consistent(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a revocation of an award the society never had)::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/office/sanctions.yaml
+        - sanctions: []
+        + sanctions:
+        +   - {id: t-9, society: wuhan-mechanical-engineering, decided: "2027-03-01", kind: fraud, cycle: 2025, summary: 虚报业绩, revoke_award: true, reclaim_amount: 33000.00, bans_applications: true}
+
+    Passes::
+
+        now: 2027-08-01
+        awarded: yes
+        --- submissions/office/sanctions.yaml
+        - sanctions: []
+        + sanctions:
+        +   - {id: t-9, society: wuhan-mechanical-engineering, decided: "2027-03-01", kind: fraud, cycle: 2026, summary: 虚报业绩, revoke_award: true, reclaim_amount: 33000.00, bans_applications: true}
+    """
     sanctions = data.office.sanctions
     file = data.office.sanctions_file
     if not sanctions or file is None:
@@ -374,90 +628,21 @@ def sanctions_consistent(data: Dataset, ctx: Context) -> Iterator[Hit]:
         cycle = data.cycles.get(s.cycle) if s.cycle is not None else None
         award = award_of(cycle, s.society) if cycle is not None else None
         if award is None or cycle is None or cycle.decisions is None:
-            yield Hit(
-                file,
-                (*base, "cycle"),
-                f"处理决定 {s.id} 撤销或收回的是“{s.society}”在 {s.cycle} 年度的奖励，但该年度没有这项表彰。",
-                f"{s.id}: {s.society} was not commended in {s.cycle}.",
-                "请在 cycle 中填写受表彰的年度。",
-            )
+            yield sanctions_consistent.hit(file, (*base, "cycle"), id=s.id, society=s.society, cycle=s.cycle)
             continue
         commended = cycle.decisions.commendation_date
         if commended is not None and s.decided < commended:
-            yield Hit(
-                file,
-                (*base, "decided"),
-                f"处理决定日期 {s.decided} 早于表彰日期 {commended}。",
-                "The decision predates the commendation.",
-                "请核对日期。",
+            yield sanctions_consistent.hit(
+                file, (*base, "decided"), "decided", decided=s.decided, commended=commended
             )
         if s.reclaim_amount > award.amount:
-            yield Hit(
+            yield sanctions_consistent.hit(
                 file,
                 (*base, "reclaim_amount"),
-                f"收回金额 {fmt_money(s.reclaim_amount)} 元超过奖励金额 {fmt_money(award.amount)} 元。",
-                "The amount reclaimed exceeds the award.",
-                "收回的是已拨付的专项资金，不超过奖励金额。",
+                "reclaim_amount",
+                reclaim_amount_yuan=fmt_money(s.reclaim_amount),
+                amount_yuan=fmt_money(award.amount),
             )
-
-
-@rule(
-    "LIFE-004",
-    NOTICE,
-    "四（三）",
-    "提醒：受表彰学会应在期限内备案资金管理办法（期限前为提示，逾期为警告）",
-    "Reminder: awardees file their plan by the due date (notice before, warning after)",
-)
-def plan_reminders(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    today = data.today(ctx.now)
-    for cycle in _cycles(data):
-        dec = cycle.decisions
-        due = plan_due(cycle)
-        if dec is None or due is None or dec.commendation_date is None or today < dec.commendation_date:
-            continue
-        for award in dec.awards:
-            if award.society in cycle.plans or _revoked(data, cycle.year, award.society, today):
-                continue
-            late = today > due
-            yield Hit(
-                dec.file,
-                ("commendation", "awards", award.index, "society"),
-                f"“{award.society}”尚未备案资金管理办法（期限 {due}{'，已逾期' if late else ''}）。",
-                f"{award.society} has not filed its plan (due {due}).",
-                f"请提交 {cycle.year}/plans/{award.society}.yaml。",
-                severity=WARNING if late else NOTICE,
-            )
-
-
-@rule(
-    "LIFE-005",
-    WARNING,
-    "四（四）",
-    "提醒：检查结果已记录的学会应有对应的中期或总结报告",
-    "Reminder: a society with an inspection result has the matching report",
-)
-def report_reminders(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    for cycle in _cycles(data):
-        dec = cycle.decisions
-        if dec is None:
-            continue
-        for stage, rnd in (("midterm", dec.midterm), ("final", dec.final)):
-            for society in sorted(rnd.results):
-                if award_of(cycle, society) is not None and (society, stage) not in cycle.reports:
-                    yield Hit(
-                        dec.file,
-                        ("inspections", stage, "results", society),
-                        f"“{society}”有{'中期检查' if stage == 'midterm' else '总结验收'}结果，但没有对应的报告文件。",
-                        f"{society} has a {stage} result but no {stage} report.",
-                        f"请学会提交 {cycle.year}/reports/{society}.{stage}.yaml。",
-                    )
-
-
-def _revoked(data: Dataset, year: int, society: str, today: date) -> bool:
-    return any(
-        s.society == society and s.cycle == year and s.revoke_award and s.decided <= today
-        for s in data.office.sanctions or ()
-    )
 
 
 RULES = (
@@ -471,6 +656,4 @@ RULES = (
     spending_within_award,
     spending_dates,
     sanctions_consistent,
-    plan_reminders,
-    report_reminders,
 )

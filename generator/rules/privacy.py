@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.model import Dataset, PersonalCandidate
-from generator.rules.base import ERROR, Context, Hit, rule
+from generator.rules.base import ERROR, Context, Hit, Message, Rule, rule
 from generator.rules.references import credit_code_valid
 from generator.site.privacy import MOBILE, digit_windows, id_number_valid, normal_form
 from generator.yamlio import DataPath
@@ -269,17 +269,19 @@ _TEXTS = {
 }
 
 
-def _hits(rule_id: str, data: Dataset) -> Iterator[Hit]:
+def _message(rule_id: str) -> Message:
     zh_what, en_what, hint = _TEXTS[rule_id]
+    return Message(
+        f"共享仓库的文件中出现{zh_what} {{masked}}：个人信息只能保存在评审委员会仓库（最小必要原则）。",
+        f"The shared tree holds {en_what} ({{masked}}); personal data belongs to the committee repository.",
+        hint,
+    )
+
+
+def _hits(rule: Rule, data: Dataset) -> Iterator[Hit]:
     for file, path, item in scan(data):
-        if item.rule == rule_id:
-            yield Hit(
-                file,
-                path,
-                f"共享仓库的文件中出现{zh_what} {item.masked}：个人信息只能保存在评审委员会仓库（最小必要原则）。",
-                f"The shared tree holds {en_what} ({item.masked}); personal data belongs to the committee repository.",
-                hint,
-            )
+        if item.rule == rule.id:
+            yield rule.hit(file, path, masked=item.masked)
 
 
 _CLAUSE = "五（二）"
@@ -292,9 +294,22 @@ _PRINCIPLE = "（个人信息保护法第六条，最小必要）"
     _CLAUSE,
     f"共享仓库的数据文件不含手机号码{_PRINCIPLE}",
     "No mobile number in the shared tree",
+    message=_message("PRIV-001"),
 )
 def no_mobile(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    yield from _hits("PRIV-001", data)
+    """Fails (a contact's mobile written into an achievement)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，收录论文136篇。报名请联系138-0000-0091。
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，收录论文136篇。报名请致电学会办公室027-87654321。
+    """
+    yield from _hits(no_mobile, data)
 
 
 @rule(
@@ -303,9 +318,22 @@ def no_mobile(data: Dataset, ctx: Context) -> Iterator[Hit]:
     _CLAUSE,
     f"共享仓库的数据文件不含身份证号码{_PRINCIPLE}",
     "No ID number in the shared tree",
+    message=_message("PRIV-002"),
 )
 def no_id_number(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    yield from _hits("PRIV-002", data)
+    """Fails (an ID number in an achievement)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，负责人身份证11010519491231002X。
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，统一社会信用代码51420100500012358X。
+    """
+    yield from _hits(no_id_number, data)
 
 
 @rule(
@@ -314,9 +342,22 @@ def no_id_number(data: Dataset, ctx: Context) -> Iterator[Hit]:
     _CLAUSE,
     f"共享仓库的数据文件不含银行账号{_PRINCIPLE}",
     "No bank account number in the shared tree",
+    message=_message("PRIV-003"),
 )
 def no_account(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    yield from _hits("PRIV-003", data)
+    """Fails (an account number in an achievement)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，会费汇入6222 0000 0000 0000 191。
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，经费150000000000.00元，2026-09-20 20261118103000。
+    """
+    yield from _hits(no_account, data)
 
 
 @rule(
@@ -325,9 +366,22 @@ def no_account(data: Dataset, ctx: Context) -> Iterator[Hit]:
     _CLAUSE,
     f"共享仓库的数据文件只写单位的公开邮箱，不含个人邮箱{_PRINCIPLE}",
     "No personal e-mail address in the shared tree (official addresses only)",
+    message=_message("PRIV-004"),
 )
 def no_personal_email(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    yield from _hits("PRIV-004", data)
+    """Fails (a person's e-mail in an achievement)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，投稿 wangmin@mech.example.org。
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，投稿 office@mech.example.org 或 xhzx@example.org。
+    """
+    yield from _hits(no_personal_email, data)
 
 
 RULES = (no_mobile, no_id_number, no_account, no_personal_email)

@@ -1,12 +1,13 @@
-"""Names and references: file names, folders, who is referred to, credit codes, one application each."""
+"""Who is referred to (REF-*), credit codes (SOC-*), one application each (APP-*)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
 
-from generator.model import Application, Call, Dataset, Decisions, Plan, Report, Review
-from generator.rules.base import ERROR, FORMAT_CLAUSE, WARNING, Context, Hit, rule
+from generator.model import Cycle, Dataset, Decisions, OfficeRecords
+from generator.rules.base import ERROR, FORMAT_CLAUSE, WARNING, Context, Hit, Message, rule
+from generator.yamlio import DataPath
 
 CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -33,150 +34,92 @@ def credit_code_valid(code: str) -> bool:
 
 
 @rule(
-    "FILE-002",
-    ERROR,
-    FORMAT_CLAUSE,
-    "文件名与文件中的学会代号（slug/society）、专家代号一致",
-    "The file name matches the slug, society or expert inside",
-)
-def names_match_files(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    # (file, field, value inside, name the file gives, what the file is, how to name it)
-    checks: list[tuple[str, str, str, str, str]] = []
-    for slug, society in data.societies.items():
-        checks.append((society.file, "slug", society.slug, slug, "学会简介"))
-    for cycle in data.cycles.values():
-        for slug, app in cycle.applications.items():
-            checks.append((app.file, "society", app.society, slug, "申报书"))
-        for expert, review in cycle.reviews.items():
-            checks.append((review.file, "expert", review.expert, expert, "专家评分表"))
-        for slug, plan in cycle.plans.items():
-            checks.append((plan.file, "society", plan.society, slug, "资金管理办法"))
-        for (slug, stage), report in cycle.reports.items():
-            checks.append((report.file, "society", report.society, slug, "报告"))
-            if report.stage != stage:
-                yield Hit(
-                    report.file,
-                    ("stage",),
-                    f"报告阶段“{report.stage}”与文件名（.{stage}.yaml）不一致。",
-                    f"stage {report.stage!r} differs from the file name ({stage}).",
-                    "中期报告文件名以 .midterm.yaml 结尾、stage: midterm；总结报告为 .final.yaml、stage: final。",
-                )
-    for file, name, inside, from_file, what in checks:
-        if inside != from_file:
-            yield Hit(
-                file,
-                (name,),
-                f"{what}中的 {name}“{inside}”与文件名中的“{from_file}”不一致。",
-                f"{name} {inside!r} differs from the file name {from_file!r}.",
-                f"每个{what}以自己的代号命名：请把 {name} 改为 {from_file}，或把文件改名为 {inside}。",
-            )
-
-
-@rule("FILE-003", ERROR, FORMAT_CLAUSE, "文件中的年度（cycle）与所在文件夹一致", "cycle matches the folder")
-def cycles_match_folders(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    for year, cycle in data.cycles.items():
-        items: list[Call | Decisions | Application | Review | Plan | Report] = [
-            *([cycle.call] if cycle.call else []),
-            *([cycle.decisions] if cycle.decisions else []),
-            *cycle.applications.values(),
-            *cycle.reviews.values(),
-            *cycle.plans.values(),
-            *cycle.reports.values(),
-        ]
-        for item in items:
-            if item.cycle != year:
-                yield Hit(
-                    item.file,
-                    ("cycle",),
-                    f"年度 cycle: {item.cycle} 与所在文件夹 {year}/ 不一致。",
-                    f"cycle {item.cycle} differs from the folder {year}.",
-                    f"请把 cycle 改为 {year}，或把文件移到 {item.cycle}/ 文件夹。",
-                )
-
-
-@rule(
     "REF-001",
     ERROR,
     FORMAT_CLAUSE,
     "引用的学会在 societies/ 中有简介文件",
     "Referenced societies have a profile in societies/",
+    message=Message(
+        "学会代号“{slug}”没有对应的学会简介（submissions/societies/{slug}.yaml）。",
+        "No profile for society {slug!r}.",
+        "请核对代号拼写（小写英文与连字符）；新学会请先提交学会简介。",
+    ),
 )
 def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    class Known:
-        def __contains__(self, slug: object) -> bool:
-            return isinstance(slug, str) and data.has_society(slug)
+    """Fails (office record names an unknown society)::
 
-    known = Known()
+        --- submissions/office/entrusted_projects.yaml
+        -     society: wuhan-mechanical-engineering
+        +     society: wuhan-nobody
 
-    def missing(file: str, path: tuple[str | int, ...], slug: str) -> Hit:
-        return Hit(
-            file,
-            path,
-            f"学会代号“{slug}”没有对应的学会简介（submissions/societies/{slug}.yaml）。",
-            f"No profile for society {slug!r}.",
-            "请核对代号拼写（小写英文与连字符）；新学会请先提交学会简介。",
-        )
+    Passes::
 
+        (the minimal tree)
+    """
+    for file, path, slug in society_references(data):
+        if not (isinstance(slug, str) and data.has_society(slug)):
+            yield societies_exist.hit(file, path, slug=slug)
+
+
+Reference = tuple[str, DataPath, str]  # (file, data path, the society slug written there)
+
+
+def society_references(data: Dataset) -> Iterator[Reference]:
+    """Every place a file names a society: a cycle's files, its decisions, the office's records."""
     for _year, cycle in sorted(data.cycles.items()):
-        for app in cycle.applications.values():
-            if app.society not in known:
-                yield missing(app.file, ("society",), app.society)
-        for review in cycle.reviews.values():
-            for i, slug in enumerate(review.conflicts):
-                if slug not in known:
-                    yield missing(review.file, ("conflicts", i), slug)
-            for score in review.scores:
-                if score.society not in known:
-                    yield missing(review.file, ("scores", score.index, "society"), score.society)
-        for plan in cycle.plans.values():
-            if plan.society not in known:
-                yield missing(plan.file, ("society",), plan.society)
-        for report in cycle.reports.values():
-            if report.society not in known:
-                yield missing(report.file, ("society",), report.society)
-        dec = cycle.decisions
-        if dec is None:
-            continue
-        for slug in dec.formal_results:
-            if slug not in known:
-                yield missing(dec.file, ("formal_review", "results", slug), slug)
-        for p in dec.proposed:
-            if p.society not in known:
-                yield missing(dec.file, ("proposed", p.index, "society"), p.society)
-        for o in dec.objections:
-            if o.society not in known:
-                yield missing(dec.file, ("objections", o.index, "society"), o.society)
-        for a in dec.awards:
-            if a.society not in known:
-                yield missing(dec.file, ("commendation", "awards", a.index, "society"), a.society)
-        for stage, rnd in (("midterm", dec.midterm), ("final", dec.final)):
-            for slug in rnd.results:
-                if slug not in known:
-                    yield missing(dec.file, ("inspections", stage, "results", slug), slug)
-    office = data.office
+        yield from _submission_references(cycle)
+        if cycle.decisions is not None:
+            yield from _decision_references(cycle.decisions)
+    yield from _office_references(data.office)
+
+
+def _submission_references(cycle: Cycle) -> Iterator[Reference]:
+    for app in cycle.applications.values():
+        yield app.file, ("society",), app.society
+    for review in cycle.reviews.values():
+        for i, slug in enumerate(review.conflicts):
+            yield review.file, ("conflicts", i), slug
+        for score in review.scores:
+            yield review.file, ("scores", score.index, "society"), score.society
+    for plan in cycle.plans.values():
+        yield plan.file, ("society",), plan.society
+    for report in cycle.reports.values():
+        yield report.file, ("society",), report.society
+
+
+def _decision_references(dec: Decisions) -> Iterator[Reference]:
+    for slug in dec.formal_results:
+        yield dec.file, ("formal_review", "results", slug), slug
+    for p in dec.proposed:
+        yield dec.file, ("proposed", p.index, "society"), p.society
+    for o in dec.objections:
+        yield dec.file, ("objections", o.index, "society"), o.society
+    for a in dec.awards:
+        yield dec.file, ("commendation", "awards", a.index, "society"), a.society
+    for stage, rnd in (("midterm", dec.midterm), ("final", dec.final)):
+        for slug in rnd.results:
+            yield dec.file, ("inspections", stage, "results", slug), slug
+
+
+def _office_references(office: OfficeRecords) -> Iterator[Reference]:
     if office.inspections is not None and office.inspections_file:
         for year, results in sorted(office.inspections.items()):
             for slug in results:
-                if slug not in known:
-                    yield missing(office.inspections_file, ("years", str(year), slug), slug)
+                yield office.inspections_file, ("years", str(year), slug), slug
     if office.reports is not None and office.reports_file:
         for year, filings in sorted(office.reports.items()):
             for slug in filings:
-                if slug not in known:
-                    yield missing(office.reports_file, ("years", str(year), slug), slug)
+                yield office.reports_file, ("years", str(year), slug), slug
     if office.projects is not None and office.projects_file:
         for project in office.projects:
-            if project.society not in known:
-                yield missing(office.projects_file, ("projects", project.index, "society"), project.society)
+            yield office.projects_file, ("projects", project.index, "society"), project.society
     if office.sanctions is not None and office.sanctions_file:
         for s in office.sanctions:
-            if s.society not in known:
-                yield missing(office.sanctions_file, ("sanctions", s.index, "society"), s.society)
+            yield office.sanctions_file, ("sanctions", s.index, "society"), s.society
     if office.experts is not None and office.experts_file:
         for i, expert in enumerate(office.experts.values()):
             for j, slug in enumerate(expert.affiliations):
-                if slug not in known:
-                    yield missing(office.experts_file, ("experts", i, "affiliations", j), slug)
+                yield office.experts_file, ("experts", i, "affiliations", j), slug
 
 
 @rule(
@@ -185,42 +128,53 @@ def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
     FORMAT_CLAUSE,
     "评分表和评审委员会中的专家在专家库（委员会仓库的 experts.yaml）中",
     "Experts in reviews and committees are in the expert pool",
+    messages={
+        "": Message(
+            "专家库文件 experts.yaml（委员会仓库）缺失或无效，无法核对评审专家。",
+            "The expert pool experts.yaml (committee repository) is missing or invalid.",
+            "请专项办公室先提交有效的专家库。",
+        ),
+        "expert": Message(
+            "专家“{expert}”不在专家库中。",
+            "Expert {expert!r} is not in the expert pool.",
+            "请核对专家代号；新专家须由专项办公室先加入委员会仓库的 experts.yaml。",
+        ),
+        "members": Message(
+            "评审委员会成员“{expert}”不在专家库中。",
+            "Committee member {expert!r} is not in the expert pool.",
+            "请核对专家代号，或先把该专家加入委员会仓库的 experts.yaml。",
+        ),
+    },
 )
 def experts_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (committee names an unknown expert)::
+
+        --- committee/2026/committee.yaml
+        - members: [expert-zhao, expert-qian, expert-sun, expert-li, expert-zhou]
+        + members: [expert-nobody, expert-qian, expert-sun, expert-li, expert-zhou]
+
+    Passes::
+
+        --- committee/2026/committee.yaml
+        - members: [expert-zhao, expert-qian, expert-sun, expert-li, expert-zhou]
+        + members: [expert-qian, expert-zhao, expert-sun, expert-li, expert-zhou]
+    """
     experts = data.office.experts
     if experts is None:
         if "experts.yaml" in data.unreadable:
             return
         for cycle in data.cycles.values():
             for review in cycle.reviews.values():
-                yield Hit(
-                    review.file,
-                    ("expert",),
-                    "专家库文件 experts.yaml（委员会仓库）缺失或无效，无法核对评审专家。",
-                    "The expert pool experts.yaml (committee repository) is missing or invalid.",
-                    "请专项办公室先提交有效的专家库。",
-                )
+                yield experts_exist.hit(review.file, ("expert",))
         return
     for cycle in data.cycles.values():
         for review in cycle.reviews.values():
             if review.expert not in experts:
-                yield Hit(
-                    review.file,
-                    ("expert",),
-                    f"专家“{review.expert}”不在专家库中。",
-                    f"Expert {review.expert!r} is not in the expert pool.",
-                    "请核对专家代号；新专家须由专项办公室先加入委员会仓库的 experts.yaml。",
-                )
+                yield experts_exist.hit(review.file, ("expert",), "expert", expert=review.expert)
         if cycle.committee and cycle.committee_file:
             for i, expert in enumerate(cycle.committee):
                 if expert not in experts:
-                    yield Hit(
-                        cycle.committee_file,
-                        ("members", i),
-                        f"评审委员会成员“{expert}”不在专家库中。",
-                        f"Committee member {expert!r} is not in the expert pool.",
-                        "请核对专家代号，或先把该专家加入委员会仓库的 experts.yaml。",
-                    )
+                    yield experts_exist.hit(cycle.committee_file, ("members", i), "members", expert=expert)
 
 
 @rule(
@@ -229,18 +183,27 @@ def experts_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（一）",
     "统一社会信用代码的校验位正确（GB 32100-2015）",
     "The unified social credit code's check character is right (GB 32100-2015)",
+    message=Message(
+        "统一社会信用代码“{code}”校验不通过（第 18 位校验码不符或第 3–8 位不是数字）。",
+        "Credit code {code!r} fails the GB 32100-2015 check.",
+        "请对照《社会团体法人登记证书》逐位核对；注意数字 0 与字母 O、1 与 I 不会混用（代码中没有 I、O、S、V、Z）。",
+    ),
 )
 def credit_codes_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (credit code check character wrong)::
+
+        --- submissions/societies/wuhan-mechanical-engineering.yaml
+        - credit_code: 51420100500012358X         # 统一社会信用代码 (GB 32100-2015, check character verified)
+        + credit_code: 51420100500012358Y         # 统一社会信用代码 (GB 32100-2015, check character verified)
+
+    Passes::
+
+        (the minimal tree)
+    """
     for society in data.societies.values():
         code = society.credit_code
         if not credit_code_valid(code):
-            yield Hit(
-                society.file,
-                ("credit_code",),
-                f"统一社会信用代码“{code}”校验不通过（第 18 位校验码不符或第 3–8 位不是数字）。",
-                f"Credit code {code!r} fails the GB 32100-2015 check.",
-                "请对照《社会团体法人登记证书》逐位核对；注意数字 0 与字母 O、1 与 I 不会混用（代码中没有 I、O、S、V、Z）。",
-            )
+            yield credit_codes_valid.hit(society.file, ("credit_code",), code=code)
 
 
 @rule(
@@ -249,17 +212,26 @@ def credit_codes_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（一）",
     "学会的统一社会信用代码以 5 开头（民政部门登记的社会组织）",
     "A society's credit code starts with 5 (a social organisation)",
+    message=Message(
+        "信用代码“{credit_code}”不以 5 开头，不像民政部门登记的社会团体。",
+        "The credit code does not start with 5 (not a registered social organisation).",
+        "学会（社会团体）的代码通常以 51 开头：请核对登记证书。",
+    ),
 )
 def credit_codes_social(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (credit code of a company, not a social organisation)::
+
+        --- submissions/societies/wuhan-mechanical-engineering.yaml
+        - credit_code: 51420100500012358X         # 统一社会信用代码 (GB 32100-2015, check character verified)
+        + credit_code: "914403001922038216"         # 统一社会信用代码 (GB 32100-2015, check character verified)
+
+    Passes::
+
+        (the minimal tree)
+    """
     for society in data.societies.values():
         if society.credit_code and not society.credit_code.startswith("5"):
-            yield Hit(
-                society.file,
-                ("credit_code",),
-                f"信用代码“{society.credit_code}”不以 5 开头，不像民政部门登记的社会团体。",
-                "The credit code does not start with 5 (not a registered social organisation).",
-                "学会（社会团体）的代码通常以 51 开头：请核对登记证书。",
-            )
+            yield credit_codes_social.hit(society.file, ("credit_code",), credit_code=society.credit_code)
 
 
 @rule(
@@ -268,19 +240,34 @@ def credit_codes_social(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（一）",
     "不同学会的统一社会信用代码不重复",
     "No two societies share a credit code",
+    message=Message(
+        "信用代码“{code}”与学会“{slugs}”重复。",
+        "Credit code {code!r} is also used by {slugs!r}.",
+        "每个学会有唯一的统一社会信用代码：请核对。",
+    ),
 )
 def credit_codes_unique(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (two societies share a credit code)::
+
+        +++ submissions/societies/wuhan-other.yaml < submissions/societies/wuhan-mechanical-engineering.yaml
+        - slug: wuhan-mechanical-engineering      # = file name; lowercase ASCII words joined by '-'
+        + slug: wuhan-other      # = file name; lowercase ASCII words joined by '-'
+
+    Passes::
+
+        +++ submissions/societies/wuhan-other.yaml < submissions/societies/wuhan-mechanical-engineering.yaml
+        - slug: wuhan-mechanical-engineering      # = file name; lowercase ASCII words joined by '-'
+        + slug: wuhan-other      # = file name; lowercase ASCII words joined by '-'
+        - credit_code: 51420100500012358X         # 统一社会信用代码 (GB 32100-2015, check character verified)
+        + credit_code: 51420100500099991Y         # 统一社会信用代码 (GB 32100-2015, check character verified)
+    """
     by_code: dict[str, list[str]] = defaultdict(list)
     for slug in sorted(data.societies):
         by_code[data.societies[slug].credit_code].append(slug)
     for code, slugs in by_code.items():
         for slug in slugs[1:]:
-            yield Hit(
-                data.societies[slug].file,
-                ("credit_code",),
-                f"信用代码“{code}”与学会“{slugs[0]}”重复。",
-                f"Credit code {code!r} is also used by {slugs[0]!r}.",
-                "每个学会有唯一的统一社会信用代码：请核对。",
+            yield credit_codes_unique.hit(
+                data.societies[slug].file, ("credit_code",), code=code, slugs=slugs[0]
             )
 
 
@@ -290,8 +277,33 @@ def credit_codes_unique(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "四（一）",
     "每个学会每个年度只提交一份申报书",
     "One application per society per cycle",
+    message=Message(
+        "学会“{society}”在 {year} 年度已有申报书，不能再提交第二份。",
+        "Society {society!r} already has an application in {year}.",
+        "请只保留 applications/{society}.yaml 一份。",
+    ),
 )
 def one_application_each(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a second application for the same society)::
+
+        +++ submissions/2026/applications/wuhan-other.yaml < submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        +++ submissions/societies/wuhan-other.yaml < submissions/societies/wuhan-mechanical-engineering.yaml
+        - slug: wuhan-mechanical-engineering      # = file name; lowercase ASCII words joined by '-'
+        + slug: wuhan-other      # = file name; lowercase ASCII words joined by '-'
+        - credit_code: 51420100500012358X         # 统一社会信用代码 (GB 32100-2015, check character verified)
+        + credit_code: 51420100500099991Y         # 统一社会信用代码 (GB 32100-2015, check character verified)
+
+    Passes::
+
+        +++ submissions/2026/applications/wuhan-other.yaml < submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        - society: wuhan-mechanical-engineering    # must match the file name and a profile in submissions/societies/
+        + society: wuhan-other    # must match the file name and a profile in submissions/societies/
+        +++ submissions/societies/wuhan-other.yaml < submissions/societies/wuhan-mechanical-engineering.yaml
+        - slug: wuhan-mechanical-engineering      # = file name; lowercase ASCII words joined by '-'
+        + slug: wuhan-other      # = file name; lowercase ASCII words joined by '-'
+        - credit_code: 51420100500012358X         # 统一社会信用代码 (GB 32100-2015, check character verified)
+        + credit_code: 51420100500099991Y         # 统一社会信用代码 (GB 32100-2015, check character verified)
+    """
     for cycle in data.cycles.values():
         by_society: dict[str, list[str]] = defaultdict(list)
         for slug in sorted(cycle.applications):
@@ -300,18 +312,12 @@ def one_application_each(data: Dataset, ctx: Context) -> Iterator[Hit]:
             if len(slugs) > 1:
                 for slug in slugs:
                     if slug != society:
-                        yield Hit(
-                            cycle.applications[slug].file,
-                            ("society",),
-                            f"学会“{society}”在 {cycle.year} 年度已有申报书，不能再提交第二份。",
-                            f"Society {society!r} already has an application in {cycle.year}.",
-                            f"请只保留 applications/{society}.yaml 一份。",
+                        yield one_application_each.hit(
+                            cycle.applications[slug].file, ("society",), society=society, year=cycle.year
                         )
 
 
 RULES = (
-    names_match_files,
-    cycles_match_folders,
     societies_exist,
     experts_exist,
     credit_codes_valid,

@@ -1,0 +1,163 @@
+"""SCHEMA-*: each file against the JSON Schema of its kind (found by ``generator.schema``, which fills in the
+messages declared here from the error and the field's own ``title``/``description``).
+
+A finding cites the clause of the field when the schema annotates the field, or a field it sits in, with
+``x-clause`` (``board_approval`` → 四（一）); otherwise 格式要求.
+"""
+
+from __future__ import annotations
+
+from generator.rules.base import ERROR, FORMAT_CLAUSE, Message, declare
+
+# Pieces of hints and messages that depend on the schema (the builders in ``generator.schema`` pick them).
+FIELD_HINT = "字段说明：{description}"
+NO_FIELD_HINT = "请对照示例填写。"
+TYPE_HINTS = {
+    "quote_number": '电话、账号、编号等数字形式的文字请加引号，如 "13800000000"。',
+    "quote_boolean": "yes/no/true/false 等词会被读成真假值：作为文字请加引号。",
+    "plain_number": "数字不要加引号，也不要带单位、逗号或下划线，如 200000.00。",
+}
+CLOSE_FIELD = "是不是想写 {close}？字段名区分大小写。"
+ALLOWED_FIELDS = "这里可用的字段：{allowed}。"
+CLOSE_VALUE = "是不是想写 {close}？"
+CASE_ONLY = "（注意大小写）"
+OPTIONS = "可选值：{options}。"
+FORMAT_NAMES = {"date": "日期", "date-time": "时间"}
+FORMAT_HINT = '请写成真实存在的日期，格式如 "{example}"。'
+FORMAT_EXAMPLES = {"date": "2026-10-31", "date-time": "2026-10-31T17:00:00+08:00"}
+RELATIONS = {
+    "Minimum": "不能小于 {limit}",
+    "Maximum": "不能大于 {limit}",
+    "ExclusiveMinimum": "必须大于 {limit}",
+    "ExclusiveMaximum": "必须小于 {limit}",
+}
+LENGTHS = {
+    "MinLength": "至少 {limit} 个字符",
+    "MaxLength": "最多 {limit} 个字符",
+    "MinItems": "至少 {limit} 项",
+    "MaxItems": "最多 {limit} 项",
+}
+TOP_LEVEL = "文件顶层"
+TOP_LEVEL_PATH = "（文件顶层）"
+
+APP = "submissions/2026/applications/wuhan-mechanical-engineering.yaml"
+
+required = declare(
+    "SCHEMA-001",
+    ERROR,
+    FORMAT_CLAUSE,
+    "必填字段齐全",
+    "Required fields are present",
+    message=Message(
+        "{where}缺少必填字段{name}。",
+        "Missing required field {prop!r}.",
+        "请补上 {prop}: …{description}",
+    ),
+    doc=f"""``description`` is the field's description in brackets, or 。 when it has none. A missing
+    ``board_approval`` cites 四（一） (its ``x-clause``).
+
+    Fails (the council's approval left out)::
+
+        --- {APP}
+        - board_approval:                          # 四（一）: the council (standing council) agreed to apply
+        + board_approvals:                          # 四（一）: the council (standing council) agreed to apply
+
+    Passes::
+
+        (the minimal tree)
+    """,
+)
+
+unknown_field = declare(
+    "SCHEMA-002",
+    ERROR,
+    FORMAT_CLAUSE,
+    "没有不认识的字段（区分大小写）",
+    "No unknown fields",
+    message=Message(
+        "{label}中有不认识的字段 {fields_zh}。",
+        "Unknown field(s): {fields}.",
+        "{hint}",
+    ),
+    doc="""The hint suggests the closest known name and lists the fields allowed there (else 请删除该字段。).
+
+    Fails (a field name in the wrong case)::
+
+        --- submissions/societies/wuhan-mechanical-engineering.yaml
+        - founded: 1979
+        + Founded: 1979
+
+    Passes::
+
+        (the minimal tree)
+    """,
+)
+
+wrong_type = declare(
+    "SCHEMA-003",
+    ERROR,
+    FORMAT_CLAUSE,
+    "字段值的类型正确",
+    "Field values have the right type",
+    message=Message(
+        "{label}应为{want}，现在是{got_zh}。",
+        "Expected {expected}, got {got}.",
+        "{hint}",
+    ),
+    doc="""The hint names the usual cause (a number where text belongs needs quotes, and so on).
+
+    Fails (a year written as text)::
+
+        --- submissions/societies/wuhan-mechanical-engineering.yaml
+        - founded: 1979
+        + founded: 一九七九
+
+    Passes::
+
+        (the minimal tree)
+    """,
+)
+
+invalid_value = declare(
+    "SCHEMA-004",
+    ERROR,
+    FORMAT_CLAUSE,
+    "字段值符合格式与取值范围（日期、枚举、长度、数值范围等）",
+    "Field values match their format and range",
+    messages={
+        "enum": Message(
+            "{label}的值“{value}”不在允许范围内（可选：{options}）。",
+            "Value {value!r} is not one of: {options_en}.",
+            "{hint}",
+        ),
+        "format": Message(
+            "{label}“{value}”不是有效的{what}。", "{value!r} is not a valid {format}.", "{hint}"
+        ),
+        "range": Message("{label}为 {value}，{relation}。", "{raw} is out of range.", "{hint}"),
+        "length": Message("{label}长度不符合要求：{what}。", "{keyword} {limit} violated.", "{hint}"),
+        "empty": Message("{label}不能为空。", "{keyword} {limit} violated.", "{hint}"),
+        "pattern": Message(
+            "{label}的写法不符合要求：“{value}”。", "{value!r} does not match the required pattern.", "{hint}"
+        ),
+        "property_names": Message(
+            "{label}中有写法不符合要求的键名。", "A key does not match the required pattern.", "{hint}"
+        ),
+        "unique": Message("{label}中有重复的项。", "Items must be unique.", "请删除重复的项。"),
+        "other": Message("{label}不符合要求。", "Schema violation ({keyword}).", "{hint}"),
+    },
+    doc="""One variant per kind of constraint: enum, format, range, length, empty, pattern, property_names,
+    unique (and other for a constraint without its own wording).
+
+    Fails (a date that no calendar has)::
+
+        --- submissions/societies/wuhan-mechanical-engineering.yaml
+        - council_elected: "2022-06-18"           # last 换届 (election of the council)
+        + council_elected: "2022-06-31"           # last 换届 (election of the council)
+
+    Passes::
+
+        (the minimal tree)
+    """,
+)
+
+RULES = (required, unknown_field, wrong_type, invalid_value)
