@@ -16,10 +16,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.checker import Source, make_finding
+from generator.checker import make_finding
 from generator.findings import Finding
 from generator.forge import Change
 from generator.kinds import KIND_ZH, classify
+from generator.repository import Source
 from generator.yamlio import load_yaml
 
 SOCIETY_KINDS = frozenset({"society", "application", "plan", "report", "attachment"})

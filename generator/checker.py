@@ -15,6 +15,7 @@ from typing import Any
 from generator import model
 from generator.findings import Finding, Severity, format_data_path
 from generator.kinds import FileKind, classify, expected_place_hint
+from generator.repository import Source
 from generator.rules import ALL_RULES, RULES_BY_ID
 from generator.rules.base import Context, Hit
 from generator.rules.privacy import file_candidates
@@ -28,15 +29,6 @@ OFFICE_MAX_BYTES = 8 * 1024 * 1024
 
 def size_cap(kind: FileKind | None) -> int:
     return OFFICE_MAX_BYTES if kind is not None and kind.kind in OFFICE_KINDS else MAX_BYTES
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One file of the tree: its repository path and bytes, or why it cannot be taken (``refusal``)."""
-
-    path: str
-    raw: bytes | None
-    refusal: str | None = None
 
 
 @dataclass(slots=True)

@@ -742,7 +742,7 @@ def _cmd_rank(args: argparse.Namespace) -> int:
 
 
 def _rank_committee(args: argparse.Namespace) -> int:
-    from generator.checker import Source, parse_source
+    from generator.checker import parse_source
     from generator.clock import local_date
     from generator.committee import (
         committee_commit,
@@ -754,6 +754,7 @@ def _rank_committee(args: argparse.Namespace) -> int:
     from generator.findings import Severity
     from generator.kinds import SUBMISSIONS
     from generator.report.ranking import render
+    from generator.repository import Source
     from generator.results import document_for, recompute
 
     now = _parse_now(args.now)

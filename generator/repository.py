@@ -1,4 +1,4 @@
-"""Reading a tree of submissions from a folder (the working copy) into ``Source`` values.
+"""Reading a tree of submissions from a folder (the working copy) into ``Source`` values (one file each).
 
 Only regular files are taken; a symlink or other special file becomes a refusal (a finding), never a read.
 """
@@ -7,13 +7,22 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.checker import Source
 from generator.kinds import SUBMISSIONS
 
 IGNORED_NAMES = frozenset({".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"})
 MAX_READ_BYTES = 16 * 1024 * 1024  # files above the loader's cap are still read far enough to be refused
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One file of the tree: its repository path and bytes, or why it cannot be taken (``refusal``)."""
+
+    path: str
+    raw: bytes | None
+    refusal: str | None = None
 
 
 def find_root(start: Path) -> Path | None:
