@@ -477,3 +477,34 @@ def check(
         findings = [f for f in findings if report_on(f.file)]
     unique = sorted(set(findings), key=Finding.sort_key)
     return CheckResult(tuple(unique), len(reported), data, tuple(reported))
+
+
+def check_selection(
+    chosen: Sequence[Source],
+    paths: Sequence[str],
+    read: Callable[[Callable[[str], bool]], list[Source]],
+    ctx: Context,
+    *,
+    schema_dir: Path = SCHEMA_DIR,
+) -> CheckResult:
+    """Check the ``chosen`` files of a tree whose files are ``paths``, reading (with ``read``) only what
+    their findings depend on (``generator.needs``); the findings are those of ``check`` on the whole tree
+    with ``report_on`` the chosen files."""
+    from generator.needs import needed
+
+    names = frozenset(s.path for s in chosen)
+    first = {s.path: parse_source(s, schema_dir) for s in chosen}
+    contents = {p: f.loaded.data if f.loaded is not None else None for p, f in first.items()}
+    wanted = needed(paths, names, contents)
+    more = read(lambda p: p not in names and (wanted is None or p in wanted))
+
+    def parse(sources: Sequence[Source]) -> list[ParsedFile]:
+        rest = [s for s in sources if s.path not in first]
+        parsed = [
+            *first.values(),
+            *(parse_all(rest, schema_dir) if wanted is None else _parse_many(rest, schema_dir)),
+        ]
+        return sorted(parsed, key=lambda p: p.path)
+
+    sources = sorted([*chosen, *more], key=lambda s: s.path)
+    return check(sources, ctx, report_on=names.__contains__, schema_dir=schema_dir, parse=parse)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,42 +39,57 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def read_folder(root: Path) -> list[Source]:
-    """Every file under ``root/submissions``, sorted by path, as repository-relative POSIX paths."""
+def _walk(root: Path) -> Iterator[tuple[str, Path, bool]]:
+    """(repository path, full path, is a symlinked folder) of every entry a check takes, in walk order."""
     base = root / SUBMISSIONS
-    sources: list[Source] = []
     if not base.is_dir():
-        return sources
+        return
     for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
         current = Path(dirpath)
         for name in list(dirnames):
             full = current / name
             if full.is_symlink():
                 dirnames.remove(name)
-                rel = full.relative_to(root).as_posix()
-                sources.append(Source(rel, None, "这是一个符号链接（symlink）"))
+                yield full.relative_to(root).as_posix(), full, True
         dirnames.sort()
         for name in sorted(filenames):
             if name in IGNORED_NAMES:
                 continue
             full = current / name
-            rel = full.relative_to(root).as_posix()
+            yield full.relative_to(root).as_posix(), full, False
+
+
+def tree_paths(root: Path) -> list[str]:
+    """The repository paths ``read_folder`` would return, sorted, without reading any file."""
+    return sorted(rel for rel, _, _ in _walk(root))
+
+
+def read_folder(root: Path, wanted: Callable[[str], bool] | None = None) -> list[Source]:
+    """Every file under ``root/submissions`` (or those ``wanted`` accepts), sorted by path, as
+    repository-relative POSIX paths."""
+    sources: list[Source] = []
+    for rel, full, symlinked_folder in _walk(root):
+        if wanted is not None and not wanted(rel):
+            continue
+        if symlinked_folder:
+            sources.append(Source(rel, None, "这是一个符号链接（symlink）"))
+            continue
+        try:
+            info = full.lstat()
+        except OSError:
+            sources.append(Source(rel, None, "无法读取"))
+            continue
+        if stat.S_ISLNK(info.st_mode):
+            sources.append(Source(rel, None, "这是一个符号链接（symlink）"))
+        elif not stat.S_ISREG(info.st_mode):
+            sources.append(Source(rel, None, "这不是普通文件"))
+        else:
             try:
-                info = full.lstat()
+                with full.open("rb") as handle:
+                    raw = handle.read(MAX_READ_BYTES + 1)
             except OSError:
                 sources.append(Source(rel, None, "无法读取"))
                 continue
-            if stat.S_ISLNK(info.st_mode):
-                sources.append(Source(rel, None, "这是一个符号链接（symlink）"))
-            elif not stat.S_ISREG(info.st_mode):
-                sources.append(Source(rel, None, "这不是普通文件"))
-            else:
-                try:
-                    with full.open("rb") as handle:
-                        raw = handle.read(MAX_READ_BYTES + 1)
-                except OSError:
-                    sources.append(Source(rel, None, "无法读取"))
-                    continue
-                sources.append(Source(rel, raw))
+            sources.append(Source(rel, raw))
     sources.sort(key=lambda s: s.path)
     return sources
