@@ -420,16 +420,34 @@ def _rejected(data: model.Dataset, file: str) -> tuple[model.Decisions, str] | N
 
 
 class Locator:
-    """Lines and columns for rule hits, from the positions each file's one read recorded."""
+    """Lines and columns for rule hits, from the positions each file's one read recorded.
+
+    Locating a path walks the file's data; a file many hits speak about (a decisions file listing every
+    society) has its positions spelled out by path once (``LoadedYaml.all_positions``), kept until the
+    Locator goes, so that each further hit is one lookup."""
+
+    SPELL_OUT_AFTER = 8  # hits located by walking before a file's positions are spelled out
 
     def __init__(self, parsed: Iterable[ParsedFile]) -> None:
         self._loaded = {p.path: p.loaded for p in parsed if p.loaded is not None}
+        self._walked: dict[str, int] = {}
+        self._spelled: dict[str, dict[DataPath, tuple[int, int]]] = {}
 
     def __call__(self, file: str, path: DataPath) -> tuple[int, int]:
         loaded = self._loaded.get(file)
         if loaded is None:
             return (0, 0)
-        return loaded.locate(path)
+        marks = self._spelled.get(file)
+        if marks is None:
+            walked = self._walked[file] = self._walked.get(file, 0) + 1
+            if walked <= self.SPELL_OUT_AFTER or loaded.marks or loaded.data is None:
+                return loaded.locate(path)
+            marks = self._spelled[file] = loaded.all_positions()
+        for end in range(len(path), -1, -1):
+            mark = marks.get(path[:end])
+            if mark is not None:
+                return mark
+        return (1, 1)
 
 
 def hits_to_findings(
@@ -471,7 +489,10 @@ def check(
     findings: list[Finding] = [f for p in parsed for f in p.findings]
     data, model_findings = built if built is not None else build_dataset(parsed)
     findings.extend(model_findings)
-    findings.extend(hits_to_findings(data, run_rules(data, ctx), Locator(parsed)))
+    hits = run_rules(data, ctx)
+    if report_on is not None:
+        hits = [h for h in hits if report_on(h[1].file)]  # located only when reported
+    findings.extend(hits_to_findings(data, hits, Locator(parsed)))
     reported = [s.path for s in sources if report_on is None or report_on(s.path)]
     if report_on is not None:
         findings = [f for f in findings if report_on(f.file)]
@@ -495,7 +516,7 @@ def check_selection(
     names = frozenset(s.path for s in chosen)
     first = {s.path: parse_source(s, schema_dir) for s in chosen}
     contents = {p: f.loaded.data if f.loaded is not None else None for p, f in first.items()}
-    wanted = needed(paths, names, contents)
+    wanted = needed(paths, names, contents, {p for p, f in first.items() if f.personal})
     more = read(lambda p: p not in names and (wanted is None or p in wanted))
 
     def parse(sources: Sequence[Source]) -> list[ParsedFile]:

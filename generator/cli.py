@@ -438,12 +438,12 @@ def _write(text: str, output: str | None) -> None:
     reader never sees half a report), or into ``output`` as it is when that is a device or a pipe
     (``/dev/stdout``). A path that cannot be written is a UsageError naming it; a write that fails
     midway (a full disk) is an ActionFailed, the old file left as it was."""
-    from generator.site.outdir import describe_os_error
-
     if not output:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    from generator.site.outdir import describe_os_error
+
     target = Path(output)
     try:
         info: os.stat_result | None = os.stat(target)

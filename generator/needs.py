@@ -14,7 +14,9 @@ decisions file's DEC-001 lists every application, the office records speak of ev
   every cycle;
 - ``society-cycle``: those of its society in its cycle (an attachment folder);
 - ``cycle-if-renamed``: every file of the kind in its cycle when the file declares a ``society`` other than
-  its file name (APP-001 then compares it with every application of the cycle), else none.
+  its file name (APP-001 then compares it with every application of the cycle), else none;
+- ``all-if-personal``: every file of the kind when the file holds something that looks like personal data
+  (``ParsedFile.personal``: the privacy rules' exemptions then need the whole tree), else none.
 
 ``tests/test_needs.py`` checks, for every file of every shipped tree and of a synthetic one, that the
 findings of a check reading only ``needed`` equal those of the whole-tree check.
@@ -22,7 +24,7 @@ findings of a check reading only ``needed`` equal those of the whole-tree check.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,15 +36,16 @@ OFFICE = ("annual-inspections", "annual-reports", "entrusted-projects", "sanctio
 @dataclass(frozen=True, slots=True)
 class Need:
     kind: str
-    scope: str  # all | cycle | society | society-cycle | cycle-if-renamed
+    scope: str  # all | cycle | society | society-cycle | cycle-if-renamed | all-if-personal
     why: str  # the rules that read it
 
 
 NEEDS: dict[str, tuple[Need, ...]] = {
     "application": (
         Need("programme", "all", "ELIG-003/005/007, ACH-001, FUND-001/005, BAN-001, PRIV-004 (office e-mail)"),
-        Need("society", "all", "REF-001, ELIG-005 (its society); PRIV-001..004 exemptions (every society's "
-             "credit code and public e-mail)"),
+        Need("society", "society", "REF-001, ELIG-005: its society (file name and declared)"),
+        Need("society", "all-if-personal", "PRIV-001..004: the exemptions (every society's credit code "
+             "and public e-mail), when the file holds what looks like personal data"),
         Need("call", "all", "CALL-001, FUND-003, every rule reading the call (_with_call): deadline, dates"),
         Need("decisions", "all", "ELIG-009, the formal review's rejection note on eligibility findings"),
         Need("results", "cycle", "read with the cycle's decisions"),
@@ -60,11 +63,15 @@ def _declared_society(data: Any) -> str | None:
 
 
 def needed(
-    paths: Iterable[str], selected: Iterable[str], contents: Mapping[str, Any]
+    paths: Iterable[str],
+    selected: Iterable[str],
+    contents: Mapping[str, Any],
+    personal: Container[str] = frozenset(),
 ) -> frozenset[str] | None:
     """The paths (of ``paths``, the whole tree's) a check of ``selected`` must read, or None for all of
     them. ``contents`` holds the loaded data of the selected files (None for one that did not load: then
-    only its file name says which society it is)."""
+    only its file name says which society it is); ``personal``, those that hold what looks like personal
+    data."""
     tree = [(p, classify(p)) for p in paths]
     wanted: set[str] = set()
     for path in selected:
@@ -77,16 +84,19 @@ def needed(
             return None
         declared = _declared_society(contents.get(path))
         societies = {s for s in (kind.slug, declared) if s}
+        held = path in personal
         for need in needs:
             wanted.update(
                 p
                 for p, other in tree
-                if other is not None and _counts(need, kind, other, societies, declared)
+                if other is not None and _counts(need, kind, other, societies, declared, held)
             )
     return frozenset(wanted)
 
 
-def _counts(need: Need, kind: FileKind, other: FileKind, societies: set[str], declared: str | None) -> bool:
+def _counts(
+    need: Need, kind: FileKind, other: FileKind, societies: set[str], declared: str | None, personal: bool
+) -> bool:
     if other.kind != need.kind:
         return False
     scope = need.scope
@@ -98,6 +108,8 @@ def _counts(need: Need, kind: FileKind, other: FileKind, societies: set[str], de
         return other.slug in societies
     if scope == "society-cycle":
         return other.cycle == kind.cycle and other.slug in societies
+    if scope == "all-if-personal":
+        return personal
     if scope == "cycle-if-renamed":
         return declared is not None and declared != kind.slug and other.cycle == kind.cycle
     raise ValueError(f"unknown scope {scope!r}")

@@ -39,24 +39,22 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def _walk(root: Path) -> Iterator[tuple[str, Path, bool]]:
+def _walk(root: Path) -> Iterator[tuple[str, str, bool]]:
     """(repository path, full path, is a symlinked folder) of every entry a check takes, in walk order."""
-    base = root / SUBMISSIONS
-    if not base.is_dir():
+    base = str(root / SUBMISSIONS)
+    if not os.path.isdir(base):
         return
     for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
-        current = Path(dirpath)
+        rel_dir = SUBMISSIONS + dirpath[len(base) :].replace(os.sep, "/")
         for name in list(dirnames):
-            full = current / name
-            if full.is_symlink():
+            full = os.path.join(dirpath, name)
+            if os.path.islink(full):
                 dirnames.remove(name)
-                yield full.relative_to(root).as_posix(), full, True
+                yield f"{rel_dir}/{name}", full, True
         dirnames.sort()
         for name in sorted(filenames):
-            if name in IGNORED_NAMES:
-                continue
-            full = current / name
-            yield full.relative_to(root).as_posix(), full, False
+            if name not in IGNORED_NAMES:
+                yield f"{rel_dir}/{name}", os.path.join(dirpath, name), False
 
 
 def tree_paths(root: Path) -> list[str]:
@@ -75,7 +73,7 @@ def read_folder(root: Path, wanted: Callable[[str], bool] | None = None) -> list
             sources.append(Source(rel, None, "这是一个符号链接（symlink）"))
             continue
         try:
-            info = full.lstat()
+            info = os.lstat(full)
         except OSError:
             sources.append(Source(rel, None, "无法读取"))
             continue
@@ -85,7 +83,7 @@ def read_folder(root: Path, wanted: Callable[[str], bool] | None = None) -> list
             sources.append(Source(rel, None, "这不是普通文件"))
         else:
             try:
-                with full.open("rb") as handle:
+                with open(full, "rb") as handle:
                     raw = handle.read(MAX_READ_BYTES + 1)
             except OSError:
                 sources.append(Source(rel, None, "无法读取"))

@@ -63,7 +63,7 @@ def test_every_shipped_file_has_the_findings_of_the_whole_tree(tree: Path, now: 
 
 
 def _synthetic(root: Path, synth: ModuleType, findings: bool) -> None:
-    apps = synth.make_tree(root, 8, 3, findings=findings)
+    apps = synth.make_tree(root, 12, 3, findings=findings)
     base = root / "submissions" / "2026"
     # An application that names another society (APP-001, FILE-002), one whose attachment is missing
     # (ATT-001) and one whose attachment is there, a society without an application, a second cycle.
@@ -78,6 +78,22 @@ def _synthetic(root: Path, synth: ModuleType, findings: bool) -> None:
     (root / "submissions" / "societies" / "lonely-society.yaml").write_bytes(
         (root / "submissions" / "societies" / f"{apps[3].stem}.yaml").read_bytes()
     )
+    # An application naming a partner society by its credit code (exempt only when every profile is
+    # read), one holding a mobile number (PRIV-001).
+    codes = [
+        (root / "submissions" / "societies" / f"{a.stem}.yaml")
+        .read_text(encoding="utf-8")
+        .split("credit_code: ", 1)[1]
+        .split()[0]
+        .strip('"')
+        for a in apps[5:]
+    ]
+    code = next(c for c in codes if c.isdigit())  # all digits: it looks like an account number (PRIV-003)
+    for app, text in ((apps[4], f"合作学会统一社会信用代码 {code}。"), (apps[6], "联系人手机 13800000091。")):
+        body = app.read_text(encoding="utf-8")
+        app.write_text(
+            body.replace("  approach: |-\n    ", f"  approach: |-\n    {text}", 1), encoding="utf-8"
+        )
     shutil.copytree(base, root / "submissions" / "2025")
 
 
@@ -99,7 +115,9 @@ def test_an_application_needs_its_own_society_files_not_the_other_applications(
     wanted = needed(paths, [mine], {mine: {"society": apps[0].stem}})
     assert wanted is not None
     assert {p for p in wanted if "/applications/" in p} == {mine}
-    assert all(f"submissions/societies/{a.stem}.yaml" in wanted for a in apps)
+    assert {p for p in wanted if "/societies/" in p} == {f"submissions/societies/{apps[0].stem}.yaml"}
+    personal = needed(paths, [mine], {mine: {"society": apps[0].stem}}, {mine})
+    assert personal is not None and all(f"submissions/societies/{a.stem}.yaml" in personal for a in apps)
     renamed = needed(paths, [mine], {mine: {"society": apps[1].stem}})
     assert renamed is not None and all(a.relative_to(tmp_path).as_posix() in renamed for a in apps)
 
