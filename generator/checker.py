@@ -231,7 +231,11 @@ def _placeholders(data: Any) -> list[tuple[DataPath, str]]:
     return found
 
 
-PARALLEL_MIN_FILES = 300  # below this, starting a worker costs more than it saves (measured in bench/)
+# Forked parse workers (``workers`` ≥ 2) are a seam beside the plain path, off unless asked for: they add
+# CPU time (each result is pickled back) and, on a machine whose cores are busy, wall time too (measured on
+# 1,000 applications at load 3 on 2 cores: 3.5-3.8 s CPU and 5.8-7.1 s wall with 2 workers against
+# 2.9-3.2 s and 4.7 s in one process). ``tests/test_checker.py`` checks both give the same results.
+PARALLEL_MIN_FILES = 300  # with workers=None asked of a caller that wants them: below this, one process
 
 
 def _parse_many(sources: Sequence[Source], schema_dir: Path) -> list[ParsedFile]:
@@ -241,14 +245,15 @@ def _parse_many(sources: Sequence[Source], schema_dir: Path) -> list[ParsedFile]
 def parse_all(
     sources: Sequence[Source],
     schema_dir: Path = SCHEMA_DIR,
-    workers: int | None = None,
+    workers: int | None = 1,
     use_cache: bool = True,
 ) -> list[ParsedFile]:
     """Parse every source, reusing the results cached for unchanged files (``generator.cache``).
 
     Each file is parsed independently (``parse_source`` is pure), so the result depends neither on how the
-    work is split nor on the cache. Large trees are shared between this process and forked workers; where
-    ``fork`` is not available (Windows, macOS defaults) the work stays here.
+    work is split nor on the cache. With ``workers`` ≥ 2 (or None: one per core for a large tree) the work
+    is shared between this process and forked workers; where ``fork`` is not available (Windows, macOS
+    defaults) it stays here. By default (1) it stays here.
     """
     if not use_cache or len(sources) < CACHE_MIN_FILES:
         return _parse_fresh(sources, schema_dir, workers)
@@ -277,12 +282,15 @@ CACHE_MIN_FILES = 200  # a small tree parses faster than a cache file loads
 
 
 def _parse_fresh(sources: Sequence[Source], schema_dir: Path, workers: int | None) -> list[ParsedFile]:
-    import multiprocessing
     import os
 
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(sources) >= PARALLEL_MIN_FILES else 1
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1:
+        return sorted(_parse_many(sources, schema_dir), key=lambda p: p.path)
+    import multiprocessing  # only here: importing it costs a small check a fifth of its start
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return sorted(_parse_many(sources, schema_dir), key=lambda p: p.path)
     # Balance by size: largest first, dealt round-robin.
     ordered = sorted(sources, key=lambda s: len(s.raw or b""), reverse=True)
