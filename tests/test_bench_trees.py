@@ -60,3 +60,16 @@ def test_the_findings_tree_has_findings_in_every_profile_and_application(
     assert files == expected
     assert {f.rule for f in result.findings} >= {"SOC-001", "FUND-002"}
     assert all(f.line > 0 for f in result.findings)
+
+
+def test_the_findings_tree_report_is_the_one_before_the_one_parse_loader(
+    tmp_path: Path, synth: ModuleType, update_golden: bool
+) -> None:
+    """The golden report was rendered by the code before positions were recorded in the first pass (each
+    file a rule spoke about was parsed a second time): every finding, line and column the same."""
+    from generator.report import json as json_report
+    from tests.golden import compare
+
+    synth.make_tree(tmp_path, 30, 7, findings=True)
+    result = check(read_folder(tmp_path), Context(now=parse_now(synth.NOW)))
+    compare("synth-findings.json", json_report.render(result), update_golden)
