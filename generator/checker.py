@@ -494,6 +494,10 @@ def check(
     ``parse`` and ``built`` let a caller that already parsed the files and built the dataset reuse them.
     """
     parsed = parse(sources) if parse else parse_all(sources, schema_dir)
+    reported = [s.path for s in sources if report_on is None or report_on(s.path)]
+    # The files' bytes are not needed past parsing (positions were recorded): a caller that handed over
+    # its only reference to the list (``check(read_folder(root), ...)``) lets them go before the dataset.
+    del sources
     findings: list[Finding] = [f for p in parsed for f in p.findings]
     data, model_findings = built if built is not None else build_dataset(parsed)
     findings.extend(model_findings)
@@ -501,7 +505,6 @@ def check(
     if report_on is not None:
         hits = [h for h in hits if report_on(h[1].file)]  # located only when reported
     findings.extend(hits_to_findings(data, hits, Locator(parsed)))
-    reported = [s.path for s in sources if report_on is None or report_on(s.path)]
     if report_on is not None:
         findings = [f for f in findings if report_on(f.file)]
     unique = sorted(set(findings), key=Finding.sort_key)
