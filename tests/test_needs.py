@@ -94,6 +94,12 @@ def _synthetic(root: Path, synth: ModuleType, findings: bool) -> None:
         app.write_text(
             body.replace("  approach: |-\n    ", f"  approach: |-\n    {text}", 1), encoding="utf-8"
         )
+    # Applications that do not load or do not pass the schema: their findings are their own.
+    (base / "applications" / "broken-yaml.yaml").write_text("society: [broken\n", encoding="utf-8")
+    schema_bad = (
+        apps[7].read_text(encoding="utf-8").replace("separate_accounting: true", "separate_accounting: 是")
+    )
+    apps[7].write_text(schema_bad, encoding="utf-8")
     shutil.copytree(base, root / "submissions" / "2025")
 
 
