@@ -1,13 +1,14 @@
 """Deterministic synthetic programme trees for the benchmark (学会能力提升专项基准测试数据).
 
 ``make_tree(root, n, seed)`` writes a complete, valid tree under ``root/submissions/``: the programme
-settings, the office records, the 2026 call, ``n`` society profiles and ``n`` applications of about 12 KB
+settings, the office records, the 2026 call and its formal review, ``n`` society profiles and ``n`` applications of about 12 KB
 each, every one distinct (Chinese text drawn from phrase pools, numbers, dates and budgets drawn from a
 seeded ``random.Random``). Nothing reads the clock; the same ``(n, seed)`` gives the same bytes, and file
 ``i`` does not depend on ``n``.
 
 The tree passes ``xuehui check --now 2026-11-26`` with no findings, and every application passes
-``check-jsonschema --schemafile schemas/application.schema.json``.
+``check-jsonschema --schemafile schemas/application.schema.json``. ``make_tree(..., findings=True)`` writes
+the same tree with findings in every society profile and every application (still schema-valid).
 
 Importing this module has no side effects.
 """
@@ -26,19 +27,24 @@ from pathlib import Path
 __all__ = [
     "CYCLE",
     "NOW",
+    "NOW_OPEN",
     "SIZE_MAX",
     "SIZE_MIN",
     "credit_check_char",
     "make_credit_code",
     "make_tree",
     "render_application",
+    "render_decisions",
+    "with_findings",
 ]
 
 CYCLE = 2026
 NOW = "2026-11-26"  # the --now the tree is valid for
+NOW_OPEN = "2026-10-31T12:00"  # a --now before the deadline: when a society checks its own application
 DEADLINE = date(2026, 10, 31)
 WINDOW_START = date(2024, 1, 1)  # every date in an application falls within WINDOW_START..DEADLINE
 CALL_PUBLISHED = date(2026, 9, 1)
+FORMAL_REVIEW = date(2026, 11, 6)  # recorded in decisions.yaml: after the deadline, before NOW
 MAX_REQUEST = Decimal("200000.00")
 SIZE_MIN = 11_100  # bytes: every application is 12 KB ± 10 % (both 12,000 and 12,288 read as "12 KB")
 SIZE_MAX = 13_200
@@ -933,24 +939,6 @@ def _office_files(societies: Sequence[SocietyInfo], seed: int) -> dict[str, str]
                 f"    completed: {quoted(done.isoformat())}",
             ]
     projects += ["projects:", *entries] if entries else ["projects: []"]
-    experts = [
-        "# yaml-language-server: $schema=../../schemas/experts.schema.json",
-        "# 评审专家库（不公开；基准测试合成数据）。",
-        "schema_version: 1",
-        "experts:",
-    ]
-    pool = (
-        ("expert-zhao", "赵教授", "机械工程"),
-        ("expert-qian", "钱研究员", "材料科学"),
-        ("expert-sun", "孙教授", "电子信息"),
-        ("expert-li", "李高工", "土木工程"),
-        ("expert-zhou", "周教授", "管理科学"),
-    )
-    for ident, name, field in pool:
-        affiliations = [s.slug for s in rng.sample(list(societies), min(len(societies), rng.randint(0, 2)))]
-        experts.append(
-            f"  - {{id: {ident}, name: {name}, field: {field}, affiliations: {flow_list(affiliations)}}}"
-        )
     sanctions = [
         "# yaml-language-server: $schema=../../schemas/sanctions.schema.json",
         "# 处理决定（公开）。",
@@ -962,7 +950,6 @@ def _office_files(societies: Sequence[SocietyInfo], seed: int) -> dict[str, str]
         "office/annual_reports.yaml": "\n".join(reports) + "\n",
         "office/entrusted_projects.yaml": "\n".join(projects) + "\n",
         "office/sanctions.yaml": "\n".join(sanctions) + "\n",
-        "office/experts.yaml": "\n".join(experts) + "\n",
     }
 
 
@@ -976,21 +963,58 @@ def _write(path: Path, text: str) -> None:
     path.write_bytes(text.encode("utf-8"))
 
 
-def make_tree(root: Path, n: int, seed: int = 0) -> list[Path]:
-    """Write a complete valid programme tree with ``n`` societies and applications under
-    ``root/submissions/``; return the ``n`` application paths in order."""
+def render_decisions(societies: Sequence[SocietyInfo]) -> str:
+    """The office's record of the cycle so far: the formal review (after the deadline, before ``NOW``),
+    every application passed. Without it a check after the deadline says so (LIFE-003)."""
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/decisions.schema.json",
+        "# 评审与表彰决定（基准测试合成数据）。",
+        "schema_version: 1",
+        f"cycle: {CYCLE}",
+        "formal_review:",
+        f"  date: {quoted(FORMAL_REVIEW.isoformat())}",
+        "  results:",
+        *(f"    {s.slug}: {{passed: true}}" for s in societies),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def with_findings(society: str, application: str) -> tuple[str, str]:
+    """The same society profile and application, each with findings a rule makes (located at a line): the
+    profile's credit code gets a wrong check character (SOC-001), the application's requested total no
+    longer equals the sum of its lines (FUND-002)."""
+    code = re.search(r"^credit_code: (\S+)", society, re.M)
+    total = re.search(r"^  requested_total: ([0-9.]+)$", application, re.M)
+    if code is None or total is None:  # pragma: no cover - guards the templates against future edits
+        raise RuntimeError("the profile or the application no longer has the field to alter")
+    value = code.group(1).strip('"')
+    wrong = next(c for c in CREDIT_ALPHABET if c != value[-1])
+    society = society[: code.start(1)] + quoted(value[:-1] + wrong) + society[code.end(1) :]
+    changed = money(Decimal(total.group(1)) - Decimal("100.00"))
+    application = application[: total.start(1)] + changed + application[total.end(1) :]
+    return society, application
+
+
+def make_tree(root: Path, n: int, seed: int = 0, *, findings: bool = False) -> list[Path]:
+    """Write a complete programme tree with ``n`` societies and applications under ``root/submissions/``;
+    return the ``n`` application paths in order. The tree is valid; with ``findings`` every society
+    profile and every application has findings (``with_findings``)."""
     if n < 1:
         raise ValueError("n must be at least 1")
     base = Path(root) / "submissions"
     societies = _societies(n, seed)
     _write(base / "programme.yaml", PROGRAMME_YAML)
     _write(base / f"{CYCLE}" / "call.yaml", CALL_YAML)
+    _write(base / f"{CYCLE}" / "decisions.yaml", render_decisions(societies))
     for name, text in _office_files(societies, seed).items():
         _write(base / name, text)
     applications: list[Path] = []
     for s in societies:
-        _write(base / "societies" / f"{s.slug}.yaml", render_society(s, seed))
+        profile, application = render_society(s, seed), render_application(s, seed)
+        if findings:
+            profile, application = with_findings(profile, application)
+        _write(base / "societies" / f"{s.slug}.yaml", profile)
         path = base / f"{CYCLE}" / "applications" / f"{s.slug}.yaml"
-        _write(path, render_application(s, seed))
+        _write(path, application)
         applications.append(path)
     return applications

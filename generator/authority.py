@@ -16,10 +16,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.checker import Source, make_finding
+from generator.checker import make_finding
 from generator.findings import Finding
 from generator.forge import Change
 from generator.kinds import KIND_ZH, classify
+from generator.repository import Source
 from generator.rules import authority as auth_rules
 from generator.rules import files
 from generator.yamlio import load_yaml

@@ -15,6 +15,7 @@ from typing import Any
 from generator import model
 from generator.findings import Finding, Severity, format_data_path
 from generator.kinds import FileKind, classify, expected_place_hint
+from generator.repository import Source
 from generator.rules import ALL_RULES, RULES_BY_ID, files
 from generator.rules.base import Context, Hit
 from generator.rules.privacy import file_candidates
@@ -28,15 +29,6 @@ OFFICE_MAX_BYTES = 8 * 1024 * 1024
 
 def size_cap(kind: FileKind | None) -> int:
     return OFFICE_MAX_BYTES if kind is not None and kind.kind in OFFICE_KINDS else MAX_BYTES
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One file of the tree: its repository path and bytes, or why it cannot be taken (``refusal``)."""
-
-    path: str
-    raw: bytes | None
-    refusal: str | None = None
 
 
 @dataclass(slots=True)
@@ -208,7 +200,11 @@ def _placeholders(data: Any) -> list[tuple[DataPath, str]]:
     return found
 
 
-PARALLEL_MIN_FILES = 300  # below this, starting a worker costs more than it saves (measured in bench/)
+# Forked parse workers (``workers`` ≥ 2) are a seam beside the plain path, off unless asked for: they add
+# CPU time (each result is pickled back) and, on a machine whose cores are busy, wall time too (measured on
+# 1,000 applications at load 3 on 2 cores: 3.5-3.8 s CPU and 5.8-7.1 s wall with 2 workers against
+# 2.9-3.2 s and 4.7 s in one process). ``tests/test_checker.py`` checks both give the same results.
+PARALLEL_MIN_FILES = 300  # with workers=None asked of a caller that wants them: below this, one process
 
 
 def _parse_many(sources: Sequence[Source], schema_dir: Path) -> list[ParsedFile]:
@@ -218,14 +214,15 @@ def _parse_many(sources: Sequence[Source], schema_dir: Path) -> list[ParsedFile]
 def parse_all(
     sources: Sequence[Source],
     schema_dir: Path = SCHEMA_DIR,
-    workers: int | None = None,
+    workers: int | None = 1,
     use_cache: bool = True,
 ) -> list[ParsedFile]:
     """Parse every source, reusing the results cached for unchanged files (``generator.cache``).
 
     Each file is parsed independently (``parse_source`` is pure), so the result depends neither on how the
-    work is split nor on the cache. Large trees are shared between this process and forked workers; where
-    ``fork`` is not available (Windows, macOS defaults) the work stays here.
+    work is split nor on the cache. With ``workers`` ≥ 2 (or None: one per core for a large tree) the work
+    is shared between this process and forked workers; where ``fork`` is not available (Windows, macOS
+    defaults) it stays here. By default (1) it stays here.
     """
     if not use_cache or len(sources) < CACHE_MIN_FILES:
         return _parse_fresh(sources, schema_dir, workers)
@@ -254,12 +251,15 @@ CACHE_MIN_FILES = 200  # a small tree parses faster than a cache file loads
 
 
 def _parse_fresh(sources: Sequence[Source], schema_dir: Path, workers: int | None) -> list[ParsedFile]:
-    import multiprocessing
     import os
 
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(sources) >= PARALLEL_MIN_FILES else 1
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1:
+        return sorted(_parse_many(sources, schema_dir), key=lambda p: p.path)
+    import multiprocessing  # only here: importing it costs a small check a fifth of its start
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return sorted(_parse_many(sources, schema_dir), key=lambda p: p.path)
     # Balance by size: largest first, dealt round-robin.
     ordered = sorted(sources, key=lambda s: len(s.raw or b""), reverse=True)
@@ -391,16 +391,34 @@ def _rejected(data: model.Dataset, file: str) -> tuple[model.Decisions, str] | N
 
 
 class Locator:
-    """Lines and columns for rule hits, from the positions each file's one read recorded."""
+    """Lines and columns for rule hits, from the positions each file's one read recorded.
+
+    Locating a path walks the file's data; a file many hits speak about (a decisions file listing every
+    society) has its positions spelled out by path once (``LoadedYaml.all_positions``), kept until the
+    Locator goes, so that each further hit is one lookup."""
+
+    SPELL_OUT_AFTER = 8  # hits located by walking before a file's positions are spelled out
 
     def __init__(self, parsed: Iterable[ParsedFile]) -> None:
         self._loaded = {p.path: p.loaded for p in parsed if p.loaded is not None}
+        self._walked: dict[str, int] = {}
+        self._spelled: dict[str, dict[DataPath, tuple[int, int]]] = {}
 
     def __call__(self, file: str, path: DataPath) -> tuple[int, int]:
         loaded = self._loaded.get(file)
         if loaded is None:
             return (0, 0)
-        return loaded.locate(path)
+        marks = self._spelled.get(file)
+        if marks is None:
+            walked = self._walked[file] = self._walked.get(file, 0) + 1
+            if walked <= self.SPELL_OUT_AFTER or loaded.marks or loaded.data is None:
+                return loaded.locate(path)
+            marks = self._spelled[file] = loaded.all_positions()
+        for end in range(len(path), -1, -1):
+            mark = marks.get(path[:end])
+            if mark is not None:
+                return mark
+        return (1, 1)
 
 
 def hits_to_findings(
@@ -439,12 +457,49 @@ def check(
     ``parse`` and ``built`` let a caller that already parsed the files and built the dataset reuse them.
     """
     parsed = parse(sources) if parse else parse_all(sources, schema_dir)
+    reported = [s.path for s in sources if report_on is None or report_on(s.path)]
+    # The files' bytes are not needed past parsing (positions were recorded): a caller that handed over
+    # its only reference to the list (``check(read_folder(root), ...)``) lets them go before the dataset.
+    del sources
     findings: list[Finding] = [f for p in parsed for f in p.findings]
     data, model_findings = built if built is not None else build_dataset(parsed)
     findings.extend(model_findings)
-    findings.extend(hits_to_findings(data, run_rules(data, ctx), Locator(parsed)))
-    reported = [s.path for s in sources if report_on is None or report_on(s.path)]
+    hits = run_rules(data, ctx)
+    if report_on is not None:
+        hits = [h for h in hits if report_on(h[1].file)]  # located only when reported
+    findings.extend(hits_to_findings(data, hits, Locator(parsed)))
     if report_on is not None:
         findings = [f for f in findings if report_on(f.file)]
     unique = sorted(set(findings), key=Finding.sort_key)
     return CheckResult(tuple(unique), len(reported), data, tuple(reported))
+
+
+def check_selection(
+    chosen: Sequence[Source],
+    paths: Sequence[str],
+    read: Callable[[Callable[[str], bool]], list[Source]],
+    ctx: Context,
+    *,
+    schema_dir: Path = SCHEMA_DIR,
+) -> CheckResult:
+    """Check the ``chosen`` files of a tree whose files are ``paths``, reading (with ``read``) only what
+    their findings depend on (``generator.needs``); the findings are those of ``check`` on the whole tree
+    with ``report_on`` the chosen files."""
+    from generator.needs import needed
+
+    names = frozenset(s.path for s in chosen)
+    first = {s.path: parse_source(s, schema_dir) for s in chosen}
+    contents = {p: f.loaded.data if f.loaded is not None else None for p, f in first.items()}
+    wanted = needed(paths, names, contents, {p for p, f in first.items() if f.personal})
+    more = read(lambda p: p not in names and (wanted is None or p in wanted))
+
+    def parse(sources: Sequence[Source]) -> list[ParsedFile]:
+        rest = [s for s in sources if s.path not in first]
+        parsed = [
+            *first.values(),
+            *(parse_all(rest, schema_dir) if wanted is None else _parse_many(rest, schema_dir)),
+        ]
+        return sorted(parsed, key=lambda p: p.path)
+
+    sources = sorted([*chosen, *more], key=lambda s: s.path)
+    return check(sources, ctx, report_on=names.__contains__, schema_dir=schema_dir, parse=parse)

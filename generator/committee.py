@@ -30,7 +30,6 @@ from generator.checker import (
     CheckResult,
     Locator,
     ParsedFile,
-    Source,
     build_dataset,
     hits_to_findings,
     make_finding,
@@ -40,6 +39,7 @@ from generator.checker import (
 )
 from generator.findings import Finding, Severity
 from generator.kinds import SLUG, FileKind, match_kind
+from generator.repository import Source
 from generator.rules import authority as auth_rules
 from generator.rules import committee as comm_rules
 from generator.rules import files

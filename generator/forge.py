@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.checker import Source
 from generator.kinds import SUBMISSIONS
+from generator.repository import Source
 
 MODE_FILE = "100644"
 MODE_EXECUTABLE = "100755"

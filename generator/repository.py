@@ -1,4 +1,4 @@
-"""Reading a tree of submissions from a folder (the working copy) into ``Source`` values.
+"""Reading a tree of submissions from a folder (the working copy) into ``Source`` values (one file each).
 
 Only regular files are taken; a symlink or other special file becomes a refusal (a finding), never a read.
 """
@@ -7,13 +7,23 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.checker import Source
 from generator.kinds import SUBMISSIONS
 
 IGNORED_NAMES = frozenset({".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"})
 MAX_READ_BYTES = 16 * 1024 * 1024  # files above the loader's cap are still read far enough to be refused
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One file of the tree: its repository path and bytes, or why it cannot be taken (``refusal``)."""
+
+    path: str
+    raw: bytes | None
+    refusal: str | None = None
 
 
 def find_root(start: Path) -> Path | None:
@@ -29,42 +39,55 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def read_folder(root: Path) -> list[Source]:
-    """Every file under ``root/submissions``, sorted by path, as repository-relative POSIX paths."""
-    base = root / SUBMISSIONS
-    sources: list[Source] = []
-    if not base.is_dir():
-        return sources
+def _walk(root: Path) -> Iterator[tuple[str, str, bool]]:
+    """(repository path, full path, is a symlinked folder) of every entry a check takes, in walk order."""
+    base = str(root / SUBMISSIONS)
+    if not os.path.isdir(base):
+        return
     for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
-        current = Path(dirpath)
+        rel_dir = SUBMISSIONS + dirpath[len(base) :].replace(os.sep, "/")
         for name in list(dirnames):
-            full = current / name
-            if full.is_symlink():
+            full = os.path.join(dirpath, name)
+            if os.path.islink(full):
                 dirnames.remove(name)
-                rel = full.relative_to(root).as_posix()
-                sources.append(Source(rel, None, "这是一个符号链接（symlink）"))
+                yield f"{rel_dir}/{name}", full, True
         dirnames.sort()
         for name in sorted(filenames):
-            if name in IGNORED_NAMES:
-                continue
-            full = current / name
-            rel = full.relative_to(root).as_posix()
+            if name not in IGNORED_NAMES:
+                yield f"{rel_dir}/{name}", os.path.join(dirpath, name), False
+
+
+def tree_paths(root: Path) -> list[str]:
+    """The repository paths ``read_folder`` would return, sorted, without reading any file."""
+    return sorted(rel for rel, _, _ in _walk(root))
+
+
+def read_folder(root: Path, wanted: Callable[[str], bool] | None = None) -> list[Source]:
+    """Every file under ``root/submissions`` (or those ``wanted`` accepts), sorted by path, as
+    repository-relative POSIX paths."""
+    sources: list[Source] = []
+    for rel, full, symlinked_folder in _walk(root):
+        if wanted is not None and not wanted(rel):
+            continue
+        if symlinked_folder:
+            sources.append(Source(rel, None, "这是一个符号链接（symlink）"))
+            continue
+        try:
+            info = os.lstat(full)
+        except OSError:
+            sources.append(Source(rel, None, "无法读取"))
+            continue
+        if stat.S_ISLNK(info.st_mode):
+            sources.append(Source(rel, None, "这是一个符号链接（symlink）"))
+        elif not stat.S_ISREG(info.st_mode):
+            sources.append(Source(rel, None, "这不是普通文件"))
+        else:
             try:
-                info = full.lstat()
+                with open(full, "rb") as handle:
+                    raw = handle.read(MAX_READ_BYTES + 1)
             except OSError:
                 sources.append(Source(rel, None, "无法读取"))
                 continue
-            if stat.S_ISLNK(info.st_mode):
-                sources.append(Source(rel, None, "这是一个符号链接（symlink）"))
-            elif not stat.S_ISREG(info.st_mode):
-                sources.append(Source(rel, None, "这不是普通文件"))
-            else:
-                try:
-                    with full.open("rb") as handle:
-                        raw = handle.read(MAX_READ_BYTES + 1)
-                except OSError:
-                    sources.append(Source(rel, None, "无法读取"))
-                    continue
-                sources.append(Source(rel, raw))
+            sources.append(Source(rel, raw))
     sources.sort(key=lambda s: s.path)
     return sources

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.checker import CheckResult, Source, check
+from generator.checker import CheckResult, check
 from generator.clock import parse_now
 from generator.findings import Finding
-from generator.repository import read_folder
+from generator.repository import Source, read_folder
 from generator.rules.base import Context
 
 TESTS = Path(__file__).resolve().parent

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator import cache
-from generator.checker import CACHE_MIN_FILES, Source, parse_all
+from generator.checker import CACHE_MIN_FILES, parse_all
+from generator.repository import Source
 from tests.helpers import APP, mini_tree
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.checker import ParsedFile, Source, build_dataset, check, parse_source
+from generator.checker import ParsedFile, build_dataset, check, parse_source
 from generator.clock import parse_now
 from generator.findings import Severity
 from generator.kinds import FileKind
-from generator.repository import read_folder
+from generator.repository import Source, read_folder
 from generator.rules.base import Context
 from generator.yamlio import LoadedYaml
 from tests.helpers import APP, CALL, PROGRAMME, SOCIETY, by_rule, edit, mini_tree, run

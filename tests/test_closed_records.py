@@ -376,7 +376,7 @@ class _Tracing:
 
 def _datasets() -> list[tuple[Dataset, Context]]:
     shipped = check(read_folder(REPO), Context(now=parse_now("2026-11-26"))).dataset
-    from generator.checker import Source
+    from generator.repository import Source
 
     mini = check(
         [Source(p, raw) for p, raw in sorted(mini_tree().items())], Context(now=parse_now("2026-11-26"))
@@ -478,8 +478,9 @@ def test_corrections_example_validates_and_bad_ones_do_not() -> None:
 
 # ------------------------------------------------------------------ corrections on the public history page
 def test_corrections_show_on_the_cycle_history_page_escaped() -> None:
-    from generator.checker import Source, build_dataset, parse_all
+    from generator.checker import build_dataset, parse_all
     from generator.public import project
+    from generator.repository import Source
     from generator.site.pages import build_pages
 
     tree = mini_tree()

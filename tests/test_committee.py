@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.checker import CheckResult, Source, build_dataset, parse_all
+from generator.checker import CheckResult, build_dataset, parse_all
 from generator.clock import parse_now
 from generator.committee import (
     check_committee,
@@ -26,7 +26,7 @@ from generator.committee import (
 from generator.forge import open_repo
 from generator.model import Dataset
 from generator.pullrequest import check_pull_request
-from generator.repository import read_folder
+from generator.repository import Source, read_folder
 from generator.results import canonical_inputs, fingerprint
 from generator.rules.base import Context
 from tests.gitrepo import branch, commit_all, replace

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.checker import Source, build_dataset, parse_all
+from generator.checker import build_dataset, parse_all
 from generator.clock import parse_now
 from generator.lifecycle import STAGES, cycle_status, stage_of
-from generator.repository import read_folder
+from generator.repository import Source, read_folder
 from tests.helpers import DECISIONS, copy_mini, edit, mini_tree, run
 from tests.test_rules import commendation, objection
 

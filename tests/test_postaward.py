@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.checker import Source, build_dataset, parse_all
+from generator.checker import build_dataset, parse_all
 from generator.clock import parse_now
 from generator.disclosure import disclose
 from generator.lifecycle import STAGES, cycle_status
-from generator.repository import read_folder
+from generator.repository import Source, read_folder
 from tests.helpers import MIDTERM, REPO, by_rule, mini_tree, run
 from tests.test_rules import inspection, revocation, sanction
 

@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import cli, public
-from generator.checker import Source, build_dataset, parse_all
+from generator.checker import build_dataset, parse_all
 from generator.clock import parse_now
+from generator.repository import Source
 from generator.site import pages as site_pages
 from generator.site.build import SITE_DIR, build
 from generator.site.privacy import id_number_valid, luhn_valid, scan_text

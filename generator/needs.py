@@ -1,0 +1,115 @@
+"""What a check of some files must read: the files their findings can depend on.
+
+A check given files (``xuehui check <paths>``, the pre-commit hook's ``--staged``) reports findings only
+on those files. A finding on a file depends on the file itself and on what the rules that report on its
+kind read from the rest of the tree; ``NEEDS`` declares that, per kind of file, rule by rule. A kind not
+in the table needs the whole tree (a society profile's SOC-003 compares every profile's credit code, a
+decisions file's DEC-001 lists every application, the office records speak of every society...).
+
+``needed`` turns the table into paths: each entry names a kind and which files of that kind count:
+
+- ``all``: every file of the kind;
+- ``cycle``: those of the selected file's cycle;
+- ``society``: those of the selected file's society (its file name and the ``society`` it declares), in
+  every cycle;
+- ``society-cycle``: those of its society in its cycle (an attachment folder);
+- ``cycle-if-renamed``: every file of the kind in its cycle when the file declares a ``society`` other than
+  its file name (APP-001 then compares it with every application of the cycle), else none;
+- ``all-if-personal``: every file of the kind when the file holds something that looks like personal data
+  (``ParsedFile.personal``: the privacy rules' exemptions then need the whole tree), else none.
+
+``tests/test_needs.py`` checks, for every file of every shipped tree and of a synthetic one, that the
+findings of a check reading only ``needed`` equal those of the whole-tree check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.kinds import FileKind, classify
+
+OFFICE = ("annual-inspections", "annual-reports", "entrusted-projects", "sanctions", "corrections")
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    kind: str
+    scope: str  # all | cycle | society | society-cycle | cycle-if-renamed | all-if-personal
+    why: str  # the rules that read it
+
+
+NEEDS: dict[str, tuple[Need, ...]] = {
+    "application": (
+        Need("programme", "all", "ELIG-003/005/007, ACH-001, FUND-001/005, BAN-001, PRIV-004 (office e-mail)"),
+        Need("society", "society", "REF-001, ELIG-005: its society (file name and declared)"),
+        Need("society", "all-if-personal", "PRIV-001..004: the exemptions (every society's credit code "
+             "and public e-mail), when the file holds what looks like personal data"),
+        Need("call", "all", "CALL-001, FUND-003, every rule reading the call (_with_call): deadline, dates"),
+        Need("decisions", "all", "ELIG-009, the formal review's rejection note on eligibility findings"),
+        Need("results", "cycle", "read with the cycle's decisions"),
+        Need("application", "society", "FILE-002/003, APP-001: its own and its society's applications"),
+        Need("application", "cycle-if-renamed", "APP-001: two applications of one society in a cycle"),
+        Need("attachment", "society-cycle", "ATT-001: the attachments it lists"),
+        *(Need(kind, "all", "ELIG-002/003, EXCL-002/003/004, BAN-001: the office's records") for kind in OFFICE),
+    ),
+}  # fmt: skip
+
+
+def _declared_society(data: Any) -> str | None:
+    society = data.get("society") if isinstance(data, dict) else None
+    return society if isinstance(society, str) else None
+
+
+def needed(
+    paths: Iterable[str],
+    selected: Iterable[str],
+    contents: Mapping[str, Any],
+    personal: Container[str] = frozenset(),
+) -> frozenset[str] | None:
+    """The paths (of ``paths``, the whole tree's) a check of ``selected`` must read, or None for all of
+    them. ``contents`` holds the loaded data of the selected files (None for one that did not load: then
+    only its file name says which society it is); ``personal``, those that hold what looks like personal
+    data."""
+    tree = [(p, classify(p)) for p in paths]
+    wanted: set[str] = set()
+    for path in selected:
+        wanted.add(path)
+        kind = classify(path)
+        if kind is None or kind.kind == "attachment":
+            continue  # findings of its own only (FILE-001, FILE-004)
+        needs = NEEDS.get(kind.kind)
+        if needs is None:
+            return None
+        declared = _declared_society(contents.get(path))
+        societies = {s for s in (kind.slug, declared) if s}
+        held = path in personal
+        for need in needs:
+            wanted.update(
+                p
+                for p, other in tree
+                if other is not None and _counts(need, kind, other, societies, declared, held)
+            )
+    return frozenset(wanted)
+
+
+def _counts(
+    need: Need, kind: FileKind, other: FileKind, societies: set[str], declared: str | None, personal: bool
+) -> bool:
+    if other.kind != need.kind:
+        return False
+    scope = need.scope
+    if scope == "all":
+        return True
+    if scope == "cycle":
+        return other.cycle == kind.cycle
+    if scope == "society":
+        return other.slug in societies
+    if scope == "society-cycle":
+        return other.cycle == kind.cycle and other.slug in societies
+    if scope == "all-if-personal":
+        return personal
+    if scope == "cycle-if-renamed":
+        return declared is not None and declared != kind.slug and other.cycle == kind.cycle
+    raise ValueError(f"unknown scope {scope!r}")
