@@ -17,10 +17,11 @@ cycle with reviews, decisions, plans, reports and inspections), then whole proce
 
 Each build runs once untimed first (it fills the parse cache: the timed runs are rebuilds of an unchanged
 tree, as ``make site`` or ``xuehui serve`` do), then ``--repeat`` times, the tools alternating; the best of
-the repeats counts. For every run: wall time; CPU time (user + system of the process and every process it
-waited for, from ``os.wait4``); peak RSS (of the largest single process, from the same ``wait4``); and the
-peak of the summed proportional set size (PSS) of all the run's processes, sampled from ``/proc`` every
-0.2 s (forked workers share pages: PSS counts each shared page once). Load averages are printed per run.
+the repeats counts. For every run (under GNU ``/usr/bin/time``): wall time; CPU time (user + system of the
+process and every process it waited for); peak RSS (of the largest single process); and the peak of the
+summed proportional set size (PSS) of all the run's processes, sampled from ``/proc`` every 0.2 s (forked
+workers share pages: PSS counts each shared page once; a peak shorter than the interval can be missed, so
+the RSS is the exact figure for a build that runs in one process). Load averages are printed per run.
 
 Pages are the ``index.html`` files of the output (every build must give the same number).
 
@@ -55,6 +56,7 @@ TARGET_RATIO = 1.15  # xuehui build wall time / plain mkdocs wall time, at every
 MAX_RESEEDS = 8
 MKDOCS = "mkdocs"
 SAMPLE_S = 0.2
+TIME = "/usr/bin/time"  # GNU time: CPU (user + system, children included) and peak RSS of a run
 CLI_CODE = "import sys; from generator.cli import main; sys.exit(main(sys.argv[1:]))"
 
 _VERSIONS_CODE = """
@@ -153,27 +155,34 @@ class Run:
 
 
 def run_measured(cmd: Sequence[str], cwd: Path, env: dict[str, str]) -> tuple[Run, str]:
-    """Run ``cmd`` in its own process group; its wall, CPU and memory figures, and its output."""
+    """Run ``cmd`` in its own process group under ``/usr/bin/time``; its figures and its output.
+
+    ``time`` is a small process of its own: the peak RSS of a process made by this one directly would start
+    at this process's own (which holds a whole staged site in memory), since Linux keeps the high-water mark
+    of the memory a process had before it ran another program."""
     load = _load()
-    with tempfile.TemporaryFile() as output:
+    with tempfile.TemporaryFile() as output, tempfile.NamedTemporaryFile("r") as figures:
         start = time.perf_counter()
         process = subprocess.Popen(
-            cmd, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+            [TIME, "-q", "-o", figures.name, "-f", "%U %S %M", *cmd],
+            cwd=cwd,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         peak = 0
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
+        while process.poll() is None:
             peak = max(peak, _group_pss_kb(process.pid))
             time.sleep(SAMPLE_S)
         wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
         text = output.read().decode("utf-8", "replace")
-    if process.returncode != 0:
+        measured = figures.read().split()
+    if process.returncode != 0 or len(measured) < 3:
         raise BenchError(f"{' '.join(cmd[:4])} … exited {process.returncode}:\n{text[-3000:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, peak, load), text
+    user, system, rss_kb = float(measured[-3]), float(measured[-2]), int(measured[-1])
+    return Run(wall, user + system, rss_kb, peak, load), text
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +387,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _reexec_in_venv()
     try:
         mkdocs = _tool("mkdocs")
+        if not os.access(TIME, os.X_OK):
+            raise BenchError(f"{TIME} not found (Debian: apt-get install time)")
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 2
