@@ -94,7 +94,7 @@ def build(
         sources = read_folder(root)
         parsed = parse_all(sources, schema_dir)
         built = build_dataset(parsed)
-        checked = check(sources, Context(now=now), parse=lambda _sources: parsed, built=built)
+        checked = check(sources, Context(now=now), parse=lambda _sources, done=parsed: done, built=built)
         data = built[0]
         if not checked.ok or data.programme is None:
             return BuildResult(False, checked, out, problem="数据检查未通过，未生成网站。")
@@ -103,6 +103,8 @@ def build(
         # 3. Stage the mkdocs folder, with the policy allowing the theme's inline scripts only.
         script_hashes = theme_script_hashes(site.programme.site_url)
         config_file = stage_plain(site, pages, staging, site_dir, script_hashes)
+        scanner = Scanner(private_values(parsed), credit_codes(parsed))  # what step 5 needs of the files
+        del sources, parsed, built, data, site, pages  # on disk now: mkdocs needs the memory
         # 4. Build with mkdocs.
         error, warnings = run_mkdocs(config_file, epoch)
         if error is not None:
@@ -111,7 +113,6 @@ def build(
             )
         # 5. Examine the output.
         output = staging / "site"
-        scanner = Scanner(private_values(parsed), credit_codes(parsed))
         unexpected, leaks = examine_output(output, scanner, script_hashes)
         if unexpected:
             return BuildResult(
@@ -303,19 +304,25 @@ def _environment(epoch: int) -> Iterator[list[str]]:
 
 
 @contextmanager
-def _jieba_kept() -> Iterator[None]:
-    """The search plugin loads the user dictionary into jieba's one global tokenizer: put its word
-    frequencies back afterwards, so that a later build in this process segments as the first did."""
+def _jieba_kept(dictionary: Path) -> Iterator[None]:
+    """The search plugin loads the user dictionary into jieba's one global tokenizer: put back afterwards
+    what loading it changes (each word's frequency and its prefixes', and the total), so that a later build
+    in this process segments as the first did."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    frequencies, total = dict(jieba.dt.FREQ), jieba.dt.total
+    words = [line.split(" ", 1)[0] for line in dictionary.read_text(encoding="utf-8").splitlines() if line]
+    touched = {word[:end] for word in words for end in range(1, len(word) + 1)}
+    saved, total = {key: jieba.dt.FREQ.get(key) for key in touched}, jieba.dt.total
     try:
         yield
     finally:
-        jieba.dt.FREQ.clear()
-        jieba.dt.FREQ.update(frequencies)
+        for key, frequency in saved.items():
+            if frequency is None:
+                jieba.dt.FREQ.pop(key, None)
+            else:
+                jieba.dt.FREQ[key] = frequency
         jieba.dt.total = total
 
 
@@ -325,7 +332,7 @@ def run_mkdocs(config_file: Path, epoch: int) -> tuple[str | None, list[str]]:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    with _environment(epoch) as messages, _jieba_kept():
+    with _environment(epoch) as messages, _jieba_kept(user_dictionary_path(config_file.parent)):
         try:
             config = load_config(config_file=str(config_file))
             config.plugins.on_startup(command="build", dirty=False)
