@@ -28,7 +28,7 @@ import os
 import re
 import shutil
 import signal
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -37,7 +37,7 @@ from typing import Any
 
 import yaml
 
-from generator.checker import CheckResult, build_dataset, check, parse_all
+from generator.checker import CheckResult, ParsedFile, build_dataset, check, parse_all
 from generator.model import Dataset
 from generator.public import PublicSite, project
 from generator.repository import read_folder
@@ -94,7 +94,7 @@ def build(
         sources = read_folder(root)
         parsed = parse_all(sources, schema_dir)
         built = build_dataset(parsed)
-        checked = check(sources, Context(now=now), parse=lambda _sources, done=parsed: done, built=built)
+        checked = check(sources, Context(now=now), parse=already(parsed), built=built)
         data = built[0]
         if not checked.ok or data.programme is None:
             return BuildResult(False, checked, out, problem="数据检查未通过，未生成网站。")
@@ -162,6 +162,11 @@ def open_staging(out: Path) -> Path | BuildResult:
             "请用 --out 指定一个可以写入的位置。",
             output_refused=True,
         )
+
+
+def already(parsed: list[ParsedFile]) -> Callable[[Sequence[object]], list[ParsedFile]]:
+    """For ``check``: the files parsed already (the build lets go of them before mkdocs)."""
+    return lambda _sources: parsed
 
 
 @contextmanager
