@@ -413,7 +413,16 @@ def test_ctrl_c_stops_the_build_and_leaves_the_output(tmp_path: Path) -> None:
         text=True,
     )
     deadline = time.monotonic() + 60
-    while not any((out.parent / name / "site").is_dir() for name in staging_folders(out)):  # mkdocs writes
+
+    def mkdocs_at_work() -> bool:
+        """The configuration is written and the new site not yet marked for the swap: mkdocs builds."""
+        return any(
+            (out.parent / name / "mkdocs.yml").is_file()
+            and not (out.parent / name / "site" / MARKER).exists()
+            for name in staging_folders(out)
+        )
+
+    while not mkdocs_at_work():
         assert process.poll() is None and time.monotonic() < deadline, (
             "the build ended before it could be stopped"
         )
