@@ -415,12 +415,9 @@ def test_ctrl_c_stops_the_build_and_leaves_the_output(tmp_path: Path) -> None:
     deadline = time.monotonic() + 60
 
     def mkdocs_at_work() -> bool:
-        """The configuration is written and the new site not yet marked for the swap: mkdocs builds."""
-        return any(
-            (out.parent / name / "mkdocs.yml").is_file()
-            and not (out.parent / name / "site" / MARKER).exists()
-            for name in staging_folders(out)
-        )
+        """The configuration is staged and the old site still in place: mkdocs builds."""
+        staged = any((out.parent / name / "mkdocs.yml").is_file() for name in staging_folders(out))
+        return staged and snapshot(out) == before
 
     while not mkdocs_at_work():
         assert process.poll() is None and time.monotonic() < deadline, (
