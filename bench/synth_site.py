@@ -2,13 +2,12 @@
 
 ``make_programme(root, societies, cycles, seed)`` writes a complete, valid tree under ``root/submissions/``:
 the programme settings, the office records (annual inspections and annual reports of the two years before
-each cycle for the societies applying in it, a few completed entrusted projects, no sanctions, five experts
-with logins), ``societies`` society
-profiles and ``cycles`` consecutive cycles ending with 2026 (``2017..2026`` for ten cycles). Every cycle has
+each cycle for the societies applying in it, a few completed entrusted projects, no sanctions),
+``societies`` society profiles and ``cycles`` consecutive cycles ending with 2026 (``2017..2026`` for ten cycles). Every cycle has
 its call (with an implementation period), about one application for every ten societies (at least 3,
-rotating through the societies so that consecutive cycles overlap), one review per committee expert
-scoring every application that passed formal review (experts skip the societies they are affiliated
-with), and the office's decisions: formal review (all pass), expert review, the proposed list in exact
+rotating through the societies so that consecutive cycles overlap), scored by five committee experts
+(who skip the societies they are affiliated with; the scores and the expert pool belong in the committee's
+own repository, so only the resulting ranking is written here), and the office's decisions: formal review (all pass), expert review, the proposed list in exact
 trimmed-mean rank order within the quota, publicity, and for every cycle but the last the commendation,
 one dismissed objection, the awardees' fund-management plans, midterm and final reports, and both
 inspections. The last cycle (2026) is in publicity at ``--now 2026-11-26``.
@@ -19,7 +18,8 @@ that cannot occur in public text (see ``SAFE_GIVEN``); society profiles and cred
 ``synth`` too. Nothing reads the
 clock; the same ``(societies, cycles, seed)`` gives the same bytes.
 
-The tree passes ``xuehui check --now 2026-11-26`` with no findings.
+The tree passes ``xuehui check --now 2026-11-26`` with no errors or warnings (one notice, COMM-001: the
+review rules run in the committee repository).
 
 Importing this module has no side effects.
 """
@@ -60,13 +60,6 @@ EXPERTS: tuple[tuple[str, str, str, str], ...] = (  # id, name, login, field
     ("expert-li", "李高工", "li-review", "土木工程"),
     ("expert-zhou", "周教授", "zhou-review", "管理科学"),
 )
-
-COMMENTS: tuple[str, ...] = (
-    "业绩突出，建议加强成果转化。", "学术品牌成熟，秘书处专职化程度高。", "会员服务有待加强。",
-    "秘书处以兼职为主，执行力需加强。", "四个方面发展均衡。", "委托项目推进顺利，服务政府能力强。",
-    "治理制度有所完善。", "科普活动覆盖面广。", "团体标准工作有特色。", "继续教育持续开展，内部治理规范。",
-    "决策咨询成果较多。", "青年人才工作成效明显。", "经费预算编制合理。", "建议进一步凝练工作重点。",
-)  # fmt: skip
 
 # Plan indicators: name, unit, lowest and highest target.
 INDICATORS: tuple[tuple[str, str, int, int], ...] = (
@@ -290,22 +283,13 @@ def _office_files(
         "schema_version: 1",
         *(["projects:", *entries] if entries else ["projects: []"]),
     ]
-    experts = [
-        "# yaml-language-server: $schema=../../schemas/experts.schema.json",
-        "# 评审专家库（不公开；基准测试合成数据）。",
-        "schema_version: 1",
-        "experts:",
-    ]
     affiliations: dict[str, set[str]] = {}
     free = list(societies)  # a society is affiliated with one expert at most: four or five score it
-    for ident, name, login, field_ in EXPERTS:
+    for ident, _name, _login, _field in EXPERTS:
         chosen = rng.sample(free, min(len(free), rng.randint(0, 2)))
         free = [s for s in free if s not in chosen]
         slugs = sorted(s.slug for s in chosen)
         affiliations[ident] = set(slugs)
-        experts.append(
-            f"  - {{id: {ident}, name: {name}, login: {login}, field: {field_}, affiliations: {flow_list(slugs)}}}"
-        )
     sanctions = [
         "# yaml-language-server: $schema=../../schemas/sanctions.schema.json",
         "# 处理决定（公开；基准测试合成数据）。",
@@ -317,7 +301,6 @@ def _office_files(
         "office/annual_reports.yaml": "\n".join(reports) + "\n",
         "office/entrusted_projects.yaml": "\n".join(projects) + "\n",
         "office/sanctions.yaml": "\n".join(sanctions) + "\n",
-        "office/experts.yaml": "\n".join(experts) + "\n",
     }
     return files, affiliations
 
@@ -325,10 +308,6 @@ def _office_files(
 # ---------------------------------------------------------------------------------------------------------
 # Reviews and the ranking
 # ---------------------------------------------------------------------------------------------------------
-
-
-def _points(value: Decimal) -> str:
-    return f"{value.normalize():f}"
 
 
 @dataclass(slots=True)
@@ -345,26 +324,17 @@ class _Ranked:
         return sum(kept, Fraction(0)) / len(kept)
 
 
-def _reviews(
+def _ranking(
     year: int, applicants: Sequence[SocietyInfo], affiliations: dict[str, set[str]], seed: int
-) -> tuple[dict[str, str], list[_Ranked]]:
-    """One review file per committee expert, and every application's scores in rank order."""
+) -> list[_Ranked]:
+    """Every application's totals from the committee's experts, in rank order. The review files and the
+    expert pool live in the committee's own repository, not in this tree: only the ranking (the proposed
+    list) reaches ``decisions.yaml``."""
     rng = random.Random(f"site-reviews-{seed}-{year}")
     quality = {s.slug: rng.uniform(0.6, 0.92) for s in applicants}
     ranked = {s.slug: _Ranked(s) for s in applicants}
-    files: dict[str, str] = {}
     for ident, _name, _login, _field in EXPERTS:
         bias = rng.uniform(-0.04, 0.04)
-        conflicts = sorted(s.slug for s in applicants if s.slug in affiliations[ident])
-        lines = [
-            "# yaml-language-server: $schema=../../../schemas/review.schema.json",
-            "# 专家评分（不公开；基准测试合成数据）。",
-            "schema_version: 1",
-            f"cycle: {year}",
-            f"expert: {ident}",
-            f"conflicts: {flow_list(conflicts)}",
-            "scores:",
-        ]
         for s in sorted(applicants, key=lambda x: x.slug):
             if s.slug in affiliations[ident]:
                 continue
@@ -373,17 +343,7 @@ def _reviews(
                 share = min(1.0, max(0.0, quality[s.slug] + bias + rng.gauss(0, 0.04)))
                 points[area] = Decimal(round(top * share * 2)) / 2
             ranked[s.slug].totals.append(sum(points.values(), Decimal(0)))
-            pts = ", ".join(f"{area}: {_points(v)}" for area, v in points.items())
-            lines += [
-                f"  - society: {s.slug}",
-                f"    points: {{{pts}}}",
-                f"    comment: {rng.choice(COMMENTS)}",
-            ]
-        if lines[-1] == "scores:":
-            lines[-1] = "scores: []"
-        files[f"{year}/reviews/{ident}.yaml"] = "\n".join(lines) + "\n"
-    order = sorted(ranked.values(), key=lambda r: (-r.score, r.society.slug))
-    return files, order
+    return sorted(ranked.values(), key=lambda r: (-r.score, r.society.slug))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -513,8 +473,7 @@ def _cycle(
     files: dict[str, str] = {f"{year}/call.yaml": _call(year, plan.first, plan.second)}
     for s in applicants:
         files[f"{year}/applications/{s.slug}.yaml"] = _application(s, year, seed)
-    reviews, order = _reviews(year, applicants, affiliations, seed)
-    files.update(reviews)
+    order = _ranking(year, applicants, affiliations, seed)
     proposed = [
         (r.society, "一等" if i < plan.first else "二等", FIRST_AMOUNT if i < plan.first else SECOND_AMOUNT)
         for i, r in enumerate(order[: plan.first + plan.second])
@@ -531,7 +490,6 @@ def _cycle(
         *(f"    {s.slug}: {{passed: true}}" for s in sorted(applicants, key=lambda x: x.slug)),
         "expert_review:",
         f'  date: "{year}-11-20"',
-        f"  committee: {flow_list([e[0] for e in EXPERTS])}",
         "proposed:",
         *(f"  - {{society: {s.slug}, tier: {tier}}}" for s, tier, _ in proposed),
         "publicity:",
