@@ -155,3 +155,28 @@ def test_prefilter_never_hides_a_candidate(document: Any) -> None:
     assert file_candidates(raw, document) == plain
     if plain:
         assert not provably_clean(document)
+
+
+FILE_TEXTS = st.lists(
+    st.sampled_from([*"0123456789٣１ -.\n\t学，@&\\x", "2024-11-23", "\uff20", "\ufe6b", "138"]), max_size=60
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(FILE_TEXTS)
+def test_the_file_test_is_the_pattern(text: str) -> None:
+    raw = text.encode("utf-8")
+    expected = privacy._FILE_CANDIDATE.search(raw.decode("utf-8", "replace")) is not None
+    assert privacy.file_may_hold_personal(raw) is expected
+
+
+def test_the_file_test_on_shipped_and_office_files(tmp_path: Path, synth: ModuleType) -> None:
+    synth.make_tree(tmp_path, 30, 0)
+    files = [*ROOT.glob("submissions/**/*.yaml"), *tmp_path.rglob("*.yaml")]
+    for path in files:
+        raw = path.read_bytes()
+        expected = privacy._FILE_CANDIDATE.search(raw.decode("utf-8", "replace")) is not None
+        assert privacy.file_may_hold_personal(raw) is expected, path
+    # Bytes that are not UTF-8 decode to U+FFFD, one other character between digits, as for the pattern.
+    assert privacy.file_may_hold_personal(b"\xff1380000009\xff1") is True
+    assert privacy.file_may_hold_personal(b"1380000009\xff\xff\xff\xff1") is False

@@ -9,7 +9,8 @@ the minimum-necessary rule of the Personal Information Protection Law (个人信
 
 Each file is searched once when it is parsed (``file_candidates``, pure, cached with the parse and run in
 the workers of a large tree): a file, then each of its scalars and mapping keys, is skipped by a cheap test
-unless it has an @-like mark or eleven digits close together; what is left is compared in the normal form of
+unless it has an @-like mark or eleven digits close together, and a document that ``provably_clean`` proves
+holds no candidate (written as JSON, one search) is not walked at all; what is left is compared in the normal form of
 ``generator.site.privacy`` (full-width digits folded, character references decoded, format characters
 dropped) and numbers are read across the separators people write in them (``138-0000-0091``,
 ``6222 0000 0000 0000 191``). What passes: a unified social credit code with a valid check character that
@@ -110,8 +111,22 @@ _MIN_LENGTH = 6
 _FILE_CANDIDATE = re.compile(r"[@\uff20\ufe6b&\\]|\d(?:[^\n\d]{0,3}\d){10}")
 
 
+# The same test as ``_FILE_CANDIDATE`` on a whole file, faster where digits are dense (an office record of
+# dates): the marks are looked for as substrings, then each maximal chain of digits whose neighbours are at
+# most three other characters apart on one line is found once; eleven digits close together lie in one
+# chain, and a chain of eleven characters or more is tested with the pattern's digit part.
+_MARKS = ("@", "\uff20", "\ufe6b", "&", "\\")
+_CHAIN = re.compile(r"\d(?:[^\n\d]{0,3}\d)*")
+_ELEVEN = re.compile(r"\d(?:[^\n\d]{0,3}\d){10}")
+
+
 def file_may_hold_personal(raw: bytes) -> bool:
-    return _FILE_CANDIDATE.search(raw.decode("utf-8", "replace")) is not None
+    """``_FILE_CANDIDATE.search`` on the decoded file (``tests/test_privacy_prefilter.py`` compares them)."""
+    text = raw.decode("utf-8", "replace")
+    if any(mark in text for mark in _MARKS):
+        return True
+    match = _ELEVEN.match
+    return any(m.end() - m.start() >= 11 and match(m.group()) for m in _CHAIN.finditer(text))
 
 
 def may_hold_personal(value: str) -> bool:
