@@ -72,7 +72,11 @@ def needed(
     them. ``contents`` holds the loaded data of the selected files (None for one that did not load: then
     only its file name says which society it is); ``personal``, those that hold what looks like personal
     data."""
-    tree = [(p, classify(p)) for p in paths]
+    tree: dict[str, list[tuple[str, FileKind]]] = {}  # by kind: a need looks only at its kind's files
+    for p in paths:
+        other = classify(p)
+        if other is not None:
+            tree.setdefault(other.kind, []).append((p, other))
     wanted: set[str] = set()
     for path in selected:
         wanted.add(path)
@@ -88,8 +92,8 @@ def needed(
         for need in needs:
             wanted.update(
                 p
-                for p, other in tree
-                if other is not None and _counts(need, kind, other, societies, declared, held)
+                for p, other in tree.get(need.kind, ())
+                if _counts(need, kind, other, societies, declared, held)
             )
     return frozenset(wanted)
 

@@ -10,6 +10,7 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from generator.kinds import SUBMISSIONS
 
@@ -62,6 +63,16 @@ def tree_paths(root: Path) -> list[str]:
     return sorted(rel for rel, _, _ in _walk(root))
 
 
+def _read_capped(handle: BinaryIO, size: int) -> bytes:
+    """At most ``MAX_READ_BYTES + 1`` bytes of a file ``lstat`` said has ``size`` bytes. A buffer of the
+    file's size is asked for first (one of the cap's size for every file costs a large allocation each);
+    a file that grew since is read on up to the cap, so the result is the same as one capped read."""
+    raw = handle.read(min(size, MAX_READ_BYTES) + 1)
+    if len(raw) > size and len(raw) <= MAX_READ_BYTES:
+        raw += handle.read(MAX_READ_BYTES + 1 - len(raw))
+    return raw
+
+
 def read_folder(root: Path, wanted: Callable[[str], bool] | None = None) -> list[Source]:
     """Every file under ``root/submissions`` (or those ``wanted`` accepts), sorted by path, as
     repository-relative POSIX paths."""
@@ -84,7 +95,7 @@ def read_folder(root: Path, wanted: Callable[[str], bool] | None = None) -> list
         else:
             try:
                 with open(full, "rb") as handle:
-                    raw = handle.read(MAX_READ_BYTES + 1)
+                    raw = _read_capped(handle, info.st_size)
             except OSError:
                 sources.append(Source(rel, None, "无法读取"))
                 continue

@@ -55,6 +55,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
+from sys import intern
 from typing import Any
 
 import yaml
@@ -616,9 +617,9 @@ class _Builder:
                 plain = event.implicit[0]
                 if frame.is_mapping and frame.key is None:
                     if plain and text and text[0] not in resolve_start and text != "<<":
-                        key = text if len(text) <= MAX_KEY_CHARS else self.key_text(event, text)
+                        key = intern(text) if len(text) <= MAX_KEY_CHARS else self.key_text(event, text)
                     else:
-                        key = self.key_text(event, text)
+                        key = intern(self.key_text(event, text))
                     if key in frame.container:
                         key = self.duplicate(event, frame, key)
                     frame.key = key

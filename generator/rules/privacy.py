@@ -9,7 +9,8 @@ the minimum-necessary rule of the Personal Information Protection Law (个人信
 
 Each file is searched once when it is parsed (``file_candidates``, pure, cached with the parse and run in
 the workers of a large tree): a file, then each of its scalars and mapping keys, is skipped by a cheap test
-unless it has an @-like mark or eleven digits close together; what is left is compared in the normal form of
+unless it has an @-like mark or eleven digits close together, and a document that ``provably_clean`` proves
+holds no candidate (written as JSON, one search) is not walked at all; what is left is compared in the normal form of
 ``generator.site.privacy`` (full-width digits folded, character references decoded, format characters
 dropped) and numbers are read across the separators people write in them (``138-0000-0091``,
 ``6222 0000 0000 0000 191``). What passes: a unified social credit code with a valid check character that
@@ -22,17 +23,26 @@ A finding never repeats the value: it shows it masked (a pull-request comment is
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from generator.model import Dataset, PersonalCandidate
 from generator.rules.base import ERROR, Context, Hit, Message, Rule, rule
 from generator.rules.references import credit_code_valid
-from generator.site.privacy import MOBILE, digit_windows, id_number_valid, normal_form
+from generator.site.privacy import (
+    MOBILE,
+    SEPARATORS,
+    digit_windows,
+    fold_char,
+    id_number_valid,
+    normal_form,
+)
 from generator.yamlio import DataPath
 
 # The society profile fields these rules read (for the exemptions). They are not locked after the deadline
@@ -101,8 +111,22 @@ _MIN_LENGTH = 6
 _FILE_CANDIDATE = re.compile(r"[@\uff20\ufe6b&\\]|\d(?:[^\n\d]{0,3}\d){10}")
 
 
+# The same test as ``_FILE_CANDIDATE`` on a whole file, faster where digits are dense (an office record of
+# dates): the marks are looked for as substrings, then each maximal chain of digits whose neighbours are at
+# most three other characters apart on one line is found once; eleven digits close together lie in one
+# chain, and a chain of eleven characters or more is tested with the pattern's digit part.
+_MARKS = ("@", "\uff20", "\ufe6b", "&", "\\")
+_CHAIN = re.compile(r"\d(?:[^\n\d]{0,3}\d)*")
+_ELEVEN = re.compile(r"\d(?:[^\n\d]{0,3}\d){10}")
+
+
 def file_may_hold_personal(raw: bytes) -> bool:
-    return _FILE_CANDIDATE.search(raw.decode("utf-8", "replace")) is not None
+    """``_FILE_CANDIDATE.search`` on the decoded file (``tests/test_privacy_prefilter.py`` compares them)."""
+    text = raw.decode("utf-8", "replace")
+    if any(mark in text for mark in _MARKS):
+        return True
+    match = _ELEVEN.match
+    return any(m.end() - m.start() >= 11 and match(m.group()) for m in _CHAIN.finditer(text))
 
 
 def may_hold_personal(value: str) -> bool:
@@ -159,16 +183,81 @@ def find_personal(value: str, credit_codes: frozenset[str], official: frozenset[
     return [found[k] for k in sorted(found)]
 
 
-def file_candidates(raw: bytes, document: Any) -> tuple[PersonalCandidate, ...]:
+def file_candidates(raw: bytes, document: Any, *, prefilter: bool = True) -> tuple[PersonalCandidate, ...]:
     """Every candidate of one file, with its data path (pure: run once per file when it is parsed, in a
-    worker for large trees, and cached with the parse)."""
+    worker for large trees, and cached with the parse). With ``prefilter`` (the default) a document that
+    ``provably_clean`` clears is not walked; without it every suspect scalar is read (the plain path,
+    which the tests compare with the prefiltered one)."""
     if document is None or not file_may_hold_personal(raw):
+        return ()
+    if prefilter and provably_clean(document):
         return ()
     return tuple(
         PersonalCandidate(path, c.rule, c.key, c.masked)
         for path, text in _suspect_scalars(document)
         for c in candidates(text)
     )
+
+
+# ------------------------------------------------------------------------------------------ prefilter
+# A proof, on the whole document at once, that ``candidates`` finds nothing in any of its scalars and keys,
+# so that the walk over every scalar can be skipped (most files of a tree pass ``file_may_hold_personal``
+# only because of a date in a web address). The document is written as JSON (C speed; keys and ints as
+# ``str`` writes them, strings verbatim but for backslash escapes). Then:
+# - anything that can become an @, a character reference or a JSON escape in normal form (@ ＠ ﹫ & and a
+#   backslash of the data, written ``\\`` or ``\u…``) sends the file down the plain path;
+# - so does a character outside ASCII and the CJK ideographs that is a separator or whose fold (case-folded,
+#   ``fold_char``) is empty or holds an ASCII letter or digit, a separator or an @ (``_risky``): without
+#   those, the digits, separators and letters of a scalar's normal form are exactly the ASCII ones of the
+#   scalar;
+# - a candidate needs a window of digit groups joined by one to three separators with at least twelve
+#   digits (an account, an ID number, a mobile with 86) or eleven digits starting with 1 and 3–9 (a
+#   mobile): ``_WINDOW`` matches every such window (and more: any gaps of zero to three separators, across
+#   scalars too). A document where it matches goes down the plain path.
+_SEP_CLASS = "[" + re.escape(SEPARATORS) + "]"
+_WINDOW = re.compile(
+    rf"1{_SEP_CLASS}{{0,3}}[3-9](?:{_SEP_CLASS}{{0,3}}[0-9]){{9}}|[0-9](?:{_SEP_CLASS}{{0,3}}[0-9]){{11}}"
+)
+# Runs of digits and separators long enough to hold such a window: ``_WINDOW`` is tried on these only.
+_RUN = re.compile(rf"[0-9][0-9{re.escape(SEPARATORS)}]{{10,}}")
+_JSON_UNSAFE = ("@", "\uff20", "\ufe6b", "&", "\\\\", "\\u")
+# Characters outside ASCII and the CJK ideographs that are looked at one by one (``_risky``): all but the
+# punctuation of Chinese text, which is known to be safe (a test runs ``_risky`` on each).
+SAFE_PUNCTUATION = "“”‘’、。《》〈〉〔〕【】「」『』（），：；！？·"
+_OTHER_CHARS = re.compile(rf"[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff{SAFE_PUNCTUATION}]")
+_FOLD_TELLS = frozenset(SEPARATORS + "@0123456789abcdefghijklmnopqrstuvwxyz")
+
+
+@cache
+def _risky(ch: str) -> bool:
+    """Whether a character outside ASCII and the CJK ideographs can change the digits, separators or
+    letters of a normal form: it is a separator, or its fold is empty or holds one of them."""
+    if ch in SEPARATORS:
+        return True
+    folded = "".join(fold_char(c) for c in ch.casefold())
+    return not folded or any(c in _FOLD_TELLS or c.isupper() for c in folded)
+
+
+def _json_text(document: Any) -> str | None:
+    try:
+        return json.dumps(document, ensure_ascii=False, default=_opaque)
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
+def _opaque(value: object) -> None:
+    """Values ``_suspect_scalars`` does not read (Decimal): written as null."""
+    return None
+
+
+def provably_clean(document: Any) -> bool:
+    """True only when no scalar or key of ``document`` holds a candidate (see above); False when it may."""
+    text = _json_text(document)
+    if text is None or any(tell in text for tell in _JSON_UNSAFE):
+        return False
+    if any(_risky(ch) for ch in _OTHER_CHARS.findall(text)):
+        return False
+    return not any(_WINDOW.search(run.group()) for run in _RUN.finditer(text))
 
 
 def _host(url: str | None) -> str:
