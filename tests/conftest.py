@@ -1,6 +1,13 @@
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
 import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -16,3 +23,14 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 def no_parse_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never read or write the user's parse cache (tests/test_cache.py points it at a temp folder)."""
     monkeypatch.setenv("XUEHUI_CACHE", "0")
+
+
+@pytest.fixture(scope="module")
+def synth() -> Iterator[ModuleType]:
+    """``bench/synth.py``, the benchmark's generator of synthetic trees, as a module."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        import synth as module
+    finally:
+        sys.path.remove(str(BENCH))
+    yield module

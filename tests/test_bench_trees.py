@@ -4,29 +4,13 @@ every application (``bench/bench_check.py`` stops with status 2 otherwise)."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-
-import pytest
 
 from generator.checker import check
 from generator.clock import parse_now
 from generator.repository import read_folder
 from generator.rules.base import Context
-
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-
-
-@pytest.fixture(scope="module")
-def synth() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(BENCH))
-    try:
-        import synth as module
-    finally:
-        sys.path.remove(str(BENCH))
-    yield module
 
 
 def test_the_valid_tree_has_no_finding(tmp_path: Path, synth: ModuleType) -> None:

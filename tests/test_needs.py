@@ -5,8 +5,6 @@ equal those the whole-tree check reports on that file, at several moments of the
 from __future__ import annotations
 
 import shutil
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -19,18 +17,7 @@ from generator.repository import Source, read_folder, tree_paths
 from generator.rules.base import Context
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT / "bench"
 NOWS = ("2026-10-31T12:00", "2026-11-26", "2027-06-30")
-
-
-@pytest.fixture(scope="module")
-def synth() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(BENCH))
-    try:
-        import synth as module
-    finally:
-        sys.path.remove(str(BENCH))
-    yield module
 
 
 def _assert_same_as_whole_tree(root: Path, now: str) -> int:

@@ -6,8 +6,6 @@ property over generated documents."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
@@ -22,17 +20,6 @@ from generator.rules.privacy import SAFE_PUNCTUATION, file_candidates, provably_
 from generator.yamlio import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT / "bench"
-
-
-@pytest.fixture(scope="module")
-def synth() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(BENCH))
-    try:
-        import synth as module
-    finally:
-        sys.path.remove(str(BENCH))
-    yield module
 
 
 def _same(raw: bytes) -> bool:

@@ -164,7 +164,7 @@ twin_name = declare(
             "请使用约定的小写文件名，并删除重复的文件。",
         ),
         "not_nfc": Message(
-            "文件名文件名不是 Unicode NFC 形式，会被当作另一个文件。",
+            "文件名不是 Unicode NFC 形式，会被当作另一个文件。",
             "The file name differs from another only by case or Unicode form (or is not NFC).",
             "请使用约定的小写文件名，并删除重复的文件。",
         ),
