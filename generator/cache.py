@@ -18,22 +18,6 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = 1
-_CODE = (
-    "yamlio.py",
-    "schema.py",
-    "checker.py",
-    "kinds.py",
-    "findings.py",
-    "rules/__init__.py",
-    "rules/base.py",
-    "rules/format_yaml.py",
-    "rules/format_schema.py",
-    "rules/files.py",
-    "rules/privacy.py",
-    "site/privacy.py",
-    "model.py",
-    "__init__.py",
-)  # fmt: skip  (the rule declarations hold the loader's, schema check's and checker's message texts)
 
 
 def cache_dir() -> Path | None:
@@ -48,12 +32,14 @@ def cache_dir() -> Path | None:
 
 @cache
 def code_digest(schema_dir: Path) -> str:
-    """What parsing depends on besides the file itself: this code and the schemas this run uses (the
-    repository's own or the shipped ones, ``generator.resources``), by content."""
+    """What parsing depends on besides the file itself: this code (every module of the package, so no list
+    of the modules parsing uses, and of those holding its messages, can fall out of date) and the schemas
+    this run uses (the repository's own or the shipped ones, ``generator.resources``), by content."""
     digest = hashlib.sha256(f"format {FORMAT}".encode())
     package = Path(__file__).resolve().parent
-    for name in _CODE:
-        digest.update(name.encode() + b"\0" + (package / name).read_bytes())
+    for module in sorted(package.rglob("*.py")):
+        name = module.relative_to(package).as_posix()
+        digest.update(name.encode() + b"\0" + module.read_bytes())
     for schema in sorted(schema_dir.glob("*.schema.json")):
         digest.update(schema.name.encode() + b"\0" + schema.read_bytes())
     return digest.hexdigest()
