@@ -7,7 +7,7 @@ escape are bugs (the CLI reports them as exit 3).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from typing import Any
 from generator import model
 from generator.findings import Finding, Severity, format_data_path
 from generator.kinds import FileKind, classify, expected_place_hint
-from generator.repository import Source
+from generator.repository import Source, Unread, as_source
 from generator.rules import ALL_RULES, RULES_BY_ID, files
 from generator.rules.base import Context, Hit
 from generator.rules.privacy import file_candidates
@@ -207,12 +207,12 @@ def _placeholders(data: Any) -> list[tuple[DataPath, str]]:
 PARALLEL_MIN_FILES = 300  # with workers=None asked of a caller that wants them: below this, one process
 
 
-def _parse_many(sources: Sequence[Source], schema_dir: Path) -> list[ParsedFile]:
-    return [parse_source(s, schema_dir) for s in sources]
+def _parse_many(sources: Sequence[Source | Unread], schema_dir: Path) -> list[ParsedFile]:
+    return [parse_source(as_source(s), schema_dir) for s in sources]
 
 
 def parse_all(
-    sources: Sequence[Source],
+    sources: Sequence[Source | Unread],
     schema_dir: Path = SCHEMA_DIR,
     workers: int | None = 1,
     use_cache: bool = True,
@@ -222,7 +222,8 @@ def parse_all(
     Each file is parsed independently (``parse_source`` is pure), so the result depends neither on how the
     work is split nor on the cache. With ``workers`` ≥ 2 (or None: one per core for a large tree) the work
     is shared between this process and forked workers; where ``fork`` is not available (Windows, macOS
-    defaults) it stays here. By default (1) it stays here.
+    defaults) it stays here. By default (1) it stays here, and a file not read yet (``Unread``) is read just
+    before it is parsed, so that only one file's bytes are held at a time.
     """
     if not use_cache or len(sources) < CACHE_MIN_FILES:
         return _parse_fresh(sources, schema_dir, workers)
@@ -230,10 +231,24 @@ def parse_all(
 
     store = ParseCache(schema_dir)
     cached = store.load()
-    keys = {s.path: entry_key(s.path, s.raw) for s in sources if s.raw is not None}
-    hits = [cached[keys[s.path]] for s in sources if s.path in keys and keys[s.path] in cached]
-    misses = [s for s in sources if s.path not in keys or keys[s.path] not in cached]
-    fresh = _parse_fresh(misses, schema_dir, workers) if misses else []
+    keys: dict[str, str] = {}
+    hits: list[ParsedFile] = []
+    fresh: list[ParsedFile] = []
+    misses: list[Source] = []  # for the workers, which share them out at once
+    for item in sources:
+        source = as_source(item)
+        if source.raw is not None:
+            key = keys[source.path] = entry_key(source.path, source.raw)
+            hit = cached.get(key)
+            if hit is not None:
+                hits.append(hit)
+                continue
+        if workers == 1:
+            fresh.append(parse_source(source, schema_dir))
+        else:
+            misses.append(source)
+    if misses:
+        fresh.extend(_parse_fresh(misses, schema_dir, workers))
     if fresh or len(cached) != len(hits):
         by_path = {p.path: p for p in fresh}
         store.save(
@@ -250,7 +265,9 @@ def parse_all(
 CACHE_MIN_FILES = 200  # a small tree parses faster than a cache file loads
 
 
-def _parse_fresh(sources: Sequence[Source], schema_dir: Path, workers: int | None) -> list[ParsedFile]:
+def _parse_fresh(
+    sources: Sequence[Source | Unread], schema_dir: Path, workers: int | None
+) -> list[ParsedFile]:
     import os
 
     if workers is None:
@@ -262,7 +279,7 @@ def _parse_fresh(sources: Sequence[Source], schema_dir: Path, workers: int | Non
     if "fork" not in multiprocessing.get_all_start_methods():
         return sorted(_parse_many(sources, schema_dir), key=lambda p: p.path)
     # Balance by size: largest first, dealt round-robin.
-    ordered = sorted(sources, key=lambda s: len(s.raw or b""), reverse=True)
+    ordered = sorted((as_source(s) for s in sources), key=lambda s: len(s.raw or b""), reverse=True)
     shares = [ordered[i::workers] for i in range(workers)]
     context = multiprocessing.get_context("fork")
     with context.Pool(workers - 1) as pool:
@@ -444,12 +461,12 @@ def hits_to_findings(
 
 
 def check(
-    sources: Sequence[Source],
+    sources: Sequence[Source | Unread],
     ctx: Context,
     *,
     report_on: Callable[[str], bool] | None = None,
     schema_dir: Path = SCHEMA_DIR,
-    parse: Callable[[Sequence[Source]], list[ParsedFile]] | None = None,
+    parse: Callable[[Sequence[Source | Unread]], list[ParsedFile]] | None = None,
     built: tuple[model.Dataset, list[Finding]] | None = None,
 ) -> CheckResult:
     """Check a whole tree; report findings only for files ``report_on`` accepts (default: all).
@@ -458,13 +475,14 @@ def check(
     """
     parsed = parse(sources) if parse else parse_all(sources, schema_dir)
     reported = [s.path for s in sources if report_on is None or report_on(s.path)]
-    # The files' bytes are not needed past parsing (positions were recorded): a caller that handed over
-    # its only reference to the list (``check(read_folder(root), ...)``) lets them go before the dataset.
+    # The files' bytes are not needed past parsing (positions were recorded): files handed over unread
+    # (``check(list_folder(root), ...)``) were read one at a time while parsing, and a caller that handed
+    # over its only reference to a list of read ones lets them go here, before the dataset.
     del sources
     findings: list[Finding] = [f for p in parsed for f in p.findings]
     data, model_findings = built if built is not None else build_dataset(parsed)
     findings.extend(model_findings)
-    hits = run_rules(data, ctx)
+    hits = run_rules(data, replace(ctx, reported=report_on) if report_on is not None else ctx)
     if report_on is not None:
         hits = [h for h in hits if report_on(h[1].file)]  # located only when reported
     findings.extend(hits_to_findings(data, hits, Locator(parsed)))
@@ -477,7 +495,7 @@ def check(
 def check_selection(
     chosen: Sequence[Source],
     paths: Sequence[str],
-    read: Callable[[Callable[[str], bool]], list[Source]],
+    read: Callable[[Callable[[str], bool]], Sequence[Source | Unread]],
     ctx: Context,
     *,
     schema_dir: Path = SCHEMA_DIR,
@@ -493,7 +511,7 @@ def check_selection(
     wanted = needed(paths, names, contents, {p for p, f in first.items() if f.personal})
     more = read(lambda p: p not in names and (wanted is None or p in wanted))
 
-    def parse(sources: Sequence[Source]) -> list[ParsedFile]:
+    def parse(sources: Sequence[Source | Unread]) -> list[ParsedFile]:
         rest = [s for s in sources if s.path not in first]
         parsed = [
             *first.values(),

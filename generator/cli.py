@@ -547,7 +547,7 @@ def _staged(root: Path, sources: Sequence[Any], selected: frozenset[str]) -> fro
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from generator.checker import check, check_selection
-    from generator.repository import read_folder, tree_paths
+    from generator.repository import list_folder, read_folder, tree_paths
     from generator.rules.base import Context
 
     now = _parse_now(args.now)
@@ -570,7 +570,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return any(path == s or path.startswith(s + "/") for s in explicit)
 
     if not explicit:
-        result = check(read_folder(root), Context(now=now), schema_dir=used.schemas)
+        result = check(list_folder(root), Context(now=now), schema_dir=used.schemas)
         _say_resources(used)
         return _emit(result, args)
     # Given files: read them, then only what their findings depend on (generator.needs).
@@ -581,7 +581,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         submitted = _staged(root, chosen, submitted)
     ctx = Context(now=now, submitted=submitted)
     result = check_selection(
-        chosen, paths, lambda wanted: read_folder(root, wanted), ctx, schema_dir=used.schemas
+        chosen, paths, lambda wanted: list_folder(root, wanted), ctx, schema_dir=used.schemas
     )
     _say_resources(used)
     return _emit(result, args)

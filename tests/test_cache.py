@@ -52,13 +52,13 @@ def test_only_unchanged_files_are_reused(folder: Path, monkeypatch: pytest.Monke
         else s
         for s in sources
     ]
-    calls: list[int] = []
+    calls: list[str] = []
     import generator.checker as checker
 
-    real = checker._parse_fresh
-    monkeypatch.setattr(checker, "_parse_fresh", lambda s, d, w: calls.append(len(s)) or real(s, d, w))
+    real = checker.parse_source
+    monkeypatch.setattr(checker, "parse_source", lambda s, d: calls.append(s.path) or real(s, d))
     result = {p.path: p for p in parse_all(changed)}
-    assert calls == [1]
+    assert calls == [APP]
     assert any(f.rule == "SCHEMA-003" for f in result[APP].findings)
 
 

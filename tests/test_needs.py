@@ -119,3 +119,26 @@ def test_a_kind_without_a_declaration_needs_the_whole_tree() -> None:
     paths = ["submissions/programme.yaml", "submissions/2026/call.yaml", "submissions/societies/a.yaml"]
     assert needed(paths, ["submissions/2026/call.yaml"], {}) is None
     assert set(NEEDS) == {"application"}
+
+
+def test_reference_rule_skips_files_nobody_reads(tmp_path: Path) -> None:
+    """``Context.reported``: REF-001 builds no hit on a file whose findings are not wanted, and the same
+    hits as before on the files that are."""
+    from generator.checker import build_dataset, parse_all
+    from generator.rules.references import societies_exist
+    from tests.helpers import copy_mini
+
+    copy_mini(tmp_path)
+    office = tmp_path / "submissions/office/entrusted_projects.yaml"
+    office.write_text(
+        office.read_text(encoding="utf-8").replace("wuhan-mechanical-engineering", "wuhan-nobody", 1),
+        encoding="utf-8",
+    )
+    data, _ = build_dataset(parse_all(read_folder(tmp_path)))
+    office_path = "submissions/office/entrusted_projects.yaml"
+    every = list(societies_exist.check(data, Context(now=parse_now("2026-11-26"))))  # type: ignore[misc]
+    assert [h.file for h in every] == [office_path]
+    skipped = Context(now=parse_now("2026-11-26"), reported=lambda p: p != office_path)
+    assert list(societies_exist.check(data, skipped)) == []  # type: ignore[misc]
+    wanted = Context(now=parse_now("2026-11-26"), reported=lambda p: p == office_path)
+    assert list(societies_exist.check(data, wanted)) == every  # type: ignore[misc]

@@ -399,3 +399,16 @@ def test_the_refused_set_is_exactly_the_documented_one() -> None:
         [f"U+{c:04X}" for c in extra][:20],
         [f"U+{c:04X}" for c in missing][:20],
     )
+
+
+def test_short_texts_are_shared_between_files() -> None:
+    """A short text value is one object however many files hold it (memory: a tree repeats them); a long
+    one is not looked up, and sharing never changes what a value is."""
+    from generator.yamlio import SHARED_TEXT_CHARS
+
+    first = load_yaml("result: 合格\nquoted: '专职'\nplain_long: {}\n".format("长" * 40).encode()).data
+    second = load_yaml('other: 合格\nagain: "专职"\n'.encode()).data
+    assert first is not None and second is not None
+    assert first["result"] is second["other"] and first["quoted"] is second["again"]
+    assert first["result"] == "合格" and first["plain_long"] == "长" * 40
+    assert len(first["plain_long"]) > SHARED_TEXT_CHARS

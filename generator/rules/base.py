@@ -26,12 +26,17 @@ class Context:
 
     ``submitted`` holds the repository paths a society is handing in now (the files named on the command
     line, or a pull request's changed files); deadline rules look only at those.
+
+    ``reported`` says which files' findings are wanted (None: every file's). The checker drops the others'
+    in any case; a rule that would build many hits on files nobody reads (an office record naming every
+    society, when one application is checked) may skip them, and only such a rule looks at it.
     """
 
     now: datetime
     submitted: frozenset[str] = frozenset()
     actor: str | None = None
     actor_is_office: bool = False
+    reported: Callable[[str], bool] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,7 +56,10 @@ def societies_exist(data: Dataset, ctx: Context) -> Iterator[Hit]:
 
         (the minimal tree)
     """
+    wanted = ctx.reported
     for file, path, slug in society_references(data):
+        if wanted is not None and not wanted(file):
+            continue
         if not (isinstance(slug, str) and data.has_society(slug)):
             yield societies_exist.hit(file, path, slug=slug)
 

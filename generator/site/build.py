@@ -40,7 +40,7 @@ import yaml
 from generator.checker import CheckResult, ParsedFile, build_dataset, check, parse_all
 from generator.model import Dataset
 from generator.public import PublicSite, project
-from generator.repository import read_folder
+from generator.repository import list_folder
 from generator.resources import for_repository, shipped
 from generator.rules.base import Context
 from generator.schema import SCHEMA_DIR
@@ -91,7 +91,7 @@ def build(
     checked = CheckResult((), 0)
     try:
         # 1. Read and check.
-        sources = read_folder(root)
+        sources = list_folder(root)  # each file read as it is parsed
         parsed = parse_all(sources, schema_dir)
         built = build_dataset(parsed)
         checked = check(sources, Context(now=now), parse=already(parsed), built=built)
