@@ -547,7 +547,7 @@ def _staged(root: Path, sources: Sequence[Any], selected: frozenset[str]) -> fro
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from generator.checker import check, check_selection
-    from generator.repository import list_folder, read_folder, tree_paths
+    from generator.repository import list_folder
     from generator.rules.base import Context
 
     now = _parse_now(args.now)
@@ -574,14 +574,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
         _say_resources(used)
         return _emit(result, args)
     # Given files: read them, then only what their findings depend on (generator.needs).
-    paths = tree_paths(root)
-    chosen = read_folder(root, selected)
+    listed = list_folder(root)  # one walk of the tree serves the paths, the chosen files and what they need
+    paths = [u.path for u in listed]
+    chosen = [u.read() for u in listed if selected(u.path)]
     submitted = frozenset(s.path for s in chosen if not s.path.endswith("/"))
     if args.staged:
         submitted = _staged(root, chosen, submitted)
     ctx = Context(now=now, submitted=submitted)
     result = check_selection(
-        chosen, paths, lambda wanted: list_folder(root, wanted), ctx, schema_dir=used.schemas
+        chosen, paths, lambda wanted: [u for u in listed if wanted(u.path)], ctx, schema_dir=used.schemas
     )
     _say_resources(used)
     return _emit(result, args)
