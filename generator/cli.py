@@ -23,7 +23,7 @@ import re
 import stat
 import sys
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -438,13 +438,34 @@ def _cmd_workflows(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write(text: str, output: str | None) -> None:
-    """Print ``text``, or write it to the file ``output`` whole (a new file beside it renamed over it, so a
-    reader never sees half a report), or into ``output`` as it is when that is a device or a pipe
-    (``/dev/stdout``). A path that cannot be written is a UsageError naming it; a write that fails
-    midway (a full disk) is an ActionFailed, the old file left as it was."""
+WRITE_BATCH_CHARS = 1 << 16
+
+
+def _batches(text: str | Iterable[str]) -> Iterator[str]:
+    """``text``, or the pieces of a text, joined into batches of about ``WRITE_BATCH_CHARS`` characters."""
+    if isinstance(text, str):
+        yield text
+        return
+    batch: list[str] = []
+    size = 0
+    for piece in text:
+        batch.append(piece)
+        size += len(piece)
+        if size >= WRITE_BATCH_CHARS:
+            yield "".join(batch)
+            batch, size = [], 0
+    if batch:
+        yield "".join(batch)
+
+
+def _write(text: str | Iterable[str], output: str | None) -> None:
+    """Print ``text`` (a text, or its pieces as they are made), or write it to the file ``output`` whole (a
+    new file beside it renamed over it, so a reader never sees half a report), or into ``output`` as it is
+    when that is a device or a pipe (``/dev/stdout``). A path that cannot be written is a UsageError
+    naming it; a write that fails midway (a full disk) is an ActionFailed, the old file left as it was."""
     if not output:
-        sys.stdout.write(text)
+        for batch in _batches(text):
+            sys.stdout.write(batch)
         sys.stdout.flush()
         return
     from generator.site.outdir import describe_os_error
@@ -458,11 +479,11 @@ def _write(text: str, output: str | None) -> None:
         raise UsageError(f"无法写入 {output}：{describe_os_error(exc)}。请换一个文件路径。") from exc
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise UsageError(f"--output {output} 是一个文件夹：请给出文件名，如 {target / 'report.md'}。")
-    data = text.encode("utf-8")
     if info is not None and not stat.S_ISREG(info.st_mode):
         try:
             with open(target, "wb") as handle:
-                handle.write(data)
+                for batch in _batches(text):
+                    handle.write(batch.encode("utf-8"))
         except OSError as exc:
             raise ActionFailed(f"写入 {output} 失败：{describe_os_error(exc, with_path=False)}。") from exc
         return
@@ -480,7 +501,8 @@ def _write(text: str, output: str | None) -> None:
         ) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for batch in _batches(text):
+                handle.write(batch.encode("utf-8"))
         os.replace(tmp, target)
     except OSError as exc:
         raise ActionFailed(
@@ -681,7 +703,10 @@ def _emit(result: CheckResult, args: argparse.Namespace) -> int:
         _write(render_markdown(result, link_base=args.link_base), args.output)
         return EXIT_OK if result.ok else EXIT_FINDINGS
     else:
-        from generator.report.json import render
+        from generator.report.json import render_chunks
+
+        _write(render_chunks(result), args.output)
+        return EXIT_OK if result.ok else EXIT_FINDINGS
     text = render(result)
     if fmt == "github":
         from generator.report.text import summary_line

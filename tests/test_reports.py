@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 from generator.checker import CheckResult
 from generator.findings import Finding, Severity
@@ -107,3 +110,30 @@ def test_markdown_stays_under_the_limit() -> None:
     out = markdown.render(CheckResult(findings, 2000))
     assert len(out) < markdown.LIMIT
     assert "另有" in out
+
+
+def test_json_pieces_make_the_same_text() -> None:
+    """``render_chunks`` (what the CLI writes as it goes) joins to exactly ``render``'s text, with findings,
+    without any, and with text that JSON must escape."""
+    odd = Finding(
+        APP, 3, 1, "a.b", "FUND-002", Severity.ERROR, "五（三）", '引号"与\\反斜杠\n换行\t', "en", "提示"
+    )
+    results = [broken_result(), CheckResult((), 0), run(mini_tree()), CheckResult((odd,), 1)]
+    for result in results:
+        assert "".join(json_report.render_chunks(result)) == json_report.render(result)
+    assert len(list(json_report.render_chunks(broken_result()))) > 10  # pieces, not one text
+
+
+def test_cli_writes_pieces_as_one_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Batched writing gives the same bytes on standard output, into a new file and into a device."""
+    from generator.cli import WRITE_BATCH_CHARS, _write
+
+    pieces = ["{", "长" * (WRITE_BATCH_CHARS - 1), "x" * 3, "\n", "尾"] * 3
+    whole = "".join(pieces)
+    _write(iter(pieces), None)
+    assert capsys.readouterr().out == whole
+    _write(iter(pieces), str(tmp_path / "report.json"))
+    assert (tmp_path / "report.json").read_text(encoding="utf-8") == whole
+    _write(whole, str(tmp_path / "again.json"))
+    assert (tmp_path / "again.json").read_bytes() == whole.encode("utf-8")
+    _write(iter(pieces), "/dev/null")

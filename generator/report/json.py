@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from generator.checker import CheckResult
 
@@ -36,3 +37,11 @@ def as_dict(result: CheckResult) -> dict[str, object]:
 
 def render(result: CheckResult) -> str:
     return json.dumps(as_dict(result), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def render_chunks(result: CheckResult) -> Iterator[str]:
+    """``render``'s text in the encoder's pieces, for writing as they come: the whole text and its pieces
+    are never held at once (a report of thousands of findings is the last thing a check builds, at the
+    top of its memory)."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=False).iterencode(as_dict(result))
+    yield "\n"
