@@ -243,7 +243,7 @@ def parse_all(
             if hit is not None:
                 hits.append(hit)
                 continue
-        if workers == 1:
+        if workers is not None and workers <= 1:  # parsed here at once, as ``_parse_fresh`` would
             fresh.append(parse_source(source, schema_dir))
         else:
             misses.append(source)

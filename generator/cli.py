@@ -105,7 +105,7 @@ class _Formatter(argparse.HelpFormatter):
 
 
 class _Version(argparse.Action):
-    """``--version``: the installed version (package metadata), looked up only when asked for."""
+    """``--version``: ``generator.__version__``, which the package's metadata is built from."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
@@ -117,9 +117,9 @@ class _Version(argparse.Action):
         values: Any,
         option_string: str | None = None,
     ) -> None:
-        from generator.resources import version
+        from generator import __version__
 
-        sys.stdout.write(f"xuehui {version()}\n")
+        sys.stdout.write(f"xuehui {__version__}\n")
         parser.exit(EXIT_OK)
 
 
@@ -693,26 +693,25 @@ def _emit(result: CheckResult, args: argparse.Namespace) -> int:
     fmt = args.format
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if fmt == "text":
-        from generator.report.text import render
-    elif fmt == "github":
-        from generator.report.github import render
-    elif fmt == "markdown":
+    report: str | Iterable[str]
+    if fmt == "markdown":
         from generator.report.markdown import render as render_markdown
 
-        _write(render_markdown(result, link_base=args.link_base), args.output)
-        return EXIT_OK if result.ok else EXIT_FINDINGS
-    else:
+        report = render_markdown(result, link_base=args.link_base)
+    elif fmt == "json":
         from generator.report.json import render_chunks
 
-        _write(render_chunks(result), args.output)
-        return EXIT_OK if result.ok else EXIT_FINDINGS
-    text = render(result)
-    if fmt == "github":
+        report = render_chunks(result)  # written as it is encoded
+    elif fmt == "github":
+        from generator.report.github import render as render_github
         from generator.report.text import summary_line
 
-        text += summary_line(result) + "\n"
-    _write(text, args.output)
+        report = render_github(result) + summary_line(result) + "\n"
+    else:
+        from generator.report.text import render as render_text
+
+        report = render_text(result)
+    _write(report, args.output)
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 

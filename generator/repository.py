@@ -60,7 +60,7 @@ def _walk(root: Path) -> Iterator[tuple[str, str, bool]]:
 
 def tree_paths(root: Path) -> list[str]:
     """The repository paths ``read_folder`` would return, sorted, without reading any file."""
-    return sorted(rel for rel, _, _ in _walk(root))
+    return [unread.path for unread in list_folder(root)]
 
 
 def _read_capped(handle: BinaryIO, size: int) -> bytes:

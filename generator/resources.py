@@ -15,6 +15,8 @@ import importlib.resources
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import __version__
+
 SCHEMAS = "schemas"
 SITE = "site"
 SITE_PARTS = ("mkdocs.yml", "overrides", "docs")  # what a site folder must hold to be used
@@ -83,21 +85,13 @@ def for_repository(root: Path | None) -> Resources:
     return Resources(schemas, site, own_schemas, own_site, tuple(notes))
 
 
-def version() -> str:
-    """xuehui's version: ``generator.__version__``, which the package's metadata is built from
-    (pyproject.toml reads it), so asking the installed metadata (about 8 ms of imports) gives the same."""
-    from generator import __version__
-
-    return __version__
-
-
 def describe(resources: Resources, *, site: bool = False) -> str:
     """One line: which schemas (and, for a build, which site templates) this run uses."""
 
     def which(own: bool, name: str) -> tuple[str, str]:
         if own:
             return f"本仓库的 {name}/", f"this repository's {name}/"
-        return f"xuehui {version()} 自带的 {name}/", f"the {name}/ shipped with xuehui {version()}"
+        return f"xuehui {__version__} 自带的 {name}/", f"the {name}/ shipped with xuehui {__version__}"
 
     parts = [which(resources.own_schemas, SCHEMAS)]
     if site:

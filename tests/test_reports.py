@@ -113,14 +113,15 @@ def test_markdown_stays_under_the_limit() -> None:
 
 
 def test_json_pieces_make_the_same_text() -> None:
-    """``render_chunks`` (what the CLI writes as it goes) joins to exactly ``render``'s text, with findings,
-    without any, and with text that JSON must escape."""
+    """``render_chunks`` (what the CLI writes as it goes; ``render`` joins it) gives exactly
+    ``json.dumps``'s text of ``as_dict``, with findings, without any, and with text that JSON must escape."""
     odd = Finding(
         APP, 3, 1, "a.b", "FUND-002", Severity.ERROR, "五（三）", '引号"与\\反斜杠\n换行\t', "en", "提示"
     )
     results = [broken_result(), CheckResult((), 0), run(mini_tree()), CheckResult((odd,), 1)]
     for result in results:
-        assert "".join(json_report.render_chunks(result)) == json_report.render(result)
+        expected = json.dumps(json_report.as_dict(result), ensure_ascii=False, indent=2) + "\n"
+        assert "".join(json_report.render_chunks(result)) == json_report.render(result) == expected
     assert len(list(json_report.render_chunks(broken_result()))) > 10  # pieces, not one text
 
 

@@ -36,12 +36,13 @@ def as_dict(result: CheckResult) -> dict[str, object]:
 
 
 def render(result: CheckResult) -> str:
-    return json.dumps(as_dict(result), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return "".join(render_chunks(result))
 
 
 def render_chunks(result: CheckResult) -> Iterator[str]:
-    """``render``'s text in the encoder's pieces, for writing as they come: the whole text and its pieces
-    are never held at once (a report of thousands of findings is the last thing a check builds, at the
-    top of its memory)."""
+    """The report (``as_dict`` as ``json.dumps(..., ensure_ascii=False, indent=2)`` writes it, and a line
+    break) in the encoder's pieces, for writing as they come: the whole text and its pieces are never held
+    at once (a report of thousands of findings is the last thing a check builds, at the top of its
+    memory)."""
     yield from json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=False).iterencode(as_dict(result))
     yield "\n"
