@@ -37,6 +37,7 @@ from typing import Any
 
 import yaml
 
+from generator import forge
 from generator.checker import CheckResult, ParsedFile, build_dataset, check, parse_all
 from generator.model import Dataset
 from generator.public import PublicSite, project
@@ -186,11 +187,8 @@ def sigint_deferred() -> Iterator[None]:
 def open_repository(root: Path) -> Any:
     """The git repository holding ``root``, or None (a build from a plain folder has no history)."""
     try:
-        import git
-
-        repo = git.Repo(root, search_parent_directories=False)
-        return repo
-    except Exception:
+        return forge.open_repo(root, search_parents=False)
+    except forge.ForgeError:
         return None
 
 
