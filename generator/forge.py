@@ -339,7 +339,7 @@ class Head:
     epoch: int  # the committer's time, in seconds since 1970
 
 
-def head(repo: Any) -> Head | None:
+def head_of(repo: Any) -> Head | None:
     """HEAD's commit and when it was committed; None before the first commit."""
     import git
 

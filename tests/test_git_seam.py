@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 
 import generator
+from generator import forge
+from tests.gitrepo import commit_all, git, make_repo, write
+from tests.helpers import DECISIONS
 
 PACKAGE = Path(generator.__file__).parent
 SEAM = PACKAGE / "forge.py"
@@ -121,3 +124,60 @@ def test_the_seam_test_sees(source: str) -> None:
 )
 def test_the_seam_test_lets_pass(source: str) -> None:
     assert not list(git_uses(source))
+
+
+# ------------------------------------------------------------------ what forge answers for the others
+def test_a_file_at_each_commit(tmp_path: Path) -> None:
+    """``site.history`` reads the decisions file of every commit that changed it: bytes, or None when the
+    commit has no file there."""
+    root = make_repo(tmp_path)
+    first = git(root, "rev-parse", "HEAD")
+    content = (root / DECISIONS).read_bytes()
+    (root / DECISIONS).unlink()
+    gone = commit_all(root, "deleted")
+    repo = forge.open_repo(root)
+    assert forge.file_at(repo, first, DECISIONS) == content
+    assert forge.file_at(repo, gone, DECISIONS) is None
+    assert forge.file_at(repo, first, "submissions/no-such-file.yaml") is None
+    assert forge.file_at(repo, first, "submissions") is None  # a folder is no file
+
+
+def test_head_and_uncommitted_changes(tmp_path: Path) -> None:
+    """``site.history.build_source``: HEAD's commit and time, and whether ``submissions/`` has changes."""
+    empty = tmp_path / "empty"
+    git(tmp_path, "init", "-q", str(empty))
+    assert forge.head_of(forge.open_repo(empty)) is None
+    root = make_repo(tmp_path)
+    repo = forge.open_repo(root)
+    head = forge.head_of(repo)
+    assert head is not None and head.commit == git(root, "rev-parse", "HEAD")
+    assert head.epoch == int(git(root, "log", "-1", "--format=%ct"))
+    assert not forge.uncommitted(repo, "submissions")
+    write(root, "generator/other.py", "x = 1\n")
+    assert not forge.uncommitted(repo, "submissions")  # only that folder counts
+    write(root, "submissions/new.yaml", "a: 1\n")
+    assert forge.uncommitted(repo, "submissions")
+
+
+def test_open_repo_only_at_the_top(tmp_path: Path) -> None:
+    """``site.build`` reads history only when the folder built is the top of a repository."""
+    root = make_repo(tmp_path)
+    assert forge.open_repo(root, search_parents=False) is not None
+    assert forge.open_repo(root / "submissions") is not None
+    with pytest.raises(forge.ForgeError):
+        forge.open_repo(root / "submissions", search_parents=False)
+
+
+def test_work_tree_heads(tmp_path: Path) -> None:
+    """``committee``: the shared tree's HEAD (clean or not), the committee repository's clean HEAD."""
+    root = make_repo(tmp_path)
+    commit = git(root, "rev-parse", "HEAD")
+    assert forge.work_tree_head(root) == forge.clean_work_tree_head(root) == commit
+    assert forge.work_tree_head(root / "submissions") is None
+    assert forge.clean_work_tree_head(root / "submissions") is None
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    assert forge.work_tree_head(plain) is None and forge.clean_work_tree_head(plain) is None
+    write(root, "notes.txt", "untracked\n")
+    assert forge.work_tree_head(root) == commit
+    assert forge.clean_work_tree_head(root) is None

@@ -32,7 +32,7 @@ class BuildSource:
 def build_source(repo: Any) -> BuildSource:
     if repo is None:
         return BuildSource(None, None, False)
-    head = forge.head(repo)
+    head = forge.head_of(repo)
     if head is None:  # an empty repository
         return BuildSource(None, None, True)
     return BuildSource(head.commit, head.epoch, forge.uncommitted(repo, "submissions"))
