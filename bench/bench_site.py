@@ -86,16 +86,14 @@ def stage_markdown(root: Path, folder: Path, now: datetime) -> Staged:
     """Write ``folder/docs`` and ``folder/mkdocs.yml`` with the functions ``generator.site.build.build``
     uses for its own staging folder. Also scan the generated files for shapes the build's privacy scan
     rejects although they are not private (see ``false_positives``)."""
-    from generator.checker import check, parse_all
+    from generator.checker import check
     from generator.repository import read_folder
     from generator.rules.base import Context
     from generator.site.build import render_markdown, stage_plain
-    from generator.site.privacy import credit_codes, scan_text
+    from generator.site.privacy import scan_text
 
     start = time.perf_counter()
-    sources = read_folder(root)
-    parsed = parse_all(sources)
-    result = check(sources, Context(now=now), parse=lambda _sources: parsed)
+    result = check(read_folder(root), Context(now=now))
     if not result.ok or result.dataset is None or result.dataset.programme is None:
         raise BenchError(f"the synthetic tree at {root} does not pass the check: {result.errors} errors")
     site, pages, epoch = render_markdown(root, result.dataset, now)
@@ -104,7 +102,7 @@ def stage_markdown(root: Path, folder: Path, now: datetime) -> Staged:
     config = stage_plain(site, pages, folder)
     # The build's pattern scan (phones, ID numbers, long digit runs) on the generated files: in a synthetic
     # tree every hit is a false positive (the values are made up), and it would stop the build.
-    codes = credit_codes(parsed)
+    codes = set(result.private.credit_codes)
     found = [
         f"{leak.file}: {leak.what} ({leak.sample})"
         for rel, text in sorted(pages.items())

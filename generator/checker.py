@@ -42,11 +42,23 @@ class ParsedFile:
 
 
 @dataclass(frozen=True, slots=True)
+class Private:
+    """What the files of a checked tree hold that no output may show, for the site's privacy scan
+    (``site.privacy.Scanner``): each private value (a contact's name, phone and e-mail, a secretary's name, a
+    bank account number, a maintainer's login) → what it is; and the societies' credit codes, public numbers
+    shaped like private ones. Small: the parsed files it comes from are let go with the check."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    credit_codes: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class CheckResult:
     findings: tuple[Finding, ...]
     files: int
     dataset: model.Dataset | None = field(default=None, compare=False, repr=False)
     reported: tuple[str, ...] = field(default=(), compare=False, repr=False)  # the files reported on
+    private: Private = field(default_factory=Private, compare=False, repr=False)  # a whole tree's (``check``)
 
     @property
     def errors(self) -> int:
@@ -466,21 +478,31 @@ def check(
     *,
     report_on: Callable[[str], bool] | None = None,
     schema_dir: Path = SCHEMA_DIR,
-    parse: Callable[[Sequence[Source | Unread]], list[ParsedFile]] | None = None,
-    built: tuple[model.Dataset, list[Finding]] | None = None,
 ) -> CheckResult:
     """Check a whole tree; report findings only for files ``report_on`` accepts (default: all).
 
-    ``parse`` and ``built`` let a caller that already parsed the files and built the dataset reuse them.
+    The one entry for a whole check: besides the findings, the result carries what the site builds from
+    (the ``dataset``, and the ``private`` values its privacy scan looks for); the parsed files are let go.
     """
-    parsed = parse(sources) if parse else parse_all(sources, schema_dir)
-    reported = [s.path for s in sources if report_on is None or report_on(s.path)]
+    parsed = parse_all(sources, schema_dir)
+    reported = tuple(s.path for s in sources if report_on is None or report_on(s.path))
     # The files' bytes are not needed past parsing (positions were recorded): files handed over unread
     # (``check(list_folder(root), ...)``) were read one at a time while parsing, and a caller that handed
     # over its only reference to a list of read ones lets them go here, before the dataset.
     del sources
+    result = _judge(parsed, reported, ctx, report_on)
+    return replace(result, private=Private(private_values(parsed), frozenset(credit_codes(parsed))))
+
+
+def _judge(
+    parsed: Sequence[ParsedFile],
+    reported: tuple[str, ...],
+    ctx: Context,
+    report_on: Callable[[str], bool] | None,
+) -> CheckResult:
+    """The findings of parsed files: theirs, the dataset's and the rules', those of ``report_on``'s files."""
     findings: list[Finding] = [f for p in parsed for f in p.findings]
-    data, model_findings = built if built is not None else build_dataset(parsed)
+    data, model_findings = build_dataset(parsed)
     findings.extend(model_findings)
     hits = run_rules(data, replace(ctx, reported=report_on) if report_on is not None else ctx)
     if report_on is not None:
@@ -489,7 +511,7 @@ def check(
     if report_on is not None:
         findings = [f for f in findings if report_on(f.file)]
     unique = sorted(set(findings), key=Finding.sort_key)
-    return CheckResult(tuple(unique), len(reported), data, tuple(reported))
+    return CheckResult(tuple(unique), len(reported), data, reported)
 
 
 def check_selection(
@@ -510,14 +532,74 @@ def check_selection(
     contents = {p: f.loaded.data if f.loaded is not None else None for p, f in first.items()}
     wanted = needed(paths, names, contents, {p for p, f in first.items() if f.personal})
     more = read(lambda p: p not in names and (wanted is None or p in wanted))
-
-    def parse(sources: Sequence[Source | Unread]) -> list[ParsedFile]:
-        rest = [s for s in sources if s.path not in first]
-        parsed = [
-            *first.values(),
-            *(parse_all(rest, schema_dir) if wanted is None else _parse_many(rest, schema_dir)),
-        ]
-        return sorted(parsed, key=lambda p: p.path)
-
     sources = sorted([*chosen, *more], key=lambda s: s.path)
-    return check(sources, ctx, report_on=names.__contains__, schema_dir=schema_dir, parse=parse)
+    rest = [s for s in sources if s.path not in first]
+    parsed = [
+        *first.values(),
+        *(parse_all(rest, schema_dir) if wanted is None else _parse_many(rest, schema_dir)),
+    ]
+    parsed.sort(key=lambda p: p.path)
+    reported = tuple(s.path for s in sources if s.path in names)
+    return _judge(parsed, reported, ctx, names.__contains__)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# What the site's privacy scan looks for (``Private``): the private fields of every file as parsed, valid or
+# not (a value in a file the check refuses is private all the same), read without trusting their shape.
+
+MIN_NAME_CHARS = 2  # a one-character "name" cannot be told from text
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _items(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def private_values(parsed: Iterable[ParsedFile]) -> dict[str, str]:
+    """Value → what it is, from every private field of the data."""
+    found: dict[str, str] = {}
+
+    def add(value: object, what: str, minimum: int) -> None:
+        if isinstance(value, str):
+            text = value.strip()
+            if len("".join(text.split())) >= minimum:
+                found[text.replace(" ", "") if text.replace(" ", "").isdigit() else text] = what
+
+    for item in parsed:
+        if item.kind is None or item.loaded is None:
+            continue
+        d = _mapping(item.loaded.data)
+        kind = item.kind.kind
+        if kind == "application":
+            contact = _mapping(d.get("contact"))
+            add(contact.get("name"), "联系人姓名", MIN_NAME_CHARS)
+            add(contact.get("phone"), "联系电话", 5)
+            add(contact.get("email"), "联系邮箱", 5)
+            eligibility = _mapping(d.get("eligibility"))
+            secretariat = _mapping(eligibility.get("secretariat"))
+            for role in ("secretary_general", "deputy_secretary_general"):
+                add(_mapping(secretariat.get(role)).get("name"), "秘书长姓名", MIN_NAME_CHARS)
+            bank = _mapping(_mapping(eligibility.get("finance")).get("bank_account"))
+            add(bank.get("number"), "银行账号", 6)
+        elif kind == "society":
+            for login in _items(d.get("maintainers")):
+                add(login, "维护账号", 3)
+        elif kind == "programme":
+            for login in _items(_mapping(d.get("office")).get("maintainers")):
+                add(login, "维护账号", 3)
+    return found
+
+
+def credit_codes(parsed: Iterable[ParsedFile]) -> set[str]:
+    """The societies' credit codes (as text), from every society file that holds a mapping."""
+    return {
+        str(p.loaded.data.get("credit_code"))
+        for p in parsed
+        if p.kind is not None
+        and p.kind.kind == "society"
+        and p.loaded is not None
+        and isinstance(p.loaded.data, dict)
+    }

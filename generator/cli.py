@@ -638,10 +638,9 @@ def _cmd_check_committee(args: argparse.Namespace, now: datetime) -> int:
     from generator.committee import (
         check_committee,
         check_committee_pull_request,
-        git_head,
         read_committee_folder,
     )
-    from generator.forge import ForgeError, open_repo
+    from generator.forge import ForgeError, open_repo, work_tree_head
     from generator.repository import read_folder
     from generator.rules.base import Context
 
@@ -649,7 +648,7 @@ def _cmd_check_committee(args: argparse.Namespace, now: datetime) -> int:
         raise UsageError("--committee 与路径不能同时使用：委员会检查总是检查两个仓库的全部数据。")
     root, shared_root = _committee_trees(args.committee, args.shared)
     shared = read_folder(shared_root)
-    head = git_head(shared_root)
+    head = work_tree_head(shared_root)
     gc.disable()
     if args.base is not None:
         if not args.actor:
@@ -792,13 +791,13 @@ def _cmd_rank(args: argparse.Namespace) -> int:
 def _rank_committee(args: argparse.Namespace) -> int:
     from generator.checker import parse_source
     from generator.committee import (
-        committee_commit,
         merge,
         parse_committee,
         plan_record,
         read_committee_folder,
     )
     from generator.findings import Severity
+    from generator.forge import clean_work_tree_head
     from generator.kinds import SUBMISSIONS
     from generator.report.ranking import render
     from generator.repository import Source
@@ -827,7 +826,7 @@ def _rank_committee(args: argparse.Namespace) -> int:
         return EXIT_OK
     rel = f"{SUBMISSIONS}/{args.cycle}/results.yaml"
     target = shared_root / rel
-    text = document_for(fresh, data.today(now).isoformat(), committee_commit(root))
+    text = document_for(fresh, data.today(now).isoformat(), clean_work_tree_head(root))
     check = parse_source(Source(rel, text.encode("utf-8")))
     if not check.valid:  # a bug, never the user's data: the document is generated
         raise RuntimeError(

@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -229,24 +228,6 @@ def pin_findings(committee: Sequence[Source], shared_head: str | None) -> list[F
     ]
 
 
-def git_head(root: Path) -> str | None:
-    """The commit of ``root`` when it is the top of a git work tree (clean or not), else None."""
-    try:
-        top = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--show-toplevel", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=30,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    lines = top.stdout.split()
-    if top.returncode != 0 or len(lines) != 2 or Path(lines[0]).resolve() != root.resolve():
-        return None
-    return lines[1]
-
-
 def check_committee(
     shared: Sequence[Source], committee: Sequence[Source], ctx: Context, shared_head: str | None = None
 ) -> CheckResult:
@@ -373,27 +354,6 @@ def check_committee_pull_request(
 
 
 # ------------------------------------------------------------------------------------------ recording
-def committee_commit(root: Path) -> str | None:
-    """The committee repository's commit when ``root`` is the top of a clean git work tree, else None."""
-
-    def git(*args: str) -> str | None:
-        try:
-            done = subprocess.run(
-                ["git", "-C", str(root), *args], capture_output=True, text=True, check=False, timeout=30
-            )
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return done.stdout.strip() if done.returncode == 0 else None
-
-    top = git("rev-parse", "--show-toplevel")
-    if top is None or Path(top).resolve() != root.resolve():
-        return None
-    if git("status", "--porcelain", "--untracked-files=all") != "":
-        return None
-    commit = git("rev-parse", "HEAD")
-    return commit if commit and re.fullmatch(r"[0-9a-f]{40}", commit) else None
-
-
 @dataclass(frozen=True, slots=True)
 class RecordPlan:
     """What ``rank --record`` will do: ``action`` is "create", "replace", "unchanged" or "refuse"."""

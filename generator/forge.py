@@ -1,17 +1,25 @@
 """Git, through GitPython: what a pull request changes, the files of a revision read from its tree (never the
-working copy), file modes, and the history of a file.
+working copy), file modes, the history of a file and its content at each commit, and what the work tree
+holds (HEAD, uncommitted changes).
 
-Only this module talks to git. Paths come back as repository-relative POSIX strings, exactly as git stores
-them (``-z`` everywhere, so odd names are never quoted or mangled).
+Only this module talks to git (``tests/test_git_seam.py`` holds every other module to it): the others get
+plain values (commit ids, paths, bytes, ``Change``, ``Entry``, ``Revision``, ``Head``) and pass the
+repository handle ``open_repo`` gives back to them without looking inside. Paths come back as
+repository-relative POSIX strings, exactly as git stores them (``-z`` everywhere, so odd names are never
+quoted or mangled).
 
 Every failure a user can cause (not a repository, an unknown ref, a shallow clone without the base commit,
 two commits with no common history, a corrupt or missing object, a repository git refuses to read, no git
 program) is a ``ForgeError`` whose Chinese message says what happened and what to do; the CLI turns it
-into exit 2. Nothing git reports reaches the user as a traceback.
+into exit 2. Nothing git reports reaches the user as a traceback. Two questions about a folder rather than
+a repository (``work_tree_head``, ``clean_work_tree_head``: is it the top of a work tree, and at which
+commit) ask git itself, bounded in time, and answer None whenever git cannot answer.
 """
 
 from __future__ import annotations
 
+import re
+import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,7 +143,8 @@ class Entry:
     sha: str
 
 
-def open_repo(path: Path) -> Any:
+def open_repo(path: Path, *, search_parents: bool = True) -> Any:
+    """The repository holding ``path`` (with ``search_parents=False``: only one whose top is ``path``)."""
     try:
         import git
     except ImportError as exc:  # GitPython refuses to load when it finds no git program
@@ -143,7 +152,7 @@ def open_repo(path: Path) -> Any:
             "找不到 git 程序：请先安装 git（https://git-scm.com），并确认它在 PATH 中。"
         ) from exc
     try:
-        return git.Repo(path, search_parent_directories=True)
+        return git.Repo(path, search_parent_directories=search_parents)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError) as exc:
         raise ForgeError(
             f"{_shown(str(path))} 不是 git 仓库（也不在 git 仓库中）：请在仓库根目录运行。"
@@ -314,3 +323,73 @@ def differing_from_head(repo: Any, root: Path, paths: Iterable[str]) -> frozense
     )
     changed = {p for p in out.split("\0") if p}
     return frozenset(p for p in wanted if at_top + p not in tracked or at_top + p in changed)
+
+
+def file_at(repo: Any, commit: str, path: str) -> bytes | None:
+    """The content of ``path`` in ``commit``'s tree; None when the commit has no file there."""
+    entry = entries(repo, commit, prefix=path).get(path)
+    if entry is None or entry.mode == MODE_SUBMODULE:
+        return None
+    return read_blobs(repo, [entry])[path]
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    commit: str
+    epoch: int  # the committer's time, in seconds since 1970
+
+
+def head_of(repo: Any) -> Head | None:
+    """HEAD's commit and when it was committed; None before the first commit."""
+    import git
+
+    try:
+        commit = repo.head.commit
+    except ValueError:  # GitPython's word for "HEAD names no commit yet"
+        return None
+    try:
+        return Head(str(commit.hexsha), int(commit.committed_date))
+    except (git.GitError, OSError, ValueError) as exc:
+        raise _explain(repo, exc, "读取 HEAD 提交") from exc
+
+
+def uncommitted(repo: Any, folder: str) -> bool:
+    """Whether anything below ``folder`` (relative to the top of the work tree) differs from HEAD, as
+    ``git status`` counts it: a changed, added, deleted or untracked file."""
+    out: str = _git(repo, "status", "--porcelain", "--", folder, doing="查看工作区的修改")
+    return bool(out)
+
+
+def _plain_git(root: Path, *args: str) -> str | None:
+    """What ``git -C root <args>`` prints, or None when it fails in any way. For questions about a folder
+    whose answer is "no" whenever git cannot give one: git itself, no repository handle, bounded in time."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def work_tree_head(root: Path) -> str | None:
+    """HEAD's commit when ``root`` is the top of a git work tree (clean or not); None otherwise (a plain
+    folder, a folder inside a work tree, no commit yet, no git program)."""
+    out = _plain_git(root, "rev-parse", "--show-toplevel", "HEAD")
+    lines = out.split() if out is not None else []
+    if len(lines) != 2 or Path(lines[0]).resolve() != root.resolve():
+        return None
+    return lines[1]
+
+
+def clean_work_tree_head(root: Path) -> str | None:
+    """HEAD's commit when ``root`` is the top of a git work tree in which nothing differs from HEAD
+    (untracked files included); None otherwise, as ``work_tree_head``."""
+    top = _plain_git(root, "rev-parse", "--show-toplevel")
+    if top is None or Path(top.strip()).resolve() != root.resolve():
+        return None
+    status = _plain_git(root, "status", "--porcelain", "--untracked-files=all")
+    if status is None or status.strip():
+        return None
+    commit = (_plain_git(root, "rev-parse", "HEAD") or "").strip()
+    return commit if re.fullmatch(r"[0-9a-f]{40}", commit) else None

@@ -186,3 +186,46 @@ def test_positions_are_found_again_for_clean_files() -> None:
     (hit,) = by_rule(run(tree), "FUND-004")
     assert "separate_accounting" in line_of(tree, APP, hit.line)
     assert hit.column == 3
+
+
+def test_a_whole_check_returns_what_the_site_scans_for() -> None:
+    """``check`` is the one entry for a whole tree: its result carries the dataset and the private values of
+    the files (what ``private_values`` and ``credit_codes`` find in the parsed files), not the files."""
+    from generator.checker import credit_codes, parse_all, private_values
+
+    sources = [Source(p, r) for p, r in sorted(mini_tree().items())]
+    result = check(sources, Context(now=parse_now("2026-11-26")))
+    parsed = parse_all(sources)
+    assert result.ok and result.dataset is not None and result.dataset.programme is not None
+    assert result.private.values == private_values(parsed)
+    assert result.private.values["王敏"] == "秘书长姓名"
+    assert result.private.values["mech-secretariat"] == result.private.values["office-li"] == "维护账号"
+    assert result.private.credit_codes == frozenset(credit_codes(parsed)) != frozenset()
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new"),
+    [
+        (APP, "cycle: 2026\n", "cycle: 2026\ncontact: 王敏\n"),
+        (APP, "secretary_general: {name: 王敏, employment: 专职}", "secretary_general: 王敏"),
+        (APP, "    independent_bank_account: true\n", "    bank_account: 6222000000000000000\n"),
+        (APP, "  secretariat:\n", "  secretariat: 秘书处\n  x:\n"),
+        (APP, "finance:\n", "finance: [1]\n  x:\n"),
+        (SOCIETY, "maintainers: [mech-secretariat]", "maintainers: mech-secretariat"),
+    ],
+)
+def test_private_values_of_odd_shapes_break_no_check(path: str, old: str, new: str) -> None:
+    """Every check collects the private values, so an ill-shaped file (no site is ever built from it) must
+    not break the check: its findings come out as always."""
+    tree = mini_tree()
+    edit(tree, path, old, new)
+    result = run(tree)
+    assert not result.ok and any(f.file == path for f in result.findings)
+
+
+@pytest.mark.parametrize("path", [APP, SOCIETY, PROGRAMME])
+def test_private_values_of_a_file_that_is_a_list_break_no_check(path: str) -> None:
+    tree = mini_tree()
+    tree[path] = b"- contact\n- maintainers\n"
+    result = run(tree)
+    assert not result.ok and any(f.file == path for f in result.findings)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.checker import parse_all
+from generator.checker import credit_codes, parse_all, private_values
 from generator.clock import parse_now
 from generator.repository import read_folder
 from generator.site.build import build
@@ -21,11 +21,9 @@ from generator.site.privacy import (
     Scanner,
     _normalise_block,
     _precise,
-    credit_codes,
     normal_form,
     normalise,
     placeholder_number,
-    private_values,
     scanned,
     two_char_name_counts,
 )

@@ -305,7 +305,8 @@ def test_fast_scan_finds_what_the_lookbehind_patterns_find(text: str, values: li
 def test_private_values_keep_two_character_names() -> None:
     """Two-character names are private values; one inside ordinary words (程文 in 工程文献) is not a leak,
     the same name on its own is."""
-    from generator.site.privacy import Scanner, private_values
+    from generator.checker import private_values
+    from generator.site.privacy import Scanner
 
     tree = mini_tree()
     edit(tree, APP, "secretary_general: {name: 王敏", "secretary_general: {name: 程文")

@@ -28,7 +28,7 @@ import os
 import re
 import shutil
 import signal
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -37,7 +37,8 @@ from typing import Any
 
 import yaml
 
-from generator.checker import CheckResult, ParsedFile, build_dataset, check, parse_all
+from generator import forge
+from generator.checker import CheckResult, check
 from generator.model import Dataset
 from generator.public import PublicSite, project
 from generator.repository import list_folder
@@ -55,7 +56,7 @@ from generator.site.outdir import (
     vet_output,
 )
 from generator.site.pages import build_pages
-from generator.site.privacy import Leak, Scanner, credit_codes, private_values, scanned
+from generator.site.privacy import Leak, Scanner, scanned
 
 SITE_DIR = shipped().site  # the templates shipped with xuehui; a repository's own: ``resources``
 _INLINE_SCRIPT = re.compile(
@@ -90,21 +91,18 @@ def build(
         return staging
     checked = CheckResult((), 0)
     try:
-        # 1. Read and check.
-        sources = list_folder(root)  # each file read as it is parsed
-        parsed = parse_all(sources, schema_dir)
-        built = build_dataset(parsed)
-        checked = check(sources, Context(now=now), parse=already(parsed), built=built)
-        data = built[0]
-        if not checked.ok or data.programme is None:
+        # 1. Read and check (each file read as it is parsed; the parsed files are let go in the check).
+        checked = check(list_folder(root), Context(now=now), schema_dir=schema_dir)
+        data = checked.dataset
+        if not checked.ok or data is None or data.programme is None:
             return BuildResult(False, checked, out, problem="数据检查未通过，未生成网站。")
         # 2. Project and render.
         site, pages, epoch = render_markdown(root, data, now, schema_dir)
         # 3. Stage the mkdocs folder, with the policy allowing the theme's inline scripts only.
         script_hashes = theme_script_hashes(site.programme.site_url)
         config_file = stage_plain(site, pages, staging, site_dir, script_hashes)
-        scanner = Scanner(private_values(parsed), credit_codes(parsed))  # what step 5 needs of the files
-        del sources, parsed, built, data, site, pages  # on disk now: mkdocs needs the memory
+        scanner = Scanner(checked.private.values, set(checked.private.credit_codes))  # for step 5
+        del data, site, pages  # on disk now: mkdocs needs the memory
         # 4. Build with mkdocs.
         error, warnings = run_mkdocs(config_file, epoch)
         if error is not None:
@@ -164,11 +162,6 @@ def open_staging(out: Path) -> Path | BuildResult:
         )
 
 
-def already(parsed: list[ParsedFile]) -> Callable[[Sequence[object]], list[ParsedFile]]:
-    """For ``check``: the files parsed already (the build lets go of them before mkdocs)."""
-    return lambda _sources: parsed
-
-
 @contextmanager
 def sigint_deferred() -> Iterator[None]:
     """Hold Ctrl+C back in this thread until the block ends (then it is raised as usual): creating the
@@ -186,11 +179,8 @@ def sigint_deferred() -> Iterator[None]:
 def open_repository(root: Path) -> Any:
     """The git repository holding ``root``, or None (a build from a plain folder has no history)."""
     try:
-        import git
-
-        repo = git.Repo(root, search_parent_directories=False)
-        return repo
-    except Exception:
+        return forge.open_repo(root, search_parents=False)
+    except forge.ForgeError:
         return None
 
 

@@ -1,4 +1,4 @@
-"""Revision history of a cycle's decisions, read from git with GitPython: when the publicity list, the
+"""Revision history of a cycle's decisions, read from git (``forge``): when the publicity list, the
 objections and the commendation changed, and how, so the public can follow every change."""
 
 from __future__ import annotations
@@ -32,12 +32,10 @@ class BuildSource:
 def build_source(repo: Any) -> BuildSource:
     if repo is None:
         return BuildSource(None, None, False)
-    try:
-        head = repo.head.commit
-    except ValueError:  # an empty repository
+    head = forge.head_of(repo)
+    if head is None:  # an empty repository
         return BuildSource(None, None, True)
-    dirty = bool(repo.git.status("--porcelain", "--", "submissions"))
-    return BuildSource(head.hexsha, int(head.committed_date), dirty)
+    return BuildSource(head.commit, head.epoch, forge.uncommitted(repo, "submissions"))
 
 
 def _state(data: dict[str, Any] | None) -> dict[str, Any]:
@@ -89,8 +87,8 @@ def decisions_history(repo: Any, path: str, names: dict[str, str], rev: str = "H
     previous = _state(None)
     for r in revisions:
         try:
-            raw = repo.git.show(f"{r.commit}:{path}", stdout_as_string=False)
-        except Exception:
+            raw = forge.file_at(repo, r.commit, path) or b""
+        except forge.ForgeError:  # a damaged revision reads as an empty file
             raw = b""
         state = _state(load_yaml(raw).data if raw else None)
         changes = _describe(previous, state, names) or ["其他内容更新"]

@@ -41,10 +41,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # the shared tree's privacy rules (generator.rules.privacy) import this module
-    from generator.checker import ParsedFile
+from typing import Any
 
 TEXT_SUFFIXES = frozenset({".html", ".json", ".xml", ".csv", ".txt", ".md", ".svg", ".js"})
 # The theme's own scripts and styles are not made from our data. Everything else is scanned, the published
@@ -77,7 +74,6 @@ _WORD_BEFORE = frozenset("0123456789abcdefghijklmnopqrstuvwxyz_.@-")
 MOBILE = re.compile(r"1[3-9][0-9]{9}\Z")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
-MIN_NAME_CHARS = 2  # a one-character "name" cannot be told from text
 MAX_WINDOW_GROUPS = 8  # a number is written in at most this many groups (3-4-4, 4-4-4-4-3, 6-4-4-4 …)
 _NAME_GAP = " {0,2}"  # spaces between the characters of a name (王　敏 aligns a two-character name)
 # Where the original text is cut into blocks that normalise independently (no character reference or
@@ -612,52 +608,7 @@ def _word_form(value: str) -> str:
     return text
 
 
-# ------------------------------------------------------------------------------------- private values
-def private_values(parsed: Iterable[ParsedFile]) -> dict[str, str]:
-    """Value → what it is, from every private field of the data."""
-    found: dict[str, str] = {}
-
-    def add(value: object, what: str, minimum: int) -> None:
-        if isinstance(value, str):
-            text = value.strip()
-            if len("".join(text.split())) >= minimum:
-                found[text.replace(" ", "") if text.replace(" ", "").isdigit() else text] = what
-
-    for item in parsed:
-        if item.kind is None or item.loaded is None or item.loaded.data is None:
-            continue
-        d = item.loaded.data
-        kind = item.kind.kind
-        if kind == "application":
-            contact = d.get("contact") or {}
-            add(contact.get("name"), "联系人姓名", MIN_NAME_CHARS)
-            add(contact.get("phone"), "联系电话", 5)
-            add(contact.get("email"), "联系邮箱", 5)
-            sec = (d.get("eligibility") or {}).get("secretariat") or {}
-            for role in ("secretary_general", "deputy_secretary_general"):
-                add((sec.get(role) or {}).get("name"), "秘书长姓名", MIN_NAME_CHARS)
-            bank = ((d.get("eligibility") or {}).get("finance") or {}).get("bank_account") or {}
-            add(bank.get("number"), "银行账号", 6)
-        elif kind == "society":
-            for login in d.get("maintainers") or []:
-                add(login, "维护账号", 3)
-        elif kind == "programme":
-            for login in (d.get("office") or {}).get("maintainers") or []:
-                add(login, "维护账号", 3)
-    return found
-
-
-def credit_codes(parsed: Iterable[ParsedFile]) -> set[str]:
-    return {
-        str(p.loaded.data.get("credit_code"))
-        for p in parsed
-        if p.kind is not None
-        and p.kind.kind == "society"
-        and p.loaded is not None
-        and p.loaded.data is not None
-    }
-
-
+# ----------------------------------------------- private values (the check collects them: ``checker.Private``)
 def scan_text(name: str, text: str, values: dict[str, str], allowed_numbers: set[str]) -> list[Leak]:
     return Scanner(values, allowed_numbers).scan(name, text)
 
