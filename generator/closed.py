@@ -27,7 +27,6 @@ from datetime import date, datetime
 from typing import Any
 
 from generator.checker import make_finding
-from generator.clock import local_date
 from generator.findings import Finding
 from generator.forge import Change
 from generator.kinds import classify
@@ -118,9 +117,8 @@ def locks(base: Dataset, now: datetime) -> list[Lock]:
             continue
         if dec is not None and dec.commendation_date is not None and dec.commendation_date <= today:
             continue  # the cycle's judgement is over
-        local = call.deadline.astimezone(now.tzinfo) if now.tzinfo else call.deadline
-        text = f"{local:%Y-%m-%d %H:%M}"
-        since = local_date(call.deadline, tz)
+        text = call.deadline_text(tz)
+        since = call.deadline_date(tz)
         for slug in sorted(cycle.applications):
             result = dec.formal_results.get(slug) if dec is not None else None
             if result is not None and not result.passed:

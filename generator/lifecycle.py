@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from generator.calendar import CalendarError, Window, window
-from generator.clock import PROGRAMME_TZ, local_date
 from generator.model import Cycle, Dataset, Decisions, Sanction
 
 STAGES: dict[str, str] = {
@@ -134,7 +133,7 @@ def publicity_of(cycle: Cycle, today: date) -> tuple[Publicity, Window | None]:
     return Publicity(win.start, win.end, win.state(today), win.days_left(today)), win
 
 
-def reminders(cycle: Cycle, today: date, win: Window | None, tz: str = PROGRAMME_TZ) -> list[Reminder]:
+def reminders(cycle: Cycle, today: date, win: Window | None, tz: str) -> list[Reminder]:
     """Overdue steps: reminders (warning or notice), never errors, so time alone never turns main red."""
     from generator.rules import lifecycle as life  # the rules import this module
 
@@ -142,7 +141,7 @@ def reminders(cycle: Cycle, today: date, win: Window | None, tz: str = PROGRAMME
     dec = cycle.decisions
     call = cycle.call
     if call is not None and cycle.applications and (dec is None or dec.formal_review_date is None):
-        deadline = local_date(call.deadline, tz)
+        deadline = call.deadline_date(tz)
         if today > deadline:
             out.append(
                 Reminder(

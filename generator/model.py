@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from generator.clock import PROGRAMME_TZ, local_date
+from generator.clock import PROGRAMME_TZ, local_date, local_time_text
 
 AREAS: tuple[str, ...] = ("innovation", "society_government", "scientists", "self_development")
 
@@ -30,6 +30,12 @@ def parse_datetime(value: Any) -> datetime:
 
 def money(value: Any) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(int(value))
+
+
+def two_decimals(value: Decimal) -> str:
+    """The machine form of an amount or a score (two decimals, no separators): ``200000.00``. Used where a
+    program reads the text back: CSV, JSON, recorded results and their fingerprints."""
+    return f"{value:.2f}"
 
 
 def fmt_money(value: Decimal) -> str:
@@ -326,6 +332,15 @@ class Call:
 
     def tier(self, name: str) -> AwardTier | None:
         return next((a for a in self.awards if a.tier == name), None)
+
+    def deadline_date(self, tz: str) -> date:
+        """The last day of applications in the programme's zone ``tz``: the one definition used by the
+        rules, the lifecycle, closed records and the site."""
+        return local_date(self.deadline, tz)
+
+    def deadline_text(self, tz: str) -> str:
+        """The deadline as people read it, in the programme's zone: ``2026-10-31 17:00``."""
+        return local_time_text(self.deadline, tz)
 
 
 def build_call(file: str, d: dict[str, Any]) -> Call:

@@ -12,7 +12,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
 
-from generator.clock import local_date
 from generator.disclosure import CycleDisclosure, disclose
 from generator.lifecycle import STAGES, cycle_status
 from generator.model import AREAS, Call, Dataset, Decisions, InspectionRound
@@ -330,6 +329,7 @@ class PublicCycle:
 class PublicSite:
     now: datetime
     today: date
+    timezone: str  # the programme's zone: every time on the site is shown in it (computed, not a page value)
     programme: PublicProgramme
     societies: tuple[PublicSociety, ...]
     cycles: tuple[PublicCycle, ...]
@@ -522,6 +522,7 @@ def project(data: Dataset, now: datetime) -> PublicSite:
     return PublicSite(
         now=now,
         today=today,
+        timezone=data.timezone,
         programme=_programme(data),
         societies=societies,
         cycles=tuple(cycles),
@@ -600,7 +601,7 @@ def _decisions(dec: Decisions, today: date) -> PublicDecisions:
 def _timeline(
     call: Call, dec: PublicDecisions | None, publicity: PublicPublicity, today: date, tz: str
 ) -> tuple[tuple[str, date | None, str], ...]:
-    deadline = local_date(call.deadline, tz)
+    deadline = call.deadline_date(tz)
     steps: list[tuple[str, date | None]] = [
         ("发布通知", call.published),
         ("申报截止", deadline),

@@ -27,7 +27,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from generator.model import AREAS, Cycle, Dataset, Results
+from generator.model import AREAS, Cycle, Dataset, Results, two_decimals
 from generator.scoring import Standing, rank_cycle, to_decimal
 
 RECORDED_BY = "xuehui rank"
@@ -70,7 +70,7 @@ def fingerprint(data: Dataset, cycle: Cycle) -> str:
 
 
 def _two(value: Fraction) -> str:
-    return f"{to_decimal(value):.2f}"
+    return two_decimals(to_decimal(value))
 
 
 def standing_fields(s: Standing) -> dict[str, Any]:
@@ -98,8 +98,8 @@ def recorded_fields(results: Results) -> list[dict[str, Any]]:
             "tied": s.tied,
             "count": s.count,
             "trimmed": s.trimmed,
-            "area_means": {a: f"{s.area_means[a]:.2f}" for a in AREAS if a in s.area_means},
-            "total": None if s.total is None else f"{s.total:.2f}",
+            "area_means": {a: two_decimals(s.area_means[a]) for a in AREAS if a in s.area_means},
+            "total": None if s.total is None else two_decimals(s.total),
             "total_exact": None
             if s.total_exact is None
             else f"{s.total_exact.numerator}/{s.total_exact.denominator}",

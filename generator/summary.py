@@ -1,7 +1,8 @@
 """A reviewer's summary of each application (申报书摘要): who applies, for how much, the eligibility checklist
 by clause, the budget by category and area with flagged lines, and achievements counted per area.
 
-Built from the model and the findings of the same check, so the checklist says exactly what the rules said.
+Built from the model and the findings of the same check, so the checklist says exactly what the rules said;
+its lines and which rules answer each come from the rule declarations (``generator.rules.checklist``).
 """
 
 from __future__ import annotations
@@ -12,23 +13,7 @@ from decimal import Decimal
 
 from generator.findings import Finding, Severity
 from generator.model import AREAS, Dataset
-
-# (label, clause, rule ids): one line of the checklist each.
-CHECKLIST: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("连续两年年检合格（与办公室记录一致）", "三（一）", ("ELIG-001", "ELIG-002")),
-    ("按时报送年度总结和计划", "三（一）", ("ELIG-003",)),
-    ("内部管理规范、按期换届", "三（一）", ("ELIG-004", "ELIG-005")),
-    ("秘书长（副秘书长）与工作人员", "三（一）", ("ELIG-006", "ELIG-007")),
-    ("财务制度、独立账户、财务人员", "三（一）", ("ELIG-008",)),
-    (
-        "无违纪违法、通报批评或处罚，完成委托项目",
-        "三（二）",
-        ("EXCL-001", "EXCL-002", "EXCL-003", "EXCL-004"),
-    ),
-    ("不在禁止申报期内", "五（二）", ("BAN-001",)),
-    ("理事会（常务理事会）同意、按时提交", "四（一）", ("PROC-001", "DEAD-001", "CALL-001", "APP-001")),
-    ("资金用途与预算", "五（三）", ("FUND-001", "FUND-002", "FUND-003", "FUND-004", "FUND-005", "FUND-006")),
-)
+from generator.rules import checklist_rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +57,15 @@ def summarise(
     for f in findings:
         by_file.setdefault(f.file, []).append(f)
     programme = data.programme
+    lines = checklist_rules()
     summaries: list[ApplicationSummary] = []
     for cycle, app in data.applications():
         if app.file not in wanted:
             continue
         mine = by_file.get(app.file, [])
         checklist = tuple(
-            CheckItem(label, clause, _state([f for f in mine if f.rule in rules]))
-            for label, clause, rules in CHECKLIST
+            CheckItem(line.label, line.clause, _state([f for f in mine if f.rule in rules]))
+            for line, rules in lines
         )
         rows: list[BudgetRow] = []
         area_totals: dict[str, Decimal] = {}

@@ -9,7 +9,7 @@ import json
 from collections.abc import Sequence
 from decimal import Decimal
 
-from generator.model import AREAS
+from generator.model import AREAS, two_decimals
 from generator.report.text import pad
 from generator.scoring import Standing, to_decimal
 from generator.textsafe import md_escape
@@ -41,7 +41,7 @@ def _rank_cell(s: Standing) -> str:
 
 def _points(value: Decimal | None) -> str:
     """A mean or total score rounded to 0.01 (no thousands separator: these are points, not money)."""
-    return "" if value is None else f"{value:.2f}"
+    return "" if value is None else two_decimals(value)
 
 
 def rows(standings: Sequence[Standing], names: dict[str, str]) -> list[list[str]]:

@@ -20,7 +20,7 @@ from generator.rules import (
     references,
     review,
 )
-from generator.rules.base import Rule
+from generator.rules.base import ChecklistLine, Rule
 
 MODULES = (
     format_yaml,
@@ -75,6 +75,18 @@ RULES_BY_ID: dict[str, Rule] = {r.id: r for r in ALL_RULES}
 
 if len(RULES_BY_ID) != len(ALL_RULES):  # pragma: no cover - guarded by tests/test_registry.py
     raise RuntimeError("duplicate rule id in the registry")
+
+
+def checklist_rules() -> tuple[tuple[ChecklistLine, frozenset[str]], ...]:
+    """The reviewer's checklist, derived from the declarations: each line (in its order) with the ids of the
+    rules that name it (``checklist=`` in ``@rule``)."""
+    lines: dict[ChecklistLine, set[str]] = {}
+    for r in ALL_RULES:
+        if r.checklist is not None:
+            lines.setdefault(r.checklist, set()).add(r.id)
+    return tuple(
+        (line, frozenset(ids)) for line, ids in sorted(lines.items(), key=lambda item: item[0].order)
+    )
 
 
 def module_of(rule_id: str) -> str:

@@ -69,6 +69,15 @@ DEFAULT = ""  # the name of a rule's only (or main) message variant
 
 
 @dataclass(frozen=True, slots=True)
+class ChecklistLine:
+    """One line of the reviewer's checklist (``generator.rules.checklist``): a condition, by clause."""
+
+    order: int
+    label: str
+    clause: str
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """One finding id, declared once: severity, clause, what it checks, its messages and its examples.
 
@@ -86,6 +95,7 @@ class Rule:
     eligibility: bool = False  # downgraded to a notice once formal review records the application as rejected
     messages: Mapping[str, Message] = field(default_factory=dict, compare=False, hash=False)
     doc: str = field(default="", compare=False, hash=False)
+    checklist: ChecklistLine | None = None  # the line of the reviewer's checklist this rule answers
 
     def message(self, variant: str = DEFAULT) -> Message:
         return self.messages[variant]
@@ -136,6 +146,7 @@ def rule(
     en: str,
     *,
     eligibility: bool = False,
+    checklist: ChecklistLine | None = None,
     message: Message | None = None,
     messages: Mapping[str, Message] | None = None,
     doc: str | None = None,
@@ -154,6 +165,7 @@ def rule(
             eligibility,
             _variants(message, messages),
             doc or check.__doc__ or "",
+            checklist,
         )
 
     return wrap

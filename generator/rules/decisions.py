@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from datetime import date
 
 from generator.calendar import CalendarError
-from generator.clock import local_date
 from generator.lifecycle import publicity_window
 from generator.model import Cycle, Dataset, Decisions, fmt_money
 from generator.rules.base import ERROR, WARNING, Context, Hit, Message, rule
@@ -284,7 +283,7 @@ def dates_in_order(data: Dataset, ctx: Context) -> Iterator[Hit]:
     for cycle, dec in _cycles(data):
         steps: list[tuple[str, date | None, str | None, DataPath]] = []
         if cycle.call is not None:
-            steps.append(("申报截止", local_date(cycle.call.deadline, tz), None, ("cycle",)))
+            steps.append(("申报截止", cycle.call.deadline_date(tz), None, ("cycle",)))
         steps += [
             ("形式审查", dec.formal_review_date, "<", ("formal_review", "date")),
             ("专家评审", dec.expert_review_date, "<", ("expert_review", "date")),

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from generator.clock import add_years, local_date
+from generator.clock import add_years
 from generator.model import Application, Call, Cycle, Dataset, Programme
+from generator.rules import checklist
 from generator.rules.base import ERROR, WARNING, Context, Hit, Message, Rule, rule
 
 
@@ -19,7 +20,7 @@ def _tz(data: Dataset) -> str:
 
 
 def _deadline_day(call: Call, data: Dataset) -> date:
-    return local_date(call.deadline, _tz(data))
+    return call.deadline_date(_tz(data))
 
 
 def _with_call(data: Dataset) -> Iterator[tuple[Cycle, Application, Call]]:
@@ -34,6 +35,7 @@ def _with_call(data: Dataset) -> Iterator[tuple[Cycle, Application, Call]]:
     "四（一）",
     "申报书所在年度已发布申报通知（call.yaml）",
     "An application's cycle has a published call",
+    checklist=checklist.PROCEDURE,
     message=Message(
         "{year} 年度没有申报通知（submissions/{year}/call.yaml），无法受理申报。",
         "There is no call for {year}.",
@@ -63,6 +65,7 @@ def call_exists(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（一）",
     "申报前连续两年社团年检均为“合格”",
     "Annual inspection 合格 in each of the two years before the application year",
+    checklist=checklist.INSPECTIONS,
     eligibility=True,
     messages={
         "": Message(
@@ -116,6 +119,7 @@ def inspections_declared(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（一）",
     "申报书填写的年检结果与专项办公室的年检记录一致",
     "Declared annual inspections match the office's records",
+    checklist=checklist.INSPECTIONS,
     eligibility=True,
     messages={
         "": Message(
@@ -174,6 +178,7 @@ def inspections_match_records(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（一）",
     "年终按时报送本年度工作总结和下一年度工作计划（申报前两年），并与办公室记录一致",
     "Year-end summary and next-year plan filed on time for both years, as the office recorded",
+    checklist=checklist.ANNUAL_REPORTS,
     eligibility=True,
     messages={
         "": Message(
@@ -241,6 +246,7 @@ def annual_reports_on_time(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（一）",
     "内部管理规范：有理事会，章程等制度健全",
     "Governance: a council and rules (a charter among them)",
+    checklist=checklist.GOVERNANCE,
     eligibility=True,
     messages={
         "": Message(
@@ -279,6 +285,7 @@ def governance(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（一）",
     "理事会按期换届（上次换届距申报截止不超过届期）",
     "The council was elected within its term before the deadline",
+    checklist=checklist.GOVERNANCE,
     message=Message(
         "理事会于 {council_elected} 换届，至申报截止已超过 {years} 年，可能逾期未换届。",
         "The council was elected on {council_elected}, more than {years} years before the deadline.",
@@ -317,6 +324,7 @@ def council_term(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（一）",
     "配备专职或兼职秘书长（或副秘书长）",
     "A full-time or part-time secretary-general (or deputy)",
+    checklist=checklist.STAFF,
     eligibility=True,
     message=Message(
         "没有填写秘书长或副秘书长（姓名与专职/兼职）。",
@@ -347,6 +355,7 @@ def secretariat(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（一）",
     "学会工作人员（专职+兼职）不少于专项要求的人数",
     "Staff (full-time + part-time) at least the programme's minimum",
+    checklist=checklist.STAFF,
     eligibility=True,
     message=Message(
         "学会工作人员共 {total} 人，少于要求的 {minimum} 人。",
@@ -380,6 +389,7 @@ def staff(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（一）",
     "财务健全：独立银行账户、财务人员、财务制度",
     "Sound finance: an independent account, finance staff and rules",
+    checklist=checklist.FINANCES,
     eligibility=True,
     messages={
         "": Message(
@@ -430,6 +440,7 @@ def _declared(app: Application, key: str) -> bool:
     "三（一）",
     "财务条件的声明与专项办公室形式审查时的核实结果一致（独立银行账户、财务人员）",
     "The finance declarations agree with what the office verified at formal review",
+    checklist=checklist.FINANCES,
     eligibility=True,
     message=Message(
         "申报书声明{zh}，但专项办公室形式审查核实未发现（见 {file} 的 formal_review.results.{society}.verified.{key}）。",
@@ -486,6 +497,7 @@ _DECLARATIONS = {
     "三（二）",
     "四项声明均为 true（无违纪违法、未受通报批评或处罚、完成委托项目、材料真实）",
     "All four declarations are true",
+    checklist=checklist.CONDUCT,
     eligibility=True,
     message=Message(
         "未声明“{zh}”（{clause}）：存在该情形的申请不予受理。",
@@ -555,6 +567,7 @@ def _sanction_hits(rule: Rule, data: Dataset, kinds: tuple[str, ...], declaratio
     "三（二）",
     "近两年（至申报截止）无违纪违法记录",
     "No violation of law or discipline on record in the lookback window",
+    checklist=checklist.CONDUCT,
     eligibility=True,
     messages=_sanction_messages("有违纪违法行为"),
 )
@@ -582,6 +595,7 @@ def no_violations(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（二）",
     "近两年（至申报截止）未受相关部门通报批评或处罚（含因弄虚作假受到的处理）",
     "No public criticism or penalty (fraud decisions included) on record in the lookback window",
+    checklist=checklist.CONDUCT,
     eligibility=True,
     messages=_sanction_messages("受到通报批评或处理"),
 )
@@ -609,6 +623,7 @@ def no_criticism(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "三（二）",
     "申报截止时没有逾期未完成或未通过的委托项目",
     "No entrusted project overdue or failed at the deadline",
+    checklist=checklist.CONDUCT,
     eligibility=True,
     message=Message(
         "委托项目 {id}“{title}”{state}{contradiction}。",
@@ -668,6 +683,7 @@ def entrusted_projects(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "五（二）",
     "因弄虚作假被取消申报资格的学会，在禁止期内不得申报",
     "A society barred for fraud may not apply during the ban",
+    checklist=checklist.NOT_BANNED,
     eligibility=True,
     message=Message(
         "本学会因弄虚作假于 {decided} 被取消申报资格 {ban_years} 年（{value}），至 {until} 前发布的申报通知均不得申报。",
@@ -717,6 +733,7 @@ def ban_in_force(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "四（一）",
     "申报经理事会（常务理事会）研究同意，且在申报截止前、不晚于当天",
     "The council agreed before the deadline (and not in the future)",
+    checklist=checklist.PROCEDURE,
     eligibility=True,
     messages={
         "": Message(
@@ -770,9 +787,10 @@ def board_approval(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "四（一）",
     "申报书在申报通知规定的截止时间前提交（专项办公室更正除外）",
     "Applications are submitted before the call's deadline (office corrections excepted)",
+    checklist=checklist.PROCEDURE,
     eligibility=True,
     message=Message(
-        "申报已于 {local:%Y-%m-%d %H:%M} 截止，截止后提交或修改的申报书不予受理。",
+        "申报已于 {local} 截止，截止后提交或修改的申报书不予受理。",
         "The deadline {isoformat} has passed.",
         "如确需更正，请联系专项办公室，由办公室提交修改。",
     ),
@@ -793,7 +811,7 @@ def deadline(data: Dataset, ctx: Context) -> Iterator[Hit]:
         return
     for _cycle, app, call in _with_call(data):
         if app.file in ctx.submitted and ctx.now > call.deadline:
-            local = call.deadline.astimezone(ctx.now.tzinfo) if ctx.now.tzinfo else call.deadline
+            local = call.deadline_text(_tz(data))  # the programme's zone, whatever the zone of --now
             yield deadline.hit(app.file, ("cycle",), local=local, isoformat=call.deadline.isoformat())
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from generator.model import Dataset, Programme, fmt_money
+from generator.rules import checklist
 from generator.rules.base import ERROR, WARNING, Context, Hit, Message, Rule, rule
 from generator.yamlio import DataPath
 
@@ -57,6 +58,7 @@ def category_problem(programme: Programme, category: str) -> tuple[str, dict[str
     "五（三）",
     "预算只列专项允许的支出类别（不得用于人员、日常办公、捐款、赞助、罚款、还贷、对外投资、基建及无关支出）",
     "Budget lines use allowed categories only (never forbidden or unknown ones)",
+    checklist=checklist.BUDGET,
     messages=CATEGORY_MESSAGES,
 )
 def budget_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
@@ -88,6 +90,7 @@ def budget_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "五（三）",
     "预算各项金额之和与申请总额完全相等",
     "Budget lines sum exactly to the requested total",
+    checklist=checklist.BUDGET,
     message=Message(
         "预算各项合计 {total_yuan} 元，与申请总额 {requested_total_yuan} 元不符（差 {diff_yuan} 元）。",
         "Lines sum to {total}, the requested total is {requested_total}.",
@@ -128,6 +131,7 @@ def budget_sum(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "五（三）",
     "申请总额不超过申报通知中最高一档奖励金额",
     "The request does not exceed the call's largest award",
+    checklist=checklist.BUDGET,
     message=Message(
         "申请总额 {requested_total_yuan} 元超过本年度最高奖励 {largest_yuan} 元。",
         "The request {requested_total} exceeds the largest award {largest}.",
@@ -170,6 +174,7 @@ def request_within_award(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "五（三）",
     "专项资金纳入学会财务统一管理、单独核算",
     "The award is accounted for separately",
+    checklist=checklist.BUDGET,
     message=Message(
         "没有承诺对专项资金单独核算。",
         "The budget does not commit to separate accounting.",
@@ -218,6 +223,7 @@ def suspicious_hits(
     "五（三）",
     "支出事项的文字不像不得列支的用途（工资、装修、罚款等），供评审参考",
     "Line items do not read like a forbidden use (wages, renovation, fines …)",
+    checklist=checklist.BUDGET,
     messages={"suspicious": SUSPICIOUS_MESSAGE},
 )
 def suspicious_words(data: Dataset, ctx: Context) -> Iterator[Hit]:
@@ -283,6 +289,7 @@ def _money_fields(data: Dataset) -> Iterator[tuple[str, DataPath, Decimal]]:
     "五（三）",
     "金额为不小于 0 的数，最多两位小数（精确到分）",
     "Amounts are ≥ 0 with at most two decimals",
+    checklist=checklist.BUDGET,
     message=Message(
         "金额 {amount} 不是精确到分的非负数。",
         "Amount {amount} is not a non-negative amount in yuan and fen.",

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from generator.model import Cycle, Dataset, Decisions, OfficeRecords
+from generator.rules import checklist
 from generator.rules.base import ERROR, FORMAT_CLAUSE, WARNING, Context, Hit, Message, rule
 from generator.yamlio import DataPath
 
@@ -280,6 +281,7 @@ def credit_codes_unique(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "四（一）",
     "每个学会每个年度只提交一份申报书",
     "One application per society per cycle",
+    checklist=checklist.PROCEDURE,
     message=Message(
         "学会“{society}”在 {year} 年度已有申报书，不能再提交第二份。",
         "Society {society!r} already has an application in {year}.",

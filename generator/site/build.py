@@ -467,7 +467,8 @@ def render_markdown(
     site = project(data, now)
     names = {s.slug: s.name for s in site.societies}
     histories = {
-        c.year: decisions_history(repo, f"submissions/{c.year}/decisions.yaml", names) for c in site.cycles
+        c.year: decisions_history(repo, f"submissions/{c.year}/decisions.yaml", names, site.timezone)
+        for c in site.cycles
     }
     schemas = {p.name: p.read_text(encoding="utf-8") for p in sorted(schema_dir.glob("*.schema.json"))}
     return site, build_pages(site, commit=commit, histories=histories, schema_files=schemas), epoch

@@ -11,12 +11,13 @@ from generator.clock import zone
 from generator.site.notices import Notice
 
 
-def render(notices: Sequence[Notice], title: str, site_url: str, description: str) -> str:
+def render(notices: Sequence[Notice], title: str, site_url: str, description: str, tz: str) -> str:
+    """The notices as RSS 2.0; each notice is dated 00:00 of its day in the programme's zone ``tz``."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     items = []
     for n in notices:
         link = f"{base}notices/{n.slug}/"
-        when = format_datetime(datetime.combine(n.date, time(0, 0), tzinfo=zone()))
+        when = format_datetime(datetime.combine(n.date, time(0, 0), tzinfo=zone(tz)))
         number = f"（{n.doc_number}）" if n.doc_number else ""
         items.append(
             "    <item>\n"

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from generator import forge
-from generator.clock import zone
+from generator.clock import local_time_text
 from generator.yamlio import load_yaml
 
 
@@ -78,8 +78,11 @@ def _describe(before: dict[str, Any], after: dict[str, Any], names: dict[str, st
     return out
 
 
-def decisions_history(repo: Any, path: str, names: dict[str, str], rev: str = "HEAD") -> list[Revision]:
-    """Revisions of ``path`` (newest first) with what changed in the publicity list and around it."""
+def decisions_history(
+    repo: Any, path: str, names: dict[str, str], tz: str, rev: str = "HEAD"
+) -> list[Revision]:
+    """Revisions of ``path`` (newest first) with what changed in the publicity list and around it; times in
+    the programme's zone ``tz``."""
     if repo is None:
         return []
     revisions = list(reversed(forge.history(repo, path, rev)))
@@ -92,7 +95,7 @@ def decisions_history(repo: Any, path: str, names: dict[str, str], rev: str = "H
             raw = b""
         state = _state(load_yaml(raw).data if raw else None)
         changes = _describe(previous, state, names) or ["其他内容更新"]
-        when = datetime.fromisoformat(r.date).astimezone(zone()).strftime("%Y-%m-%d %H:%M")
+        when = local_time_text(datetime.fromisoformat(r.date), tz)
         out.append(Revision(r.commit[:12], when, r.subject, tuple(changes)))
         previous = state
     return list(reversed(out))

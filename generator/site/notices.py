@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from generator.model import two_decimals
 from generator.public import PublicCall, PublicCycle, PublicSanction, PublicSite
 
 KIND_ZH = {
@@ -129,7 +130,7 @@ def _plain(value: Any) -> Any:
     if kind is str or kind is int or kind is bool or value is None:
         return value
     if kind is Decimal:
-        return f"{value:.2f}"
+        return two_decimals(value)
     if kind is date or kind is datetime:
         return value.isoformat()
     if kind is tuple or kind is list:

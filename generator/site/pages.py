@@ -19,9 +19,9 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from generator.clock import PROGRAMME_TZ, zone
+from generator.clock import local_time_text
 from generator.disclosure import AwardDisclosure
-from generator.model import fmt_money
+from generator.model import fmt_money, two_decimals
 from generator.public import PublicCycle, PublicPlan, PublicReport, PublicSanction, PublicSite
 from generator.rules import ALL_RULES, rule_sort_key
 from generator.site import feed, svg
@@ -160,7 +160,7 @@ class CycleTotals:
 
 def _dt(tz: str) -> Callable[[datetime], str]:
     def fmt(value: datetime) -> str:
-        return value.astimezone(zone(tz)).strftime("%Y-%m-%d %H:%M")
+        return local_time_text(value, tz)
 
     return fmt
 
@@ -182,7 +182,7 @@ def _csv(rows: Sequence[Sequence[object]]) -> str:
 
 def _cell(value: object) -> str:
     if isinstance(value, Decimal):
-        return f"{value:.2f}"
+        return two_decimals(value)
     if isinstance(value, date):
         return value.isoformat()
     text = clean(value) if value is not None else ""
@@ -198,7 +198,7 @@ def build_pages(
 ) -> dict[str, str]:
     """Every generated file of the site, by path inside ``docs/``."""
     env = environment()
-    env.filters["dt"] = _dt(PROGRAMME_TZ)
+    env.filters["dt"] = _dt(site.timezone)
     all_notices = notices(site)
     by_year = {c.year: c for c in site.cycles}
     current = by_year.get(site.current) if site.current is not None else None
@@ -302,7 +302,11 @@ def build_pages(
     pages["rules.md"] = render("rules.md.j2", rules=rules)
     pages.update(_open_data(render, site, schema_files))
     pages["feed.xml"] = feed.render(
-        all_notices, site.programme.site_title, site.programme.site_url, f"{site.programme.name}通知公告"
+        all_notices,
+        site.programme.site_title,
+        site.programme.site_url,
+        f"{site.programme.name}通知公告",
+        site.timezone,
     )
     return pages
 
