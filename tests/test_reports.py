@@ -127,7 +127,8 @@ def test_json_pieces_make_the_same_text() -> None:
 
 def test_cli_writes_pieces_as_one_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Batched writing gives the same bytes on standard output, into a new file and into a device."""
-    from generator.cli import WRITE_BATCH_CHARS, _write
+    from generator.commands.output import WRITE_BATCH_CHARS
+    from generator.commands.output import write as _write
 
     pieces = ["{", "长" * (WRITE_BATCH_CHARS - 1), "x" * 3, "\n", "尾"] * 3
     whole = "".join(pieces)

@@ -1,0 +1,52 @@
+"""``xuehui build``: the public site, built beside the output folder and swapped in whole when it passed."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.commands.common import parse_now, repository_root, say_resources
+from generator.commands.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+
+if TYPE_CHECKING:
+    from generator.site.build import BuildResult
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.report.text import render as render_text
+    from generator.resources import for_repository
+    from generator.site.build import build
+    from generator.site.outdir import Refusal, vet_output
+
+    now = parse_now(args.now)
+    root = repository_root()
+    used = for_repository(root)
+    out = vet_output(Path(args.out), root, site_dir=used.site)
+    if isinstance(out, Refusal):
+        raise UsageError(out.message)
+    say_resources(used, site=True)
+    gc.disable()
+    result = build(root, out, now, site_dir=used.site, schema_dir=used.schemas)
+    if result.output_refused:
+        raise UsageError(result.problem or "")
+    if not result.check.ok:
+        sys.stdout.write(render_text(result.check))
+    if not result.ok:
+        _say_failed(result)
+        return EXIT_FINDINGS
+    sys.stdout.write(
+        f"网站已生成：{result.out}（{result.pages} 个页面）。用浏览器打开 {result.out / 'index.html'}，或运行 xuehui serve 预览。\n"
+    )
+    return EXIT_OK
+
+
+def _say_failed(result: BuildResult) -> None:
+    sys.stderr.write(f"xuehui build: {result.problem}\n")
+    for line in result.details:
+        sys.stderr.write(f"  {line}\n")
+    for leak in result.leaks:
+        sys.stderr.write(f"  {leak.file}: {leak.what}（{leak.sample}）\n")
+    sys.stderr.write(f"原有的 {result.out} 保持不变。\n")
