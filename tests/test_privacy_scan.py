@@ -14,16 +14,12 @@ from hypothesis import strategies as st
 
 from generator.checker import parse_all
 from generator.clock import parse_now
+from generator.personal import SEPARATORS, _normalise_block, _precise, normal_form, normalise
 from generator.repository import read_folder
 from generator.site.build import build
 from generator.site.privacy import (
-    SEPARATORS,
     Scanner,
-    _normalise_block,
-    _precise,
     credit_codes,
-    normal_form,
-    normalise,
     placeholder_number,
     private_values,
     scanned,
