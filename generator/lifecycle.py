@@ -104,12 +104,14 @@ class Publicity:
 
 @dataclass(frozen=True, slots=True)
 class Reminder:
+    """An overdue step, as values: which reminder, in which file, and what its message names. The text is
+    ``generator.rules.lifecycle``'s (``reminder_text``), which declares one message per code."""
+
     code: str  # LIFE-001 …
     severity: str  # warning | notice
     file: str
-    zh: str
-    en: str
-    hint: str
+    values: tuple[tuple[str, object], ...] = ()  # the message's placeholders: (name, value)
+    variant: str = ""  # the message variant (every reminder has one message today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +137,6 @@ def publicity_of(cycle: Cycle, today: date) -> tuple[Publicity, Window | None]:
 
 def reminders(cycle: Cycle, today: date, win: Window | None, tz: str) -> list[Reminder]:
     """Overdue steps: reminders (warning or notice), never errors, so time alone never turns main red."""
-    from generator.rules import lifecycle as life  # the rules import this module
-
     out: list[Reminder] = []
     dec = cycle.decisions
     call = cycle.call
@@ -144,26 +144,15 @@ def reminders(cycle: Cycle, today: date, win: Window | None, tz: str) -> list[Re
         deadline = call.deadline_date(tz)
         if today > deadline:
             out.append(
-                Reminder(
-                    "LIFE-003",
-                    "notice",
-                    dec.file if dec else call.file,
-                    *life.life_formal.text(deadline=deadline),
-                )
+                Reminder("LIFE-003", "notice", dec.file if dec else call.file, (("deadline", deadline),))
             )
     if dec is not None and win is not None and today > win.end:
         if dec.commendation_date is None:
-            out.append(Reminder("LIFE-001", "warning", dec.file, *life.life_commendation.text(end=win.end)))
+            out.append(Reminder("LIFE-001", "warning", dec.file, (("end", win.end),)))
         for o in dec.objections:
             if o.status == "pending":
-                out.append(
-                    Reminder(
-                        "LIFE-002",
-                        "warning",
-                        dec.file,
-                        *life.life_objections.text(objection=o.id, society=o.society),
-                    )
-                )
+                values = (("objection", o.id), ("society", o.society))
+                out.append(Reminder("LIFE-002", "warning", dec.file, values))
     return out
 
 

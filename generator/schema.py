@@ -1,9 +1,11 @@
 """JSON Schema validation of loaded files, with findings in Chinese that name the field and how to fix it.
 
 One compiled validator per kind, built on first use and reused (jsonschema-rs: about 100× faster than
-python-jsonschema here, see the README). Error messages come from the error's kind and the field's own
-Chinese ``title``/``description`` in the schema, never from the instance, so a huge or hostile value never
-floods a report.
+python-jsonschema here, see the README). Each error becomes a ``SchemaProblem``: values (the rule, the
+message variant, the facts the message names, the field's clause), put into words above this module by
+``generator.rules.format_schema``, which declares the messages. The facts come from the error's kind and the
+field's own Chinese ``title``/``description`` in the schema; a value from the instance is cut short, so a
+huge or hostile value never floods a report.
 """
 
 from __future__ import annotations
@@ -17,19 +19,20 @@ from pathlib import Path
 from typing import Any
 
 from generator.resources import shipped
-from generator.rules import format_schema as fs
-from generator.yamlio import TYPE_ZH, DataPath, json_type
+from generator.yamlio import DataPath, json_type
 
 SCHEMA_DIR = shipped().schemas  # the copies shipped with xuehui; a repository's own: ``resources``
 
 
 @dataclass(frozen=True, slots=True)
 class SchemaProblem:
+    """One schema error, as values: the rule and its message variant (``generator.rules.format_schema``),
+    the facts the message names (name → value pairs), and the clause of the field."""
+
     rule: str
     path: DataPath
-    message_zh: str
-    message_en: str
-    hint: str
+    variant: str = ""
+    values: tuple[tuple[str, object], ...] = ()
     clause: str | None = None  # the field's ``x-clause``; None: the rule's own (格式要求)
 
 
@@ -101,21 +104,13 @@ def subschema_at(root: dict[str, Any], path: Iterable[str | int]) -> dict[str, A
     return _resolve(node, root) if isinstance(node, dict) else {}
 
 
-def _field_label(node: dict[str, Any], path: DataPath) -> str:
-    from generator.findings import format_data_path
-
-    title = node.get("title")
-    dotted = format_data_path(path) or fs.TOP_LEVEL_PATH
-    return f"“{title}”（{dotted}）" if title else f"“{dotted}”"
-
-
 def _short(value: Any, limit: int = 40) -> str:
     text = str(value)
     return text if len(text) <= limit else text[:limit] + "…"
 
 
 def validate(kind: str, data: dict[str, Any], schema_dir: Path = SCHEMA_DIR) -> list[SchemaProblem]:
-    """Every schema error of ``data`` as a problem in Chinese (English beside it)."""
+    """Every schema error of ``data`` as a problem (``generator.rules.format_schema`` says it in words)."""
     validator = _validator(kind, schema_dir)
     root = load_schema(kind, schema_dir)
     problems: list[SchemaProblem] = []
@@ -142,7 +137,7 @@ def _value_at(data: Any, path: DataPath) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class _Error:
-    """What every message builder knows about one validator error."""
+    """What every problem builder knows about one validator error."""
 
     error: Any
     keyword: str  # the validator's kind of error: Required, Type, Enum …
@@ -150,27 +145,47 @@ class _Error:
     spath: list[str | int]
     node: dict[str, Any]  # the schema node whose keyword failed
     field: dict[str, Any]  # the schema of the field at ``path``
-    label: str
     value: Any
-    field_hint: str
+
+    def facts(self) -> dict[str, object]:
+        """What every message may name: the field (its title and path, for the label) and its description
+        (for the hint)."""
+        return {
+            "title": self.field.get("title"),
+            "at": self.path,
+            "described": self.field.get("description", ""),
+        }
 
 
 Builder = Callable[[_Error, dict[str, Any]], SchemaProblem]
 
 
+def _problem(
+    rule: str,
+    e: _Error,
+    root: dict[str, Any],
+    variant: str = "",
+    path: DataPath | None = None,
+    clause: str | None = None,
+    **values: object,
+) -> SchemaProblem:
+    """A problem with the facts of ``e``'s field and ``values``; the clause is ``clause`` or the field's."""
+    facts = tuple({**e.facts(), **values}.items())
+    where = e.path if path is None else path
+    return SchemaProblem(rule, where, variant, facts, clause or clause_at(root, e.path))
+
+
 def _required(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     prop = e.error.kind.property
     prop_node = subschema_at(root, [*e.spath[:-1], "properties", prop])
-    title = prop_node.get("title")
-    desc = prop_node.get("description", "")
-    text = fs.required.text(
-        where=e.label if e.path else fs.TOP_LEVEL,
-        name=f"“{title}”（{prop}）" if title else f"“{prop}”",
+    return _problem(
+        "SCHEMA-001",
+        e,
+        root,
+        clause=prop_node.get("x-clause"),
         prop=prop,
-        description=f"（{desc}）" if desc else "。",
-    )
-    return SchemaProblem(
-        "SCHEMA-001", e.path, *text, clause=prop_node.get("x-clause") or clause_at(root, e.path)
+        prop_title=prop_node.get("title"),
+        prop_description=prop_node.get("description", ""),
     )
 
 
@@ -178,99 +193,70 @@ def _additional(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     unexpected = list(e.error.kind.unexpected)
     allowed = sorted((e.node.get("properties") or {}).keys())
     close = [m for u in unexpected for m in difflib.get_close_matches(str(u).lower(), allowed, n=1)]
-    hint = fs.CLOSE_FIELD.format(close="、".join(close)) if close else ""
-    if allowed:
-        hint += fs.ALLOWED_FIELDS.format(allowed=", ".join(allowed))
-    text = fs.unknown_field.text(
-        label=e.label,
-        fields_zh="、".join(f"“{_short(u)}”" for u in unexpected),
-        fields=", ".join(map(str, unexpected)),
-        hint=hint or "请删除该字段。",
-    )
     path = (*e.path, str(unexpected[0])) if unexpected else e.path
-    return SchemaProblem("SCHEMA-002", path, *text, clause=clause_at(root, e.path))
+    return _problem(
+        "SCHEMA-002",
+        e,
+        root,
+        path=path,
+        unexpected=tuple(_short(u) for u in unexpected),
+        unexpected_en=tuple(str(u) for u in unexpected),
+        close=tuple(close),
+        allowed=tuple(allowed),
+    )
 
 
 def _type(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     expected = e.node.get("type")
     names = expected if isinstance(expected, list) else [expected]
-    got = json_type(e.value)
-    hint = e.field_hint
-    if "string" in names and got in ("integer", "number"):
-        hint = fs.TYPE_HINTS["quote_number"]
-    elif "string" in names and got == "boolean":
-        hint = fs.TYPE_HINTS["quote_boolean"]
-    elif names and names[0] in ("number", "integer") and got == "string":
-        hint = fs.TYPE_HINTS["plain_number"]
-    text = fs.wrong_type.text(
-        label=e.label,
-        want="或".join(TYPE_ZH.get(str(n), str(n)) for n in names),
-        got_zh=TYPE_ZH.get(got, got),
-        expected="/".join(map(str, names)),
-        got=got,
-        hint=hint,
-    )
-    return SchemaProblem("SCHEMA-003", e.path, *text, clause=clause_at(root, e.path))
-
-
-def _value(
-    variant: str, e: _Error, root: dict[str, Any], hint: str | None = None, **values: object
-) -> SchemaProblem:
-    text = fs.invalid_value.text(
-        variant, label=e.label, hint=hint or e.field_hint, keyword=e.keyword, **values
-    )
-    return SchemaProblem("SCHEMA-004", e.path, *text, clause=clause_at(root, e.path))
+    return _problem("SCHEMA-003", e, root, expected=tuple(str(n) for n in names), got=json_type(e.value))
 
 
 def _enum(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     options = e.node.get("enum") if e.keyword == "Enum" else [e.node.get("const")]
-    opts = "、".join(str(o) for o in options or [])
     close = difflib.get_close_matches(str(e.value), [str(o) for o in options or []], n=1)
     if not close:
         close = [str(o) for o in options or [] if str(o).lower() == str(e.value).lower()]
-    if close:
-        case_only = close[0].lower() == str(e.value).lower()
-        hint = fs.CLOSE_VALUE.format(close=close[0]) + (fs.CASE_ONLY if case_only else "")
-    else:
-        hint = fs.OPTIONS.format(options=opts)
-    return _value(
-        "enum",
+    return _problem(
+        "SCHEMA-004",
         e,
         root,
-        hint,
+        "enum",
+        keyword=e.keyword,
         value=_short(e.value),
-        options=opts,
-        options_en=", ".join(map(str, options or [])),
+        options=tuple(str(o) for o in options or []),
+        close=close[0] if close else None,
+        case_only=bool(close) and close[0].lower() == str(e.value).lower(),
     )
 
 
 def _format(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     fmt = e.node.get("format", "")
-    example = fs.FORMAT_EXAMPLES.get(fmt, "")
-    hint = fs.FORMAT_HINT.format(example=example) if example else None
-    return _value(
-        "format", e, root, hint, value=_short(e.value), what=fs.FORMAT_NAMES.get(fmt, fmt), format=fmt
-    )
+    return _problem("SCHEMA-004", e, root, "format", keyword=e.keyword, value=_short(e.value), format=fmt)
 
 
 def _range(e: _Error, root: dict[str, Any]) -> SchemaProblem:
-    relation = fs.RELATIONS[e.keyword].format(limit=e.error.kind.limit)
-    return _value("range", e, root, value=_short(e.value), relation=relation, raw=e.value)
+    limit = e.error.kind.limit
+    return _problem(
+        "SCHEMA-004", e, root, "range", keyword=e.keyword, value=_short(e.value), raw=e.value, limit=limit
+    )
 
 
 def _length(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     limit = e.error.kind.limit
     empty = e.keyword in ("MinLength", "MinItems") and limit == 1
-    what = fs.LENGTHS[e.keyword].format(limit=limit)
-    return _value("empty" if empty else "length", e, root, what=what, limit=limit)
+    return _problem("SCHEMA-004", e, root, "empty" if empty else "length", keyword=e.keyword, limit=limit)
 
 
 def _simple(variant: str) -> Builder:
     def build(e: _Error, root: dict[str, Any]) -> SchemaProblem:
-        return _value(variant, e, root, value=_short(e.value))
+        return _problem("SCHEMA-004", e, root, variant, keyword=e.keyword, value=_short(e.value))
 
     return build
 
+
+RANGE_KEYWORDS = ("Minimum", "Maximum", "ExclusiveMinimum", "ExclusiveMaximum")
+LENGTH_KEYWORDS = ("MinLength", "MaxLength", "MinItems", "MaxItems")
 
 # The validator's kind of error → its builder (each names its rule id); any other kind: "other".
 TRANSLATIONS: dict[str, Builder] = {
@@ -280,8 +266,8 @@ TRANSLATIONS: dict[str, Builder] = {
     "Enum": _enum,
     "Constant": _enum,
     "Format": _format,
-    **dict.fromkeys(fs.RELATIONS, _range),
-    **dict.fromkeys(fs.LENGTHS, _length),
+    **dict.fromkeys(RANGE_KEYWORDS, _range),
+    **dict.fromkeys(LENGTH_KEYWORDS, _length),
     "Pattern": _simple("pattern"),
     "PropertyNames": _simple("property_names"),
     "UniqueItems": _simple("unique"),
@@ -302,16 +288,5 @@ def _translate(error: Any, root: dict[str, Any], data: Any) -> SchemaProblem:
     spath = list(error.schema_path)
     node = subschema_at(root, spath[:-1])
     field = field_schema(root, path) or node
-    described = field.get("description", "")
-    e = _Error(
-        error,
-        type(error.kind).__name__,
-        path,
-        spath,
-        node,
-        field,
-        _field_label(field, path),
-        _value_at(data, path),
-        fs.FIELD_HINT.format(description=described) if described else fs.NO_FIELD_HINT,
-    )
+    e = _Error(error, type(error.kind).__name__, path, spath, node, field, _value_at(data, path))
     return TRANSLATIONS.get(e.keyword, _simple("other"))(e, root)

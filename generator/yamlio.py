@@ -16,7 +16,9 @@ What is accepted is a small, safe subset that covers every file of the programme
   refused; numbers with a leading zero (phone numbers) stay text; everything else (``no``, ``on``, dates,
   ``1_000``, ``1:30``) is text. Integer keys (``2024:``) become the text ``"2024"``.
 
-``load_yaml`` never raises for any input: every failure is a ``YamlProblem``.
+``load_yaml`` never raises for any input: every failure is a ``YamlProblem``, a value (the rule, the message
+variant, the facts its message names, where). The words are not here: ``generator.rules.format_yaml``
+declares every message and puts a problem into words (``format_yaml.render``), above this module.
 
 Strict text: which characters are refused, and why
 --------------------------------------------------
@@ -75,14 +77,15 @@ DataPath = tuple[str | int, ...]
 
 @dataclass(frozen=True, slots=True)
 class YamlProblem:
-    """A reason the file cannot be read (or, for ``warning`` ones, a doubt about it)."""
+    """A reason the file cannot be read (or, for ``warning`` ones, a doubt about it), as values: the rule
+    and its message variant (declared in ``generator.rules.format_yaml``), the facts the message names
+    (``values``: name → value pairs; a refused character, a type name, libyaml's own words …), where."""
 
     rule: str
     line: int
     column: int
-    message_zh: str
-    message_en: str
-    hint: str
+    variant: str = ""
+    values: tuple[tuple[str, object], ...] = ()
     severity: str = "error"
     path: DataPath = ()
 
@@ -232,73 +235,6 @@ _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+\Z|[-+]?\.[0-9]+\Z|[-+]?(?
 _SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)\Z")
 _EXPONENT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+\Z")
 
-# Chinese names of what is refused, by code point range (first match wins); the Unicode name is added.
-_CHAR_KINDS: tuple[tuple[int, int, str], ...] = (
-    (0x0085, 0x0085, "下一行控制符：YAML 会把它当作换行，编辑器却不会"),
-    (0x2028, 0x2028, "行分隔符：YAML 会把它当作换行，编辑器却不会"),
-    (0x2029, 0x2029, "段落分隔符：YAML 会把它当作换行，编辑器却不会"),
-    (0x0000, 0x009F, "控制字符"),
-    (0x00AD, 0x00AD, "软连字符"),
-    (0x200B, 0x200B, "零宽空格"),
-    (0x200C, 0x200C, "零宽不连字"),
-    (0x200D, 0x200D, "零宽连字"),
-    (0x2060, 0x2060, "零宽词连接符"),
-    (0xFEFF, 0xFEFF, "零宽不换行空格，即文件开头以外的 BOM"),
-    (0x061C, 0x061C, "双向文字控制符"),
-    (0x200E, 0x200F, "双向文字控制符"),
-    (0x202A, 0x202E, "双向文字控制符"),
-    (0x2066, 0x2069, "双向文字控制符"),
-    (0x2061, 0x2064, "不可见数学运算符"),
-    (0x115F, 0x1160, "韩文填充符，显示为空白"),
-    (0x3164, 0x3164, "韩文填充符，显示为空白"),
-    (0xFFA0, 0xFFA0, "韩文填充符，显示为空白"),
-    (0xFE00, 0xFE0F, "变体选择符"),
-    (0xE0100, 0xE01EF, "变体选择符"),
-    (0x180B, 0x180F, "蒙古文变体选择符"),
-    (0xE0000, 0xE007F, "标签字符，可在文字中藏入看不见的内容"),
-    (0x2800, 0x2800, "盲文空白，显示为空白"),
-    (0xFFFC, 0xFFFC, "对象替换符，Word 中图片或公式的占位符"),
-    (0xD800, 0xDFFF, "代理字符"),
-    (0x2065, 0x2065, "保留的不可见码位"),
-    (0xFFF0, 0xFFF8, "保留的不可见码位"),
-    (0xE0000, 0xE0FFF, "保留的不可见码位"),
-)
-
-
-# Unicode gives controls no name, only aliases (NameAliases.txt): those a pasted text brings.
-_CONTROL_NAMES = {
-    0x00: "NULL",
-    0x07: "BELL",
-    0x08: "BACKSPACE",
-    0x0B: "LINE TABULATION",
-    0x0C: "FORM FEED",
-    0x1B: "ESCAPE",
-    0x7F: "DELETE",
-    0x85: "NEXT LINE (NEL)",
-}
-
-
-def _char_name(ch: str) -> str:
-    """``U+00AD SOFT HYPHEN（软连字符）``: the code point, its Unicode name and what it is, in Chinese."""
-    code = ord(ch)
-    zh = next((text for low, high, text in _CHAR_KINDS if low <= code <= high), None)
-    if zh is None:
-        if (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:
-            zh = "非字符，不用于文字"
-        elif unicodedata.category(ch) == "Cf":
-            zh = "格式控制符"
-        else:
-            zh = "不可见字符"
-    name = _CONTROL_NAMES.get(code) or unicodedata.name(ch, "")
-    if not name:
-        if 0xD800 <= code <= 0xDFFF:
-            name = "<surrogate>"
-        elif zh == "非字符，不用于文字":
-            name = "<noncharacter>"
-        else:
-            name = {"Cc": "<control>", "Cn": "<unassigned>"}.get(unicodedata.category(ch), "<unnamed>")
-    return f"U+{code:04X} {name}（{zh}）"
-
 
 def _is_line_break_char(ch: str) -> bool:
     return ch in "\x85\u2028\u2029"
@@ -306,9 +242,7 @@ def _is_line_break_char(ch: str) -> bool:
 
 def _problem(rule: str, mark: Mark, variant: str, /, path: DataPath = (), **values: object) -> YamlProblem:
     """A problem with the message ``variant`` that ``rule`` declares (``generator.rules.format_yaml``)."""
-    from generator.rules.format_yaml import BY_ID  # the rules import this module
-
-    return YamlProblem(rule, mark[0], mark[1], *BY_ID[rule].text(variant, **values), "error", path)
+    return YamlProblem(rule, mark[0], mark[1], variant, tuple(values.items()), "error", path)
 
 
 def _line_col(text: str, index: int) -> Mark:
@@ -338,39 +272,32 @@ def decode(raw: bytes) -> tuple[str | None, list[YamlProblem]]:
         mark = _line_col(prefix, len(prefix))
         try:
             raw.decode("gbk")
-            looks = "看起来是 GBK/GB2312 编码（中文 Windows 的默认编码）"
-            looks_en = "it looks like GBK/GB2312 (the default of Chinese Windows)"
+            gbk = True
         except UnicodeDecodeError:
-            looks = "含有不是 UTF-8 的字节"
-            looks_en = "it contains bytes that are not UTF-8"
+            gbk = False
         return None, [
             _problem(
                 "YAML-001",
                 mark,
                 "not_utf8",
-                looks=looks,
-                looks_en=looks_en,
+                gbk=gbk,
             )
         ]
 
 
 def _char_problem(mark: Mark, ch: str) -> YamlProblem:
-    name = _char_name(ch)
-    english = name.split("（", 1)[0]
     if _is_line_break_char(ch):
         return _problem(
             "YAML-002",
             mark,
             "line_break",
-            name=name,
-            english=english,
+            char=ch,
         )
     return _problem(
         "YAML-002",
         mark,
         "invisible",
-        name=name,
-        english=english,
+        char=ch,
     )
 
 
@@ -401,7 +328,8 @@ def scan_characters(text: str) -> list[YamlProblem]:
 def _resolve_plain(value: str) -> tuple[Any, str | None]:
     """YAML 1.2 core resolution of a plain scalar, stricter (see the module docstring).
 
-    Returns (value, refusal); refusal is a Chinese reason when the scalar is a number we refuse.
+    Returns (value, refusal); refusal names the reason when the scalar is a number we refuse: ``special``
+    (``.nan``, ``.inf``) or ``exponent`` (scientific notation).
     """
     if value in _NULL:
         return None, None
@@ -421,9 +349,9 @@ def _resolve_plain(value: str) -> tuple[Any, str | None]:
             except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
                 return value, None
         if _SPECIAL_FLOAT.match(value):
-            return None, "不允许 .nan / .inf 这类特殊数值"
+            return None, "special"
         if _EXPONENT.match(value):
-            return None, "不允许科学计数法（如 1e3）"
+            return None, "exponent"
     return value, None
 
 
@@ -510,19 +438,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     detail = " ".join(part for part in (exc.context, exc.problem) if part)
-    from generator.rules.format_yaml import SYNTAX_HINT, SYNTAX_HINTS
-
-    hint = SYNTAX_HINT
-    for needle, text in SYNTAX_HINTS:
-        if needle in detail:
-            hint = text
-            break
     return _problem(
         "YAML-006",
         where,
         "syntax",
         detail=detail,
-        hint=hint,
     )
 
 
@@ -708,7 +628,7 @@ class _Builder:
                         _mark_of(event.start_mark),
                         "not_text",
                         text=text,
-                        resolved=_kind_zh(resolved),
+                        resolved=json_type(resolved),
                     )
                 )
                 self.fatal = True
@@ -860,7 +780,7 @@ class _Builder:
                     "YAML-007",
                     (1, 1),
                     "not_mapping",
-                    root=_kind_zh(root),
+                    root=json_type(root),
                     error=type(root).__name__,
                 )
             )
@@ -877,17 +797,6 @@ def _too_many_nodes() -> YamlProblem:
         "nodes",
         limit=MAX_NODES,
     )
-
-
-TYPE_ZH = {
-    "string": "文字",
-    "integer": "整数",
-    "number": "数字",
-    "boolean": "真假值（true 或 false）",
-    "array": "列表",
-    "object": "映射（字段: 值）",
-    "null": "空值",
-}
 
 
 def json_type(value: Any) -> str:
@@ -907,19 +816,12 @@ def json_type(value: Any) -> str:
     return "object"
 
 
-def _kind_zh(value: Any) -> str:
-    return TYPE_ZH[json_type(value)]
-
-
 def _escape_problem(mark: Mark, value: str) -> YamlProblem:
-    bad = first_refused(value)
-    name = _char_name(bad) if bad else "?"
     return _problem(
         "YAML-002",
         mark,
         "escape",
-        name=name,
-        value=name.split("（", 1)[0],
+        char=first_refused(value),
     )
 
 

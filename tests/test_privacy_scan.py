@@ -14,15 +14,11 @@ from hypothesis import strategies as st
 
 from generator.checker import credit_codes, parse_all, private_values
 from generator.clock import parse_now
+from generator.personal import SEPARATORS, _normalise_block, _precise, normal_form, normalise
 from generator.repository import read_folder
 from generator.site.build import build
 from generator.site.privacy import (
-    SEPARATORS,
     Scanner,
-    _normalise_block,
-    _precise,
-    normal_form,
-    normalise,
     placeholder_number,
     scanned,
     two_char_name_counts,

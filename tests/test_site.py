@@ -16,10 +16,11 @@ from hypothesis import strategies as st
 from generator import cli, public
 from generator.checker import build_dataset, parse_all
 from generator.clock import parse_now
+from generator.personal import id_number_valid, luhn_valid
 from generator.repository import Source
 from generator.site import pages as site_pages
 from generator.site.build import SITE_DIR, build
-from generator.site.privacy import id_number_valid, luhn_valid, scan_text
+from generator.site.privacy import scan_text
 from tests.golden import compare
 from tests.helpers import APP, REPO, SOCIETY, commit_tree_to, edit, mini_tree, write_tree
 
@@ -234,7 +235,7 @@ def _reference_windows(text: str) -> list[tuple[list[tuple[int, int]], bool]]:
     import itertools
     import re
 
-    from generator.site.privacy import MAX_WINDOW_GROUPS, SEPARATORS
+    from generator.personal import MAX_WINDOW_GROUPS, SEPARATORS
 
     sep = "[" + re.escape(SEPARATORS) + "]{1,3}"
     window = re.compile(f"[0-9]+(?:{sep}[0-9]+){{0,{MAX_WINDOW_GROUPS - 1}}}x?")

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.rules.format_yaml import render
 from generator.yamlio import MAX_BYTES, load_yaml
 
 BAD: list[tuple[str, bytes, str, int]] = [
@@ -67,13 +68,13 @@ def test_bad_input_is_a_problem_with_a_line(name: str, raw: bytes, rule: str, li
     assert loaded.data is None
     rules = [(p.rule, p.line) for p in loaded.problems]
     assert (rule, line) in rules, rules
-    for problem in loaded.problems:
+    for problem in map(render, loaded.problems):
         assert problem.message_zh and problem.message_en and problem.hint
         assert problem.line >= 1 and problem.column >= 1
 
 
 def test_utf8_message_says_how_to_save() -> None:
-    (problem,) = load_yaml("a: 学会\n".encode("gbk")).problems
+    (problem,) = map(render, load_yaml("a: 学会\n".encode("gbk")).problems)
     assert "UTF-8" in problem.hint and "GBK" in problem.message_zh
 
 
@@ -131,7 +132,7 @@ def test_positions_of_every_node() -> None:
 
 
 def test_duplicate_key_names_both_lines() -> None:
-    (problem,) = load_yaml(b"a: 1\nb: 2\na: 3\n").problems
+    (problem,) = map(render, load_yaml(b"a: 1\nb: 2\na: 3\n").problems)
     assert "第 1 行" in problem.message_zh and problem.line == 3
 
 
@@ -224,7 +225,7 @@ PLACES = {
 def _refusal(raw: bytes) -> tuple[int, int, str, str]:
     loaded = load_yaml(raw)
     assert loaded.data is None, raw
-    (problem,) = loaded.problems
+    (problem,) = map(render, loaded.problems)
     assert problem.rule == "YAML-002", problem
     return problem.line, problem.column, problem.message_zh, problem.hint
 

@@ -14,6 +14,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.rules.format_yaml import render
 from generator.yamlio import DataPath, Mark, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,8 +117,8 @@ def test_positions_of_generated_documents_equal_the_composer(text: str) -> None:
 
 def test_a_duplicate_key_after_a_nested_value_names_the_first_line() -> None:
     raw = b"a:\n  b: [1, {c: 2}]\n  d:\n    - x\n    - y\ne: 1\na: 2\n"
-    (problem,) = load_yaml(raw).problems
+    (problem,) = map(render, load_yaml(raw).problems)
     assert (problem.rule, problem.line, problem.column) == ("YAML-009", 7, 1)
     assert "第 1 行" in problem.message_zh
-    (inner,) = load_yaml(b"m:\n  p: [1, 2]\n  q: {r: 1}\n  q: 3\n").problems
+    (inner,) = map(render, load_yaml(b"m:\n  p: [1, 2]\n  q: {r: 1}\n  q: 3\n").problems)
     assert (inner.line, inner.path) == (4, ("m", "q")) and "第 3 行" in inner.message_zh

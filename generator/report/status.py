@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from generator.lifecycle import PUBLICITY_STATES, STAGES, CycleStatus
+from generator.lifecycle import PUBLICITY_STATES, STAGES, CycleStatus, Reminder
 from generator.report.text import display_width, pad
+from generator.rules.lifecycle import reminder_text
 
 
 def as_dict(status: CycleStatus) -> dict[str, object]:
@@ -23,11 +24,13 @@ def as_dict(status: CycleStatus) -> dict[str, object]:
             {"society": society, "stage": stage, "stage_zh": STAGES[stage]}
             for society, stage in status.applications
         ],
-        "reminders": [
-            {"code": r.code, "severity": r.severity, "file": r.file, "message_zh": r.zh, "message_en": r.en}
-            for r in status.reminders
-        ],
+        "reminders": [_reminder(r) for r in status.reminders],
     }
+
+
+def _reminder(r: Reminder) -> dict[str, object]:
+    zh, en, _ = reminder_text(r)
+    return {"code": r.code, "severity": r.severity, "file": r.file, "message_zh": zh, "message_en": en}
 
 
 def render(status: CycleStatus, fmt: str, names: dict[str, str]) -> str:
@@ -53,5 +56,5 @@ def render(status: CycleStatus, fmt: str, names: dict[str, str]) -> str:
         )
     if status.reminders:
         lines.append("")
-        lines += [f"提醒（{r.code}）：{r.zh}" for r in status.reminders]
+        lines += [f"提醒（{r.code}）：{reminder_text(r)[0]}" for r in status.reminders]
     return "\n".join(lines) + "\n"

@@ -1,5 +1,6 @@
-"""SCHEMA-*: each file against the JSON Schema of its kind (found by ``generator.schema``, which fills in the
-messages declared here from the error and the field's own ``title``/``description``).
+"""SCHEMA-*: each file against the JSON Schema of its kind (found by ``generator.schema``, which returns each
+error as values: the field's own ``title``/``description``, what was expected and found; ``render`` puts
+them into the messages declared here).
 
 A finding cites the clause of the field when the schema annotates the field, or a field it sits in, with
 ``x-clause`` (``board_approval`` → 四（一）); otherwise 格式要求.
@@ -7,9 +8,14 @@ A finding cites the clause of the field when the schema annotates the field, or 
 
 from __future__ import annotations
 
-from generator.rules.base import ERROR, FORMAT_CLAUSE, Message, declare
+from collections.abc import Callable, Mapping
 
-# Pieces of hints and messages that depend on the schema (the builders in ``generator.schema`` pick them).
+from generator.findings import format_data_path
+from generator.rules.base import ERROR, FORMAT_CLAUSE, Message, declare
+from generator.rules.format_yaml import TYPE_ZH
+from generator.schema import SchemaProblem
+
+# Pieces of hints and messages that depend on the schema (``render`` picks them).
 FIELD_HINT = "字段说明：{description}"
 NO_FIELD_HINT = "请对照示例填写。"
 TYPE_HINTS = {
@@ -161,3 +167,104 @@ invalid_value = declare(
 )
 
 RULES = (required, unknown_field, wrong_type, invalid_value)
+
+
+# ----------------------------------------------------------------------------------------- in words
+Facts = Mapping[str, object]
+
+
+def _label(facts: Facts) -> str:
+    """The field a message names: “its title”（its path） or “its path”."""
+    title = facts["title"]
+    at = facts["at"]
+    dotted = format_data_path(at if isinstance(at, tuple) else ()) or TOP_LEVEL_PATH
+    return f"“{title}”（{dotted}）" if title else f"“{dotted}”"
+
+
+def _field_hint(facts: Facts) -> str:
+    described = facts["described"]
+    return FIELD_HINT.format(description=described) if described else NO_FIELD_HINT
+
+
+def _required(facts: Facts, variant: str) -> tuple[str, str, str]:
+    title, prop, desc = facts["prop_title"], facts["prop"], facts["prop_description"]
+    return required.text(
+        where=_label(facts) if facts["at"] else TOP_LEVEL,
+        name=f"“{title}”（{prop}）" if title else f"“{prop}”",
+        prop=prop,
+        description=f"（{desc}）" if desc else "。",
+    )
+
+
+def _unknown_field(facts: Facts, variant: str) -> tuple[str, str, str]:
+    close, allowed = _strings(facts["close"]), _strings(facts["allowed"])
+    hint = CLOSE_FIELD.format(close="、".join(close)) if close else ""
+    if allowed:
+        hint += ALLOWED_FIELDS.format(allowed=", ".join(allowed))
+    return unknown_field.text(
+        label=_label(facts),
+        fields_zh="、".join(f"“{u}”" for u in _strings(facts["unexpected"])),
+        fields=", ".join(_strings(facts["unexpected_en"])),
+        hint=hint or "请删除该字段。",
+    )
+
+
+def _wrong_type(facts: Facts, variant: str) -> tuple[str, str, str]:
+    names, got = _strings(facts["expected"]), str(facts["got"])
+    hint = _field_hint(facts)
+    if "string" in names and got in ("integer", "number"):
+        hint = TYPE_HINTS["quote_number"]
+    elif "string" in names and got == "boolean":
+        hint = TYPE_HINTS["quote_boolean"]
+    elif names and names[0] in ("number", "integer") and got == "string":
+        hint = TYPE_HINTS["plain_number"]
+    return wrong_type.text(
+        label=_label(facts),
+        want="或".join(TYPE_ZH.get(n, n) for n in names),
+        got_zh=TYPE_ZH.get(got, got),
+        expected="/".join(names),
+        got=got,
+        hint=hint,
+    )
+
+
+def _invalid_value(facts: Facts, variant: str) -> tuple[str, str, str]:
+    """SCHEMA-004: each variant's own placeholders from the facts, the label and a hint."""
+    values = {k: v for k, v in facts.items() if k not in ("title", "at", "described")}
+    hint = _field_hint(facts)
+    if variant == "enum":
+        options = _strings(facts["options"])
+        close = facts["close"]
+        if close:
+            hint = CLOSE_VALUE.format(close=close) + (CASE_ONLY if facts["case_only"] else "")
+        else:
+            hint = OPTIONS.format(options="、".join(options))
+        values.update(options="、".join(options), options_en=", ".join(options))
+    elif variant == "format":
+        fmt = str(facts["format"])
+        example = FORMAT_EXAMPLES.get(fmt, "")
+        hint = FORMAT_HINT.format(example=example) if example else hint
+        values["what"] = FORMAT_NAMES.get(fmt, fmt)
+    elif variant == "range":
+        values["relation"] = RELATIONS[str(facts["keyword"])].format(limit=facts["limit"])
+    elif variant in ("length", "empty"):
+        values["what"] = LENGTHS[str(facts["keyword"])].format(limit=facts["limit"])
+    return invalid_value.text(variant, **values, label=_label(facts), hint=hint)
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, tuple) else ()
+
+
+_RENDERERS: dict[str, Callable[[Facts, str], tuple[str, str, str]]] = {
+    "SCHEMA-001": _required,
+    "SCHEMA-002": _unknown_field,
+    "SCHEMA-003": _wrong_type,
+    "SCHEMA-004": _invalid_value,
+}
+
+
+def render(problem: SchemaProblem) -> tuple[str, str, str]:
+    """(zh, en, hint) of a schema problem: its rule's message variant, with the field's label, a hint and
+    the problem's facts filled in."""
+    return _RENDERERS[problem.rule](dict(problem.values), problem.variant)

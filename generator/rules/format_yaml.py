@@ -1,9 +1,13 @@
 """YAML-*: the strict YAML subset every data file is written in (found by the loader, ``generator.yamlio``,
-which fills in the messages declared here)."""
+which returns each problem as values; ``render`` puts it into the words declared here)."""
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import dataclass
+
 from generator.rules.base import ERROR, FORMAT_CLAUSE, WARNING, Message, declare
+from generator.yamlio import DataPath, YamlProblem
 
 # YAML-006: libyaml's problem (its English text) → the hint for it; the first that matches wins.
 SYNTAX_HINTS = (
@@ -384,3 +388,146 @@ RULES = (
 )
 
 BY_ID = {r.id: r for r in RULES}
+
+
+# ----------------------------------------------------------------------------------------- in words
+# The loader's problems name facts; these are their words. A value named ``char`` is a refused character
+# (its code point, Unicode name and what it is, in Chinese: ``name``; without the Chinese: ``english`` and
+# ``value``), ``gbk`` whether undecodable bytes read as GBK, ``refusal`` why a number is refused,
+# ``resolved`` and ``root`` a JSON type name, ``detail`` libyaml's own words (the hint follows from them).
+
+TYPE_ZH = {
+    "string": "文字",
+    "integer": "整数",
+    "number": "数字",
+    "boolean": "真假值（true 或 false）",
+    "array": "列表",
+    "object": "映射（字段: 值）",
+    "null": "空值",
+}
+
+LOOKS = {
+    True: (
+        "看起来是 GBK/GB2312 编码（中文 Windows 的默认编码）",
+        "it looks like GBK/GB2312 (the default of Chinese Windows)",
+    ),
+    False: ("含有不是 UTF-8 的字节", "it contains bytes that are not UTF-8"),
+}
+
+REFUSALS = {
+    "special": "不允许 .nan / .inf 这类特殊数值",
+    "exponent": "不允许科学计数法（如 1e3）",
+}
+
+# Chinese names of what is refused, by code point range (first match wins); the Unicode name is added.
+_CHAR_KINDS: tuple[tuple[int, int, str], ...] = (
+    (0x0085, 0x0085, "下一行控制符：YAML 会把它当作换行，编辑器却不会"),
+    (0x2028, 0x2028, "行分隔符：YAML 会把它当作换行，编辑器却不会"),
+    (0x2029, 0x2029, "段落分隔符：YAML 会把它当作换行，编辑器却不会"),
+    (0x0000, 0x009F, "控制字符"),
+    (0x00AD, 0x00AD, "软连字符"),
+    (0x200B, 0x200B, "零宽空格"),
+    (0x200C, 0x200C, "零宽不连字"),
+    (0x200D, 0x200D, "零宽连字"),
+    (0x2060, 0x2060, "零宽词连接符"),
+    (0xFEFF, 0xFEFF, "零宽不换行空格，即文件开头以外的 BOM"),
+    (0x061C, 0x061C, "双向文字控制符"),
+    (0x200E, 0x200F, "双向文字控制符"),
+    (0x202A, 0x202E, "双向文字控制符"),
+    (0x2066, 0x2069, "双向文字控制符"),
+    (0x2061, 0x2064, "不可见数学运算符"),
+    (0x115F, 0x1160, "韩文填充符，显示为空白"),
+    (0x3164, 0x3164, "韩文填充符，显示为空白"),
+    (0xFFA0, 0xFFA0, "韩文填充符，显示为空白"),
+    (0xFE00, 0xFE0F, "变体选择符"),
+    (0xE0100, 0xE01EF, "变体选择符"),
+    (0x180B, 0x180F, "蒙古文变体选择符"),
+    (0xE0000, 0xE007F, "标签字符，可在文字中藏入看不见的内容"),
+    (0x2800, 0x2800, "盲文空白，显示为空白"),
+    (0xFFFC, 0xFFFC, "对象替换符，Word 中图片或公式的占位符"),
+    (0xD800, 0xDFFF, "代理字符"),
+    (0x2065, 0x2065, "保留的不可见码位"),
+    (0xFFF0, 0xFFF8, "保留的不可见码位"),
+    (0xE0000, 0xE0FFF, "保留的不可见码位"),
+)
+
+
+# Unicode gives controls no name, only aliases (NameAliases.txt): those a pasted text brings.
+_CONTROL_NAMES = {
+    0x00: "NULL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE (NEL)",
+}
+
+
+def _char_name(ch: str) -> str:
+    """``U+00AD SOFT HYPHEN（软连字符）``: the code point, its Unicode name and what it is, in Chinese."""
+    code = ord(ch)
+    zh = next((text for low, high, text in _CHAR_KINDS if low <= code <= high), None)
+    if zh is None:
+        if (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:
+            zh = "非字符，不用于文字"
+        elif unicodedata.category(ch) == "Cf":
+            zh = "格式控制符"
+        else:
+            zh = "不可见字符"
+    name = _CONTROL_NAMES.get(code) or unicodedata.name(ch, "")
+    if not name:
+        if 0xD800 <= code <= 0xDFFF:
+            name = "<surrogate>"
+        elif zh == "非字符，不用于文字":
+            name = "<noncharacter>"
+        else:
+            name = {"Cc": "<control>", "Cn": "<unassigned>"}.get(unicodedata.category(ch), "<unnamed>")
+    return f"U+{code:04X} {name}（{zh}）"
+
+
+def syntax_hint(detail: str) -> str:
+    """The hint for libyaml's words about a syntax error: the first of ``SYNTAX_HINTS`` they contain."""
+    return next((hint for needle, hint in SYNTAX_HINTS if needle in detail), SYNTAX_HINT)
+
+
+def _words(values: dict[str, object]) -> dict[str, object]:
+    """The placeholders of a problem's message, from the facts the loader gives."""
+    if "char" in values:
+        ch = values.pop("char")
+        name = _char_name(ch) if isinstance(ch, str) else "?"
+        values["name"] = name
+        values["english"] = values["value"] = name.split("（", 1)[0]
+    if "gbk" in values:
+        values["looks"], values["looks_en"] = LOOKS[bool(values.pop("gbk"))]
+    if "refusal" in values:
+        values["refusal"] = REFUSALS[str(values["refusal"])]
+    for key in ("resolved", "root"):
+        if key in values:
+            values[key] = TYPE_ZH[str(values[key])]
+    if "detail" in values:
+        values["hint"] = syntax_hint(str(values["detail"]))
+    return values
+
+
+@dataclass(frozen=True, slots=True)
+class YamlMessage:
+    """A loader problem in words: where, which rule, and what a report says."""
+
+    rule: str
+    line: int
+    column: int
+    message_zh: str
+    message_en: str
+    hint: str
+    severity: str = "error"
+    path: DataPath = ()
+
+
+def render(problem: YamlProblem) -> YamlMessage:
+    """``problem`` in the words its rule declares for its variant, with its values filled in."""
+    zh, en, hint = BY_ID[problem.rule].text(problem.variant, **_words(dict(problem.values)))
+    return YamlMessage(
+        problem.rule, problem.line, problem.column, zh, en, hint, problem.severity, problem.path
+    )

@@ -1,7 +1,8 @@
 """LIFE-*: reminders of overdue steps (warnings and notices, never errors: time alone never turns main red).
 
-LIFE-001 … LIFE-003 come from the stage of a cycle (``generator.lifecycle.reminders``, which fills in the
-messages declared here, also for ``xuehui status``); LIFE-004 and LIFE-005 follow an award.
+LIFE-001 … LIFE-003 come from the stage of a cycle (``generator.lifecycle.reminders`` says which reminder and
+its values; ``reminder_text`` fills in the messages declared here, also for ``xuehui status``); LIFE-004 and
+LIFE-005 follow an award.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import date
 
 from generator.calendar import CalendarError
 from generator.findings import Severity
-from generator.lifecycle import publicity_window, reminders
+from generator.lifecycle import Reminder, publicity_window, reminders
 from generator.model import Dataset
 from generator.rules.base import NOTICE, WARNING, Context, Hit, Message, Rule, rule
 from generator.rules.postaward import award_of, plan_due
@@ -31,7 +32,7 @@ def _reminder_rule(code: str, severity: Severity, zh: str, en: str, message: Mes
                 win = None
             for r in reminders(cycle, today, win, data.timezone):
                 if r.code == code:
-                    yield Hit(r.file, (), r.zh, r.en, r.hint)
+                    yield Hit(r.file, (), *reminder_text(r))
 
     return check
 
@@ -225,3 +226,10 @@ def _revoked(data: Dataset, year: int, society: str, today: date) -> bool:
 
 
 RULES = (life_commendation, life_objections, life_formal, plan_reminders, report_reminders)
+
+_REMINDERS = {r.id: r for r in (life_commendation, life_objections, life_formal)}
+
+
+def reminder_text(reminder: Reminder) -> tuple[str, str, str]:
+    """(zh, en, hint) of a reminder of ``generator.lifecycle``: its code's message with its values."""
+    return _REMINDERS[reminder.code].text(reminder.variant, **dict(reminder.values))

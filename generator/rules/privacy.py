@@ -11,7 +11,7 @@ Each file is searched once when it is parsed (``file_candidates``, pure, cached 
 the workers of a large tree): a file, then each of its scalars and mapping keys, is skipped by a cheap test
 unless it has an @-like mark or eleven digits close together, and a document that ``provably_clean`` proves
 holds no candidate (written as JSON, one search) is not walked at all; what is left is compared in the normal form of
-``generator.site.privacy`` (full-width digits folded, character references decoded, format characters
+``generator.personal`` (full-width digits folded, character references decoded, format characters
 dropped) and numbers are read across the separators people write in them (``138-0000-0091``,
 ``6222 0000 0000 0000 191``). What passes: a unified social credit code with a valid check character that
 is a society's code, a date (also ``20261118103000``), an amount (``150000000000.00``), a landline
@@ -33,9 +33,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.model import Dataset, PersonalCandidate
-from generator.rules.base import ERROR, Context, Hit, Message, Rule, rule
-from generator.rules.references import credit_code_valid
-from generator.site.privacy import (
+from generator.personal import (
     MOBILE,
     SEPARATORS,
     digit_windows,
@@ -43,6 +41,8 @@ from generator.site.privacy import (
     id_number_valid,
     normal_form,
 )
+from generator.rules.base import ERROR, Context, Hit, Message, Rule, rule
+from generator.rules.references import credit_code_valid
 from generator.yamlio import DataPath
 
 # The society profile fields these rules read (for the exemptions). They are not locked after the deadline
