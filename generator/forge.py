@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.kinds import SUBMISSIONS
+from generator.paths import SUBMISSIONS
 from generator.repository import Source
 
 MODE_FILE = "100644"

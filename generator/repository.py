@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from generator.kinds import SUBMISSIONS
+from generator.paths import SUBMISSIONS
 
 IGNORED_NAMES = frozenset({".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"})
 MAX_READ_BYTES = 16 * 1024 * 1024  # files above the loader's cap are still read far enough to be refused
