@@ -14,7 +14,8 @@ from typing import Any
 
 from generator import model
 from generator.findings import Finding, Severity, format_data_path
-from generator.kinds import FileKind, classify, expected_place_hint
+from generator.kinds import FileKind, classify, expected_place_hint, spec_of
+from generator.kinds.programme import KIND as PROGRAMME_KIND
 from generator.repository import Source, Unread, as_source
 from generator.rules import ALL_RULES, RULES_BY_ID, files
 from generator.rules.base import Context, Hit
@@ -22,13 +23,12 @@ from generator.rules.privacy import file_candidates
 from generator.schema import SCHEMA_DIR, validate
 from generator.yamlio import MAX_BYTES, DataPath, LoadedYaml, load_yaml
 
-# The office's year-by-year records list every society: they may grow larger than a society's file.
-OFFICE_KINDS = frozenset({"annual-inspections", "annual-reports", "entrusted-projects", "sanctions"})
-OFFICE_MAX_BYTES = 8 * 1024 * 1024
+PROGRAMME = PROGRAMME_KIND.path()  # the one file a tree cannot do without (FILE-006)
 
 
 def size_cap(kind: FileKind | None) -> int:
-    return OFFICE_MAX_BYTES if kind is not None and kind.kind in OFFICE_KINDS else MAX_BYTES
+    """The largest file of ``kind`` the loader reads (the office's records may be larger: ``KindSpec``)."""
+    return spec_of(kind).max_bytes if kind is not None else MAX_BYTES
 
 
 @dataclass(slots=True)
@@ -291,54 +291,6 @@ def _parse_fresh(
     return parsed
 
 
-_BUILDERS: dict[str, Callable[[str, dict[str, Any]], Any]] = {
-    "programme": model.build_programme,
-    "society": model.build_society,
-    "call": model.build_call,
-    "application": model.build_application,
-    "decisions": model.build_decisions,
-    "results": model.build_results,
-    "plan": model.build_plan,
-    "report": model.build_report,
-}
-
-
-def _place(data: model.Dataset, kind: FileKind, path: str, content: dict[str, Any]) -> None:
-    """Put one schema-valid file into the dataset."""
-    office = data.office
-    name = kind.kind
-    if name in _BUILDERS:
-        obj = _BUILDERS[name](path, content)
-        if name == "programme":
-            data.programme = obj
-        elif name == "society":
-            data.societies[kind.slug or ""] = obj
-        else:
-            cycle = data.cycle(kind.cycle or 0)
-            if name == "call":
-                cycle.call = obj
-            elif name == "decisions":
-                cycle.decisions = obj
-            elif name == "application":
-                cycle.applications[kind.slug or ""] = obj
-            elif name == "results":
-                cycle.results = obj
-            elif name == "plan":
-                cycle.plans[kind.slug or ""] = obj
-            elif name == "report":
-                cycle.reports[(kind.slug or "", kind.stage or "")] = obj
-    elif name == "annual-inspections":
-        office.inspections_file, office.inspections = path, model.build_inspections(content)
-    elif name == "annual-reports":
-        office.reports_file, office.reports = path, model.build_annual_reports(content)
-    elif name == "entrusted-projects":
-        office.projects_file, office.projects = path, model.build_projects(content)
-    elif name == "sanctions":
-        office.sanctions_file, office.sanctions = path, model.build_sanctions(content)
-    elif name == "corrections":
-        office.corrections_file, office.corrections = path, model.build_corrections(content)
-
-
 def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Finding]]:
     data = model.Dataset()
     findings: list[Finding] = []
@@ -346,10 +298,12 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
     for item in sorted(parsed, key=lambda p: p.path):
         if item.kind is None:
             continue
-        if item.kind.kind == "programme":
+        spec = spec_of(item.kind)
+        if item.path == PROGRAMME:
             programme_seen = True
-        if item.kind.kind == "attachment":
-            data.attachments.add(item.path)
+        if spec.schema is None:  # not data (attachments): placed by its path alone, never loaded
+            if spec.place is not None:
+                spec.place(data, item.kind, item.path, None)
             continue
         if item.kind.cycle is not None:
             data.cycle(item.kind.cycle)
@@ -359,7 +313,8 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
             data.unreadable.add(item.path)
             continue
         try:
-            _place(data, item.kind, item.path, item.loaded.data)
+            if spec.place is not None:  # builds the file's object and puts it into the dataset
+                spec.place(data, item.kind, item.path, item.loaded.data)
         except (KeyError, TypeError, ValueError, AttributeError, InvalidOperation) as exc:
             findings.append(
                 make_finding(
@@ -375,7 +330,7 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
         findings.append(
             make_finding(
                 "FILE-006",
-                "submissions/programme.yaml",
+                PROGRAMME,
                 0,
                 0,
                 (),
@@ -396,7 +351,7 @@ def run_rules(data: model.Dataset, ctx: Context) -> list[tuple[str, Hit]]:
 
 def _rejected(data: model.Dataset, file: str) -> tuple[model.Decisions, str] | None:
     kind = classify(file)
-    if kind is None or kind.kind != "application" or kind.cycle is None or kind.slug is None:
+    if kind is None or not spec_of(kind).formally_reviewed or kind.cycle is None or kind.slug is None:
         return None
     cycle = data.cycles.get(kind.cycle)
     if cycle is None or cycle.decisions is None:
