@@ -43,6 +43,9 @@ from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from generator.kinds import spec_of
+from generator.kinds.spec import at
+
 if TYPE_CHECKING:  # the shared tree's privacy rules (generator.rules.privacy) import this module
     from generator.checker import ParsedFile
 
@@ -626,35 +629,21 @@ def private_values(parsed: Iterable[ParsedFile]) -> dict[str, str]:
     for item in parsed:
         if item.kind is None or item.loaded is None or item.loaded.data is None:
             continue
-        d = item.loaded.data
-        kind = item.kind.kind
-        if kind == "application":
-            contact = d.get("contact") or {}
-            add(contact.get("name"), "联系人姓名", MIN_NAME_CHARS)
-            add(contact.get("phone"), "联系电话", 5)
-            add(contact.get("email"), "联系邮箱", 5)
-            sec = (d.get("eligibility") or {}).get("secretariat") or {}
-            for role in ("secretary_general", "deputy_secretary_general"):
-                add((sec.get(role) or {}).get("name"), "秘书长姓名", MIN_NAME_CHARS)
-            bank = ((d.get("eligibility") or {}).get("finance") or {}).get("bank_account") or {}
-            add(bank.get("number"), "银行账号", 6)
-        elif kind == "society":
-            for login in d.get("maintainers") or []:
-                add(login, "维护账号", 3)
-        elif kind == "programme":
-            for login in (d.get("office") or {}).get("maintainers") or []:
-                add(login, "维护账号", 3)
+        for private in spec_of(item.kind).private:  # what each kind declares (``KindSpec.private``)
+            minimum = MIN_NAME_CHARS if private.min_chars is None else private.min_chars
+            for value in at(item.loaded.data, private.path):
+                add(value, private.what, minimum)
     return found
 
 
 def credit_codes(parsed: Iterable[ParsedFile]) -> set[str]:
+    """The numbers the data publishes on purpose (``KindSpec.public_numbers``: the societies' credit codes)."""
     return {
-        str(p.loaded.data.get("credit_code"))
+        str(value)
         for p in parsed
-        if p.kind is not None
-        and p.kind.kind == "society"
-        and p.loaded is not None
-        and p.loaded.data is not None
+        if p.kind is not None and p.loaded is not None and p.loaded.data is not None
+        for where in spec_of(p.kind).public_numbers
+        for value in at(p.loaded.data, where)
     }
 
 
