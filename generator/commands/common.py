@@ -85,7 +85,7 @@ def load_tree(root: Path | None = None) -> tuple[Path, Dataset]:
 def committee_trees(committee: str, shared: str | None) -> tuple[Path, Path]:
     """(committee root, shared root): the shared tree from --shared, else from shared.yaml's path."""
     from generator.committee import SHARED_REF, read_committee_folder, shared_ref
-    from generator.kinds import SUBMISSIONS
+    from generator.paths import SUBMISSIONS
 
     root = Path(committee)
     if not root.is_dir():
