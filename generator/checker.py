@@ -241,8 +241,10 @@ def parse_all(
     """
     if not use_cache or len(sources) < CACHE_MIN_FILES:
         return _parse_fresh(sources, schema_dir, workers)
-    from generator.cache import ParseCache, entry_key
+    from generator.cache import ParseCache, cache_dir, entry_key
 
+    if cache_dir() is None:  # turned off (``XUEHUI_CACHE=0``): no key would be looked up or stored
+        return _parse_fresh(sources, schema_dir, workers)
     store = ParseCache(schema_dir)
     cached = store.load()
     keys: dict[str, str] = {}
