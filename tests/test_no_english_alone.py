@@ -14,6 +14,7 @@ import pytest
 
 from generator import cli
 from generator.catalogue import ordered
+from generator.yamlio import load_yaml
 from tests.helpers import REPO
 
 SUBCOMMANDS = (
@@ -87,7 +88,22 @@ def _identifiers() -> set[str]:
 
     for path in (REPO / "schemas").glob("*.json"):
         walk(json.loads(path.read_text(encoding="utf-8")))
+    programme = load_yaml((REPO / "submissions" / "programme.yaml").read_bytes()).data
+    _codes(programme, found)
     return found
+
+
+def _codes(node: object, found: set[str]) -> None:
+    """The programme's codes (expense categories, areas, kinds …): its keys and ASCII word values."""
+    if isinstance(node, dict):
+        found.update(k for k in node if isinstance(k, str))
+        for value in node.values():
+            _codes(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            _codes(item, found)
+    elif isinstance(node, str) and re.fullmatch(r"[a-z_]+", node):
+        found.add(node)
 
 
 IDENTIFIERS = _identifiers()
