@@ -85,3 +85,13 @@ def test_full_width_text_in_values_and_block_text_is_not_a_problem() -> None:
     text = "note: 说明：理事会　决定\nbody: |\n  目的：提升能力\n  \u3000\u3000首行缩进\n  k：v\n"
     loaded = load_yaml(text.encode("utf-8"))
     assert loaded.ok, loaded.problems
+
+
+def test_a_money_difference_smaller_than_a_fen_never_prints_minus_zero() -> None:
+    from decimal import Decimal
+
+    from generator.rules.funds import _difference
+
+    said = _difference(Decimal("-0.005"))
+    assert "-0.00" not in said and "不到 1 分" in said and "0.005" in said
+    assert _difference(Decimal("0.01")) == "合计比申请总额少 0.01 元"
