@@ -538,8 +538,8 @@ def _words(values: dict[str, object]) -> dict[str, object]:
     for key in ("resolved", "root"):
         if key in values:
             values[key] = TYPE_ZH[str(values[key])]
-    if "expected" in values and isinstance(values["expected"], tuple):
-        levels = values.pop("expected")
+    levels = values.pop("expected", None)
+    if isinstance(levels, tuple):
         values["columns"] = " 或第 ".join(str(c + 1) for c in levels)
         values["expected_spaces"] = " 或 ".join(str(c) for c in levels)
     if "detail" in values:
