@@ -60,6 +60,9 @@ class CheckResult:
     dataset: model.Dataset | None = field(default=None, compare=False, repr=False)
     reported: tuple[str, ...] = field(default=(), compare=False, repr=False)  # the files reported on
     private: Private = field(default_factory=Private, compare=False, repr=False)  # a whole tree's (``check``)
+    # A pull request's findings its author cannot act on (``generator.pullrequest``): shown apart, never
+    # counted (``errors`` and the verdict are about ``findings`` only).
+    context: tuple[Finding, ...] = ()
 
     @property
     def errors(self) -> int:

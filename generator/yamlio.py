@@ -65,6 +65,8 @@ import yaml
 from yaml import events as ev
 from yaml._yaml import CParser
 
+from generator import yamlscan
+
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 20
 MAX_NODES = 100_000
@@ -238,7 +240,9 @@ _EXPONENT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+\Z"
 
 
 def _is_line_break_char(ch: str) -> bool:
-    return ch in "\x85\u2028\u2029"
+    """What YAML 1.1 or Word counts as a line break an editor does not show (Word's manual line break is
+    U+000B, its page break U+000C)."""
+    return ch in "\x85\u2028\u2029\x0b\x0c"
 
 
 def _problem(rule: str, mark: Mark, variant: str, /, path: DataPath = (), **values: object) -> YamlProblem:
@@ -314,16 +318,7 @@ def scan_characters(text: str) -> list[YamlProblem]:
         problems.append(_char_problem(mark, ch))
         if len(problems) >= MAX_PROBLEMS_PER_KIND:
             break
-    tab_at = text.find(_TAB)
-    if tab_at >= 0:
-        problems.append(
-            _problem(
-                "YAML-002",
-                _line_col(text, tab_at),
-                "tab",
-            )
-        )
-    return problems
+    return problems  # tabs: every line that holds one is named by the line pre-scan (``generator.yamlscan``)
 
 
 def _resolve_plain(value: str) -> tuple[Any, str | None]:
@@ -406,13 +401,13 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, with_marks: bool = True
     text, problems = decode(raw)
     if text is None:
         return LoadedYaml(None, {}, problems)
-    problems = scan_characters(text)
-    if problems:
-        return LoadedYaml(None, {}, problems)
+    stopped = _prescanned(text, scan_characters(text))
+    if stopped is not None:
+        return stopped
     try:
         loaded = _load_text(text)
     except yaml.MarkedYAMLError as exc:
-        return LoadedYaml(None, {}, [_syntax_problem(exc)])
+        return _syntax_failure(text, exc)
     except (yaml.YAMLError, RecursionError, MemoryError, ValueError, TypeError) as exc:
         loaded = LoadedYaml(
             None,
@@ -433,6 +428,46 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, with_marks: bool = True
     if with_marks:
         loaded.marks = loaded.all_positions()
     return loaded
+
+
+def _prescanned(text: str, problems: list[YamlProblem]) -> LoadedYaml | None:
+    """Every independent problem at once, or None when the text has none of those the scans find (the
+    parser then reads it as usual; ``_syntax_failure`` explains its error).
+
+    ``problems`` are the refused characters; the line pre-scan (``generator.yamlscan``) adds full-width
+    punctuation and spaces, tabs and thousands separators. When any is found, the parser reads a repaired
+    copy (same lines) and its first error is added unless it is on a line already named (or the next one,
+    where libyaml reports what a line leaves open).
+    """
+    problems = [*problems, *(YamlProblem(*p) for p in yamlscan.scan(text))]
+    if not problems:
+        return None
+    refused = frozenset(
+        ch for p in problems for name, ch in p.values if name == "char" and isinstance(ch, str)
+    )
+    try:
+        _load_text(yamlscan.repaired(text, refused))
+    except yaml.MarkedYAMLError as exc:
+        syntax = _syntax_problem(exc)
+        if syntax.line not in {p.line for p in problems} | {p.line + 1 for p in problems}:
+            problems.append(syntax)
+    except (yaml.YAMLError, RecursionError, MemoryError, ValueError, TypeError):
+        pass  # the problems found are reason enough; the full read reports anything else
+    return LoadedYaml(None, {}, _by_place(problems))
+
+
+def _syntax_failure(text: str, exc: yaml.MarkedYAMLError) -> LoadedYaml:
+    """The parser's error, after a key line before it indented to no open level (the line pre-scan names
+    it with the column expected; the parser's error is then its consequence, one line later at most)."""
+    syntax = _syntax_problem(exc)
+    problems = [YamlProblem(*p) for p in yamlscan.indentation(text, syntax.line)]
+    if syntax.line not in {p.line for p in problems} | {p.line + 1 for p in problems}:
+        problems.append(syntax)
+    return LoadedYaml(None, {}, problems)
+
+
+def _by_place(problems: list[YamlProblem]) -> list[YamlProblem]:
+    return sorted(problems, key=lambda p: (p.line, p.column))
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:

@@ -55,11 +55,8 @@ def render(status: CycleStatus, fmt: str, names: dict[str, str]) -> str:
         lines.append(f"公示：{p.start} 至 {p.end}，{state}")
     lines.append("")
     width = max((display_width(names.get(s, s)) for s, _ in status.applications), default=0)
-    label_width = max((display_width(STAGES[stage]) for _, stage in status.applications), default=0)
-    for society, stage in status.applications:
-        lines.append(
-            f"  {pad(names.get(society, society), width)}  {pad(STAGES[stage], label_width)}  {stage}"
-        )
+    for society, stage in status.applications:  # the stage in Chinese (its code is in the JSON form)
+        lines.append(f"  {pad(names.get(society, society), width)}  {STAGES[stage]}")
     if status.reminders:
         lines.append("")
         lines += [f"提醒（{reminder_rule(r).id}）：{reminder_text(r)[0]}" for r in status.reminders]
