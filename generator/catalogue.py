@@ -72,24 +72,6 @@ def _indent(text: str, pad: str = "    ") -> list[str]:
     return [pad + line if line else "" for line in text.splitlines()]
 
 
-# The Chinese 说明 of the rules whose docstring note is written for developers (in English): what a
-# secretary or the office reads under ``xuehui rules --explain``; the English note follows it, labelled.
-EXPLAIN_ZH = {
-    "AUTH-001": "拉取请求改动了提交者无权修改的文件时报告：删除文件时说“删除”，否则说“修改”；请在拉取请求中撤销这些改动。",
-    "COMM-004": "xuehui check --committee 比较委员会仓库 shared.yaml 固定的提交与所检查的共享仓库的当前提交，二者不同即报告。",
-    "ELIG-009": "申报书只作声明（共享仓库中不写银行账号）；专项办公室记录了对原件的核实结果后，与之不符的声明是错误，与其他自我声明与办公室记录不符时一样。",
-    "FILE-001": "提示会写出这个文件名应放在哪个文件夹。",
-    "FILE-004": "读取文件树（文件夹或某个 git 提交）时拒收这类条目，并写明原因。",
-    "FILE-005": "兜底检查：文件通过了格式检查，却仍无法转换为专项数据模型时报告（请把文件和这条消息发给专项办公室）。",
-    "FILE-008": "在拉取请求中检查：git 能同时保存两个只差大小写或 Unicode 形式的文件名，Windows 和 macOS 上签出时却会合成一个。",
-    "LOCK-001": "消息写明哪份申报书自何时起在评审中，以及被修改、增加或删除的字段。",
-    "SCHEMA-001": "消息带上该字段的说明；缺少 board_approval（理事会同意）时引用四（一）。",
-    "SCHEMA-002": "提示给出最接近的已知字段名，并列出这一处允许的字段；没有相近的名称时请删除该字段。",
-    "SCHEMA-003": "提示写出常见原因，例如文字位置写了数字时需要加引号。",
-    "SCHEMA-004": "每类约束各有一种消息：取值清单、格式、数值范围、长度、不得为空、写法、字段名、不得重复，其他约束用通用消息。",
-}
-
-
 def _has_chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
@@ -108,7 +90,7 @@ def explain(rule: Rule, fmt: str = "text") -> str:
             "en": rule.en,
             "declared_in": _source(rule),
             "explanation": intro,
-            "explanation_zh": EXPLAIN_ZH.get(rule.id, intro if _has_chinese(intro) else ""),
+            "explanation_zh": rule.note_zh or (intro if _has_chinese(intro) else ""),
             "messages": {
                 name or "default": {"zh": m.zh, "en": m.en, "hint": m.hint}
                 for name, m in rule.messages.items()
@@ -125,8 +107,8 @@ def explain(rule: Rule, fmt: str = "text") -> str:
         f"英文 (what it checks)：{rule.en}",
         f"定义位置 (declared in)：{_source(rule)}",
     ]
-    if rule.id in EXPLAIN_ZH:
-        lines += ["", f"说明：{EXPLAIN_ZH[rule.id]}"]
+    if rule.note_zh:
+        lines += ["", f"说明：{rule.note_zh}"]
         if intro:
             lines += [f"开发说明 (developer note)：{intro}"]
     elif intro:

@@ -40,6 +40,7 @@ profile_fields = declare(
     "四（一）",
     "申报截止后，评审中申报书所依据的学会简介字段（信用代码、换届日期等）不得由学会修改",
     "After the deadline, a society may not change the profile fields its application is judged by",
+    note_zh="消息写明哪份申报书自何时起在评审中，以及被修改、增加或删除的字段。",
     message=Message(
         "{why}，学会简介中{fields_zh}（规则 {rules} 据此判断）截止后不得{verb}。",
         "After the deadline the profile fields {fields} may not change: an application is under review.",
