@@ -191,8 +191,11 @@ def main(argv: list[str] | None = None) -> int:
             core = verdict_of(base / f"venv-verdict-{last}", base / f"src-verdict-{last}")
             same = full == core and full.startswith(b"{")
             print(f"verdict identical (full vs verdict install): {'yes' if same else 'NO'}")
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, pip --no-cache-dir, fresh venv per case")
-    report(results)
+        print(
+            f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, pip --no-cache-dir, fresh venv per case"
+        )
+        report(results)
+        print("removing the environments …", flush=True)  # slow on a busy disk: the results come first
     return 0
 
 
