@@ -19,13 +19,12 @@ from typing import Any
 from generator.checker import make_finding
 from generator.findings import Finding
 from generator.forge import Change
-from generator.kinds import KIND_ZH, classify
+from generator.kinds import Owner, classify, spec_of
+from generator.kinds.spec import at
 from generator.repository import Source
 from generator.rules import authority as auth_rules
 from generator.rules import files
 from generator.yamlio import load_yaml
-
-SOCIETY_KINDS = frozenset({"society", "application", "plan", "report", "attachment"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,22 +45,33 @@ def _logins(value: Any) -> frozenset[str]:
     return frozenset(v.casefold() for v in value if isinstance(v, str) and v)
 
 
+def _maintainers(data: Any, where: tuple[str, ...]) -> frozenset[str]:
+    found = at(data, where)
+    return _logins(found[0] if found else None)
+
+
 def authority_from(sources: Iterable[Source]) -> Authority:
-    """Read maintainers from a revision's files. A file that does not load grants nobody anything."""
+    """Read maintainers from a revision's files: the kinds that list them (``KindSpec.maintainers``) name
+    the maintainers of their owner (the programme: the office's; a profile: its society's). A file that
+    does not load grants nobody anything."""
     office: frozenset[str] = frozenset()
     societies: dict[str, frozenset[str]] = {}
     for source in sources:
         kind = classify(source.path)
         if kind is None:
             continue
-        if kind.kind == "programme":
-            data = _data(source.raw)
-            if data and isinstance(data.get("office"), dict):
-                office = _logins(data["office"].get("maintainers"))
-        elif kind.kind == "society" and kind.slug:
-            data = _data(source.raw)
-            if data:
-                societies[kind.slug] = _logins(data.get("maintainers"))
+        spec = spec_of(kind)
+        if spec.maintainers is None:
+            continue
+        data = _data(source.raw)
+        if not data:
+            continue
+        logins = _maintainers(data, spec.maintainers)
+        if spec.owner is Owner.SOCIETY:
+            if kind.slug:
+                societies[kind.slug] = logins
+        else:
+            office = logins
     return Authority(office, societies)
 
 
@@ -70,9 +80,10 @@ def owners(path: str, authority: Authority) -> tuple[frozenset[str], str]:
     kind = classify(path)
     if kind is None:
         return frozenset(), "系统文件或未知位置的文件"
-    if kind.kind in SOCIETY_KINDS and kind.slug:
-        return authority.societies.get(kind.slug, frozenset()), f"学会“{kind.slug}”的{KIND_ZH[kind.kind]}"
-    return frozenset(), f"专项办公室的{KIND_ZH[kind.kind]}"
+    spec = spec_of(kind)
+    if spec.owner is Owner.SOCIETY and kind.slug:
+        return authority.societies.get(kind.slug, frozenset()), f"学会“{kind.slug}”的{spec.zh}"
+    return frozenset(), f"专项办公室的{spec.zh}"
 
 
 def scope_findings(
@@ -92,7 +103,7 @@ def scope_findings(
         if who not in allowed:
             findings.append(
                 make_finding(
-                    "AUTH-001",
+                    auth_rules.scope,
                     change.path,
                     0,
                     0,
@@ -107,13 +118,14 @@ def scope_findings(
             )
             continue
         kind = classify(change.path)
-        if kind is not None and kind.kind == "society":
-            before = _logins((_data(base.get(change.path)) or {}).get("maintainers"))
-            after = _logins((_data(head.get(change.path)) or {}).get("maintainers"))
+        where = spec_of(kind).maintainers if kind is not None else None
+        if where is not None:  # a society may not change who maintains its files (the office may)
+            before = _maintainers(_data(base.get(change.path)), where)
+            after = _maintainers(_data(head.get(change.path)), where)
             if before != after and change.status != "D":
                 findings.append(
                     make_finding(
-                        "AUTH-002", change.path, 0, 0, ("maintainers",), *auth_rules.maintainers.text()
+                        auth_rules.maintainers, change.path, 0, 0, where, *auth_rules.maintainers.text()
                     )
                 )
     return findings
@@ -136,5 +148,5 @@ def twin_findings(changes: Sequence[Change], all_paths: Iterable[str]) -> list[F
         not_nfc = unicodedata.normalize("NFC", change.path) != change.path
         if twins or not_nfc:
             text = files.twin_name.text("twin", twin=twins[0]) if twins else files.twin_name.text("not_nfc")
-            findings.append(make_finding("FILE-008", change.path, 0, 0, (), *text))
+            findings.append(make_finding(files.twin_name, change.path, 0, 0, (), *text))
     return findings

@@ -14,21 +14,22 @@ from typing import Any
 
 from generator import model
 from generator.findings import Finding, Severity, format_data_path
-from generator.kinds import FileKind, classify, expected_place_hint
+from generator.kinds import FileKind, classify, expected_place_hint, spec_of
+from generator.kinds.programme import KIND as PROGRAMME_KIND
+from generator.kinds.spec import at
 from generator.repository import Source, Unread, as_source
 from generator.rules import ALL_RULES, RULES_BY_ID, files, format_schema, format_yaml
-from generator.rules.base import Context, Hit
+from generator.rules.base import Context, Hit, Rule
 from generator.rules.privacy import file_candidates
 from generator.schema import SCHEMA_DIR, SchemaProblem, validate
 from generator.yamlio import MAX_BYTES, DataPath, LoadedYaml, YamlProblem, load_yaml
 
-# The office's year-by-year records list every society: they may grow larger than a society's file.
-OFFICE_KINDS = frozenset({"annual-inspections", "annual-reports", "entrusted-projects", "sanctions"})
-OFFICE_MAX_BYTES = 8 * 1024 * 1024
+PROGRAMME = PROGRAMME_KIND.path()  # the one file a tree cannot do without (FILE-006)
 
 
 def size_cap(kind: FileKind | None) -> int:
-    return OFFICE_MAX_BYTES if kind is not None and kind.kind in OFFICE_KINDS else MAX_BYTES
+    """The largest file of ``kind`` the loader reads (the office's records may be larger: ``KindSpec``)."""
+    return spec_of(kind).max_bytes if kind is not None else MAX_BYTES
 
 
 @dataclass(slots=True)
@@ -78,7 +79,7 @@ class CheckResult:
 
 
 def make_finding(
-    rule_id: str,
+    rule: Rule,
     file: str,
     line: int,
     column: int,
@@ -89,13 +90,13 @@ def make_finding(
     severity: Severity | None = None,
     clause: str | None = None,
 ) -> Finding:
-    rule = RULES_BY_ID[rule_id]
+    """A finding of ``rule`` (its declaration: id, severity and clause come from there) at a place."""
     return Finding(
         file=file,
         line=line,
         column=column,
         path=format_data_path(path),
-        rule=rule_id,
+        rule=rule.id,
         severity=severity or rule.severity,
         clause=clause or rule.clause,
         message_zh=zh,
@@ -108,7 +109,7 @@ def loader_finding(file: str, problem: YamlProblem) -> Finding:
     """A problem of the strict loader as a finding, in the words ``rules/format_yaml`` declares."""
     said = format_yaml.render(problem)
     return make_finding(
-        said.rule,
+        RULES_BY_ID[said.rule],  # the loader names its problems by the ids rules/format_yaml declares
         file,
         said.line,
         said.column,
@@ -123,7 +124,8 @@ def loader_finding(file: str, problem: YamlProblem) -> Finding:
 def schema_finding(file: str, line: int, column: int, problem: SchemaProblem) -> Finding:
     """A schema problem as a finding at ``line``/``column``, in the words ``rules/format_schema`` declares."""
     zh, en, hint = format_schema.render(problem)
-    return make_finding(problem.rule, file, line, column, problem.path, zh, en, hint, clause=problem.clause)
+    rule = RULES_BY_ID[problem.rule]  # named by the ids rules/format_schema declares
+    return make_finding(rule, file, line, column, problem.path, zh, en, hint, clause=problem.clause)
 
 
 def parse_source(
@@ -138,7 +140,7 @@ def parse_source(
             source.path,
             kind,
             None,
-            [make_finding("FILE-004", source.path, 0, 0, (), *files.refused.text(reason=reason))],
+            [make_finding(files.refused, source.path, 0, 0, (), *files.refused.text(reason=reason))],
         )
     if kind is None:
         return ParsedFile(
@@ -147,7 +149,7 @@ def parse_source(
             None,
             [
                 make_finding(
-                    "FILE-001",
+                    files.unknown_place,
                     source.path,
                     0,
                     0,
@@ -156,12 +158,13 @@ def parse_source(
                 )
             ],
         )
-    if kind.kind == "attachment":
+    spec = spec_of(kind)
+    if spec.schema is None:  # not data (an attachment): its place was all there was to check
         return ParsedFile(source.path, kind, None, [], True)
     cap = size_cap(kind)
     loaded = load_yaml(source.raw, with_marks=False, max_bytes=cap)
     placeholders = _placeholders(loaded.data) if _may_hold_placeholders(source.raw) else []
-    problems = validate(kind.kind, loaded.data, schema_dir) if loaded.data is not None else []
+    problems = validate(spec.schema, loaded.data, schema_dir) if loaded.data is not None else []
     findings = [loader_finding(source.path, p) for p in loaded.problems]
     parsed = ParsedFile(
         source.path, kind, loaded, findings, personal=file_candidates(source.raw, loaded.data)
@@ -171,7 +174,9 @@ def parse_source(
     for path, text in placeholders:
         line, column = loaded.locate(path)
         findings.append(
-            make_finding("TPL-001", source.path, line, column, path, *files.placeholder.text(text=text))
+            make_finding(
+                files.placeholder, source.path, line, column, path, *files.placeholder.text(text=text)
+            )
         )
     unfilled = {path for path, _ in placeholders}
     for problem in problems:
@@ -181,7 +186,7 @@ def parse_source(
         findings.append(schema_finding(source.path, line, column, problem))
     parsed.valid = not any(f.severity is Severity.ERROR for f in findings)
     if not parsed.valid:
-        findings.append(make_finding("FILE-007", source.path, 0, 0, (), *files.format_first.text()))
+        findings.append(make_finding(files.format_first, source.path, 0, 0, (), *files.format_first.text()))
     return parsed
 
 
@@ -236,8 +241,10 @@ def parse_all(
     """
     if not use_cache or len(sources) < CACHE_MIN_FILES:
         return _parse_fresh(sources, schema_dir, workers)
-    from generator.cache import ParseCache, entry_key
+    from generator.cache import ParseCache, cache_dir, entry_key
 
+    if cache_dir() is None:  # turned off (``XUEHUI_CACHE=0``): no key would be looked up or stored
+        return _parse_fresh(sources, schema_dir, workers)
     store = ParseCache(schema_dir)
     cached = store.load()
     keys: dict[str, str] = {}
@@ -300,54 +307,6 @@ def _parse_fresh(
     return parsed
 
 
-_BUILDERS: dict[str, Callable[[str, dict[str, Any]], Any]] = {
-    "programme": model.build_programme,
-    "society": model.build_society,
-    "call": model.build_call,
-    "application": model.build_application,
-    "decisions": model.build_decisions,
-    "results": model.build_results,
-    "plan": model.build_plan,
-    "report": model.build_report,
-}
-
-
-def _place(data: model.Dataset, kind: FileKind, path: str, content: dict[str, Any]) -> None:
-    """Put one schema-valid file into the dataset."""
-    office = data.office
-    name = kind.kind
-    if name in _BUILDERS:
-        obj = _BUILDERS[name](path, content)
-        if name == "programme":
-            data.programme = obj
-        elif name == "society":
-            data.societies[kind.slug or ""] = obj
-        else:
-            cycle = data.cycle(kind.cycle or 0)
-            if name == "call":
-                cycle.call = obj
-            elif name == "decisions":
-                cycle.decisions = obj
-            elif name == "application":
-                cycle.applications[kind.slug or ""] = obj
-            elif name == "results":
-                cycle.results = obj
-            elif name == "plan":
-                cycle.plans[kind.slug or ""] = obj
-            elif name == "report":
-                cycle.reports[(kind.slug or "", kind.stage or "")] = obj
-    elif name == "annual-inspections":
-        office.inspections_file, office.inspections = path, model.build_inspections(content)
-    elif name == "annual-reports":
-        office.reports_file, office.reports = path, model.build_annual_reports(content)
-    elif name == "entrusted-projects":
-        office.projects_file, office.projects = path, model.build_projects(content)
-    elif name == "sanctions":
-        office.sanctions_file, office.sanctions = path, model.build_sanctions(content)
-    elif name == "corrections":
-        office.corrections_file, office.corrections = path, model.build_corrections(content)
-
-
 def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Finding]]:
     data = model.Dataset()
     findings: list[Finding] = []
@@ -355,10 +314,12 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
     for item in sorted(parsed, key=lambda p: p.path):
         if item.kind is None:
             continue
-        if item.kind.kind == "programme":
+        spec = spec_of(item.kind)
+        if item.path == PROGRAMME:
             programme_seen = True
-        if item.kind.kind == "attachment":
-            data.attachments.add(item.path)
+        if spec.schema is None:  # not data (attachments): placed by its path alone, never loaded
+            if spec.place is not None:
+                spec.place(data, item.kind, item.path, None)
             continue
         if item.kind.cycle is not None:
             data.cycle(item.kind.cycle)
@@ -368,11 +329,12 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
             data.unreadable.add(item.path)
             continue
         try:
-            _place(data, item.kind, item.path, item.loaded.data)
+            if spec.place is not None:  # builds the file's object and puts it into the dataset
+                spec.place(data, item.kind, item.path, item.loaded.data)
         except (KeyError, TypeError, ValueError, AttributeError, InvalidOperation) as exc:
             findings.append(
                 make_finding(
-                    "FILE-005",
+                    files.unreadable,
                     item.path,
                     1,
                     1,
@@ -383,8 +345,8 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
     if data.programme is None:
         findings.append(
             make_finding(
-                "FILE-006",
-                "submissions/programme.yaml",
+                files.programme_missing,
+                PROGRAMME,
                 0,
                 0,
                 (),
@@ -405,7 +367,7 @@ def run_rules(data: model.Dataset, ctx: Context) -> list[tuple[str, Hit]]:
 
 def _rejected(data: model.Dataset, file: str) -> tuple[model.Decisions, str] | None:
     kind = classify(file)
-    if kind is None or kind.kind != "application" or kind.cycle is None or kind.slug is None:
+    if kind is None or not spec_of(kind).formally_reviewed or kind.cycle is None or kind.slug is None:
         return None
     cycle = data.cycles.get(kind.cycle)
     if cycle is None or cycle.decisions is None:
@@ -463,9 +425,7 @@ def hits_to_findings(
                 when = decisions.formal_review_date or "形式审查"
                 severity = Severity.NOTICE
                 zh = f"{zh}（专项办公室已于 {when} 形式审查记为不通过{f'：{reason}' if reason else ''}；仅作记录。）"
-        findings.append(
-            make_finding(rule_id, hit.file, line, column, hit.path, zh, hit.en, hit.hint, severity)
-        )
+        findings.append(make_finding(rule, hit.file, line, column, hit.path, zh, hit.en, hit.hint, severity))
     return findings
 
 
@@ -547,16 +507,9 @@ def check_selection(
 MIN_NAME_CHARS = 2  # a one-character "name" cannot be told from text
 
 
-def _mapping(value: object) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _items(value: object) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
 def private_values(parsed: Iterable[ParsedFile]) -> dict[str, str]:
-    """Value → what it is, from every private field of the data."""
+    """Value → what it is, from every private field each kind declares (``KindSpec.private``); a value of
+    the wrong shape (a file that failed its schema) is passed over, never a crash."""
     found: dict[str, str] = {}
 
     def add(value: object, what: str, minimum: int) -> None:
@@ -566,37 +519,21 @@ def private_values(parsed: Iterable[ParsedFile]) -> dict[str, str]:
                 found[text.replace(" ", "") if text.replace(" ", "").isdigit() else text] = what
 
     for item in parsed:
-        if item.kind is None or item.loaded is None:
+        if item.kind is None or item.loaded is None or item.loaded.data is None:
             continue
-        d = _mapping(item.loaded.data)
-        kind = item.kind.kind
-        if kind == "application":
-            contact = _mapping(d.get("contact"))
-            add(contact.get("name"), "联系人姓名", MIN_NAME_CHARS)
-            add(contact.get("phone"), "联系电话", 5)
-            add(contact.get("email"), "联系邮箱", 5)
-            eligibility = _mapping(d.get("eligibility"))
-            secretariat = _mapping(eligibility.get("secretariat"))
-            for role in ("secretary_general", "deputy_secretary_general"):
-                add(_mapping(secretariat.get(role)).get("name"), "秘书长姓名", MIN_NAME_CHARS)
-            bank = _mapping(_mapping(eligibility.get("finance")).get("bank_account"))
-            add(bank.get("number"), "银行账号", 6)
-        elif kind == "society":
-            for login in _items(d.get("maintainers")):
-                add(login, "维护账号", 3)
-        elif kind == "programme":
-            for login in _items(_mapping(d.get("office")).get("maintainers")):
-                add(login, "维护账号", 3)
+        for private in spec_of(item.kind).private:
+            minimum = MIN_NAME_CHARS if private.min_chars is None else private.min_chars
+            for value in at(item.loaded.data, private.path):
+                add(value, private.what, minimum)
     return found
 
 
 def credit_codes(parsed: Iterable[ParsedFile]) -> set[str]:
-    """The societies' credit codes (as text), from every society file that holds a mapping."""
+    """The numbers the data publishes on purpose (``KindSpec.public_numbers``: the societies' credit codes)."""
     return {
-        str(p.loaded.data.get("credit_code"))
+        str(value)
         for p in parsed
-        if p.kind is not None
-        and p.kind.kind == "society"
-        and p.loaded is not None
-        and isinstance(p.loaded.data, dict)
+        if p.kind is not None and p.loaded is not None and p.loaded.data is not None
+        for where in spec_of(p.kind).public_numbers
+        for value in at(p.loaded.data, where)
     }

@@ -22,80 +22,47 @@ A deletion is a change (a rename is a deletion plus an addition: ``forge.changes
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from generator import kinds
 from generator.checker import make_finding
 from generator.findings import Finding
 from generator.forge import Change
-from generator.kinds import classify
+from generator.kinds.spec import Lock, LockReason
 from generator.model import Correction, Cycle, Dataset
 from generator.rules import records
 from generator.rules.records import JUDGED_SOCIETY_FIELDS
 from generator.schema import load_schema
 from generator.yamlio import load_yaml
 
-CORRECTIONS = "submissions/office/corrections.yaml"
-
-
-@dataclass(frozen=True, slots=True)
-class Lock:
-    """Why one path (or every path below a folder, ``prefix``) is closed, since when, and by what."""
-
-    path: str
-    prefix: bool
-    rule: str  # the society-side rule: LOCK-001 (profile fields), LOCK-002 (deadline), LOCK-003 (frozen)
-    since: date  # the day it closed, in the programme's time zone
-    why: str  # Chinese: what closed it
+CORRECTIONS = kinds.corrections.KIND.path()
 
 
 def _deadline_locks(cycle: Cycle, slug: str, deadline_text: str, since: date) -> list[Lock]:
+    """What the call's deadline closes of a society's files while its application is under judgement:
+    each kind says which of its files (``KindSpec.deadline_locks``)."""
     why = f"{cycle.year} 年度申报已于 {deadline_text} 截止，学会“{slug}”的申报书尚在评审中"
     return [
-        Lock(f"submissions/societies/{slug}.yaml", False, "LOCK-001", since, why),
-        Lock(f"submissions/{cycle.year}/applications/{slug}.yaml", False, "LOCK-002", since, why),
-        Lock(f"submissions/{cycle.year}/attachments/{slug}/", True, "LOCK-002", since, why),
+        lock
+        for spec in kinds.SHARED
+        if spec.deadline_locks is not None
+        for lock in spec.deadline_locks(cycle.year, slug, since, why)
     ]
 
 
 def _frozen_locks(cycle: Cycle, slugs: Sequence[str], today: date) -> list[Lock]:
-    """A record freezes what it judged from its date on (a record dated after today has not happened yet)."""
-    dec = cycle.decisions
-    if dec is None:
+    """What the cycle's records have frozen by ``today``: each kind says which of its files a record
+    freezes and from when (``KindSpec.frozen_locks``)."""
+    if cycle.decisions is None:
         return []
-
-    def known(day: date | None) -> bool:
-        return day is not None and day <= today
-
-    year = cycle.year
-    where = f"submissions/{year}/decisions.yaml"
-    found: list[Lock] = []
-    for slug in slugs:
-        if known(dec.formal_review_date) and dec.formal_review_date and slug in dec.formal_results:
-            why = f"{year} 年度形式审查（{dec.formal_review_date}，{where}）已对学会“{slug}”的申报作出结论"
-            found.append(
-                Lock(
-                    f"submissions/{year}/applications/{slug}.yaml",
-                    False,
-                    "LOCK-003",
-                    dec.formal_review_date,
-                    why,
-                )
-            )
-            found.append(
-                Lock(f"submissions/{year}/attachments/{slug}/", True, "LOCK-003", dec.formal_review_date, why)
-            )
-        plan = f"submissions/{year}/plans/{slug}.yaml"
-        midterm = f"submissions/{year}/reports/{slug}.midterm.yaml"
-        final = f"submissions/{year}/reports/{slug}.final.yaml"
-        if known(dec.final.date) and dec.final.date and slug in dec.final.results:
-            why = f"{year} 年度总结验收（{dec.final.date}，{where}）已评判学会“{slug}”的材料"
-            found += [Lock(p, False, "LOCK-003", dec.final.date, why) for p in (plan, midterm, final)]
-        elif known(dec.midterm.date) and dec.midterm.date and slug in dec.midterm.results:
-            why = f"{year} 年度中期检查（{dec.midterm.date}，{where}）已评判学会“{slug}”的材料"
-            found += [Lock(p, False, "LOCK-003", dec.midterm.date, why) for p in (plan, midterm)]
-    return found
+    return [
+        lock
+        for slug in slugs
+        for spec in kinds.SHARED
+        if spec.frozen_locks is not None
+        for lock in spec.frozen_locks(cycle, slug, today)
+    ]
 
 
 def locks(base: Dataset, now: datetime) -> list[Lock]:
@@ -191,21 +158,21 @@ def _office_finding(
         id=c.id if c else "",
         date=c.date if c else "",
     )
-    return make_finding("LOCK-004", change.path, 0, 0, (), *text)
+    return make_finding(records.office_correction, change.path, 0, 0, (), *text)
 
 
 def _society_finding(
     change: Change, lock: Lock, what: str, fields: Sequence[str], head_raw: bytes | None
 ) -> Finding | None:
-    if lock.rule == "LOCK-001":
-        rules = "、".join(sorted({r for f in fields for r in JUDGED_SOCIETY_FIELDS[f]}))
+    if lock.reason is LockReason.PROFILE:
+        rules = "、".join(sorted({r.id for f in fields for r in JUDGED_SOCIETY_FIELDS[f]}))
         line, column = (0, 0)
         if head_raw is not None and change.status != "D":
             loaded = load_yaml(head_raw)
             if loaded.data is not None:
                 line, column = loaded.locate((fields[0],))
         return make_finding(
-            "LOCK-001",
+            records.profile_fields,
             change.path,
             line,
             column,
@@ -214,15 +181,13 @@ def _society_finding(
                 why=lock.why, fields_zh=_fields_zh(fields), rules=rules, verb=what, fields=", ".join(fields)
             ),
         )
-    if lock.rule == "LOCK-002":
-        kind = classify(change.path)
-        if kind is not None and kind.kind == "application" and change.status != "D":
+    if lock.reason is LockReason.DEADLINE:
+        if lock.deletion_only and change.status != "D":
             return None  # editing or adding the application itself after the deadline is DEAD-001
-        thing = "申报书" if kind is not None and kind.kind == "application" else "附件"
-        text = records.deadline_closed.text(why=lock.why, verb=what, thing=thing, path=change.path)
-        return make_finding("LOCK-002", change.path, 0, 0, (), *text)
+        text = records.deadline_closed.text(why=lock.why, verb=what, thing=lock.what, path=change.path)
+        return make_finding(records.deadline_closed, change.path, 0, 0, (), *text)
     text = records.frozen.text(why=lock.why, verb=what, path=change.path)
-    return make_finding("LOCK-003", change.path, 0, 0, (), *text)
+    return make_finding(records.frozen, change.path, 0, 0, (), *text)
 
 
 def correction_history_findings(base: Dataset, head: Dataset, head_has_file: bool) -> list[Finding]:
@@ -239,7 +204,7 @@ def correction_history_findings(base: Dataset, head: Dataset, head_has_file: boo
             continue
         findings.append(
             make_finding(
-                "LOCK-005",
+                records.correction_history,
                 CORRECTIONS,
                 0,
                 0,
@@ -276,7 +241,7 @@ def closed_findings(
             continue
         what = _verb(change, change.path in base_raw)
         fields: list[str] = []
-        if lock.rule == "LOCK-001":
+        if lock.reason is LockReason.PROFILE:
             fields = _changed_fields(
                 base_raw.get(change.path), head_raw.get(change.path) if change.status != "D" else None
             )

@@ -9,14 +9,15 @@ the committee repository's root::
     experts.yaml                    the expert pool (names, logins, affiliations)
     <cycle>/committee.yaml          the committee's membership of the cycle
     <cycle>/reviews/<expert>.yaml   one expert's scores and conflict declarations
+    contacts/<cycle>.yaml           the applications' contact people and bank accounts
 
+Each of these kinds is a module of ``generator.kinds`` (the registry ``COMMITTEE``; ``classify_committee``).
 ``README.md``, ``.github/`` and ``.git`` are not data. Findings name committee files by these paths.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ from generator.checker import (
     run_rules,
 )
 from generator.findings import Finding, Severity
-from generator.kinds import SLUG, FileKind, match_kind
+from generator.kinds import Owner, classify_committee, committee_experts, committee_shared_ref, spec_of
 from generator.repository import Source
 from generator.rules import authority as auth_rules
 from generator.rules import committee as comm_rules
@@ -46,31 +47,10 @@ from generator.rules import review as review_rules
 from generator.rules.base import Context
 from generator.yamlio import load_yaml
 
-_SLUG = SLUG
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("shared-ref", re.compile(r"shared\.yaml")),
-    ("experts", re.compile(r"experts\.yaml")),
-    ("committee", re.compile(r"(?P<cycle>20[0-9]{2})/committee\.yaml")),
-    ("review", re.compile(rf"(?P<cycle>20[0-9]{{2}})/reviews/(?P<slug>{_SLUG})\.yaml")),
-    ("contacts", re.compile(r"contacts/(?P<cycle>20[0-9]{2})\.yaml")),
-)
 NOT_DATA = ("README.md", ".gitignore", ".gitattributes")
 NOT_DATA_FOLDERS = (".git", ".github")
-SHARED_REF = "shared.yaml"
-POOL = "experts.yaml"
-
-KIND_ZH = {
-    "shared-ref": "共享仓库设置",
-    "experts": "专家库",
-    "committee": "评审委员会名单",
-    "review": "专家评分表",
-    "contacts": "申报联系人与拨款账户",
-}
-
-
-def classify_committee(path: str) -> FileKind | None:
-    """The kind of a committee-repository path (relative to its root, POSIX)."""
-    return match_kind(path, _PATTERNS)
+SHARED_REF = committee_shared_ref.KIND.path()
+POOL = committee_experts.KIND.path()
 
 
 def is_data(path: str) -> bool:
@@ -132,7 +112,11 @@ def parse_committee(sources: Iterable[Source]) -> list[ParsedFile]:
                     source.path,
                     None,
                     None,
-                    [make_finding("FILE-001", source.path, 0, 0, (), *files.unknown_place.text("committee"))],
+                    [
+                        make_finding(
+                            files.unknown_place, source.path, 0, 0, (), *files.unknown_place.text("committee")
+                        )
+                    ],
                 )
             )
             continue
@@ -170,22 +154,14 @@ def merge(data: model.Dataset, parsed: Iterable[ParsedFile]) -> list[Finding]:
         if not item.valid or item.loaded is None or item.loaded.data is None:
             data.unreadable.add(item.path)
             continue
-        content = item.loaded.data
+        place = spec_of(item.kind).place  # None: checked, not placed (shared.yaml, contacts)
         try:
-            if item.kind.kind == "experts":
-                data.office.experts_file, data.office.experts = item.path, model.build_experts(content)
-            elif item.kind.kind == "committee":
-                cycle = data.cycle(item.kind.cycle or 0)
-                cycle.committee = tuple(content.get("members") or ())
-                cycle.committee_file = item.path
-            elif item.kind.kind == "review":
-                data.cycle(item.kind.cycle or 0).reviews[item.kind.slug or ""] = model.build_review(
-                    item.path, content
-                )
+            if place is not None:
+                place(data, item.kind, item.path, item.loaded.data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             findings.append(
                 make_finding(
-                    "FILE-005",
+                    files.unreadable,
                     item.path,
                     1,
                     1,
@@ -200,7 +176,7 @@ def merge(data: model.Dataset, parsed: Iterable[ParsedFile]) -> list[Finding]:
             first = min(r.file for r in cycle.reviews.values())
             findings.append(
                 make_finding(
-                    "REV-004",
+                    review_rules.scores_for_reviewed_applications,
                     first,
                     0,
                     0,
@@ -218,7 +194,7 @@ def pin_findings(committee: Sequence[Source], shared_head: str | None) -> list[F
         return []
     return [
         make_finding(
-            "COMM-004",
+            comm_rules.pinned_commit,
             SHARED_REF,
             0,
             0,
@@ -283,7 +259,9 @@ def may_change(path: str, actor: str, office: frozenset[str], experts: dict[str,
     if who in office:
         return True
     kind = classify_committee(path)
-    return kind is not None and kind.kind == "review" and who in experts.get(kind.slug or "", frozenset())
+    if kind is None or spec_of(kind).owner is not Owner.EXPERT:
+        return False
+    return who in experts.get(kind.slug or "", frozenset())
 
 
 def scope_findings(
@@ -294,12 +272,12 @@ def scope_findings(
         if may_change(change.path, actor, office, experts):
             continue
         kind = classify_committee(change.path)
-        what = KIND_ZH.get(kind.kind, "文件") if kind else "系统文件或未知位置的文件"
+        what = spec_of(kind).zh if kind else "系统文件或未知位置的文件"
         if kind is not None and kind.slug:
             what = f"专家“{kind.slug}”的{what}"
         out.append(
             make_finding(
-                "AUTH-001",
+                auth_rules.scope,
                 change.path,
                 0,
                 0,

@@ -2,9 +2,10 @@
 
 A check given files (``xuehui check <paths>``, the pre-commit hook's ``--staged``) reports findings only
 on those files. A finding on a file depends on the file itself and on what the rules that report on its
-kind read from the rest of the tree; ``NEEDS`` declares that, per kind of file, rule by rule. A kind not
-in the table needs the whole tree (a society profile's SOC-003 compares every profile's credit code, a
-decisions file's DEC-001 lists every application, the office records speak of every society...).
+kind read from the rest of the tree; each kind declares that in its module (``KindSpec.needs``, gathered
+in ``NEEDS``), rule by rule. A kind that declares nothing needs the whole tree (a society profile's SOC-003
+compares every profile's credit code, a decisions file's DEC-001 lists every application, the office
+records speak of every society...); an attachment declares that it needs nothing else.
 
 ``needed`` turns the table into paths: each entry names a kind and which files of that kind count:
 
@@ -25,36 +26,15 @@ findings of a check reading only ``needed`` equal those of the whole-tree check.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from generator.kinds import FileKind, classify
+from generator.kinds import SHARED, FileKind, classify, spec_of
+from generator.kinds.spec import Need
 
-OFFICE = ("annual-inspections", "annual-reports", "entrusted-projects", "sanctions", "corrections")
+__all__ = ["NEEDS", "Need", "needed"]
 
-
-@dataclass(frozen=True, slots=True)
-class Need:
-    kind: str
-    scope: str  # all | cycle | society | society-cycle | cycle-if-renamed | all-if-personal
-    why: str  # the rules that read it
-
-
-NEEDS: dict[str, tuple[Need, ...]] = {
-    "application": (
-        Need("programme", "all", "ELIG-003/005/007, ACH-001, FUND-001/005, BAN-001, PRIV-004 (office e-mail)"),
-        Need("society", "society", "REF-001, ELIG-005: its society (file name and declared)"),
-        Need("society", "all-if-personal", "PRIV-001..004: the exemptions (every society's credit code "
-             "and public e-mail), when the file holds what looks like personal data"),
-        Need("call", "all", "CALL-001, FUND-003, every rule reading the call (_with_call): deadline, dates"),
-        Need("decisions", "all", "ELIG-009, the formal review's rejection note on eligibility findings"),
-        Need("results", "cycle", "read with the cycle's decisions"),
-        Need("application", "society", "FILE-002/003, APP-001: its own and its society's applications"),
-        Need("application", "cycle-if-renamed", "APP-001: two applications of one society in a cycle"),
-        Need("attachment", "society-cycle", "ATT-001: the attachments it lists"),
-        *(Need(kind, "all", "ELIG-002/003, EXCL-002/003/004, BAN-001: the office's records") for kind in OFFICE),
-    ),
-}  # fmt: skip
+# The kinds whose check reads part of the tree besides the file itself, with what each declares.
+NEEDS: dict[str, tuple[Need, ...]] = {spec.name: spec.needs for spec in SHARED if spec.needs}
 
 
 def _declared_society(data: Any) -> str | None:
@@ -81,9 +61,9 @@ def needed(
     for path in selected:
         wanted.add(path)
         kind = classify(path)
-        if kind is None or kind.kind == "attachment":
-            continue  # findings of its own only (FILE-001, FILE-004)
-        needs = NEEDS.get(kind.kind)
+        if kind is None:
+            continue  # findings of its own only (FILE-001)
+        needs = spec_of(kind).needs
         if needs is None:
             return None
         declared = _declared_society(contents.get(path))

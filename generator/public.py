@@ -2,7 +2,7 @@
 
 Site templates receive only these objects (never the model or raw data), so a field that is private in the
 schemas cannot reach a page by accident. ``SOURCES`` names, for every field, the schema property it comes
-from; a test checks each one is public. Fields not listed there are computed here (stages, windows, totals).
+from (each kind declares its projection: ``KindSpec.public``); a test checks each one is public. Fields not listed there are computed here (stages, windows, totals).
 """
 
 from __future__ import annotations
@@ -13,114 +13,16 @@ from decimal import Decimal
 from functools import cached_property
 
 from generator.disclosure import CycleDisclosure, disclose
+from generator.kinds import SHARED, classify, spec_of
 from generator.lifecycle import STAGES, cycle_status
 from generator.model import AREAS, Call, Dataset, Decisions, InspectionRound
 
-# (schema kind, property path) for every field copied from the data, by class and field name.
+# (schema kind, property path) for every field copied from the data, by class and field name: what each
+# kind declares (``KindSpec.public``).
 SOURCES: dict[str, dict[str, tuple[str, str]]] = {
-    "PublicSociety": {
-        "slug": ("society", "slug"),
-        "name": ("society", "name"),
-        "short_name": ("society", "short_name"),
-        "credit_code": ("society", "credit_code"),
-        "founded": ("society", "founded"),
-        "supervisor": ("society", "supervisor"),
-        "website": ("society", "website"),
-        "discipline": ("society", "discipline"),
-        "introduction": ("society", "introduction"),
-        "council_elected": ("society", "council_elected"),
-    },
-    "PublicCall": {
-        "cycle": ("call", "cycle"),
-        "title": ("call", "title"),
-        "doc_number": ("call", "doc_number"),
-        "issuer": ("call", "issuer"),
-        "published": ("call", "published"),
-        "deadline": ("call", "deadline"),
-        "awards": ("call", "awards"),
-        "max_points": ("call", "scoring.max_points"),
-        "publicity_days": ("call", "publicity.days"),
-        "publicity_day_kind": ("call", "publicity.day_kind"),
-        "plan_due_days": ("call", "plan_due_days"),
-        "body": ("call", "body"),
-        "period_start": ("call", "implementation_period.start"),
-        "period_end": ("call", "implementation_period.end"),
-    },
-    "PublicApplication": {
-        "society": ("application", "society"),
-        "requested_total": ("application", "budget.requested_total"),
-        "board_body": ("application", "board_approval.body"),
-        "board_date": ("application", "board_approval.date"),
-        "approach": ("application", "plan.approach"),
-        "focus": ("application", "plan.focus"),
-        "budget": ("application", "budget.lines"),
-        "achievements": ("application", "achievements"),
-    },
-    "PublicDecisions": {
-        "formal_review_date": ("decisions", "formal_review.date"),
-        "formal_results": ("decisions", "formal_review.results"),
-        "expert_review_date": ("decisions", "expert_review.date"),
-        "proposed": ("decisions", "proposed"),
-        "publicity_start": ("decisions", "publicity.start"),
-        "publicity_channels": ("decisions", "publicity.channels"),
-        "publicity_doc_number": ("decisions", "publicity.doc_number"),
-        "publicity_title": ("decisions", "publicity.title"),
-        "objections": ("decisions", "objections"),
-        "commendation_date": ("decisions", "commendation.date"),
-        "commendation_doc_number": ("decisions", "commendation.doc_number"),
-        "awards": ("decisions", "commendation.awards"),
-        "midterm": ("decisions", "inspections.midterm"),
-        "final": ("decisions", "inspections.final"),
-    },
-    "PublicPlan": {
-        "filed": ("plan", "filed"),
-        "management_rules": ("plan", "management_rules"),
-        "approach": ("plan", "approach"),
-        "focus": ("plan", "focus"),
-        "milestones": ("plan", "milestones"),
-        "indicators": ("plan", "indicators"),
-    },
-    "PublicReport": {
-        "stage": ("report", "stage"),
-        "as_of": ("report", "as_of"),
-        "indicators": ("report", "indicators"),
-        "summary": ("report", "summary"),
-    },
-    "PublicSanction": {
-        "id": ("sanctions", "sanctions.id"),
-        "society": ("sanctions", "sanctions.society"),
-        "decided": ("sanctions", "sanctions.decided"),
-        "kind": ("sanctions", "sanctions.kind"),
-        "cycle": ("sanctions", "sanctions.cycle"),
-        "summary": ("sanctions", "sanctions.summary"),
-        "revoke_award": ("sanctions", "sanctions.revoke_award"),
-        "reclaim_amount": ("sanctions", "sanctions.reclaim_amount"),
-        "bans_applications": ("sanctions", "sanctions.bans_applications"),
-        "doc_number": ("sanctions", "sanctions.doc_number"),
-    },
-    "PublicCorrection": {
-        "id": ("corrections", "corrections.id"),
-        "date": ("corrections", "corrections.date"),
-        "cycle": ("corrections", "corrections.cycle"),
-        "path": ("corrections", "corrections.path"),
-        "reason": ("corrections", "corrections.reason"),
-        "record": ("corrections", "corrections.record"),
-    },
-    "PublicProgramme": {
-        "name": ("programme", "name"),
-        "organiser": ("programme", "organiser"),
-        "office_name": ("programme", "office.name"),
-        "office_email": ("programme", "office.email"),
-        "office_phone": ("programme", "office.phone"),
-        "office_address": ("programme", "office.address"),
-        "site_title": ("programme", "site.title"),
-        "site_url": ("programme", "site.url"),
-        "objection_form": ("programme", "site.objection_form"),
-        "areas": ("programme", "areas"),
-        "categories": ("programme", "expense_categories"),
-        "forbidden": ("programme", "forbidden_categories"),
-        "ban_years": ("programme", "eligibility.ban_years"),
-    },
+    projection.cls: {name: (spec.name, prop) for name, prop in projection.fields.items()}
+    for spec in SHARED
+    for projection in spec.public
 }
 
 SANCTION_KIND_ZH = {"fraud": "弄虚作假、虚报业绩", "violation": "违纪违法", "criticism": "通报批评或处罚"}
@@ -535,15 +437,12 @@ def _corrections(
     data: Dataset, year: int, today: date, names: dict[str, str]
 ) -> tuple[PublicCorrection, ...]:
     """The office's corrections concerning cycle ``year`` dated up to ``today``, newest first."""
-    from generator.kinds import KIND_ZH, classify
 
     def what(path: str) -> str:
         kind = classify(path)
         if kind is None:
             return "文件"
-        material = {"report": "中期报告" if kind.stage == "midterm" else "总结报告"}.get(
-            kind.kind, KIND_ZH[kind.kind]
-        )
+        material = spec_of(kind).title(kind)
         return f"{names.get(kind.slug, kind.slug)}的{material}" if kind.slug else material
 
     found = [c for c in data.office.corrections or () if c.cycle == year and c.date <= today]

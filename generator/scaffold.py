@@ -7,7 +7,10 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+from generator.kinds.application import KIND as APPLICATION
+from generator.paths import SLUG, SUBMISSIONS
+
+_SLUG = re.compile(rf"{SLUG}\Z")
 
 
 class ScaffoldError(Exception):
@@ -16,13 +19,15 @@ class ScaffoldError(Exception):
 
 
 def render_application(society: str, cycle: int) -> str:
+    template = APPLICATION.template
+    assert template is not None, "the application kind declares its template"
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         autoescape=False,
     )
-    return env.get_template("application.yaml.j2").render(society=society, cycle=cycle)
+    return env.get_template(template).render(society=society, cycle=cycle)
 
 
 def write_application(root: Path, society: str, cycle: int) -> Path:
@@ -32,9 +37,9 @@ def write_application(root: Path, society: str, cycle: int) -> Path:
         )
     if not 2000 <= cycle <= 2100:
         raise ScaffoldError(f"年度 {cycle} 无效。")
-    if not (root / "submissions").is_dir():
-        raise ScaffoldError(f"{root} 中没有 submissions/ 文件夹：请在仓库根目录运行。")
-    target = root / "submissions" / str(cycle) / "applications" / f"{society}.yaml"
+    if not (root / SUBMISSIONS).is_dir():
+        raise ScaffoldError(f"{root} 中没有 {SUBMISSIONS}/ 文件夹：请在仓库根目录运行。")
+    target = root / APPLICATION.path(cycle, society)
     if target.exists():
         raise ScaffoldError(f"{target} 已存在，不会覆盖。请直接编辑它。")
     text = render_application(society, cycle)

@@ -67,7 +67,7 @@ def _tree(args: argparse.Namespace, now: datetime) -> int:
 
 def _resolve_root(paths: Sequence[str]) -> tuple[Path, list[str]]:
     """The tree's root and the repository-relative selections (files or folders) to report on."""
-    from generator.kinds import SUBMISSIONS
+    from generator.paths import SUBMISSIONS
     from generator.repository import find_root
 
     if not paths:

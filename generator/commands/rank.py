@@ -92,7 +92,7 @@ def _merged(args: argparse.Namespace, root: Path, shared_root: Path) -> tuple[Da
 def _record(year: int, fresh: Recomputed, recorded: str, root: Path, shared_root: Path) -> int:
     """Write ``results.yaml`` into the shared repository unless ``_plan`` refuses or finds it unchanged."""
     from generator.forge import clean_work_tree_head
-    from generator.kinds import SUBMISSIONS
+    from generator.paths import SUBMISSIONS
 
     rel = f"{SUBMISSIONS}/{year}/results.yaml"
     target = shared_root / rel

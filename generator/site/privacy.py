@@ -347,6 +347,8 @@ def _word_form(value: str) -> str:
 
 
 # ----------------------------------------------- private values (the check collects them: ``checker.Private``)
+
+
 def scan_text(name: str, text: str, values: dict[str, str], allowed_numbers: set[str]) -> list[Leak]:
     return Scanner(values, allowed_numbers).scan(name, text)
 
