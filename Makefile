@@ -4,10 +4,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+SSTAMP := $(VENV)/.installed-site
 TSTAMP := $(VENV)/.installed-test
 BSTAMP := $(VENV)/.installed-bench
 
-.PHONY: site check test lint format typecheck bench rules clean bootstrap
+.PHONY: site check test lint format typecheck bench rules requirements clean bootstrap
 
 ## bootstrap: 安装测试所需的系统软件（chromium、中文字体、Node.js），或给出需要运行的命令
 bootstrap:
@@ -17,20 +18,26 @@ $(BIN)/python: | bootstrap
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
+# The core (check, reports, forge adapter, committee …) and the extra [site] (mkdocs, mkdocs-material, jieba:
+# `xuehui build` and `serve` only). `make check` needs the core; `make site` the site; `make test` both.
 $(STAMP): pyproject.toml setup.py generator/_native/yamlcore.c | $(BIN)/python
 	$(BIN)/python -m pip install -q -e .
 	touch $@
 
-$(TSTAMP): pyproject.toml setup.py generator/_native/yamlcore.c | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[test]'
+$(SSTAMP): pyproject.toml setup.py generator/_native/yamlcore.c | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[site]'
 	touch $(STAMP) $@
 
+$(TSTAMP): pyproject.toml setup.py generator/_native/yamlcore.c | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[site,test]'
+	touch $(STAMP) $(SSTAMP) $@
+
 $(BSTAMP): pyproject.toml setup.py generator/_native/yamlcore.c | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[test,bench]'
-	touch $(STAMP) $(TSTAMP) $@
+	$(BIN)/python -m pip install -q -e '.[site,test,bench]'
+	touch $(STAMP) $(SSTAMP) $(TSTAMP) $@
 
 ## site: 检查数据并生成公示网站到 public/（当前时间）
-site: $(STAMP)
+site: $(SSTAMP)
 	$(BIN)/xuehui check
 	$(BIN)/xuehui build --out public
 	@echo "用浏览器打开 $(CURDIR)/public/index.html，或运行 .venv/bin/xuehui serve 在 http://127.0.0.1:8000/ 预览。"
@@ -79,6 +86,19 @@ bench: $(BSTAMP)
 
 rules: $(STAMP)
 	$(BIN)/xuehui rules
+
+## requirements: 重新生成工作流安装用的带哈希锁定文件 requirements/*.txt（pyproject.toml 的依赖变化后运行）
+# The workflows install from these (docs/self-hosted.md): verdict.txt (the core: check, audit, codeowners),
+# site.txt (core + [site]: the pages build), publish.txt (PyYAML and the build backend: the comment/status job;
+# requirements/publish.in says why PyYAML). Pinned for CPython 3.11 on Linux x86_64 (the runners), with the
+# hash of every distribution of each pinned release. UV_INDEX_URL=<mirror> compiles against a PyPI mirror.
+REQS_PIN := --generate-hashes --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
+            --custom-compile-command 'make requirements'
+requirements: | $(BIN)/python
+	$(BIN)/python -m pip install -q 'uv>=0.5'
+	$(BIN)/uv pip compile -q $(REQS_PIN) pyproject.toml requirements/build.in -o requirements/verdict.txt
+	$(BIN)/uv pip compile -q $(REQS_PIN) --extra site pyproject.toml requirements/build.in -o requirements/site.txt
+	$(BIN)/uv pip compile -q $(REQS_PIN) requirements/publish.in -o requirements/publish.txt
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache public

@@ -1,7 +1,10 @@
 """A normal (non-editable) install works: the wheel built (through the sdist) from this checkout, installed in a fresh
 virtualenv (dependencies from the package index, pip's cache reused), checks and builds a copy of the
 repository's data, with the repository's own ``schemas/`` and ``site/`` and without them (the copies shipped
-inside the package are used then, and ``check`` says so). About a minute with pip's cache warm."""
+inside the package are used then, and ``check`` says so). Installed with the extra ``[site]`` it builds;
+installed as the verdict job installs it (requirements/verdict.txt with its hashes, then the wheel
+``--no-deps``: the core only) it checks, and ``build`` says which command installs the site's stack. About
+a minute and a half with pip's cache warm."""
 
 from __future__ import annotations
 
@@ -40,17 +43,19 @@ def source_copy(dest: Path) -> Path:
     return dest
 
 
+CLEAN_ENV = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+
+
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The ``bin`` folder of a fresh virtualenv with the wheel of this checkout installed."""
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel of this checkout, built through its sdist."""
     base = tmp_path_factory.mktemp("install")
     dist = base / "dist"
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
     subprocess.run(
         # python -m build: the sdist first, then the wheel built from the unpacked sdist (both paths)
         [sys.executable, "-m", "build", "--outdir", str(dist), str(source_copy(base / "source"))],
         check=True,
-        env=env,
+        env=CLEAN_ENV,
         capture_output=True,
         timeout=600,
     )
@@ -65,16 +70,37 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert "generator/_bundled/site/overrides/main.html" in names
     assert any(n.startswith("generator/_bundled/site/docs/guides/") for n in names)
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
-    venv = base / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
-    subprocess.run(
-        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheels[0])],
-        check=True,
-        env=env,
-        capture_output=True,
-        timeout=900,
+    return wheels[0]
+
+
+def venv_with(where: Path, *installs: list[str]) -> Path:
+    """The ``bin`` folder of a fresh virtualenv at ``where`` after each ``pip install`` of ``installs``."""
+    subprocess.run([sys.executable, "-m", "venv", str(where)], check=True, timeout=300)
+    for args in installs:
+        subprocess.run(
+            [str(where / "bin" / "python"), "-m", "pip", "install", "-q", *args],
+            check=True,
+            env=CLEAN_ENV,
+            capture_output=True,
+            timeout=900,
+        )
+    return where / "bin"
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ``bin`` folder of a fresh virtualenv with the wheel and its extra [site] installed."""
+    return venv_with(tmp_path_factory.mktemp("site") / "venv", [f"{wheel}[site]"])
+
+
+@pytest.fixture(scope="module")
+def core(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """As the verdict job installs: the hashed core requirements, then the wheel alone."""
+    return venv_with(
+        tmp_path_factory.mktemp("core") / "venv",
+        ["--require-hashes", "-r", str(REPO / "requirements" / "verdict.txt")],
+        ["--no-deps", str(wheel)],
     )
-    return venv / "bin"
 
 
 def xuehui(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -123,6 +149,31 @@ def test_check_and_build_a_copy_of_the_repository(installed: Path, tmp_path: Pat
     assert said in built.stderr, built.stderr
     assert (tmp_path / "public" / "index.html").is_file()
     assert (tmp_path / "public" / "guides" / "societies" / "index.html").is_file()
+
+
+def test_the_core_install_checks_and_build_says_what_to_install(core: Path, tmp_path: Path) -> None:
+    pip_check = subprocess.run(
+        [str(core / "python"), "-m", "pip", "check"],
+        capture_output=True,
+        text=True,
+        env=CLEAN_ENV,
+        check=False,
+    )
+    assert pip_check.returncode == 0, pip_check.stdout  # verdict.txt holds every dependency of the wheel
+    for module in ("mkdocs", "material", "jieba"):
+        absent = subprocess.run(
+            [str(core / "python"), "-c", f"import {module}"], capture_output=True, check=False
+        )
+        assert absent.returncode != 0, module
+    data = tmp_path / "programme"
+    shutil.copytree(REPO / "submissions", data / "submissions")
+    checked = xuehui(core, data, "check", "--now", NOW, "--format", "text")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "检查通过" in checked.stdout
+    built = xuehui(core, data, "build", "--out", str(tmp_path / "public"), "--now", NOW)
+    assert built.returncode == 2, built.stdout + built.stderr
+    assert "Traceback" not in built.stderr and "pip install 'xuehui[site]'" in built.stderr
+    assert not (tmp_path / "public").exists()
 
 
 # --- which schemas and site a run uses (generator.resources), in-process ------------------------------

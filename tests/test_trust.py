@@ -40,7 +40,7 @@ PR_NUMBER = 7
 AUTHOR = "mech-secretariat"
 OWNER_REPO = "wuhan-kx/xuehui"
 TOKEN = "ghs_test-token-not-a-secret"
-CODE_PARTS = ("generator", "schemas", "site", ".github", "pyproject.toml", "README.md")
+CODE_PARTS = ("generator", "schemas", "site", ".github", "requirements", "pyproject.toml", "README.md")
 OTHER_SOCIETY = "submissions/societies/wuhan-other.yaml"
 OFFICE_EDIT = "submissions/2026/decisions.yaml"
 

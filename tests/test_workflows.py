@@ -122,7 +122,10 @@ def test_the_check_job_installs_base_code_only_and_reads_the_head_as_data() -> N
     assert data["with"]["filter"] == "blob:limit=1g"  # not the blob:none a sparse checkout implies
     runs = [str(s["run"]) for s in job["steps"] if "run" in s]
     installs = [r for r in runs if "pip install" in r]
-    assert installs == ["python -m pip install --disable-pip-version-check -e ./code"]
+    assert installs == [
+        "python -m pip install --disable-pip-version-check --require-hashes -r code/requirements/verdict.txt\n"
+        "python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e ./code\n"
+    ]
     assert not any(re.search(r"\bdata/|\./data\b|python\b.*\bdata\b|\bsource\b|\bbash\s+\S", r) for r in runs)
     check = next(s for s in job["steps"] if "xuehui check" in str(s.get("run", "")))
     assert check["working-directory"] == "data"

@@ -232,7 +232,8 @@ def test_the_verdict_comes_from_the_base_branch_and_reads_the_head_as_data() -> 
     runs = [str(s["run"]) for s in job["steps"] if "run" in s]
     installs = [r for r in runs if "pip install" in r]
     assert len(installs) == 1 and installs[0].rstrip().endswith(
-        "python -m pip install --disable-pip-version-check -e ./code"
+        "python -m pip install --disable-pip-version-check --require-hashes -r code/requirements/verdict.txt\n"
+        "python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e ./code"
     )
     assert not any(re.search(r"\bdata/|\./data\b|python\b.*\bdata\b|\bsource\b|\bbash\s+\S", r) for r in runs)
     check = next(s for s in job["steps"] if "xuehui check" in str(s.get("run", "")))

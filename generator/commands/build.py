@@ -1,9 +1,13 @@
-"""``xuehui build``: the public site, built beside the output folder and swapped in whole when it passed."""
+"""``xuehui build``: the public site, built beside the output folder and swapped in whole when it passed.
+
+The site's stack (mkdocs, mkdocs-material, jieba) is the extra ``xuehui[site]``, not the core: without it,
+``build`` and ``serve`` say which command installs it and exit 2 (the environment lacks a part)."""
 
 from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,8 +18,32 @@ from generator.commands.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 if TYPE_CHECKING:
     from generator.site.build import BuildResult
 
+# The modules of the extra [site] the build imports, and the distribution each comes from.
+SITE_MODULES: dict[str, str] = {"mkdocs": "mkdocs", "material": "mkdocs-material", "jieba": "jieba"}
+
+
+def require_site_stack() -> None:
+    """Raise ``UsageError`` naming the extra and the command that installs it when a module of it is missing."""
+    missing = [dist for module, dist in SITE_MODULES.items() if not _importable(module)]
+    if missing:
+        raise UsageError(
+            f"生成网站需要网站组件 xuehui[site]（mkdocs、mkdocs-material、jieba），当前的 Python 环境缺少 "
+            f"{'、'.join(missing)}。请先安装：pip install 'xuehui[site]'；在源码目录中：pip install -e '.[site]'"
+            f"（有多个 Python 环境时，把 pip 换成 {sys.executable} -m pip）。检查数据（xuehui check）不需要它。"
+            " (the site needs the extra [site]: pip install 'xuehui[site]', or pip install -e '.[site]' in a checkout)"
+        )
+
+
+def _importable(module: str) -> bool:
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        return False
+    return True
+
 
 def run(args: argparse.Namespace) -> int:
+    require_site_stack()
     from generator.report.text import render as render_text
     from generator.resources import for_repository
     from generator.site.build import build

@@ -1,5 +1,6 @@
 """``xuehui serve``: listen first (a port in use is said at once, not after the build), then build the site
-(``xuehui build``), then serve it on 127.0.0.1 until Ctrl+C."""
+(``xuehui build``), then serve it on 127.0.0.1 until Ctrl+C. Without the extra ``xuehui[site]`` it says
+which command installs it before listening."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 def run(args: argparse.Namespace) -> int:
     from generator.commands import build
 
+    build.require_site_stack()
     server = _listen(args.out, args.port)
     with server:
         code = build.run(args)
