@@ -1,4 +1,4 @@
-"""The one compiled part, optional: ``generator._yamlcore``, the strict YAML loader's clean path over
+"""The one compiled part, optional: ``generator.yamlcore``, the strict YAML loader's clean path over
 libyaml's C interface (``generator/_native/yamlcore.c``; docs/design.md says why it is worth its upkeep).
 
 ``optional=True``: without a C compiler or libyaml's headers (Debian: ``libyaml-dev``) the build goes on
@@ -11,7 +11,7 @@ from setuptools import Extension, setup
 setup(
     ext_modules=[
         Extension(
-            "generator._yamlcore",
+            "generator.yamlcore",
             sources=["generator/_native/yamlcore.c"],
             libraries=["yaml"],
             optional=True,

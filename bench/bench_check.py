@@ -371,10 +371,10 @@ _LOADER_CODE = """
 from generator import yamlio
 native = yamlio.native_loader()
 if native is None:
-    print("pure Python (generator._yamlcore not built, or XUEHUI_PURE_YAML set)")
+    print("pure Python (generator.yamlcore not built, or XUEHUI_PURE_YAML set)")
 else:
-    from generator import _yamlcore
-    print(f"compiled clean path (generator._yamlcore, libyaml {_yamlcore.LIBYAML_VERSION})")
+    from generator import yamlcore
+    print(f"compiled clean path (generator.yamlcore, libyaml {yamlcore.LIBYAML_VERSION})")
 """
 
 

@@ -484,7 +484,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
 
 def _load_text(text: str) -> LoadedYaml:
     """The data, positions and problems of a decoded text. The one seam of the compiled clean path: when
-    ``generator._yamlcore`` is built (and not turned off), it builds a document it accepts as it is, the
+    ``generator.yamlcore`` is built (and not turned off), it builds a document it accepts as it is, the
     same values ``_Builder`` builds; any other document (any problem at all) it declines, and ``_Builder``
     reads it. ``tests/test_yamlcore.py`` checks both give the same results."""
     if _NATIVE_LOAD is not None:
@@ -524,15 +524,15 @@ NativeLoad = Callable[[str, tuple[int, int, int, int, int]], "tuple[dict[str, An
 
 
 def native_loader() -> NativeLoad | None:
-    """The compiled clean path (``generator._yamlcore``, over libyaml's C interface) when it was built at
+    """The compiled clean path (``generator.yamlcore``, over libyaml's C interface) when it was built at
     install and ``XUEHUI_PURE_YAML`` does not ask for the pure-Python loader; else None."""
     if os.environ.get("XUEHUI_PURE_YAML", "") not in ("", "0"):
         return None
     try:
-        from generator import _yamlcore
+        from generator import yamlcore
     except ImportError:  # not built (no compiler or no libyaml headers at install): the pure path
         return None
-    return _yamlcore.load
+    return yamlcore.load
 
 
 _NATIVE_LOAD = native_loader()

@@ -17,7 +17,11 @@ RULE_ID = re.compile(r"\b([A-Z]{2,6})-\d{3}\b")
 # The loading layer sits below the rules: the strict loader and the schema check name their problems by the ids
 # that rules/format_yaml.py and rules/format_schema.py declare (they cannot import them), and the checker words
 # them. Every id they name must be declared there (checked below).
-NAMED_BELOW_THE_RULES = {"yamlio.py": "format_yaml", "yamlscan.py": "format_yaml", "schema.py": "format_schema"}
+NAMED_BELOW_THE_RULES = {
+    "yamlio.py": "format_yaml",
+    "yamlscan.py": "format_yaml",
+    "schema.py": "format_schema",
+}
 
 
 def _strings(path: Path) -> list[tuple[int, str]]:

@@ -1,4 +1,4 @@
-"""The compiled clean path of the strict loader (``generator._yamlcore``) gives exactly what the pure-Python
+"""The compiled clean path of the strict loader (``generator.yamlcore``) gives exactly what the pure-Python
 loader gives: the same data (types included), positions and problems, on the hostile corpus of the loader's
 tests, every shipped file, a synthetic tree, edge cases of every limit and scalar form, every character
 escaped, and mutations of all of these. Without the extension (not built, or ``XUEHUI_PURE_YAML=1``) the
@@ -23,7 +23,7 @@ from tests.test_yamlio import BAD
 from tests.test_yamlio_positions import SHIPPED
 
 NATIVE = yamlio.native_loader()
-needs_native = pytest.mark.skipif(NATIVE is None, reason="generator._yamlcore is not built here")
+needs_native = pytest.mark.skipif(NATIVE is None, reason="generator.yamlcore is not built here")
 
 
 def _exact(value: Any) -> Any:
@@ -361,8 +361,8 @@ def test_the_pure_path_can_be_asked_for(monkeypatch: pytest.MonkeyPatch) -> None
 def not_built(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """As on a machine where the extension was not built: importing it fails."""
     monkeypatch.delenv("XUEHUI_PURE_YAML", raising=False)
-    monkeypatch.setitem(sys.modules, "generator._yamlcore", None)
-    monkeypatch.delattr(generator, "_yamlcore", raising=False)
+    monkeypatch.setitem(sys.modules, "generator.yamlcore", None)
+    monkeypatch.delattr(generator, "yamlcore", raising=False)
     yield
 
 

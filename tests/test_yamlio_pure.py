@@ -1,5 +1,5 @@
 """The loader's own tests (``tests/test_yamlio.py``, ``tests/test_yamlio_positions.py``) once more on the
-pure-Python path, when the compiled clean path (``generator._yamlcore``) is what they ran on by default.
+pure-Python path, when the compiled clean path (``generator.yamlcore``) is what they ran on by default.
 Where it is not built they already ran on the pure path, so they are not repeated."""
 
 from __future__ import annotations

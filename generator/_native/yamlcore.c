@@ -1,5 +1,5 @@
 /*
- * generator._yamlcore: the strict YAML loader's clean path, compiled (optional; see docs/design.md).
+ * generator.yamlcore: the strict YAML loader's clean path, compiled (optional; see docs/design.md).
  *
  * load(text, limits) walks libyaml's parse events (its C interface) and builds exactly what the pure-Python
  * loader (generator/yamlio.py, ``_Builder``) builds for a document it accepts without any problem: the data
@@ -374,10 +374,10 @@ static PyMethodDef methods[] = {
 };
 
 static struct PyModuleDef module_def = {
-    PyModuleDef_HEAD_INIT, "generator._yamlcore", NULL, -1, methods, NULL, NULL, NULL, NULL,
+    PyModuleDef_HEAD_INIT, "generator.yamlcore", NULL, -1, methods, NULL, NULL, NULL, NULL,
 };
 
-PyMODINIT_FUNC PyInit__yamlcore(void) {
+PyMODINIT_FUNC PyInit_yamlcore(void) {
     PyObject *decimal = PyImport_ImportModule("decimal");
     if (decimal == NULL) return NULL;
     decimal_type = PyObject_GetAttrString(decimal, "Decimal");
