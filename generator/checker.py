@@ -17,10 +17,18 @@ from generator.findings import Finding, Severity, format_data_path
 from generator.kinds import FileKind, classify, expected_place_hint, spec_of
 from generator.kinds.programme import KIND as PROGRAMME_KIND
 from generator.kinds.spec import at
+from generator.pdftext import pdf_text
 from generator.repository import Source, Unread, as_source
 from generator.rules import ALL_RULES, RULES_BY_ID, files, format_schema, format_yaml
 from generator.rules.base import Context, Hit
-from generator.rules.privacy import file_candidates
+from generator.rules.privacy import (
+    comment_candidates,
+    file_candidates,
+    file_may_hold_personal,
+    name_candidates,
+    pdf_candidates,
+    unread_pdf_text,
+)
 from generator.schema import SCHEMA_DIR, SchemaProblem, validate
 from generator.yamlio import MAX_BYTES, DataPath, LoadedYaml, YamlProblem, load_yaml
 
@@ -40,6 +48,7 @@ class ParsedFile:
     findings: list[Finding] = field(default_factory=list)
     valid: bool = False
     personal: tuple[model.PersonalCandidate, ...] = ()  # what looks like personal data (rules/privacy.py)
+    elsewhere: tuple[model.PlacedCandidate, ...] = ()  # the same in comments, names, PDF text (PRIV-005…007)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +142,7 @@ def parse_source(
     """Classify, load and validate one file (pure; safe to run in a worker process). ``classifier`` names
     the file's kind from its path: the shared tree's by default (the committee repository has its own)."""
     kind = classifier(source.path)
+    names = name_candidates(source.path)  # every path under submissions/, whatever it is (PRIV-006)
     if source.refusal is not None or source.raw is None:
         reason = source.refusal or "无法读取"
         return ParsedFile(
@@ -140,6 +150,7 @@ def parse_source(
             kind,
             None,
             [make_finding("FILE-004", source.path, 0, 0, (), *files.refused.text(reason=reason))],
+            elsewhere=names,
         )
     if kind is None:
         return ParsedFile(
@@ -156,17 +167,24 @@ def parse_source(
                     *files.unknown_place.text(expected=expected_place_hint(source.path)),
                 )
             ],
+            elsewhere=names,
         )
     spec = spec_of(kind)
-    if spec.schema is None:  # not data (an attachment): its place was all there was to check
-        return ParsedFile(source.path, kind, None, [], True)
+    if spec.schema is None:  # not data (an attachment): its place, and a PDF's text (PRIV-007/008)
+        return _attachment(source.path, source.raw, kind, names)
     cap = size_cap(kind)
     loaded = load_yaml(source.raw, with_marks=False, max_bytes=cap)
     placeholders = _placeholders(loaded.data) if _may_hold_placeholders(source.raw) else []
     problems = validate(spec.schema, loaded.data, schema_dir) if loaded.data is not None else []
     findings = [loader_finding(source.path, p) for p in loaded.problems]
+    suspect = len(source.raw) <= cap and file_may_hold_personal(source.raw)  # else nothing to look for
     parsed = ParsedFile(
-        source.path, kind, loaded, findings, personal=file_candidates(source.raw, loaded.data)
+        source.path,
+        kind,
+        loaded,
+        findings,
+        personal=file_candidates(source.raw, loaded.data) if suspect else (),
+        elsewhere=(names + comment_candidates(source.raw)) if suspect else names,
     )
     if loaded.data is None:
         return parsed
@@ -185,6 +203,18 @@ def parse_source(
     if not parsed.valid:
         findings.append(make_finding("FILE-007", source.path, 0, 0, (), *files.format_first.text()))
     return parsed
+
+
+def _attachment(
+    path: str, raw: bytes, kind: FileKind, names: tuple[model.PlacedCandidate, ...]
+) -> ParsedFile:
+    """An attachment: a PDF's text is read for personal data (a notice when it cannot be)."""
+    if not path.endswith(".pdf"):
+        return ParsedFile(path, kind, None, [], True, elsewhere=names)
+    text = pdf_text(raw)
+    said = unread_pdf_text(text)
+    findings = [] if said is None else [make_finding("PRIV-008", path, 0, 0, (), *said)]
+    return ParsedFile(path, kind, None, findings, True, elsewhere=names + pdf_candidates(text))
 
 
 PLACEHOLDERS = ("请填写", "YYYY-MM-DD")
@@ -307,6 +337,8 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
     findings: list[Finding] = []
     programme_seen = False
     for item in sorted(parsed, key=lambda p: p.path):
+        if item.elsewhere:
+            data.personal_elsewhere[item.path] = item.elsewhere
         if item.kind is None:
             continue
         spec = spec_of(item.kind)
@@ -409,7 +441,7 @@ def hits_to_findings(
 ) -> list[Finding]:
     findings: list[Finding] = []
     for rule_id, hit in hits:
-        line, column = locate(hit.file, hit.path)
+        line, column = hit.at if hit.at is not None else locate(hit.file, hit.path)
         severity = hit.severity
         zh = hit.zh
         rule = RULES_BY_ID[rule_id]
@@ -484,7 +516,7 @@ def check_selection(
     names = frozenset(s.path for s in chosen)
     first = {s.path: parse_source(s, schema_dir) for s in chosen}
     contents = {p: f.loaded.data if f.loaded is not None else None for p, f in first.items()}
-    wanted = needed(paths, names, contents, {p for p, f in first.items() if f.personal})
+    wanted = needed(paths, names, contents, {p for p, f in first.items() if f.personal or f.elsewhere})
     more = read(lambda p: p not in names and (wanted is None or p in wanted))
     sources = sorted([*chosen, *more], key=lambda s: s.path)
     rest = [s for s in sources if s.path not in first]

@@ -62,6 +62,8 @@ def needed(
         wanted.add(path)
         kind = classify(path)
         if kind is None:
+            if path in personal:
+                return None  # its name holds what looks like personal data: the exemptions need the tree
             continue  # findings of its own only (FILE-001)
         needs = spec_of(kind).needs
         if needs is None:
