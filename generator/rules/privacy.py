@@ -655,7 +655,7 @@ def _pages(numbers: list[int]) -> tuple[str, str]:
     f"PDF 附件的文字中出现个人信息时提请专项办公室判断{_PRINCIPLE}",
     "Personal data in the text of a PDF attachment is shown to the office",
     messages=_kinds(
-        "PDF 附件第 {{pages}}页的文字中出现{what} {{{{masked}}}}：附件所有学会都能看到。"
+        "PDF 附件第 {{pages}}页的文字中出现{what} {{masked}}：附件所有学会都能看到。"
         "由专项办公室判断：签名栏等确需保留的可以保留，否则请学会删除或遮盖后重新提交。",
         "The text of the PDF attachment holds {what} ({{masked}}) on page {{pages_en}}; every society can "
         "read it. The office decides: a signature block may stay, anything else is removed or blacked out.",
