@@ -24,7 +24,6 @@ from generator.rules.base import Context, Hit
 from generator.rules.privacy import (
     comment_candidates,
     file_candidates,
-    file_may_hold_personal,
     name_candidates,
     pdf_candidates,
     unread_pdf_text,
@@ -177,14 +176,13 @@ def parse_source(
     placeholders = _placeholders(loaded.data) if _may_hold_placeholders(source.raw) else []
     problems = validate(spec.schema, loaded.data, schema_dir) if loaded.data is not None else []
     findings = [loader_finding(source.path, p) for p in loaded.problems]
-    suspect = len(source.raw) <= cap and file_may_hold_personal(source.raw)  # else nothing to look for
     parsed = ParsedFile(
         source.path,
         kind,
         loaded,
         findings,
-        personal=file_candidates(source.raw, loaded.data) if suspect else (),
-        elsewhere=(names + comment_candidates(source.raw)) if suspect else names,
+        personal=file_candidates(source.raw, loaded.data),
+        elsewhere=names + comment_candidates(source.raw) if len(source.raw) <= cap else names,
     )
     if loaded.data is None:
         return parsed

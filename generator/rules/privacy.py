@@ -488,6 +488,7 @@ def no_personal_email(data: Dataset, ctx: Context) -> Iterator[Hit]:
 # (This section's imports stand here, so that edits above it and to it merge apart.)
 
 from dataclasses import replace  # noqa: E402
+from functools import lru_cache  # noqa: E402
 
 from generator.model import PlacedCandidate  # noqa: E402
 from generator.paths import SUBMISSIONS  # noqa: E402
@@ -513,9 +514,17 @@ def _placed(place: str, text: str, line: int = 0, column: int = 0) -> list[Place
     return [PlacedCandidate(place, c, line, column) for c in candidates(text)]
 
 
+# The rest of a line from its first #: a comment lies in one of these. A file whose tails, joined, do not pass
+# ``file_may_hold_personal`` (nor then does any comment, nor is the file itself one that passes only
+# because of its comments) is done with after one search of its bytes.
+_TAIL = re.compile(rb"#[^\r\n]*")
+
+
 def comment_candidates(raw: bytes) -> tuple[PlacedCandidate, ...]:
-    """What looks like personal data in the YAML comments of ``raw`` (a file that passed
-    ``file_may_hold_personal``), each at its comment's line and column."""
+    """What looks like personal data in the YAML comments of ``raw``, each at its comment's line and column.
+    Only a file whose comment tails pass the whole-file prefilter is decoded and scanned."""
+    if not file_may_hold_personal(b"\n".join(_TAIL.findall(raw))):
+        return ()
     text, _ = decode(raw)
     if text is None:
         return ()
@@ -531,7 +540,13 @@ def name_candidates(path: str) -> tuple[PlacedCandidate, ...]:
     if head != SUBMISSIONS or not rest:
         return ()
     *folders, name = rest.split("/")
-    return tuple([*(p for f in folders for p in _placed("folder", f)), *_placed("file", name)])
+    return tuple([*(p for f in folders for p in _folder_candidates(f)), *_placed("file", name)])
+
+
+@lru_cache(maxsize=4096)
+def _folder_candidates(name: str) -> tuple[PlacedCandidate, ...]:
+    """A folder's name is shared by the paths below it: read once."""
+    return tuple(_placed("folder", name))
 
 
 def pdf_candidates(text: PdfText) -> tuple[PlacedCandidate, ...]:
