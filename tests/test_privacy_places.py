@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import generator.checker as checker
 import generator.pdftext as pdftext
+import generator.rules.privacy as privacy
 from generator.checker import CheckResult, check, check_selection, parse_source
 from generator.clock import parse_now
 from generator.findings import Finding, Severity
@@ -101,11 +101,14 @@ def test_comments_are_read_in_a_file_that_fails_to_load() -> None:
     assert (found.line, found.column) == (1, 40)
 
 
-def test_a_clean_file_is_not_scanned_for_comments(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[bytes] = []
-    real = checker.comment_candidates
-    monkeypatch.setattr(checker, "comment_candidates", lambda raw: calls.append(raw) or real(raw))
+def test_a_file_whose_comments_are_clean_is_not_scanned_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a file whose comment tails pass the whole-file prefilter is decoded and scanned a second time;
+    one whose values alone hold personal data (an @) is not."""
+    calls: list[str] = []
+    real = privacy.comments
+    monkeypatch.setattr(privacy, "comments", lambda text, wanted: calls.append(text) or real(text, wanted))
     parse_source(Source("submissions/2026/call.yaml", b"year: 2026  # 2026-09-20 (no personal data)\n"))
+    parse_source(Source("submissions/2026/call.yaml", b"mail: a@example.org  # 2026-09-20\n"))
     assert calls == []
     parse_source(Source("submissions/2026/call.yaml", b"year: 2026  # 13800000091\n"))
     assert len(calls) == 1
