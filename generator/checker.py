@@ -25,6 +25,7 @@ from generator.rules.privacy import (
     comment_candidates,
     file_candidates,
     name_candidates,
+    path_hits,
     pdf_candidates,
     unread_pdf_text,
 )
@@ -387,6 +388,7 @@ def run_rules(data: model.Dataset, ctx: Context) -> list[tuple[str, Hit]]:
         if rule.check is None:
             continue
         hits.extend((rule.id, hit) for hit in rule.check(data, ctx))
+    hits.extend(path_hits(data))  # PRIV-006/007: on a path (line 0), declared without a check
     return hits
 
 

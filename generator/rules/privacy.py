@@ -617,7 +617,7 @@ def no_personal_in_comments(data: Dataset, ctx: Context) -> Iterator[Hit]:
             yield replace(hit, at=(placed.line, placed.column))
 
 
-@rule(
+no_personal_in_names = declare(
     "PRIV-006",
     ERROR,
     _CLAUSE,
@@ -630,9 +630,9 @@ def no_personal_in_comments(data: Dataset, ctx: Context) -> Iterator[Hit]:
         "给文件（或文件夹）换一个不含个人信息的名称，按内容命名即可（如“理事会决议.pdf”）。",
         kind_hint=False,
     ),
-)
-def no_personal_in_names(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    """Fails (an ID number as an attachment's file name)::
+    doc="""A finding on the path (line 0), made beside the rule engine's (``path_hits``).
+
+    Fails (an ID number as an attachment's file name)::
 
         +++ submissions/2026/attachments/wuhan-mechanical-engineering/11010519491231002X.pdf
         + %PDF-1.4
@@ -641,7 +641,11 @@ def no_personal_in_names(data: Dataset, ctx: Context) -> Iterator[Hit]:
 
         +++ submissions/2026/attachments/wuhan-mechanical-engineering/理事会决议-20260920.pdf
         + %PDF-1.4
-    """
+    """,
+)
+
+
+def _name_hits(data: Dataset) -> Iterator[Hit]:
     seen: set[tuple[str, str, str]] = set()
     for file, placed in _elsewhere(data, frozenset(_NAME_PLACES)):
         c = placed.candidate
@@ -663,7 +667,7 @@ def _pages(numbers: list[int]) -> tuple[str, str]:
     )
 
 
-@rule(
+personal_in_pdf = declare(
     "PRIV-007",
     WARNING,
     _CLAUSE,
@@ -676,9 +680,10 @@ def _pages(numbers: list[int]) -> tuple[str, str]:
         "read it. The office decides: a signature block may stay, anything else is removed or blacked out.",
         "附件中不需要的个人信息请在原文件中删除或遮盖，重新导出 PDF 后提交；",
     ),
-)
-def personal_in_pdf(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    """Fails (a mobile number on an attachment's page)::
+    doc="""A finding on the attachment (line 0) naming its pages, made beside the rule engine's
+    (``path_hits``).
+
+    Fails (a mobile number on an attachment's page)::
 
         +++ submissions/2026/attachments/wuhan-mechanical-engineering/contact.pdf
         + %PDF-1.4
@@ -725,7 +730,11 @@ def personal_in_pdf(data: Dataset, ctx: Context) -> Iterator[Hit]:
         + startxref
         + 374
         + %%EOF
-    """
+    """,
+)
+
+
+def _pdf_hits(data: Dataset) -> Iterator[Hit]:
     pages: dict[tuple[str, str], list[int]] = {}
     masked: dict[tuple[str, str], str] = {}
     for file, placed in _elsewhere(data, frozenset({"pdf"})):
@@ -740,6 +749,13 @@ def personal_in_pdf(data: Dataset, ctx: Context) -> Iterator[Hit]:
             file, (), _KIND_VARIANTS[rule_id], masked=masked[file, rule_id], pages=zh, pages_en=en
         )
         yield replace(hit, at=(0, 0))
+
+
+def path_hits(data: Dataset) -> Iterator[tuple[str, Hit]]:
+    """PRIV-006 and PRIV-007: hits on a path, not a line (so declared without a check; the checker adds
+    them to the rule engine's, ``checker.run_rules``), with the exemptions the whole dataset gives."""
+    yield from ((no_personal_in_names.id, hit) for hit in _name_hits(data))
+    yield from ((personal_in_pdf.id, hit) for hit in _pdf_hits(data))
 
 
 _NOT_CHECKED = "未做个人信息检查，请专项办公室人工查看"
