@@ -20,13 +20,14 @@ from generator.kinds.spec import at
 from generator.pdftext import pdf_text
 from generator.repository import Source, Unread, as_source
 from generator.rules import ALL_RULES, RULES_BY_ID, files, format_schema, format_yaml
-from generator.rules.base import Context, Hit
+from generator.rules.base import Context, Hit, Rule
 from generator.rules.privacy import (
     comment_candidates,
     file_candidates,
     name_candidates,
     path_hits,
     pdf_candidates,
+    unread_pdf,
     unread_pdf_text,
 )
 from generator.schema import SCHEMA_DIR, SchemaProblem, validate
@@ -88,7 +89,7 @@ class CheckResult:
 
 
 def make_finding(
-    rule_id: str,
+    rule: Rule,
     file: str,
     line: int,
     column: int,
@@ -99,13 +100,13 @@ def make_finding(
     severity: Severity | None = None,
     clause: str | None = None,
 ) -> Finding:
-    rule = RULES_BY_ID[rule_id]
+    """A finding of ``rule`` (its declaration: id, severity and clause come from there) at a place."""
     return Finding(
         file=file,
         line=line,
         column=column,
         path=format_data_path(path),
-        rule=rule_id,
+        rule=rule.id,
         severity=severity or rule.severity,
         clause=clause or rule.clause,
         message_zh=zh,
@@ -118,7 +119,7 @@ def loader_finding(file: str, problem: YamlProblem) -> Finding:
     """A problem of the strict loader as a finding, in the words ``rules/format_yaml`` declares."""
     said = format_yaml.render(problem)
     return make_finding(
-        said.rule,
+        RULES_BY_ID[said.rule],  # the loader names its problems by the ids rules/format_yaml declares
         file,
         said.line,
         said.column,
@@ -133,7 +134,8 @@ def loader_finding(file: str, problem: YamlProblem) -> Finding:
 def schema_finding(file: str, line: int, column: int, problem: SchemaProblem) -> Finding:
     """A schema problem as a finding at ``line``/``column``, in the words ``rules/format_schema`` declares."""
     zh, en, hint = format_schema.render(problem)
-    return make_finding(problem.rule, file, line, column, problem.path, zh, en, hint, clause=problem.clause)
+    rule = RULES_BY_ID[problem.rule]  # named by the ids rules/format_schema declares
+    return make_finding(rule, file, line, column, problem.path, zh, en, hint, clause=problem.clause)
 
 
 def parse_source(
@@ -143,32 +145,8 @@ def parse_source(
     the file's kind from its path: the shared tree's by default (the committee repository has its own)."""
     kind = classifier(source.path)
     names = name_candidates(source.path)  # every path under submissions/, whatever it is (PRIV-006)
-    if source.refusal is not None or source.raw is None:
-        reason = source.refusal or "无法读取"
-        return ParsedFile(
-            source.path,
-            kind,
-            None,
-            [make_finding("FILE-004", source.path, 0, 0, (), *files.refused.text(reason=reason))],
-            elsewhere=names,
-        )
-    if kind is None:
-        return ParsedFile(
-            source.path,
-            None,
-            None,
-            [
-                make_finding(
-                    "FILE-001",
-                    source.path,
-                    0,
-                    0,
-                    (),
-                    *files.unknown_place.text(expected=expected_place_hint(source.path)),
-                )
-            ],
-            elsewhere=names,
-        )
+    if source.refusal is not None or source.raw is None or kind is None:
+        return _not_data(source, kind, names)
     spec = spec_of(kind)
     if spec.schema is None:  # not data (an attachment): its place, and a PDF's text (PRIV-007/008)
         return _attachment(source.path, source.raw, kind, names)
@@ -190,7 +168,9 @@ def parse_source(
     for path, text in placeholders:
         line, column = loaded.locate(path)
         findings.append(
-            make_finding("TPL-001", source.path, line, column, path, *files.placeholder.text(text=text))
+            make_finding(
+                files.placeholder, source.path, line, column, path, *files.placeholder.text(text=text)
+            )
         )
     unfilled = {path for path, _ in placeholders}
     for problem in problems:
@@ -200,8 +180,33 @@ def parse_source(
         findings.append(schema_finding(source.path, line, column, problem))
     parsed.valid = not any(f.severity is Severity.ERROR for f in findings)
     if not parsed.valid:
-        findings.append(make_finding("FILE-007", source.path, 0, 0, (), *files.format_first.text()))
+        findings.append(make_finding(files.format_first, source.path, 0, 0, (), *files.format_first.text()))
     return parsed
+
+
+def _not_data(source: Source, kind: FileKind | None, names: tuple[model.PlacedCandidate, ...]) -> ParsedFile:
+    """A file that is not read as data: refused (FILE-004) or of no kind (FILE-001); its names are read."""
+    if source.refusal is not None or source.raw is None:
+        reason = source.refusal or "无法读取"
+        return ParsedFile(
+            source.path,
+            kind,
+            None,
+            [make_finding(files.refused, source.path, 0, 0, (), *files.refused.text(reason=reason))],
+            elsewhere=names,
+        )
+    expected = expected_place_hint(source.path)  # of no kind: its place is unknown
+    return ParsedFile(
+        source.path,
+        None,
+        None,
+        [
+            make_finding(
+                files.unknown_place, source.path, 0, 0, (), *files.unknown_place.text(expected=expected)
+            )
+        ],
+        elsewhere=names,
+    )
 
 
 def _attachment(
@@ -212,7 +217,7 @@ def _attachment(
         return ParsedFile(path, kind, None, [], True, elsewhere=names)
     text = pdf_text(raw)
     said = unread_pdf_text(text)
-    findings = [] if said is None else [make_finding("PRIV-008", path, 0, 0, (), *said)]
+    findings = [] if said is None else [make_finding(unread_pdf, path, 0, 0, (), *said)]
     return ParsedFile(path, kind, None, findings, True, elsewhere=names + pdf_candidates(text))
 
 
@@ -267,8 +272,10 @@ def parse_all(
     """
     if not use_cache or len(sources) < CACHE_MIN_FILES:
         return _parse_fresh(sources, schema_dir, workers)
-    from generator.cache import ParseCache, entry_key
+    from generator.cache import ParseCache, cache_dir, entry_key
 
+    if cache_dir() is None:  # turned off (``XUEHUI_CACHE=0``): no key would be looked up or stored
+        return _parse_fresh(sources, schema_dir, workers)
     store = ParseCache(schema_dir)
     cached = store.load()
     keys: dict[str, str] = {}
@@ -360,7 +367,7 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
         except (KeyError, TypeError, ValueError, AttributeError, InvalidOperation) as exc:
             findings.append(
                 make_finding(
-                    "FILE-005",
+                    files.unreadable,
                     item.path,
                     1,
                     1,
@@ -371,7 +378,7 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
     if data.programme is None:
         findings.append(
             make_finding(
-                "FILE-006",
+                files.programme_missing,
                 PROGRAMME,
                 0,
                 0,
@@ -452,9 +459,7 @@ def hits_to_findings(
                 when = decisions.formal_review_date or "形式审查"
                 severity = Severity.NOTICE
                 zh = f"{zh}（专项办公室已于 {when} 形式审查记为不通过{f'：{reason}' if reason else ''}；仅作记录。）"
-        findings.append(
-            make_finding(rule_id, hit.file, line, column, hit.path, zh, hit.en, hit.hint, severity)
-        )
+        findings.append(make_finding(rule, hit.file, line, column, hit.path, zh, hit.en, hit.hint, severity))
     return findings
 
 

@@ -51,6 +51,7 @@ not know yet (a newer CJK extension is still Chinese).
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from array import array
@@ -447,6 +448,16 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
 
 
 def _load_text(text: str) -> LoadedYaml:
+    """The data, positions and problems of a decoded text. The one seam of the compiled clean path: when
+    ``generator._yamlcore`` is built (and not turned off), it builds a document it accepts as it is, the
+    same values ``_Builder`` builds; any other document (any problem at all) it declines, and ``_Builder``
+    reads it. ``tests/test_yamlcore.py`` checks both give the same results."""
+    if _NATIVE_LOAD is not None:
+        built = _NATIVE_LOAD(text, _NATIVE_LIMITS)
+        if built is not None:
+            positions = array("Q")
+            positions.frombytes(built[1])
+            return LoadedYaml(built[0], {}, [], positions)
     parser = CParser(text)
     try:
         return _Builder(parser.get_event).run()
@@ -472,6 +483,25 @@ SHARED_TEXT_CHARS = 32
 
 # Plain scalars whose first character is none of these are text without further resolution.
 _RESOLVE_START = frozenset("0123456789-+.~tTfFnN")
+
+
+NativeLoad = Callable[[str, tuple[int, int, int, int, int]], "tuple[dict[str, Any], bytes] | None"]
+
+
+def native_loader() -> NativeLoad | None:
+    """The compiled clean path (``generator._yamlcore``, over libyaml's C interface) when it was built at
+    install and ``XUEHUI_PURE_YAML`` does not ask for the pure-Python loader; else None."""
+    if os.environ.get("XUEHUI_PURE_YAML", "") not in ("", "0"):
+        return None
+    try:
+        from generator import _yamlcore
+    except ImportError:  # not built (no compiler or no libyaml headers at install): the pure path
+        return None
+    return _yamlcore.load
+
+
+_NATIVE_LOAD = native_loader()
+_NATIVE_LIMITS = (MAX_DEPTH, MAX_NODES, MAX_KEY_CHARS, MAX_SCALAR_CHARS, SHARED_TEXT_CHARS)
 
 
 class _Frame:

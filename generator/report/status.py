@@ -6,7 +6,7 @@ import json
 
 from generator.lifecycle import PUBLICITY_STATES, STAGES, CycleStatus, Reminder
 from generator.report.text import display_width, pad
-from generator.rules.lifecycle import reminder_text
+from generator.rules.lifecycle import reminder_rule, reminder_text
 
 
 def as_dict(status: CycleStatus) -> dict[str, object]:
@@ -30,7 +30,13 @@ def as_dict(status: CycleStatus) -> dict[str, object]:
 
 def _reminder(r: Reminder) -> dict[str, object]:
     zh, en, _ = reminder_text(r)
-    return {"code": r.code, "severity": r.severity, "file": r.file, "message_zh": zh, "message_en": en}
+    return {
+        "code": reminder_rule(r).id,
+        "severity": r.severity,
+        "file": r.file,
+        "message_zh": zh,
+        "message_en": en,
+    }
 
 
 def render(status: CycleStatus, fmt: str, names: dict[str, str]) -> str:
@@ -56,5 +62,5 @@ def render(status: CycleStatus, fmt: str, names: dict[str, str]) -> str:
         )
     if status.reminders:
         lines.append("")
-        lines += [f"提醒（{r.code}）：{reminder_text(r)[0]}" for r in status.reminders]
+        lines += [f"提醒（{reminder_rule(r).id}）：{reminder_text(r)[0]}" for r in status.reminders]
     return "\n".join(lines) + "\n"

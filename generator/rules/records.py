@@ -9,7 +9,8 @@ read (``tests/test_closed_records.py`` traces every rule's reads to keep it true
 
 from __future__ import annotations
 
-from generator.rules.base import ERROR, Message, declare
+from generator.rules import eligibility, files, references
+from generator.rules.base import ERROR, Message, Rule, declare
 
 _HINT = (
     "请撤销这项改动。如材料确有错误，请联系专项办公室：由办公室在 submissions/office/corrections.yaml 中"
@@ -22,10 +23,14 @@ _CORRECTION_HINT = (
 
 # Profile fields (``submissions/societies/*.yaml``) that a rule reads, with the rules that read them. Every
 # other field (name, founded, website, introduction …) changes no rule's outcome.
-JUDGED_SOCIETY_FIELDS: dict[str, tuple[str, ...]] = {
-    "slug": ("FILE-002",),
-    "credit_code": ("SOC-001", "SOC-002", "SOC-003"),
-    "council_elected": ("ELIG-005",),
+JUDGED_SOCIETY_FIELDS: dict[str, tuple[Rule, ...]] = {
+    "slug": (files.names_match_files,),
+    "credit_code": (
+        references.credit_codes_valid,
+        references.credit_codes_social,
+        references.credit_codes_unique,
+    ),
+    "council_elected": (eligibility.council_term,),
 }
 
 
