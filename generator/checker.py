@@ -17,10 +17,19 @@ from generator.findings import Finding, Severity, format_data_path
 from generator.kinds import FileKind, classify, expected_place_hint, spec_of
 from generator.kinds.programme import KIND as PROGRAMME_KIND
 from generator.kinds.spec import at
+from generator.pdftext import pdf_text
 from generator.repository import Source, Unread, as_source
 from generator.rules import ALL_RULES, RULES_BY_ID, files, format_schema, format_yaml
 from generator.rules.base import Context, Hit, Rule
-from generator.rules.privacy import file_candidates
+from generator.rules.privacy import (
+    comment_candidates,
+    file_candidates,
+    name_candidates,
+    path_hits,
+    pdf_candidates,
+    unread_pdf,
+    unread_pdf_text,
+)
 from generator.schema import SCHEMA_DIR, SchemaProblem, validate
 from generator.yamlio import MAX_BYTES, DataPath, LoadedYaml, YamlProblem, load_yaml
 
@@ -40,6 +49,7 @@ class ParsedFile:
     findings: list[Finding] = field(default_factory=list)
     valid: bool = False
     personal: tuple[model.PersonalCandidate, ...] = ()  # what looks like personal data (rules/privacy.py)
+    elsewhere: tuple[model.PlacedCandidate, ...] = ()  # the same in comments, names, PDF text (PRIV-005…007)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,40 +147,24 @@ def parse_source(
     """Classify, load and validate one file (pure; safe to run in a worker process). ``classifier`` names
     the file's kind from its path: the shared tree's by default (the committee repository has its own)."""
     kind = classifier(source.path)
-    if source.refusal is not None or source.raw is None:
-        reason = source.refusal or "无法读取"
-        return ParsedFile(
-            source.path,
-            kind,
-            None,
-            [make_finding(files.refused, source.path, 0, 0, (), *files.refused.text(reason=reason))],
-        )
-    if kind is None:
-        return ParsedFile(
-            source.path,
-            None,
-            None,
-            [
-                make_finding(
-                    files.unknown_place,
-                    source.path,
-                    0,
-                    0,
-                    (),
-                    *files.unknown_place.text(expected=expected_place_hint(source.path)),
-                )
-            ],
-        )
+    names = name_candidates(source.path)  # every path under submissions/, whatever it is (PRIV-006)
+    if source.refusal is not None or source.raw is None or kind is None:
+        return _not_data(source, kind, names)
     spec = spec_of(kind)
-    if spec.schema is None:  # not data (an attachment): its place was all there was to check
-        return ParsedFile(source.path, kind, None, [], True)
+    if spec.schema is None:  # not data (an attachment): its place, and a PDF's text (PRIV-007/008)
+        return _attachment(source.path, source.raw, kind, names)
     cap = size_cap(kind)
     loaded = load_yaml(source.raw, with_marks=False, max_bytes=cap)
     placeholders = _placeholders(loaded.data) if _may_hold_placeholders(source.raw) else []
     problems = validate(spec.schema, loaded.data, schema_dir) if loaded.data is not None else []
     findings = [loader_finding(source.path, p) for p in loaded.problems]
     parsed = ParsedFile(
-        source.path, kind, loaded, findings, personal=file_candidates(source.raw, loaded.data)
+        source.path,
+        kind,
+        loaded,
+        findings,
+        personal=file_candidates(source.raw, loaded.data),
+        elsewhere=names + comment_candidates(source.raw) if len(source.raw) <= cap else names,
     )
     if loaded.data is None:
         return parsed
@@ -191,6 +185,43 @@ def parse_source(
     if not parsed.valid:
         findings.append(make_finding(files.format_first, source.path, 0, 0, (), *files.format_first.text()))
     return parsed
+
+
+def _not_data(source: Source, kind: FileKind | None, names: tuple[model.PlacedCandidate, ...]) -> ParsedFile:
+    """A file that is not read as data: refused (FILE-004) or of no kind (FILE-001); its names are read."""
+    if source.refusal is not None or source.raw is None:
+        reason = source.refusal or "无法读取"
+        return ParsedFile(
+            source.path,
+            kind,
+            None,
+            [make_finding(files.refused, source.path, 0, 0, (), *files.refused.text(reason=reason))],
+            elsewhere=names,
+        )
+    expected = expected_place_hint(source.path)  # of no kind: its place is unknown
+    return ParsedFile(
+        source.path,
+        None,
+        None,
+        [
+            make_finding(
+                files.unknown_place, source.path, 0, 0, (), *files.unknown_place.text(expected=expected)
+            )
+        ],
+        elsewhere=names,
+    )
+
+
+def _attachment(
+    path: str, raw: bytes, kind: FileKind, names: tuple[model.PlacedCandidate, ...]
+) -> ParsedFile:
+    """An attachment: a PDF's text is read for personal data (a notice when it cannot be)."""
+    if not path.endswith(".pdf"):
+        return ParsedFile(path, kind, None, [], True, elsewhere=names)
+    text = pdf_text(raw)
+    said = unread_pdf_text(text)
+    findings = [] if said is None else [make_finding(unread_pdf, path, 0, 0, (), *said)]
+    return ParsedFile(path, kind, None, findings, True, elsewhere=names + pdf_candidates(text))
 
 
 PLACEHOLDERS = ("请填写", "YYYY-MM-DD")
@@ -315,6 +346,8 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
     findings: list[Finding] = []
     programme_seen = False
     for item in sorted(parsed, key=lambda p: p.path):
+        if item.elsewhere:
+            data.personal_elsewhere[item.path] = item.elsewhere
         if item.kind is None:
             continue
         spec = spec_of(item.kind)
@@ -365,6 +398,7 @@ def run_rules(data: model.Dataset, ctx: Context) -> list[tuple[str, Hit]]:
         if rule.check is None:
             continue
         hits.extend((rule.id, hit) for hit in rule.check(data, ctx))
+    hits.extend(path_hits(data))  # PRIV-006/007: on a path (line 0), declared without a check
     return hits
 
 
@@ -417,7 +451,7 @@ def hits_to_findings(
 ) -> list[Finding]:
     findings: list[Finding] = []
     for rule_id, hit in hits:
-        line, column = locate(hit.file, hit.path)
+        line, column = hit.at if hit.at is not None else locate(hit.file, hit.path)
         severity = hit.severity
         zh = hit.zh
         rule = RULES_BY_ID[rule_id]
@@ -490,7 +524,7 @@ def check_selection(
     names = frozenset(s.path for s in chosen)
     first = {s.path: parse_source(s, schema_dir) for s in chosen}
     contents = {p: f.loaded.data if f.loaded is not None else None for p, f in first.items()}
-    wanted = needed(paths, names, contents, {p for p, f in first.items() if f.personal})
+    wanted = needed(paths, names, contents, {p for p, f in first.items() if f.personal or f.elsewhere})
     more = read(lambda p: p not in names and (wanted is None or p in wanted))
     sources = sorted([*chosen, *more], key=lambda s: s.path)
     rest = [s for s in sources if s.path not in first]

@@ -828,6 +828,20 @@ class PersonalCandidate:
     masked: str
 
 
+@dataclass(frozen=True, slots=True)
+class PlacedCandidate:
+    """What looks like personal data outside a data file's values (``generator.rules.privacy``, PRIV-005…007):
+    in a YAML comment (``place`` "comment", at ``line`` and ``column``), in a file or folder name of the
+    file's path ("file", "folder": ``name`` is which one) or in a PDF attachment's text ("pdf", on ``line``,
+    the page)."""
+
+    place: str
+    candidate: PersonalCandidate
+    line: int = 0
+    column: int = 0
+    name: str = ""
+
+
 @dataclass(slots=True)
 class Dataset:
     """Everything the rules look at: the whole tree, loaded once."""
@@ -844,6 +858,9 @@ class Dataset:
     # What looks like personal data in each data file (valid or not, of every kind, the office's records
     # included), found when the file was parsed: the privacy rules (PRIV) apply the tree's exemptions.
     personal: dict[str, tuple[PersonalCandidate, ...]] = field(default_factory=dict)
+    # The same outside the values (comments, file and folder names, PDF text), of every file under
+    # submissions/ (PRIV-005…007).
+    personal_elsewhere: dict[str, tuple[PlacedCandidate, ...]] = field(default_factory=dict)
 
     def has_society(self, slug: str) -> bool:
         """A profile exists: loaded, or present with problems of its own (not reported twice)."""

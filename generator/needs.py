@@ -17,7 +17,9 @@ records speak of every society...); an attachment declares that it needs nothing
 - ``cycle-if-renamed``: every file of the kind in its cycle when the file declares a ``society`` other than
   its file name (APP-001 then compares it with every application of the cycle), else none;
 - ``all-if-personal``: every file of the kind when the file holds something that looks like personal data
-  (``ParsedFile.personal``: the privacy rules' exemptions then need the whole tree), else none.
+  (``ParsedFile.personal``, or ``elsewhere``: in a comment, its path's names or a PDF's text; the privacy
+  rules' exemptions then need the whole tree), else none. A file of no kind whose name holds some needs the
+  whole tree.
 
 ``tests/test_needs.py`` checks, for every file of every shipped tree and of a synthetic one, that the
 findings of a check reading only ``needed`` equal those of the whole-tree check.
@@ -62,6 +64,8 @@ def needed(
         wanted.add(path)
         kind = classify(path)
         if kind is None:
+            if path in personal:
+                return None  # its name holds what looks like personal data: the exemptions need the tree
             continue  # findings of its own only (FILE-001)
         needs = spec_of(kind).needs
         if needs is None:

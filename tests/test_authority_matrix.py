@@ -38,6 +38,9 @@ from tests.helpers import (
     edit,
     mini_tree,
 )
+from tests.pdfmaker import make_pdf
+
+PDF = make_pdf(["attachment"])  # a readable PDF (a stub would be an unreadable one: PRIV-008)
 
 # ---- the base repository
 
@@ -108,9 +111,9 @@ def base_tree() -> dict[str, bytes]:
         f"    {MECH}: {{passed: true}}",
         f"    {MECH}: {{passed: true}}\n    {AGRI}: {{passed: false, reason: 申报材料不全}}",
     )
-    tree[f"{AGRI_FILES}/证明.pdf"] = b"%PDF-1.4\n"
-    tree[f"{MECH_FILES}/证明.pdf"] = b"%PDF-1.4\n"
-    tree[f"{MECH_FILES}/scan.pdf"] = b"%PDF-1.4\n"
+    tree[f"{AGRI_FILES}/证明.pdf"] = PDF
+    tree[f"{MECH_FILES}/证明.pdf"] = PDF
+    tree[f"{MECH_FILES}/scan.pdf"] = PDF
     for path, text in CODE_FILES.items():
         tree[path] = text.encode()
     return tree
@@ -192,7 +195,7 @@ def submodule(path: str) -> Edit:
         inner = repo / path
         inner.mkdir(parents=True)
         git(inner.parent, "init", "-q", "-b", "main", str(inner))
-        write(inner, "x.pdf", "%PDF-1.4\n")
+        write(inner, "x.pdf", PDF.decode("ascii"))
         commit_all(inner, "inner")
 
     return run
@@ -271,7 +274,7 @@ ROWS: list[Row] = [
     ok("own application", MECH_LOGIN, BEFORE_DEADLINE, change(APP, MORE_PEOPLE, "approach: 聚焦智能制造")),
     ok("own plan", MECH_LOGIN, PLAN_TIME, change(PLAN, "同步推进团体标准", "同时推进团体标准")),
     ok("own report", MECH_LOGIN, REPORT_TIME, change(MIDTERM, "培训班已完成一期", "培训班已顺利完成一期")),
-    ok("own attachment", MECH_LOGIN, BEFORE_DEADLINE, create(f"{MECH_FILES}/章程.pdf", b"%PDF-1.4\n")),
+    ok("own attachment", MECH_LOGIN, BEFORE_DEADLINE, create(f"{MECH_FILES}/章程.pdf", PDF)),
     ok(
         "own login in another case",
         "Mech-Secretariat",
@@ -314,7 +317,7 @@ ROWS: list[Row] = [
         MECH_LOGIN,
         BEFORE_DEADLINE,
         auth(f"{AGRI_FILES}/假证明.pdf"),
-        create(f"{AGRI_FILES}/假证明.pdf", b"%PDF-1.4\n"),
+        create(f"{AGRI_FILES}/假证明.pdf", PDF),
     ),
     bad(
         "new application for another",
@@ -550,7 +553,7 @@ ROWS: list[Row] = [
         MECH_LOGIN,
         BEFORE_DEADLINE,
         {("FILE-008", f"{MECH_FILES}/Scan.pdf")},
-        create(f"{MECH_FILES}/Scan.pdf", b"%PDF-1.4\n"),
+        create(f"{MECH_FILES}/Scan.pdf", PDF),
     ),
     # (an upper-case extension is also no known place: FILE-001, and so the office's alone: AUTH-001)
     bad(
@@ -562,22 +565,22 @@ ROWS: list[Row] = [
             ("FILE-001", f"{MECH_FILES}/证明.PDF"),
             ("AUTH-001", f"{MECH_FILES}/证明.PDF"),
         },
-        create(f"{MECH_FILES}/证明.PDF", b"%PDF-1.4\n"),
+        create(f"{MECH_FILES}/证明.PDF", PDF),
     ),
     bad(
         "NFD twin",
         MECH_LOGIN,
         BEFORE_DEADLINE,
         {("FILE-008", NFD_NAME), ("FILE-008", f"{MECH_FILES}/é.pdf")},
-        create(f"{MECH_FILES}/é.pdf", b"%PDF-1.4\n"),
-        create(NFD_NAME, b"%PDF-1.4\n"),
+        create(f"{MECH_FILES}/é.pdf", PDF),
+        create(NFD_NAME, PDF),
     ),
     bad(
         "NFD name alone",
         MECH_LOGIN,
         BEFORE_DEADLINE,
         {("FILE-008", NFD_NAME)},
-        create(NFD_NAME, b"%PDF-1.4\n"),
+        create(NFD_NAME, PDF),
     ),
     # -- renames (no rename detection: a deletion and an addition)
     # (FILE-002: the society named inside differs from the file name)
@@ -677,7 +680,7 @@ ROWS: list[Row] = [
         MECH_LOGIN,
         AFTER_DEADLINE,
         {("LOCK-002", f"{MECH_FILES}/补充.pdf")},
-        create(f"{MECH_FILES}/补充.pdf", b"%PDF-1.4\n"),
+        create(f"{MECH_FILES}/补充.pdf", PDF),
     ),
     bad(
         "attachment removed after the deadline",
@@ -690,7 +693,7 @@ ROWS: list[Row] = [
         "attachment added before the deadline",
         MECH_LOGIN,
         BEFORE_DEADLINE,
-        create(f"{MECH_FILES}/补充.pdf", b"%PDF-1.4\n"),
+        create(f"{MECH_FILES}/补充.pdf", PDF),
     ),
     bad(
         "a society writes its own correction",
@@ -747,7 +750,7 @@ ROWS: list[Row] = [
         "hostile file name in own folder",
         MECH_LOGIN,
         BEFORE_DEADLINE,
-        create(f"{MECH_FILES}/$(touch pwned) `x` \"q\" 'a'\nb.pdf", b"%PDF-1.4\n"),
+        create(f"{MECH_FILES}/$(touch pwned) `x` \"q\" 'a'\nb.pdf", PDF),
     ),
     ok(
         "hostile branch name",

@@ -145,8 +145,16 @@ def test_needs_name_registered_kinds_and_known_scopes() -> None:
     for spec in SHARED:
         for need in spec.needs or ():
             assert isinstance(need, Need) and need.kind in names and need.scope in SCOPES, need
-    assert needs.NEEDS == {"application": kinds.application.KIND.needs}
-    assert kinds.attachment.KIND.needs == ()  # its findings are its own
+    assert needs.NEEDS == {
+        "application": kinds.application.KIND.needs,
+        "attachment": kinds.attachment.KIND.needs,
+    }
+    # Its findings are its own but for the privacy exemptions (PRIV-006/007), read only when it holds a
+    # candidate.
+    assert {(n.kind, n.scope) for n in kinds.attachment.KIND.needs or ()} == {
+        ("society", "all-if-personal"),
+        ("programme", "all-if-personal"),
+    }
 
 
 def test_locks_are_declared_by_the_society_kinds() -> None:

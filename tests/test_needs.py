@@ -118,7 +118,7 @@ def test_an_application_needs_its_own_society_files_not_the_other_applications(
 def test_a_kind_without_a_declaration_needs_the_whole_tree() -> None:
     paths = ["submissions/programme.yaml", "submissions/2026/call.yaml", "submissions/societies/a.yaml"]
     assert needed(paths, ["submissions/2026/call.yaml"], {}) is None
-    assert set(NEEDS) == {"application"}
+    assert set(NEEDS) == {"application", "attachment"}  # an attachment: the privacy exemptions
 
 
 def test_reference_rule_skips_files_nobody_reads(tmp_path: Path) -> None:

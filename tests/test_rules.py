@@ -498,6 +498,12 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "PRIV-005",
+        "a mobile in a YAML comment",
+        e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，收录论文136篇。  # 联系人 13800000091"),
+        e(APP, "参会代表420人，收录论文136篇。", "参会代表420人，收录论文136篇。  # 学会办公室 027-87654321"),
+    ),
+    Case(
         "EXCL-001",
         "materials not declared truthful",
         e(APP, "materials_truthful: true", "materials_truthful: false"),

@@ -10,7 +10,7 @@ from typing import Any
 
 from generator import model
 from generator.kinds import closing
-from generator.kinds.spec import CYCLE, FileKind, KindSpec, Lock, LockReason, Owner
+from generator.kinds.spec import CYCLE, FileKind, KindSpec, Lock, LockReason, Need, Owner
 from generator.paths import SLUG, SUBMISSIONS
 
 ZH = "附件"
@@ -46,5 +46,11 @@ KIND = KindSpec(
     owner=Owner.SOCIETY,
     deadline_locks=deadline_locks,
     frozen_locks=frozen_locks,
-    needs=(),  # its findings are its own (FILE-001, FILE-004)
+    # Its findings are its own (FILE-001, FILE-004, PRIV-008) but for the privacy rules' exemptions, which
+    # read every society's credit code and public e-mail and the office's e-mail when its name or its text
+    # holds what looks like personal data.
+    needs=(
+        Need("society", "all-if-personal", "PRIV-006/007: the exemptions (credit codes, public e-mails)"),
+        Need("programme", "all-if-personal", "PRIV-006/007: the exemptions (the office's e-mail)"),
+    ),
 )

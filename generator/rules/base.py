@@ -47,6 +47,7 @@ class Hit:
     en: str
     hint: str
     severity: Severity | None = None  # None: the rule's own severity
+    at: tuple[int, int] | None = None  # line and column where no data path says it (a comment, a name: 0, 0)
 
 
 Check = Callable[[Dataset, Context], Iterable[Hit]]

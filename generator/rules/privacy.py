@@ -473,4 +473,371 @@ def no_personal_email(data: Dataset, ctx: Context) -> Iterator[Hit]:
     yield from _hits(no_personal_email, data)
 
 
-RULES = (no_mobile, no_id_number, no_account, no_personal_email)
+# ---------------------------------------------------------------------------------------------------------
+# Outside the values (PRIV-005…008): YAML comments, file and folder names, the text of PDF attachments.
+#
+# The same recogniser (``candidates``) and the same exemptions (a society's credit code, the official
+# addresses) as PRIV-001…004, under new ids, one per place: a comment or a name is fixed differently from a
+# value, a PDF's text is the office's to judge (an attachment may carry a signature block), and the four
+# value rules stay as they are. Each finding names the kind of data (a variant: mobile, id, account, email)
+# and shows the value masked. What they read is found while each file is parsed (``checker.parse_source``,
+# so a one-file check and the parse cache have it too): the comments of a YAML file whose raw text passes
+# ``file_may_hold_personal`` (the comment scanner, ``generator.yamlcomments``, runs only when a comment
+# itself passes ``may_hold_personal``), the file and folder names of every path under submissions/, and the
+# pages of every PDF attachment (``generator.pdftext``: bounded, never raising). Images are not read.
+# (This section's imports stand here, so that edits above it and to it merge apart.)
+
+from dataclasses import replace  # noqa: E402
+from functools import lru_cache  # noqa: E402
+
+from generator.model import PlacedCandidate  # noqa: E402
+from generator.paths import SUBMISSIONS  # noqa: E402
+from generator.pdftext import (  # noqa: E402
+    ENCRYPTED,
+    MAX_PAGES,
+    MAX_PDF_BYTES,
+    TOO_LARGE,
+    TOO_MANY_PAGES,
+    UNREADABLE,
+    PdfText,
+)
+from generator.rules.base import NOTICE, WARNING, declare  # noqa: E402
+from generator.yamlcomments import comments  # noqa: E402
+from generator.yamlio import decode  # noqa: E402
+
+_KIND_VARIANTS = {"PRIV-001": "mobile", "PRIV-002": "id", "PRIV-003": "account", "PRIV-004": "email"}
+_NAME_PLACES = {"file": ("文件名", "file name"), "folder": ("文件夹名", "folder name")}
+MAX_PAGES_NAMED = 5  # pages listed in a PDF finding; more are counted
+
+
+def _placed(place: str, text: str, line: int = 0, column: int = 0) -> list[PlacedCandidate]:
+    return [PlacedCandidate(place, c, line, column) for c in candidates(text)]
+
+
+# The rest of a line from its first #: a comment lies in one of these. A file whose tails, joined, do not pass
+# ``file_may_hold_personal`` (nor then does any comment, nor is the file itself one that passes only
+# because of its comments) is done with after one search of its bytes.
+_TAIL = re.compile(rb"#[^\r\n]*")
+
+
+def comment_candidates(raw: bytes) -> tuple[PlacedCandidate, ...]:
+    """What looks like personal data in the YAML comments of ``raw``, each at its comment's line and column.
+    Only a file whose comment tails pass the whole-file prefilter is decoded and scanned."""
+    if not file_may_hold_personal(b"\n".join(_TAIL.findall(raw))):
+        return ()
+    text, _ = decode(raw)
+    if text is None:
+        return ()
+    return tuple(
+        p for c in comments(text, may_hold_personal) for p in _placed("comment", c.text, c.line, c.column)
+    )
+
+
+def name_candidates(path: str) -> tuple[PlacedCandidate, ...]:
+    """What looks like personal data in the folder and file names of a path under ``submissions/``, each
+    name read on its own."""
+    head, _, rest = path.partition("/")
+    if head != SUBMISSIONS or not rest:
+        return ()
+    *folders, name = rest.split("/")
+    return tuple([*(p for f in folders for p in _folder_candidates(f)), *_placed("file", name)])
+
+
+@lru_cache(maxsize=4096)
+def _folder_candidates(name: str) -> tuple[PlacedCandidate, ...]:
+    """A folder's name is shared by the paths below it: read once."""
+    return tuple(_placed("folder", name))
+
+
+def pdf_candidates(text: PdfText) -> tuple[PlacedCandidate, ...]:
+    """What looks like personal data in the pages read of a PDF, each with its page number (``line``)."""
+    return tuple(p for number, page in enumerate(text.pages, 1) for p in _placed("pdf", page, number))
+
+
+def _elsewhere(data: Dataset, places: frozenset[str]) -> Iterator[tuple[str, PlacedCandidate]]:
+    """The candidates outside the values of every file under submissions/, in ``places``, not exempt."""
+    if not data.personal_elsewhere:
+        return
+    codes = known_credit_codes(data)
+    official = official_addresses(data)
+    for file in sorted(data.personal_elsewhere):
+        if file.startswith(f"{SUBMISSIONS}/"):
+            for placed in data.personal_elsewhere[file]:
+                if placed.place in places and not _exempt(placed.candidate, codes, official):
+                    yield file, placed
+
+
+def _kinds(zh: str, en: str, hint: str, kind_hint: bool = True) -> dict[str, Message]:
+    """One message per kind of data: ``zh``/``en`` with ``{what}`` (the kind) and ``{{masked}}``."""
+    return {
+        variant: Message(
+            zh.format(what=_TEXTS[rule_id][0]),
+            en.format(what=_TEXTS[rule_id][1]),
+            f"{hint}{_TEXTS[rule_id][2] if kind_hint else ''}",
+        )
+        for rule_id, variant in _KIND_VARIANTS.items()
+    }
+
+
+_IN_SHARED = "所有学会都能看到，个人信息只能保存在评审委员会仓库（最小必要原则）"
+
+
+@rule(
+    "PRIV-005",
+    ERROR,
+    _CLAUSE,
+    f"共享仓库文件的 YAML 注释中不含手机号码、身份证号码、银行账号和个人邮箱{_PRINCIPLE}",
+    "No personal data in a YAML comment of the shared tree",
+    messages=_kinds(
+        f"YAML 注释中出现{{what}} {{{{masked}}}}：注释和数据一样保存在共享仓库中，{_IN_SHARED}。",
+        "A YAML comment holds {what} ({{masked}}); comments are in the shared tree too, and personal data "
+        "belongs to the committee repository.",
+        "删除这条注释中的个人信息（不需要的注释整行删除）。",
+    ),
+)
+def no_personal_in_comments(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (a mobile number in a comment)::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，收录论文136篇。  # 联系人手机 13800000091
+
+    Passes::
+
+        --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
+        -       description: 参会代表420人，收录论文136篇。
+        +       description: 参会代表420人，收录论文136篇。  # 学会办公室 027-87654321
+    """
+    seen: set[tuple[str, int, str]] = set()
+    for file, placed in _elsewhere(data, frozenset({"comment"})):
+        c = placed.candidate
+        if (file, placed.line, c.rule) not in seen:
+            seen.add((file, placed.line, c.rule))
+            hit = no_personal_in_comments.hit(file, (), _KIND_VARIANTS[c.rule], masked=c.masked)
+            yield replace(hit, at=(placed.line, placed.column))
+
+
+no_personal_in_names = declare(
+    "PRIV-006",
+    ERROR,
+    _CLAUSE,
+    f"共享仓库的文件名和文件夹名不含手机号码、身份证号码、银行账号和个人邮箱{_PRINCIPLE}",
+    "No personal data in a file or folder name of the shared tree",
+    messages=_kinds(
+        f"{{{{where}}}}中出现{{what}} {{{{masked}}}}：共享仓库中文件和文件夹的名称{_IN_SHARED}。",
+        "The {{where_en}} holds {what} ({{masked}}); names in the shared tree are seen by every society, "
+        "and personal data belongs to the committee repository.",
+        "给文件（或文件夹）换一个不含个人信息的名称，按内容命名即可（如“理事会决议.pdf”）。",
+        kind_hint=False,
+    ),
+    doc="""A finding on the path (line 0), made beside the rule engine's (``path_hits``).
+
+    Fails (an ID number as an attachment's file name)::
+
+        +++ submissions/2026/attachments/wuhan-mechanical-engineering/11010519491231002X.pdf
+        + %PDF-1.4
+
+    Passes::
+
+        +++ submissions/2026/attachments/wuhan-mechanical-engineering/理事会决议-20260920.pdf
+        + %PDF-1.4
+    """,
+)
+
+
+def _name_hits(data: Dataset) -> Iterator[Hit]:
+    seen: set[tuple[str, str, str]] = set()
+    for file, placed in _elsewhere(data, frozenset(_NAME_PLACES)):
+        c = placed.candidate
+        if (file, placed.place, c.rule) not in seen:
+            seen.add((file, placed.place, c.rule))
+            zh, en = _NAME_PLACES[placed.place]
+            hit = no_personal_in_names.hit(
+                file, (), _KIND_VARIANTS[c.rule], masked=c.masked, where=zh, where_en=en
+            )
+            yield replace(hit, at=(0, 0))
+
+
+def _pages(numbers: list[int]) -> tuple[str, str]:
+    shown = [str(n) for n in numbers[:MAX_PAGES_NAMED]]
+    more = len(numbers) - len(shown)
+    return (
+        "、".join(shown) + (f" 等 {len(numbers)} " if more else " "),
+        ", ".join(shown) + (f" and {more} more" if more else ""),
+    )
+
+
+personal_in_pdf = declare(
+    "PRIV-007",
+    WARNING,
+    _CLAUSE,
+    f"PDF 附件的文字中出现个人信息时提请专项办公室判断{_PRINCIPLE}",
+    "Personal data in the text of a PDF attachment is shown to the office",
+    messages=_kinds(
+        "PDF 附件第 {{pages}}页的文字中出现{what} {{masked}}：附件所有学会都能看到。"
+        "由专项办公室判断：签名栏等确需保留的可以保留，否则请学会删除或遮盖后重新提交。",
+        "The text of the PDF attachment holds {what} ({{masked}}) on page {{pages_en}}; every society can "
+        "read it. The office decides: a signature block may stay, anything else is removed or blacked out.",
+        "附件中不需要的个人信息请在原文件中删除或遮盖，重新导出 PDF 后提交；",
+    ),
+    doc="""A finding on the attachment (line 0) naming its pages, made beside the rule engine's
+    (``path_hits``).
+
+    Fails (a mobile number on an attachment's page)::
+
+        +++ submissions/2026/attachments/wuhan-mechanical-engineering/contact.pdf
+        + %PDF-1.4
+        + 1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+        + 2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+        + 3 0 obj << /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >> endobj
+        + 4 0 obj << /Length 37 >> stream
+        + BT /F1 9 Tf (Tel 138-0000-0091) Tj ET
+        + endstream endobj
+        + 5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
+        + xref
+        + 0 6
+        + 0000000000 65535 f
+        + 0000000009 00000 n
+        + 0000000058 00000 n
+        + 0000000115 00000 n
+        + 0000000217 00000 n
+        + 0000000304 00000 n
+        + trailer << /Size 6 /Root 1 0 R >>
+        + startxref
+        + 374
+        + %%EOF
+
+    Passes::
+
+        +++ submissions/2026/attachments/wuhan-mechanical-engineering/contact.pdf
+        + %PDF-1.4
+        + 1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+        + 2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+        + 3 0 obj << /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >> endobj
+        + 4 0 obj << /Length 37 >> stream
+        + BT /F1 9 Tf (Tel 027-8765-4321) Tj ET
+        + endstream endobj
+        + 5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
+        + xref
+        + 0 6
+        + 0000000000 65535 f
+        + 0000000009 00000 n
+        + 0000000058 00000 n
+        + 0000000115 00000 n
+        + 0000000217 00000 n
+        + 0000000304 00000 n
+        + trailer << /Size 6 /Root 1 0 R >>
+        + startxref
+        + 374
+        + %%EOF
+    """,
+)
+
+
+def _pdf_hits(data: Dataset) -> Iterator[Hit]:
+    pages: dict[tuple[str, str], list[int]] = {}
+    masked: dict[tuple[str, str], str] = {}
+    for file, placed in _elsewhere(data, frozenset({"pdf"})):
+        key = (file, placed.candidate.rule)
+        numbers = pages.setdefault(key, [])
+        if placed.line not in numbers:
+            numbers.append(placed.line)
+        masked.setdefault(key, placed.candidate.masked)
+    for (file, rule_id), numbers in pages.items():
+        zh, en = _pages(numbers)
+        hit = personal_in_pdf.hit(
+            file, (), _KIND_VARIANTS[rule_id], masked=masked[file, rule_id], pages=zh, pages_en=en
+        )
+        yield replace(hit, at=(0, 0))
+
+
+def path_hits(data: Dataset) -> Iterator[tuple[str, Hit]]:
+    """PRIV-006 and PRIV-007: hits on a path, not a line (so declared without a check; the checker adds
+    them to the rule engine's, ``checker.run_rules``), with the exemptions the whole dataset gives."""
+    yield from ((no_personal_in_names.id, hit) for hit in _name_hits(data))
+    yield from ((personal_in_pdf.id, hit) for hit in _pdf_hits(data))
+
+
+_NOT_CHECKED = "未做个人信息检查，请专项办公室人工查看"
+unread_pdf = declare(
+    "PRIV-008",
+    NOTICE,
+    _CLAUSE,
+    "无法读取文字的 PDF 附件提请专项办公室人工查看",
+    "A PDF attachment whose text cannot be read is shown to the office",
+    messages={
+        ENCRYPTED: Message(
+            f"PDF 附件已加密，无法读取其中的文字，{_NOT_CHECKED}。",
+            "The PDF attachment is encrypted: its text was not checked for personal data.",
+            "提交不设打开密码的 PDF。",
+        ),
+        UNREADABLE: Message(
+            f"PDF 附件无法读取（文件不完整、已损坏或不是 PDF），{_NOT_CHECKED}。",
+            "The PDF attachment cannot be read (truncated, damaged or not a PDF): its text was not checked.",
+            "用办公软件重新导出 PDF，确认能正常打开后再提交。",
+        ),
+        TOO_LARGE: Message(
+            f"PDF 附件大于 {{max_mb}} MB，没有读取其中的文字，{_NOT_CHECKED}。",
+            "The PDF attachment is larger than {max_mb} MB: its text was not checked.",
+            "压缩图片或拆分文件后重新提交。",
+        ),
+        TOO_MANY_PAGES: Message(
+            "PDF 附件共 {pages} 页，只检查了前 {max_pages} 页的文字；其余页请专项办公室人工查看。",
+            "The PDF attachment has {pages} pages; only the first {max_pages} were checked.",
+            "附件只放申报需要的材料；篇幅较长的材料可只提交相关页。",
+        ),
+    },
+    doc="""Made when the attachment is read (``generator.pdftext``): an encrypted, damaged or very large PDF,
+    or one with more pages than are read.
+
+    Fails (a truncated upload)::
+
+        +++ submissions/2026/attachments/wuhan-mechanical-engineering/resolution.pdf
+        + %PDF-1.4
+
+    Passes::
+
+        +++ submissions/2026/attachments/wuhan-mechanical-engineering/contact.pdf
+        + %PDF-1.4
+        + 1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+        + 2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+        + 3 0 obj << /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >> endobj
+        + 4 0 obj << /Length 37 >> stream
+        + BT /F1 9 Tf (Tel 027-8765-4321) Tj ET
+        + endstream endobj
+        + 5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
+        + xref
+        + 0 6
+        + 0000000000 65535 f
+        + 0000000009 00000 n
+        + 0000000058 00000 n
+        + 0000000115 00000 n
+        + 0000000217 00000 n
+        + 0000000304 00000 n
+        + trailer << /Size 6 /Root 1 0 R >>
+        + startxref
+        + 374
+        + %%EOF
+    """,
+)
+
+
+def unread_pdf_text(text: PdfText) -> tuple[str, str, str] | None:
+    """The PRIV-008 notice's (zh, en, hint) for a PDF not (wholly) read, or None."""
+    if text.problem is None:
+        return None
+    return unread_pdf.text(
+        text.problem, max_mb=MAX_PDF_BYTES // (1024 * 1024), pages=text.page_count, max_pages=MAX_PAGES
+    )
+
+
+RULES = (
+    no_mobile,
+    no_id_number,
+    no_account,
+    no_personal_email,
+    no_personal_in_comments,
+    no_personal_in_names,
+    personal_in_pdf,
+    unread_pdf,
+)
