@@ -1,6 +1,7 @@
 """Checking one file (the pre-commit hook, a society's own check) loads only what the check runs: no module
 of the site stack (the site's package, the public projection, jieba), not what only a bug needs
-(traceback; difflib, for close matches, is loaded only by a finding that suggests one), and not ``importlib.resources`` when the package lives on
+(traceback; difflib, for close matches, is loaded only by a finding that suggests one), not the
+recomputation of results (only with the committee's scores loaded), and not ``importlib.resources`` when the package lives on
 the file system, where its folder is the package's own (the same path; see ``resources._package_files``)."""
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def test_checking_one_file_loads_no_site_module_and_nothing_for_bugs(tmp_path: P
     assert site_stack == set()
     assert loaded & {"jieba", "generator.public", "generator.report.markdown", "markdown"} == set()
     assert loaded & {"traceback", "importlib.resources"} == set()
+    assert "generator.results" not in loaded  # recomputing results needs the committee's scores
 
 
 def test_the_package_files_are_those_importlib_resources_gives() -> None:
