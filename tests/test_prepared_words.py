@@ -1,12 +1,15 @@
 """The privacy scan's common-word table, prepared once from jieba's dictionary and kept in the user cache
 folder (``searchwords.prepared``): the same table as reading the dictionary file, rebuilt when the
-dictionary (or jieba's version) changes, never trusted when damaged, never written without a cache folder."""
+dictionary (or jieba's version) changes, never trusted when damaged, never written without a cache folder; and
+jieba's own prefix dictionary, loaded from a prepared copy (``searchwords.load_jieba``) exactly as
+``jieba.initialize()`` loads it."""
 
 from __future__ import annotations
 
 import marshal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,3 +95,82 @@ def test_an_unwritable_cache_folder_changes_nothing(tmp_path: Path, monkeypatch:
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("XUEHUI_CACHE", str(blocker / "cache"))
     assert searchwords.prepared("common-words", privacy.read_dictionary, 2) == _reference()
+
+
+# ------------------------------------------------------------------ jieba's prefix dictionary (load_jieba)
+@pytest.fixture
+def fresh_jieba() -> Iterator[Any]:
+    """jieba's global tokenizer, not yet loaded; put back as it was afterwards."""
+    import jieba
+
+    tokenizer = jieba.dt
+    saved = (tokenizer.FREQ, tokenizer.total, tokenizer.initialized)
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = {}, 0, False
+    try:
+        yield tokenizer
+    finally:
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = saved
+
+
+def _jieba_own() -> tuple[dict[str, int], int]:
+    import jieba
+
+    own = jieba.Tokenizer()
+    with own.get_dict_file() as handle:
+        frequencies, total = own.gen_pfdict(handle)
+    return frequencies, total
+
+
+TEXT = "武汉市机械工程学会开展科普活动，土木建筑学会与作家协会联合举办学术年会。"
+
+
+def test_load_jieba_gives_jiebas_own_dictionary(cache_folder: Path, fresh_jieba: Any) -> None:
+    import jieba
+
+    frequencies, total = _jieba_own()
+    searchwords.load_jieba()  # by jieba itself, then prepared
+    assert fresh_jieba.initialized and fresh_jieba.total == total and fresh_jieba.FREQ == frequencies
+    first_cut = list(jieba.cut(TEXT))
+    (stored,) = cache_folder.glob("jieba-prefix-dictionary-*.marshal")
+    fresh_jieba.FREQ, fresh_jieba.total, fresh_jieba.initialized = {}, 0, False
+    searchwords.load_jieba()  # from the prepared copy
+    assert fresh_jieba.initialized and fresh_jieba.total == total
+    assert fresh_jieba.FREQ == frequencies and list(fresh_jieba.FREQ) == list(frequencies)
+    assert list(jieba.cut(TEXT)) == first_cut
+    assert stored.is_file()
+
+
+def test_load_jieba_prepares_again_when_the_dictionary_changes(
+    cache_folder: Path, fresh_jieba: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    searchwords.load_jieba()
+    version, raw = searchwords.jieba_dictionary()
+    monkeypatch.setattr(searchwords, "jieba_dictionary", lambda: (version, raw + "学会能力 900 n\n".encode()))
+    fresh_jieba.FREQ, fresh_jieba.total, fresh_jieba.initialized = {}, 0, False
+    searchwords.load_jieba()  # no copy for this dictionary: loaded by jieba, then prepared under another key
+    assert fresh_jieba.FREQ == _jieba_own()[0]
+    assert len(list(cache_folder.glob("jieba-prefix-dictionary-*.marshal"))) == 2
+
+
+def test_load_jieba_ignores_a_damaged_copy(cache_folder: Path, fresh_jieba: Any) -> None:
+    frequencies, total = _jieba_own()
+    searchwords.load_jieba()
+    (stored,) = cache_folder.glob("jieba-prefix-dictionary-*.marshal")
+    good = stored.read_bytes()
+    for damage in (
+        b"",
+        good[:5000],
+        marshal.dumps((1, "a\nb", b"\x00" * 8)),  # two words, one frequency
+        marshal.dumps((1, "a", b"\x00" * 7)),
+        marshal.dumps(("1", "a", b"\x00" * 8)),
+    ):
+        stored.write_bytes(damage)
+        fresh_jieba.FREQ, fresh_jieba.total, fresh_jieba.initialized = {}, 0, False
+        searchwords.load_jieba()
+        assert fresh_jieba.FREQ == frequencies and fresh_jieba.total == total
+
+
+def test_load_jieba_without_a_cache_is_jieba_initialize(fresh_jieba: Any) -> None:
+    searchwords.load_jieba()  # XUEHUI_CACHE=0 (conftest)
+    frequencies, total = _jieba_own()
+    assert fresh_jieba.FREQ == frequencies and fresh_jieba.total == total

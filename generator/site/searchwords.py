@@ -11,6 +11,10 @@ The file is read by the search plugin's own ``jieba_dict_user`` option, so a pla
 same configuration indexes the same words. Computing it needs jieba's dictionary loaded, which the mkdocs
 process has anyway.
 
+``load_jieba`` loads jieba's prefix dictionary into its one global tokenizer, as ``jieba.initialize()`` does,
+from a prepared copy in the user cache folder (keyed like ``prepared``): about 0.18 s instead of the 0.55–0.65 s
+jieba takes from its own cache (a marshalled dict). The search plugin then finds the dictionary loaded.
+
 ``prepared`` keeps what the build derives from jieba's dictionary file itself (the privacy scan's table of
 common words, ``generator.site.privacy.dictionary``) in the user cache folder (``generator.cache.cache_dir``),
 keyed by jieba's version, the dictionary's content, the Python version and the source of the module that
@@ -21,6 +25,7 @@ table is derived from the file, the same way, every time.
 
 from __future__ import annotations
 
+import array
 import hashlib
 import marshal
 import os
@@ -42,7 +47,7 @@ def compound_words(names: Iterable[str]) -> list[str]:
     """The compounds jieba would keep whole in ``names`` that split into two dictionary words."""
     import jieba
 
-    jieba.initialize()  # loads the dictionary (once) before its frequencies are read
+    load_jieba()  # loads the dictionary (once) before its frequencies are read
     frequencies = jieba.dt.FREQ
     found: set[str] = set()
     for name in names:
@@ -117,7 +122,7 @@ def prepared(name: str, derive: Callable[[str], WordSets], count: int) -> WordSe
     return value
 
 
-def _store(file: Path, value: tuple[str, ...]) -> None:
+def _store(file: Path, value: tuple[str, ...] | tuple[int, str, bytes]) -> None:
     """Write ``value`` to ``file`` in one step (a temporary file renamed); silently skipped on failure."""
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -131,3 +136,49 @@ def _store(file: Path, value: tuple[str, ...]) -> None:
             raise
     except (OSError, ValueError):
         pass
+
+
+def load_jieba() -> None:
+    """``jieba.initialize()`` for jieba's default dictionary: the same frequencies and total, from the prepared
+    copy in the user cache folder when there is one (its words as one text, one a line, and their
+    frequencies as one array: about three times faster to load than jieba's own cache), else by jieba itself,
+    and then prepared for the next build. Another dictionary (``jieba.set_dictionary``) is left to jieba."""
+    import jieba
+
+    tokenizer = jieba.dt
+    if tokenizer.initialized or tokenizer.dictionary != jieba.DEFAULT_DICT:
+        jieba.initialize()
+        return
+    version, raw = jieba_dictionary()
+    file = prepared_file("prefix-dictionary", version, raw, b"jieba.Tokenizer.gen_pfdict")
+    loaded = _load_prefix_dictionary(file) if file is not None else None
+    if loaded is not None:
+        tokenizer.FREQ, tokenizer.total = loaded
+        tokenizer.initialized = True
+        return
+    jieba.initialize()
+    if file is not None:
+        frequencies = array.array("q", tokenizer.FREQ.values()).tobytes()
+        _store(file, (tokenizer.total, "\n".join(tokenizer.FREQ), frequencies))
+
+
+def _load_prefix_dictionary(file: Path) -> tuple[dict[str, int], int] | None:
+    """The prefix dictionary and total stored by ``load_jieba``; None when absent or not of that shape."""
+    try:
+        with file.open("rb") as handle:
+            stored = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(stored, tuple) and len(stored) == 3):
+        return None
+    total, words, frequencies = stored
+    if not (isinstance(total, int) and isinstance(words, str) and isinstance(frequencies, bytes)):
+        return None
+    numbers = array.array("q")
+    if len(frequencies) % numbers.itemsize:
+        return None
+    numbers.frombytes(frequencies)
+    keys = words.split("\n")
+    if len(keys) != len(numbers):
+        return None
+    return dict(zip(keys, numbers, strict=True)), total
