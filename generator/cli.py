@@ -23,7 +23,6 @@ import importlib
 import os
 import re
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -414,5 +413,7 @@ def _unexpected(command: str, exc: Exception) -> int:
         "xuehui: 内部错误（程序缺陷，不是您的数据问题）。请把以下信息反馈给专项办公室。\n"
         "xuehui: internal error (a bug in this program).\n"
     )
+    import traceback  # only for a bug: its import costs every run otherwise
+
     traceback.print_exc(file=sys.stderr)
     return EXIT_BUG

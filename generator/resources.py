@@ -11,11 +11,15 @@ Each folder is decided on its own; ``describe`` says in one line (Chinese, Engli
 
 from __future__ import annotations
 
-import importlib.resources
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import generator
 from generator import __version__
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 SCHEMAS = "schemas"
 SITE = "site"
@@ -34,10 +38,22 @@ class Resources:
 def _shipped_root() -> Path:
     """The folder holding the shipped ``schemas/`` and ``site/``: inside the installed package, or the source
     checkout's root when the package runs from a checkout (nothing was copied then)."""
-    bundled = importlib.resources.files("generator").joinpath("_bundled")
+    bundled = _package_files().joinpath("_bundled")
     if isinstance(bundled, Path) and (bundled / SCHEMAS).is_dir():
         return bundled
-    return Path(str(importlib.resources.files("generator"))).resolve().parent
+    return Path(str(_package_files())).resolve().parent
+
+
+def _package_files() -> Path | Traversable:
+    """The package's files: its folder when it is imported from the file system (what
+    ``importlib.resources.files`` gives then, without importing that machinery: a few milliseconds of every
+    run), else what ``importlib.resources`` gives (a zip import)."""
+    origin = getattr(generator, "__file__", None)
+    if origin and Path(origin).is_file():
+        return Path(origin).parent
+    import importlib.resources
+
+    return importlib.resources.files("generator")
 
 
 def shipped() -> Resources:

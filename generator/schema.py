@@ -10,7 +10,6 @@ huge or hostile value never floods a report.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -192,6 +191,8 @@ def _required(e: _Error, root: dict[str, Any]) -> SchemaProblem:
 def _additional(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     unexpected = list(e.error.kind.unexpected)
     allowed = sorted((e.node.get("properties") or {}).keys())
+    import difflib  # only for a finding
+
     close = [m for u in unexpected for m in difflib.get_close_matches(str(u).lower(), allowed, n=1)]
     path = (*e.path, str(unexpected[0])) if unexpected else e.path
     return _problem(
@@ -213,6 +214,8 @@ def _type(e: _Error, root: dict[str, Any]) -> SchemaProblem:
 
 
 def _enum(e: _Error, root: dict[str, Any]) -> SchemaProblem:
+    import difflib  # only for a finding
+
     options = e.node.get("enum") if e.keyword == "Enum" else [e.node.get("const")]
     close = difflib.get_close_matches(str(e.value), [str(o) for o in options or []], n=1)
     if not close:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.model import Dataset
-from generator.results import differences, recompute
 from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, Message, declare, rule
 
 LEFT_TO_COMMITTEE = "REV-001…005、REF-002、COMM-002、COMM-003"
@@ -90,6 +89,8 @@ def results_match(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """
     if not data.committee_loaded:
         return
+    from generator.results import differences, recompute  # only with the committee's scores loaded
+
     for year in sorted(data.cycles):
         cycle = data.cycles[year]
         if cycle.results is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -45,6 +44,8 @@ def category_problem(programme: Programme, category: str) -> tuple[str, dict[str
         return None
     if category in programme.forbidden:
         return "forbidden", {"title": programme.forbidden[category], "category": category}
+    import difflib  # only for a finding
+
     options = sorted(programme.categories)
     close = difflib.get_close_matches(category.lower(), options, n=1)
     if close:

@@ -305,8 +305,10 @@ def _jieba_kept(dictionary: Path) -> Iterator[None]:
     in this process segments as the first did."""
     import jieba
 
+    from generator.site.searchwords import load_jieba
+
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    load_jieba()
     words = [line.split(" ", 1)[0] for line in dictionary.read_text(encoding="utf-8").splitlines() if line]
     touched = {word[:end] for word in words for end in range(1, len(word) + 1)}
     saved, total = {key: jieba.dt.FREQ.get(key) for key in touched}, jieba.dt.total

@@ -35,7 +35,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from generator.personal import (
@@ -83,10 +82,19 @@ def _is_cjk(text: str) -> bool:
 @cache
 def dictionary() -> tuple[frozenset[str], frozenset[str]]:
     """From jieba's dictionary: its common words (two to ``MAX_WORD`` Chinese characters), and the
-    two-character words frequent enough that a name spelt the same is more often the word."""
+    two-character words frequent enough that a name spelt the same is more often the word. Derived from the
+    file once and kept prepared in the user cache folder (``searchwords.prepared``); ``read_dictionary`` is
+    the derivation, run on the file when there is no cache."""
+    from generator.site.searchwords import prepared
+
+    common, word_names = prepared("common-words", read_dictionary, 2)
+    return common, word_names
+
+
+def read_dictionary(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """``dictionary`` from the text of jieba's dictionary file, line by line (the reference)."""
     common: set[str] = set()
     word_names: set[str] = set()
-    text = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         parts = line.split(" ")
         if (

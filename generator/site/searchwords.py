@@ -10,24 +10,44 @@ characters each, the dictionary gives the compound the lowest frequency, and jie
 The file is read by the search plugin's own ``jieba_dict_user`` option, so a plain mkdocs build with the
 same configuration indexes the same words. Computing it needs jieba's dictionary loaded, which the mkdocs
 process has anyway.
+
+``load_jieba`` loads jieba's prefix dictionary into its one global tokenizer, as ``jieba.initialize()`` does,
+from a prepared copy in the user cache folder (keyed like ``prepared``): about 0.18 s instead of the 0.55–0.65 s
+jieba takes from its own cache (a marshalled dict). The search plugin then finds the dictionary loaded.
+
+``prepared`` keeps what the build derives from jieba's dictionary file itself (the privacy scan's table of
+common words, ``generator.site.privacy.dictionary``) in the user cache folder (``generator.cache.cache_dir``),
+keyed by jieba's version, the dictionary's content, the Python version and the source of the module that
+derives it: reading the 5 MB file line by line costs every build about a third of a second, loading the
+prepared table about a hundredth. Without a usable cache folder (``XUEHUI_CACHE=0``, a read-only home) the
+table is derived from the file, the same way, every time.
 """
 
 from __future__ import annotations
 
+import array
+import hashlib
+import marshal
+import os
 import re
-from collections.abc import Iterable
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 MIN_COMPOUND = 4
 MIN_PART = 2
+PREPARED_FORMAT = 1
+
+WordSets = tuple[frozenset[str], ...]
 
 
 def compound_words(names: Iterable[str]) -> list[str]:
     """The compounds jieba would keep whole in ``names`` that split into two dictionary words."""
     import jieba
 
-    jieba.initialize()  # loads the dictionary (once) before its frequencies are read
+    load_jieba()  # loads the dictionary (once) before its frequencies are read
     frequencies = jieba.dt.FREQ
     found: set[str] = set()
     for name in names:
@@ -48,3 +68,117 @@ def user_dictionary(names: Iterable[str]) -> str:
 
 def write_user_dictionary(path: Path, names: Iterable[str]) -> None:
     path.write_text(user_dictionary(names), encoding="utf-8", newline="\n")
+
+
+def jieba_dictionary() -> tuple[str, bytes]:
+    """jieba's version and the bytes of its default dictionary (``dict.txt``), the one the search uses."""
+    from importlib import resources
+
+    import jieba
+
+    return str(jieba.__version__), (resources.files("jieba") / "dict.txt").read_bytes()
+
+
+def prepared_file(name: str, version: str, raw: bytes, recipe: bytes) -> Path | None:
+    """Where ``prepared`` keeps ``name`` derived from this dictionary by this recipe; None: no cache."""
+    from generator.cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    key = hashlib.sha256(
+        f"{PREPARED_FORMAT}\0{name}\0{version}\0{sys.version_info[:2]}\0{marshal.version}\0".encode()
+    )
+    key.update(hashlib.sha256(recipe).digest())
+    key.update(raw)
+    return folder / f"jieba-{name}-{key.hexdigest()[:24]}.marshal"
+
+
+def prepared(name: str, derive: Callable[[str], WordSets], count: int) -> WordSets:
+    """``derive`` (``count`` sets of words, from the text of jieba's dictionary) applied to jieba's
+    dictionary: loaded from the user cache folder when this dictionary, jieba version and source of
+    ``derive``'s module prepared it before, else derived and stored (each set as one text, its words sorted,
+    one a line: loading that is about four times faster than loading the sets themselves). A cache that
+    cannot be read or written is not used; the result is always ``derive``'s."""
+    version, raw = jieba_dictionary()
+    module = sys.modules[derive.__module__]
+    recipe = Path(module.__file__).read_bytes() if module.__file__ else derive.__qualname__.encode()
+    file = prepared_file(name, version, raw, recipe)
+    if file is not None:
+        try:
+            with file.open("rb") as handle:
+                stored = marshal.load(handle)
+            if (
+                isinstance(stored, tuple)
+                and len(stored) == count
+                and all(isinstance(text, str) for text in stored)
+            ):
+                return tuple(frozenset(text.split("\n")) if text else frozenset() for text in stored)
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    value = derive(raw.decode("utf-8"))
+    if file is not None:
+        _store(file, tuple("\n".join(sorted(words)) for words in value))
+    return value
+
+
+def _store(file: Path, value: tuple[str, ...] | tuple[int, str, bytes]) -> None:
+    """Write ``value`` to ``file`` in one step (a temporary file renamed); silently skipped on failure."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=".jieba-", dir=file.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                marshal.dump(value, out)
+            os.replace(tmp, file)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except (OSError, ValueError):
+        pass
+
+
+def load_jieba() -> None:
+    """``jieba.initialize()`` for jieba's default dictionary: the same frequencies and total, from the prepared
+    copy in the user cache folder when there is one (its words as one text, one a line, and their
+    frequencies as one array: about three times faster to load than jieba's own cache), else by jieba itself,
+    and then prepared for the next build. Another dictionary (``jieba.set_dictionary``) is left to jieba."""
+    import jieba
+
+    tokenizer = jieba.dt
+    if tokenizer.initialized or tokenizer.dictionary != jieba.DEFAULT_DICT:
+        jieba.initialize()
+        return
+    version, raw = jieba_dictionary()
+    file = prepared_file("prefix-dictionary", version, raw, b"jieba.Tokenizer.gen_pfdict")
+    loaded = _load_prefix_dictionary(file) if file is not None else None
+    if loaded is not None:
+        tokenizer.FREQ, tokenizer.total = loaded
+        tokenizer.initialized = True
+        return
+    jieba.initialize()
+    if file is not None:
+        frequencies = array.array("q", tokenizer.FREQ.values()).tobytes()
+        _store(file, (tokenizer.total, "\n".join(tokenizer.FREQ), frequencies))
+
+
+def _load_prefix_dictionary(file: Path) -> tuple[dict[str, int], int] | None:
+    """The prefix dictionary and total stored by ``load_jieba``; None when absent or not of that shape."""
+    try:
+        with file.open("rb") as handle:
+            stored = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(stored, tuple) and len(stored) == 3):
+        return None
+    total, words, frequencies = stored
+    if not (isinstance(total, int) and isinstance(words, str) and isinstance(frequencies, bytes)):
+        return None
+    numbers = array.array("q")
+    if len(frequencies) % numbers.itemsize:
+        return None
+    numbers.frombytes(frequencies)
+    keys = words.split("\n")
+    if len(keys) != len(numbers):
+        return None
+    return dict(zip(keys, numbers, strict=True)), total
