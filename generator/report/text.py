@@ -1,10 +1,12 @@
-"""Plain text for the terminal, with Chinese (wide) characters aligned."""
+"""Plain text for the terminal, with Chinese (wide) characters aligned; paths and messages written with
+every control or format character named (``textsafe.visible``), so no line can start a workflow command."""
 
 from __future__ import annotations
 
 import unicodedata
 
 from generator.checker import CheckResult
+from generator.textsafe import inert_lines, visible
 
 
 def display_width(text: str) -> int:
@@ -19,19 +21,21 @@ def render(result: CheckResult) -> str:
     lines: list[str] = []
     findings = result.findings
     if findings:
-        locations = [f"{f.file}:{f.line}:{f.column}" if f.line else f.file for f in findings]
+        locations = [
+            f"{visible(f.file)}:{f.line}:{f.column}" if f.line else visible(f.file) for f in findings
+        ]
         labels = [f"{f.severity.zh} {f.rule}" for f in findings]
         loc_width = max(display_width(x) for x in locations)
         label_width = max(display_width(x) for x in labels)
         for finding, location, label in zip(findings, locations, labels, strict=True):
             lines.append(
-                f"{pad(location, loc_width)}  {pad(label, label_width)}  [{finding.clause}] {finding.message_zh}"
+                f"{pad(location, loc_width)}  {pad(label, label_width)}  [{finding.clause}] {visible(finding.message_zh)}"
             )
             indent = " " * (loc_width + label_width + 4)
             if finding.hint:
-                lines.append(f"{indent}→ {finding.hint}")
+                lines.append(f"{indent}→ {visible(finding.hint)}")
     lines.append(summary_line(result))
-    return "\n".join(lines) + "\n"
+    return inert_lines("\n".join(lines)) + "\n"
 
 
 def summary_line(result: CheckResult) -> str:
