@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.checker import make_finding
+from generator.checker import make_finding, unsafe_path_finding
 from generator.findings import Finding
 from generator.forge import Change
 from generator.kinds import Owner, classify, spec_of
@@ -134,7 +134,9 @@ def path_key(path: str) -> str:
 
 
 def twin_findings(changes: Sequence[Change], all_paths: Iterable[str]) -> list[Finding]:
-    """Names that differ only by case or Unicode normal form are different files to git: refuse them."""
+    """Names that differ only by case or Unicode normal form are different files to git: refuse them
+    (FILE-008). Names holding a control or format character are refused too (FILE-009, as in a whole-tree
+    check), here for every path a pull request or a push changes."""
     by_key: dict[str, set[str]] = {}
     for path in all_paths:
         by_key.setdefault(path_key(path), set()).add(path)
@@ -142,6 +144,9 @@ def twin_findings(changes: Sequence[Change], all_paths: Iterable[str]) -> list[F
     for change in changes:
         if change.status == "D":
             continue
+        unsafe = unsafe_path_finding(change.path)
+        if unsafe is not None:
+            findings.append(unsafe)
         twins = sorted(by_key.get(path_key(change.path), set()) - {change.path})
         not_nfc = unicodedata.normalize("NFC", change.path) != change.path
         if twins or not_nfc:

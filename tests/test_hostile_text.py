@@ -11,18 +11,24 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
 from generator import audit
 from generator.checker import CheckResult
+from generator.cli import main
+from generator.clock import parse_now
 from generator.findings import Finding, Severity
-from generator.forge import Change
+from generator.forge import Change, open_repo
 from generator.lifecycle import CycleStatus, Publicity, Reminder
+from generator.pullrequest import check_pull_request
 from generator.report import github, markdown, ranking, status, text
 from generator.report import json as json_report
 from generator.scoring import Standing
 from generator.textsafe import character_name, inert, inert_lines, unsafe_characters, visible
+from tests.gitrepo import branch, commit_all, git, make_repo, write
+from tests.helpers import copy_mini
 
 HOSTILE = {
     "newline": ("\n::error file=x::pwned", "U+000A 换行"),
@@ -175,3 +181,39 @@ def test_a_path_starting_a_command_is_defused_in_the_text_report() -> None:
 
 def _audit_of(finding: Finding) -> audit.Audit:
     return audit.Audit("a" * 40, "b" * 40, "c" * 40, ("x",), (Change("A", finding.file),), (finding,))
+
+
+HOSTILE_ATTACHMENT = "submissions/2026/attachments/wuhan-mechanical-engineering/证明\n::error file=x::.pdf"
+
+
+def test_a_whole_tree_check_refuses_the_name_and_prints_it_inert(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy_mini(tmp_path)
+    (tmp_path / HOSTILE_ATTACHMENT).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / HOSTILE_ATTACHMENT).write_bytes(b"%PDF-1.4\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--now", "2026-11-26"]) == 1
+    out = capsys.readouterr().out
+    _no_command(out)
+    assert "FILE-009" in out and "U+000A 换行" in out
+
+
+def test_a_pull_request_and_the_audit_refuse_the_name(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    base = git(repo, "rev-parse", "HEAD")
+    branch(repo, "hostile")
+    write(repo, HOSTILE_ATTACHMENT, "%PDF-1.4\n")
+    commit_all(repo, "an attachment")
+    result, _ = check_pull_request(
+        open_repo(repo), "main", "hostile", "mech-secretariat", parse_now("2026-10-20")
+    )
+    found = [f for f in result.findings if f.rule == "FILE-009"]
+    assert [f.file for f in found] == [HOSTILE_ATTACHMENT]
+    assert "U+000A 换行" in found[0].message_zh
+    head = git(repo, "rev-parse", "hostile")
+    report = audit.audit(open_repo(repo), base, base, head, ("mech-secretariat",))
+    assert not report.ok and {f.rule for f in report.findings} == {"FILE-009"}
+    out = audit.render(report, "text")
+    _no_command(out)
+    assert "证明<U+000A 换行>::error file=x::.pdf" in out
