@@ -117,16 +117,31 @@ def scope_findings(
                 )
             )
             continue
-        kind = classify(change.path)
-        where = spec_of(kind).maintainers if kind is not None else None
-        if where is not None:  # a society may not change who maintains its files (the office may)
-            before = _maintainers(_data(base.get(change.path)), where)
-            after = _maintainers(_data(head.get(change.path)), where)
-            if before != after and change.status != "D":
-                findings.append(
-                    make_finding("AUTH-002", change.path, 0, 0, where, *auth_rules.maintainers.text())
-                )
+        if change.status != "D":
+            findings += _maintainer_findings(change.path, base.get(change.path), head.get(change.path))
     return findings
+
+
+_WHEN = {"base": ("改动前", "before the change"), "head": ("改动后", "after the change")}
+
+
+def _maintainer_findings(path: str, before: bytes | None, after: bytes | None) -> list[Finding]:
+    """A society may not change who maintains its files (the office may): AUTH-002 when the list differs,
+    AUTH-003 when a side that exists does not load (nothing can be told), nothing when it is unchanged."""
+    kind = classify(path)
+    where = spec_of(kind).maintainers if kind is not None else None
+    if where is None:
+        return []
+    sides = {"base": before, "head": after}
+    loaded = {side: _data(raw) for side, raw in sides.items()}
+    for side, raw in sides.items():
+        if raw is not None and not isinstance(loaded[side], dict):
+            zh, en = _WHEN[side]
+            text = auth_rules.unreadable_profile.text(when=zh, when_en=en)
+            return [make_finding("AUTH-003", path, 0, 0, (), *text)]
+    if _maintainers(loaded["base"], where) == _maintainers(loaded["head"], where):
+        return []
+    return [make_finding("AUTH-002", path, 0, 0, where, *auth_rules.maintainers.text())]
 
 
 def path_key(path: str) -> str:
