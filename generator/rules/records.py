@@ -24,7 +24,9 @@ _CORRECTION_HINT = (
 # other field (name, founded, website, introduction …) changes no rule's outcome.
 JUDGED_SOCIETY_FIELDS: dict[str, tuple[str, ...]] = {
     "slug": ("FILE-002",),
+    "name": ("SOC-004",),
     "credit_code": ("SOC-001", "SOC-002", "SOC-003"),
+    "short_name": ("SOC-004",),
     "council_elected": ("ELIG-005",),
 }
 
