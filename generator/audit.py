@@ -19,7 +19,7 @@ from generator.authority import authority_from, scope_findings, twin_findings
 from generator.checker import CheckResult
 from generator.findings import Finding, Severity
 from generator.report.json import as_dict
-from generator.textsafe import md_escape, truncate
+from generator.textsafe import inert_lines, md_escape, truncate, visible
 
 MARKER = "<!-- xuehui-audit -->"
 
@@ -100,17 +100,17 @@ def _text(result: Audit) -> str:
     lines = [
         f"{icon} {verdict}",
         f"  改动范围 (changes): {result.since[:12]}...{result.head[:12]}；权限依据 (authority at): {result.base[:12]}",
-        f"  核对的账号 (accounts): {', '.join(result.actors) or '（无）'}",
+        f"  核对的账号 (accounts): {', '.join(visible(a) for a in result.actors) or '（无）'}",
     ]
     for f in result.findings:
-        lines.append(f"{f.file}: [{f.rule}] {f.severity.zh}：{f.message_zh}")
-        lines.append(f"    → {f.hint}")
-    return "\n".join(lines) + "\n"
+        lines.append(f"{visible(f.file)}: [{f.rule}] {f.severity.zh}：{visible(f.message_zh)}")
+        lines.append(f"    → {visible(f.hint)}")
+    return inert_lines("\n".join(lines)) + "\n"
 
 
 def _markdown(result: Audit) -> str:
     icon, verdict = _verdict(result)
-    accounts = "、".join(f"`{md_escape(a)}`" for a in result.actors) or "（无）"
+    accounts = "、".join(f"`{md_escape(visible(a))}`" for a in result.actors) or "（无）"
     lines = [
         MARKER,
         f"## {icon} {verdict}",
@@ -126,9 +126,9 @@ def _markdown(result: Audit) -> str:
     if result.findings:
         lines += ["| 文件 | 规则 | 说明 |", "| --- | --- | --- |"]
         for f in result.findings:
-            message = md_escape(truncate(f.message_zh, 500))
-            hint = md_escape(truncate(f.hint, 300))
-            lines.append(f"| {md_escape(f.file)} | {md_escape(f.rule)} | {message}<br>→ {hint} |")
+            message = md_escape(visible(truncate(f.message_zh, 500)))
+            hint = md_escape(visible(truncate(f.hint, 300)))
+            lines.append(f"| {md_escape(visible(f.file))} | {md_escape(f.rule)} | {message}<br>→ {hint} |")
         lines += [
             "",
             "请专项办公室核实这些改动：撤销（git revert）越权的提交，或在确认无误后关闭本提醒。",

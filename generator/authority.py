@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.checker import make_finding
+from generator.checker import make_finding, unsafe_path_finding
 from generator.findings import Finding
 from generator.forge import Change
 from generator.kinds import Owner, classify, spec_of
@@ -117,18 +117,31 @@ def scope_findings(
                 )
             )
             continue
-        kind = classify(change.path)
-        where = spec_of(kind).maintainers if kind is not None else None
-        if where is not None:  # a society may not change who maintains its files (the office may)
-            before = _maintainers(_data(base.get(change.path)), where)
-            after = _maintainers(_data(head.get(change.path)), where)
-            if before != after and change.status != "D":
-                findings.append(
-                    make_finding(
-                        auth_rules.maintainers, change.path, 0, 0, where, *auth_rules.maintainers.text()
-                    )
-                )
+        if change.status != "D":
+            findings += _maintainer_findings(change.path, base.get(change.path), head.get(change.path))
     return findings
+
+
+_WHEN = {"base": ("改动前", "before the change"), "head": ("改动后", "after the change")}
+
+
+def _maintainer_findings(path: str, before: bytes | None, after: bytes | None) -> list[Finding]:
+    """A society may not change who maintains its files (the office may): AUTH-002 when the list differs,
+    AUTH-003 when a side that exists does not load (nothing can be told), nothing when it is unchanged."""
+    kind = classify(path)
+    where = spec_of(kind).maintainers if kind is not None else None
+    if where is None:
+        return []
+    sides = {"base": before, "head": after}
+    loaded = {side: _data(raw) for side, raw in sides.items()}
+    for side, raw in sides.items():
+        if raw is not None and not isinstance(loaded[side], dict):
+            zh, en = _WHEN[side]
+            text = auth_rules.unreadable_profile.text(when=zh, when_en=en)
+            return [make_finding(auth_rules.unreadable_profile, path, 0, 0, (), *text)]
+    if _maintainers(loaded["base"], where) == _maintainers(loaded["head"], where):
+        return []
+    return [make_finding(auth_rules.maintainers, path, 0, 0, where, *auth_rules.maintainers.text())]
 
 
 def path_key(path: str) -> str:
@@ -136,7 +149,9 @@ def path_key(path: str) -> str:
 
 
 def twin_findings(changes: Sequence[Change], all_paths: Iterable[str]) -> list[Finding]:
-    """Names that differ only by case or Unicode normal form are different files to git: refuse them."""
+    """Names that differ only by case or Unicode normal form are different files to git: refuse them
+    (FILE-008). Names holding a control or format character are refused too (FILE-009, as in a whole-tree
+    check), here for every path a pull request or a push changes."""
     by_key: dict[str, set[str]] = {}
     for path in all_paths:
         by_key.setdefault(path_key(path), set()).add(path)
@@ -144,6 +159,9 @@ def twin_findings(changes: Sequence[Change], all_paths: Iterable[str]) -> list[F
     for change in changes:
         if change.status == "D":
             continue
+        unsafe = unsafe_path_finding(change.path)
+        if unsafe is not None:
+            findings.append(unsafe)
         twins = sorted(by_key.get(path_key(change.path), set()) - {change.path})
         not_nfc = unicodedata.normalize("NFC", change.path) != change.path
         if twins or not_nfc:

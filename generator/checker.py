@@ -31,6 +31,7 @@ from generator.rules.privacy import (
     unread_pdf_text,
 )
 from generator.schema import SCHEMA_DIR, SchemaProblem, validate
+from generator.textsafe import character_name, unsafe_characters
 from generator.yamlio import MAX_BYTES, DataPath, LoadedYaml, YamlProblem, load_yaml
 
 PROGRAMME = PROGRAMME_KIND.path()  # the one file a tree cannot do without (FILE-006)
@@ -145,7 +146,25 @@ def parse_source(
     source: Source, schema_dir: Path = SCHEMA_DIR, classifier: Callable[[str], FileKind | None] = classify
 ) -> ParsedFile:
     """Classify, load and validate one file (pure; safe to run in a worker process). ``classifier`` names
-    the file's kind from its path: the shared tree's by default (the committee repository has its own)."""
+    the file's kind from its path: the shared tree's by default (the committee repository has its own).
+    A path holding a control or format character is an error besides whatever else is found (FILE-009)."""
+    parsed = _parse(source, schema_dir, classifier)
+    unsafe = unsafe_path_finding(source.path)
+    if unsafe is not None:
+        parsed.findings.insert(0, unsafe)
+    return parsed
+
+
+def unsafe_path_finding(path: str) -> Finding | None:
+    """FILE-009 when ``path`` holds a control or format character or a line or paragraph separator."""
+    chars = unsafe_characters(path)
+    if not chars:
+        return None
+    text = files.unsafe_path.text(chars="、".join(character_name(ch) for ch in chars))
+    return make_finding(files.unsafe_path, path, 0, 0, (), *text)
+
+
+def _parse(source: Source, schema_dir: Path, classifier: Callable[[str], FileKind | None]) -> ParsedFile:
     kind = classifier(source.path)
     names = name_candidates(source.path)  # every path under submissions/, whatever it is (PRIV-006)
     if source.refusal is not None or source.raw is None or kind is None:

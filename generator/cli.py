@@ -303,6 +303,9 @@ def _forge_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
         "--body-file", required=True, help="评论内容文件（UTF-8，以 <!-- xuehui-check --> 开头）"
     )
     comment.add_argument("--author", help="只更新此账号写的标记评论（默认：令牌所属账号）")
+    comment.add_argument(
+        "--head-sha", help="本次检查的提交号：拉取请求已有更新的提交时不覆盖评论（记录在评论的隐藏标记中）"
+    )
 
     status = sub.add_parser("commit-status", help="设置提交状态 (set a commit status)")
     common(status)

@@ -5,6 +5,11 @@ opens a pull request read them); the token (``XUEHUI_FORGE_TOKEN``) is the offic
 ``Authorization`` header of requests to the ``--api-url`` origin: never in a URL, a message or a log, never
 along a redirect (redirects are refused) and never to a pagination link on another origin.
 
+Stale verdicts: ``xuehui comment --head-sha`` records the commit a verdict is for in the body and, right
+before writing, reads the pull request's current head; a run for an older head leaves the comment alone.
+(GitHub Actions also cancels older runs through ``concurrency``; Gitea 1.25 and Forgejo do not, so this
+check is what keeps an older run from overwriting a newer verdict there.)
+
 What a hostile pull request could do: post its own comment that starts with the marker (it is never edited:
 only a comment whose author is the token's own account is updated), or make the report body large (the body
 is capped before it is sent). The forge's own answers are size-capped and their messages cleaned before they
@@ -14,7 +19,8 @@ Specifications followed (read, not guessed):
 
 * GitHub REST ``2022-11-28``: ``GET /user``; ``GET /repos/{o}/{r}/issues/{n}/comments`` (``per_page`` ≤ 100,
   ``Link: <…>; rel="next"``); ``POST`` the same path and ``PATCH /repos/{o}/{r}/issues/comments/{id}`` with
-  ``{"body": …}`` (201 / 200); ``POST /repos/{o}/{r}/statuses/{sha}`` with ``state`` (error, failure,
+  ``{"body": …}`` (201 / 200); ``GET /repos/{o}/{r}/pulls/{number}`` → ``head.sha`` (200, 404 when the
+  number is not a pull request); ``POST /repos/{o}/{r}/statuses/{sha}`` with ``state`` (error, failure,
   pending, success), ``target_url``, ``description``, ``context`` (201). Rate limits: 403 or 429 with
   ``x-ratelimit-remaining: 0`` (wait until ``x-ratelimit-reset``) or ``retry-after`` (wait that long), or a
   secondary-limit message (wait at least a minute). ``Authorization: Bearer …``. An Actions ``GITHUB_TOKEN``
@@ -23,7 +29,9 @@ Specifications followed (read, not guessed):
 * Gitea swagger (``templates/swagger/v1_json.tmpl``): ``userGetCurrent`` ``GET /user``; ``issueGetComments``
   takes only ``since``/``before`` (no ``page``/``limit``: it answers every comment at once), a ``Link`` next
   is still followed if one comes (a proxy or a later version may paginate); ``issueCreateComment`` (201,
-  403, 404, 423 archived); ``issueEditComment`` (200 or 204, 403, 404); ``repoCreateStatus`` with
+  403, 404, 423 archived); ``issueEditComment`` (200 or 204, 403, 404); ``repoGetPullRequest``
+  ``GET /repos/{o}/{r}/pulls/{index}`` → ``PullRequest.head`` (``PRBranchInfo``: label, ref, repo_id,
+  repo, ``sha``; 200, 404); ``repoCreateStatus`` with
   ``CreateStatusOption`` {context, description, state, target_url} (201, 400, 404); ``CommitStatusState``
   pending, success, error, failure. ``Authorization: token …`` ("API tokens must be prepended with "token"
   followed by a space"). Gitea has no rate limit of its own; a 429 from a proxy is honoured like GitHub's.
@@ -51,6 +59,7 @@ from generator import __version__
 from generator.textsafe import clean, truncate
 
 MARKER = "<!-- xuehui-check -->"
+HEAD_MARKER = "<!-- xuehui-verdict head={sha} -->"  # which head commit the comment's verdict is for
 TOKEN_ENV = "XUEHUI_FORGE_TOKEN"
 FORGES = ("github", "gitea")
 STATES = ("success", "failure", "error", "pending")  # the states both specifications accept
@@ -84,6 +93,7 @@ Kind = Literal[
 _OWNER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9_])?")
 _NAME = re.compile(r"[A-Za-z0-9._-]{1,100}")
 _SHA = re.compile(r"(?:[0-9a-f]{40}|[0-9a-f]{64})")
+_HEAD_LINE = re.compile(r"\n?<!-- xuehui-verdict head=([0-9a-f]{40}|[0-9a-f]{64}) -->")
 _LINK_PART = re.compile(r"<([^>]*)>\s*((?:;\s*[^;,]*)*)")
 _LOOPBACK = ("127.0.0.1", "localhost")
 
@@ -149,6 +159,15 @@ class CommentResult:
     action: Literal["created", "updated"]
     comment_id: int
     url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CommentSkipped:
+    """The comment was left as it is: the pull request's head has moved on since this run's commit."""
+
+    pr: int
+    head: str  # the commit this run checked
+    current: str  # the pull request's head now
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,15 +296,28 @@ def check_pr(number: int) -> int | Failure:
     return number
 
 
-def check_sha(sha: str) -> str | Failure:
+def check_sha(sha: str, option: str = "--sha") -> str | Failure:
     value = sha.strip().lower()
     if not _SHA.fullmatch(value):
         return usage(
             f"提交号不对：{clean(sha)[:80]}",
-            "--sha must be a full commit id (40 hexadecimal digits)",
-            "--sha 写完整的 40 位提交号（不能用分支名或缩写）。",
+            f"{option} must be a full commit id (40 hexadecimal digits)",
+            f"{option} 写完整的 40 位提交号（不能用分支名或缩写）。",
         )
     return value
+
+
+def with_head(body: str, sha: str) -> str:
+    """The comment body with the hidden line that records the head commit it is for, right after the
+    marker (so the body still starts with ``MARKER``); an earlier such line is dropped."""
+    rest = _HEAD_LINE.sub("", body[len(MARKER) :])
+    return f"{MARKER}\n{HEAD_MARKER.format(sha=sha)}{rest}"
+
+
+def recorded_head(body: str) -> str | None:
+    """The head commit a comment body says it is for, or None."""
+    found = _HEAD_LINE.search(body)
+    return found.group(1) if found else None
 
 
 def check_state(state: str) -> str | Failure:
@@ -365,6 +397,18 @@ def list_comments_request(target: Target, pr: int) -> Request:
     if target.forge == "github":
         url += "?per_page=100"
     return Request("GET", url, request_headers(target.forge, json_body=False))
+
+
+def pull_request_request(target: Target, pr: int) -> Request:
+    """GitHub ``GET /repos/{o}/{r}/pulls/{number}``, Gitea ``repoGetPullRequest`` (``…/pulls/{index}``)."""
+    return Request("GET", f"{target.repo_path}/pulls/{pr}", request_headers(target.forge, json_body=False))
+
+
+def head_of(payload: Any) -> str | None:
+    """``head.sha`` of a pull request (both forges name it so: GitHub's ``head``, Gitea's ``PRBranchInfo``)."""
+    head = payload.get("head") if isinstance(payload, dict) else None
+    sha = head.get("sha") if isinstance(head, dict) else None
+    return sha.lower() if isinstance(sha, str) and _SHA.fullmatch(sha.lower()) else None
 
 
 def page_request(target: Target, url: str) -> Request:
@@ -768,6 +812,22 @@ class Client:
             )
         return account
 
+    def current_head(self, pr: int) -> str:
+        payload, _ = self.json(
+            pull_request_request(self.target, pr), (200,), "读取拉取请求", "reading the pull request"
+        )
+        sha = head_of(payload)
+        if sha is None:
+            raise Stop(
+                Failure(
+                    "response",
+                    "读取拉取请求：回答中没有最新提交号（head.sha）。",
+                    "reading the pull request: no head.sha in the answer",
+                    "检查 --api-url 与 --forge 是否对应，--pr 是否为拉取请求（而非议题）的编号。",
+                )
+            )
+        return sha
+
     def find_own_comment(self, pr: int, me: Account) -> int | None:
         request = list_comments_request(self.target, pr)
         seen: set[str] = set()
@@ -824,6 +884,50 @@ def _comment_id(payload: Any) -> tuple[int, str | None] | Failure:
     )
 
 
+def _post_once(client: Client, pr: int, body: str, me: Account) -> CommentResult | Failure | _Ambiguous:
+    """Update our comment if there is one, else create it (an ambiguous create is returned, not raised)."""
+    existing = client.find_own_comment(pr, me)
+    if existing is not None:
+        response = client.send(
+            edit_comment_request(client.target, existing, body),
+            (200, 204),
+            "更新评论",
+            "updating the comment",
+        )
+        url = None
+        if response.status == 200:
+            payload = decode_body(response, "更新评论", "updating the comment")
+            url = payload.get("html_url") if isinstance(payload, dict) else None
+        return CommentResult("updated", existing, url if isinstance(url, str) else None)
+    try:
+        response = client.send(
+            create_comment_request(client.target, pr, body),
+            (201,),
+            "发布评论",
+            "posting the comment",
+            idempotent=False,
+        )
+    except _Ambiguous as unsure:
+        return unsure
+    made = _comment_id(decode_body(response, "发布评论", "posting the comment"))
+    if isinstance(made, Failure):
+        return made
+    return CommentResult("created", made[0], made[1])
+
+
+def _checked_body(pr: int, body: str, head_sha: str | None) -> tuple[str, str | None] | Failure:
+    checks: list[object] = [check_pr(pr), check_body(body)]
+    head = check_sha(head_sha, "--head-sha") if head_sha is not None else None
+    checks.append(head)
+    for value in checks:
+        if isinstance(value, Failure):
+            return value
+    if not isinstance(head, str):
+        return body, None
+    marked = check_body(with_head(body, head))
+    return marked if isinstance(marked, Failure) else (marked, head)
+
+
 def upsert_comment(
     target: Target,
     token: str,
@@ -831,50 +935,35 @@ def upsert_comment(
     body: str,
     *,
     author: str | None = None,
+    head_sha: str | None = None,
     transport: Transport = urllib_transport,
     sleep: Sleep = time.sleep,
     clock: Clock = time.time,
-) -> CommentResult | Failure:
+) -> CommentResult | CommentSkipped | Failure:
     """Create or update the one comment on pull request ``pr`` that carries ``MARKER`` and was written by
-    the token's own account (or ``author``, when given)."""
-    for failure in (check_pr(pr), check_body(body)):
-        if isinstance(failure, Failure):
-            return failure
+    the token's own account (or ``author``, when given).
+
+    With ``head_sha`` (the commit this run checked) the body records it (``HEAD_MARKER``), and right before
+    each write the pull request's current head is read: when it is another commit the comment is left alone
+    (``CommentSkipped``), so a run for an older head never overwrites the verdict for a newer one, whatever
+    order the runs finish in."""
+    checked = _checked_body(pr, body, head_sha)
+    if isinstance(checked, Failure):
+        return checked
+    text, head = checked
     client = Client(target, token, transport, sleep, clock)
     try:
         me = client.me(author)
         last: Failure | None = None
         for attempt in range(1, MAX_TRIES + 1):
-            existing = client.find_own_comment(pr, me)
-            if existing is not None:
-                response = client.send(
-                    edit_comment_request(target, existing, body),
-                    (200, 204),
-                    "更新评论",
-                    "updating the comment",
-                )
-                url = None
-                if response.status == 200:
-                    payload = decode_body(response, "更新评论", "updating the comment")
-                    url = payload.get("html_url") if isinstance(payload, dict) else None
-                return CommentResult("updated", existing, url if isinstance(url, str) else None)
-            try:
-                response = client.send(
-                    create_comment_request(target, pr, body),
-                    (201,),
-                    "发布评论",
-                    "posting the comment",
-                    idempotent=False,
-                )
-            except _Ambiguous as unsure:  # look again before posting again, so there is never a second copy
-                last = unsure.failure
-                if attempt < MAX_TRIES:
-                    sleep(backoff(attempt))
-                continue
-            made = _comment_id(decode_body(response, "发布评论", "posting the comment"))
-            if isinstance(made, Failure):
-                return made
-            return CommentResult("created", made[0], made[1])
+            if head is not None and (current := client.current_head(pr)) != head:
+                return CommentSkipped(pr, head, current)
+            outcome = _post_once(client, pr, text, me)
+            if not isinstance(outcome, _Ambiguous):
+                return outcome
+            last = outcome.failure  # look again before posting again, so there is never a second copy
+            if attempt < MAX_TRIES:
+                sleep(backoff(attempt))
         assert last is not None
         return last
     except Stop as stop:

@@ -1,5 +1,5 @@
 """A local forge that answers as GitHub's REST API or Gitea's API (swagger ``v1_json.tmpl``) does, for the
-endpoints the adapter uses, and records every request.
+endpoints the adapter uses (a pull request's ``head.sha`` included: ``Repo.heads``), and records every request.
 
 It listens on 127.0.0.1 on a random port, in a thread; ``with FakeForge("github") as forge:`` starts and stops
 it. Shapes follow the specifications: paths (GitHub at the root, Gitea under ``/api/v1``), the authorization
@@ -48,6 +48,7 @@ class Repo:
     commits: set[str] = field(default_factory=set)
     statuses: list[dict[str, Any]] = field(default_factory=list)
     archived: bool = False
+    heads: dict[int, str] = field(default_factory=dict)  # each pull request's head commit (a push moves it)
 
 
 @dataclass
@@ -122,6 +123,7 @@ class FakeForge:
         repo = Repo(id=4242 + len(self.repos), prs=set(prs), commits=set(commits))
         for pr in prs:
             repo.comments[pr] = []
+            repo.heads[pr] = f"{pr:040x}"
         self.repos[(owner, name)] = repo
         return repo
 
@@ -261,6 +263,11 @@ class FakeForge:
                 comment = Comment(self._new_id(), text, author, account.id)
                 repo.comments[pr].append(comment)
                 return 201, {}, self.comment_json(owner, name, pr, comment)
+        if (m := re.fullmatch(r"/pulls/(\d+)", tail)) and method == "GET":
+            pr = int(m.group(1))
+            if pr not in repo.prs:
+                return self.error(404, "Not Found")
+            return 200, {}, self.pull_json(owner, name, repo, pr)
         if (m := re.fullmatch(r"/issues/comments/(\d+)", tail)) and method == "PATCH":
             for pr, comments in repo.comments.items():
                 for comment in comments:
@@ -298,6 +305,34 @@ class FakeForge:
             repo.statuses.append(status)
             return 201, {}, status
         return self.error(404, "Not Found")
+
+    def pull_json(self, owner: str, name: str, repo: Repo, pr: int) -> dict[str, Any]:
+        """A pull request as each forge answers it (the fields a client might read; ``head.sha`` is the one
+        the adapter reads). GitHub: ``head``/``base`` with label ``owner:ref``, ref, sha, repo and user;
+        Gitea: ``PRBranchInfo`` with label (the branch), ref, sha, repo_id and repo."""
+        html = f"{self.origin}/{owner}/{name}/{'pull' if self.kind == 'github' else 'pulls'}/{pr}"
+        repo_json = {"id": repo.id, "name": name, "full_name": f"{owner}/{name}"}
+        head: dict[str, Any] = {"ref": f"pr-{pr}", "sha": repo.heads[pr], "repo": repo_json}
+        base: dict[str, Any] = {"ref": "main", "sha": "0" * 40, "repo": repo_json}
+        if self.kind == "github":
+            head["label"], base["label"] = f"{owner}:pr-{pr}", f"{owner}:main"
+            head["user"] = base["user"] = {"login": owner, "id": 1}
+        else:
+            head["label"], base["label"] = f"pr-{pr}", "main"
+            head["repo_id"] = base["repo_id"] = repo.id
+        payload: dict[str, Any] = {
+            "id": 77000 + pr,
+            "number": pr,
+            "state": "open",
+            "title": f"pull request {pr}",
+            "html_url": html,
+            "head": head,
+            "base": base,
+            "user": {"login": owner, "id": 1},
+        }
+        if self.kind == "gitea":
+            payload.update({"mergeable": True, "merged": False, "merge_base": "0" * 40})
+        return payload
 
     def forbidden(self) -> tuple[int, dict[str, str], Any]:
         if self.kind == "github":

@@ -427,7 +427,9 @@ ROWS: list[Row] = [
             ("ELIG-002", NEW_APP),
             ("ELIG-003", NEW_APP),
             ("SOC-003", NEW_PROFILE),
-        },  # SOC-003: a copied credit code
+            ("SOC-004", NEW_PROFILE),
+            ("SOC-004", SOCIETY),
+        },  # SOC-003: a copied credit code; SOC-004: a copied name (both profiles are flagged)
         copy_as(
             SOCIETY,
             NEW_PROFILE,
@@ -750,6 +752,13 @@ ROWS: list[Row] = [
         "hostile file name in own folder",
         MECH_LOGIN,
         BEFORE_DEADLINE,
+        create(f"{MECH_FILES}/$(touch pwned) `x` \"q\" 'a' b.pdf", PDF),
+    ),
+    bad(  # a line break in a name is refused (FILE-009), and still never runs anything
+        "hostile file name with a line break in own folder",
+        MECH_LOGIN,
+        BEFORE_DEADLINE,
+        {("FILE-009", f"{MECH_FILES}/$(touch pwned) `x` \"q\" 'a'\nb.pdf")},
         create(f"{MECH_FILES}/$(touch pwned) `x` \"q\" 'a'\nb.pdf", PDF),
     ),
     ok(

@@ -251,3 +251,68 @@ def test_cli_pull_request_mode(
     assert cli.main(["check", "--base", "main", "--actor", "x", "--link-base", "http://x/"]) == 2
     err = capsys.readouterr().err
     assert "--actor" in err and "no-such-ref" in err and "https" in err
+
+
+def test_a_new_society_cannot_take_another_ones_name(repo: Path) -> None:
+    """Whichever profile sorts first, the pull request that brings in the clash is stopped, and the hint
+    names the other file (SOC-004)."""
+    branch(repo, "copycat")
+    text = (repo / SOCIETY).read_text(encoding="utf-8")
+    text = text.replace("slug: wuhan-mechanical-engineering", "slug: wuhan-aaa")
+    text = text.replace("51420100500012358X", "51420100500099991Y")
+    text = text.replace("name: 武汉市机械工程学会", "name: 武汉市　机械工程学会")
+    write(repo, "submissions/societies/wuhan-aaa.yaml", text)
+    commit_all(repo, "a copycat society")
+    result = pr(repo, OFFICE_LOGIN)
+    clash = [f for f in result.findings if f.rule == "SOC-004"]
+    assert {f.file for f in clash} == {"submissions/societies/wuhan-aaa.yaml", SOCIETY}
+    new = next(f for f in clash if f.file.endswith("wuhan-aaa.yaml"))
+    assert SOCIETY in new.hint and "武汉市机械工程学会" in new.message_zh
+
+
+def _profile_findings(before: bytes | None, after: bytes | None) -> list[tuple[str, str]]:
+    from generator.authority import Authority, scope_findings
+    from generator.forge import Change
+
+    authority = Authority(
+        frozenset({OFFICE_LOGIN}), {"wuhan-mechanical-engineering": frozenset({SOCIETY_LOGIN})}
+    )
+    found = scope_findings(
+        [Change("M", SOCIETY)], SOCIETY_LOGIN, authority, {SOCIETY: before}, {SOCIETY: after}
+    )
+    return [(f.rule, f.message_zh) for f in found]
+
+
+PROFILE = (Path(__file__).parent / "fixtures" / "mini" / SOCIETY).read_bytes()
+
+
+def test_maintainers_unchanged_give_nothing() -> None:
+    assert _profile_findings(PROFILE, PROFILE.replace(b"founded: 1979", b"founded: 1980")) == []
+
+
+def test_maintainers_changed_is_auth_002() -> None:
+    after = PROFILE.replace(b"maintainers: [mech-secretariat]", b"maintainers: [mech-secretariat, friend]")
+    assert [rule for rule, _ in _profile_findings(PROFILE, after)] == ["AUTH-002"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "when"),
+    [
+        (PROFILE, PROFILE.replace(b"founded: 1979", b"founded: [1979"), "改动后"),
+        (PROFILE.replace(b"founded: 1979", b"founded: [1979"), PROFILE, "改动前"),
+        (PROFILE, b"- a list\n", "改动后"),
+    ],
+)
+def test_a_profile_that_does_not_load_is_auth_003_not_002(before: bytes, after: bytes, when: str) -> None:
+    found = _profile_findings(before, after)
+    assert [rule for rule, _ in found] == ["AUTH-003"]
+    assert f"学会简介{when}无法读取" in found[0][1]
+
+
+def test_a_broken_profile_in_a_pull_request_is_auth_003(repo: Path) -> None:
+    branch(repo, "broken")
+    replace(repo, SOCIETY, "founded: 1979", "founded: [1979")
+    commit_all(repo, "broken profile")
+    found = rules(pr(repo, SOCIETY_LOGIN))
+    assert "AUTH-003" in found and "AUTH-002" not in found
+    assert "AUTH-003" not in rules(pr(repo, OFFICE_LOGIN))

@@ -53,6 +53,7 @@ class Case:
     near_miss_clean: bool = True  # the near miss leaves the whole tree without errors
     awarded: bool = False  # start from the tree in which the proposed society was commended (helpers)
     rerecord: bool = True  # the office records the results again after the edit
+    also: tuple[str, ...] = ()  # further files the rule flags (both files of a clash)
 
 
 C = "committee/"  # the committee repository's files in a case's tree
@@ -113,11 +114,14 @@ def project(status: str, due: str, completed: str | None = None) -> Callable[[Tr
     return apply
 
 
-def second_society(slug: str, code: str) -> Callable[[Tree], None]:
+def second_society(slug: str, code: str, name: str | None = None) -> Callable[[Tree], None]:
+    """A copy of the society's profile for ``slug``: its own credit code and name (by default one of its own)."""
+
     def apply(tree: Tree) -> None:
         text = tree[SOCIETY].decode()
         text = text.replace("slug: wuhan-mechanical-engineering", f"slug: {slug}")
         text = text.replace("51420100500012358X", code)
+        text = text.replace("name: 武汉市机械工程学会", f"name: {name or '武汉市另一学会（' + slug + '）'}")
         tree[f"submissions/societies/{slug}.yaml"] = text.encode()
 
     return apply
@@ -323,6 +327,25 @@ CASES: list[Case] = [
         second_society("wuhan-other", "51420100500012358X"),
         second_society("wuhan-other", OTHER_CODE),
         "submissions/societies/wuhan-other.yaml",
+    ),
+    Case(
+        "SOC-004",
+        "a second society under the same name, written with a space",
+        second_society("wuhan-other", OTHER_CODE, "武汉市 机械工程学会"),
+        second_society("wuhan-other", OTHER_CODE, "武汉市机械工程学会分会"),
+        "submissions/societies/wuhan-other.yaml",
+        also=(SOCIETY,),
+    ),
+    Case(
+        "SOC-004",
+        "a short name that is another society's name (case and full-width folded)",
+        both(
+            second_society("wuhan-other", OTHER_CODE, "Wuhan ＡＩ Society"),
+            e(SOCIETY, "name: 武汉市机械工程学会", "name: 武汉市机械工程学会\nshort_name: wuhan ai society"),
+        ),
+        second_society("wuhan-other", OTHER_CODE, "Wuhan AI Society"),
+        SOCIETY,
+        also=("submissions/societies/wuhan-other.yaml",),
     ),
     Case(
         "APP-001",
@@ -995,7 +1018,7 @@ def test_rule_fires(case: Case) -> None:
     result = run_case(tree, case, case.now)
     hits = by_rule(result, case.rule)
     assert hits, f"{case.rule} did not fire; findings: {[(f.rule, f.message_zh) for f in result.findings]}"
-    assert {f.file for f in hits} == {case.file.removeprefix(C)}
+    assert {f.file for f in hits} == {path.removeprefix(C) for path in (case.file, *case.also)}
     for finding in hits:
         assert finding.line >= 1 and finding.column >= 1
         assert finding.message_zh and finding.message_en and finding.hint
@@ -1081,3 +1104,23 @@ def test_call_deadline_drives_the_window() -> None:
     edit(tree, CALL, 'deadline: "2026-10-31T17:00:00+08:00"', 'deadline: "2026-11-30T17:00:00+08:00"')
     sanction("violation", "2026-11-15")(tree)
     assert by_rule(run(tree), "EXCL-002")
+
+
+def test_two_societies_may_share_a_short_name_but_not_a_name() -> None:
+    tree = mini_tree()
+    second_society("wuhan-other", OTHER_CODE, "江岸区机械工程学会")(tree)
+    for path in (SOCIETY, "submissions/societies/wuhan-other.yaml"):
+        edit(tree, path, "credit_code:", "short_name: 机械工程学会\ncredit_code:")
+    assert by_rule(run(tree), "SOC-004") == []
+    edit(tree, SOCIETY, "short_name: 机械工程学会", "short_name: ＪＩＡＮＧ’AN 区机械工程学会")
+    edit(
+        tree,
+        "submissions/societies/wuhan-other.yaml",
+        "name: 江岸区机械工程学会",
+        "name: jiang’an区 机械工程学会",
+    )
+    clash = by_rule(run(tree), "SOC-004")
+    assert {(f.file, f.path) for f in clash} == {
+        (SOCIETY, "short_name"),
+        ("submissions/societies/wuhan-other.yaml", "name"),
+    }

@@ -113,6 +113,8 @@ def make_origin(root: Path, sentinel: Path) -> Origin:
 
 # --- a local server that answers as GitHub's REST API does -----------------------------------------------
 
+BOT_USER = {"login": "github-actions[bot]", "type": "Bot"}
+
 
 @dataclass
 class FakeGitHub:
@@ -120,6 +122,7 @@ class FakeGitHub:
     statuses: list[dict[str, Any]] = field(default_factory=list)
     requests: list[tuple[str, str, str]] = field(default_factory=list)  # method, path, authorization
     next_id: int = 1000
+    head: str = ""  # the pull request's head commit now (GET /repos/{o}/{r}/pulls/{n} → head.sha)
 
 
 def serve(state: FakeGitHub) -> tuple[ThreadingHTTPServer, str]:
@@ -157,6 +160,8 @@ def serve(state: FakeGitHub) -> tuple[ThreadingHTTPServer, str]:
             path, query = self._record()
             if path == "/user":  # what GitHub answers for an Actions GITHUB_TOKEN
                 self._send(403, {"message": "Resource not accessible by integration"})
+            elif path == f"{prefix}/pulls/{PR_NUMBER}":
+                self._send(200, {"number": PR_NUMBER, "state": "open", "head": {"sha": state.head}})
             elif path == f"{prefix}/issues/{PR_NUMBER}/comments":
                 per_page = int(query.get("per_page", ["30"])[0])
                 page = int(query.get("page", ["1"])[0])
@@ -412,7 +417,7 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
     root = tmp_path_factory.mktemp("trust")
     sentinel = root / "PWNED"
     origin = make_origin(root, sentinel)
-    api = FakeGitHub()
+    api = FakeGitHub(head=origin.head)
     server, url = serve(api)
     try:
         runner = Runner(origin, root / "runs", url)
@@ -531,6 +536,29 @@ def test_a_check_that_did_not_complete_posts_error_never_success(hostile_run: Ru
     publish = hostile_run.runner.run_job(hostile_run.workflow, "publish", {"check": crashed})
     assert publish.result == "success"
     assert [s["state"] for s in api.statuses] == ["error"]
+
+
+def test_a_run_for_an_older_head_leaves_the_newer_verdict_alone(hostile_run: Run) -> None:
+    """Where ``concurrency`` did not cancel it (Gitea 1.25, Forgejo), an older run may publish after a newer
+    one: its comment is skipped (the run still succeeds) and its status lands on its own, older commit."""
+    if not _base_has_forge_commands(hostile_run.origin):
+        pytest.skip("xuehui comment / commit-status (the forge adapter of issue 13) are not in this tree yet")
+    api = hostile_run.api
+    api.comments[:] = [
+        {"id": 9, "body": f"{MARKER}\n<!-- xuehui-verdict head={'f' * 40} -->\n## 新的结论", "user": BOT_USER}
+    ]
+    api.statuses.clear()
+    api.head = "f" * 40  # the author pushed again; that run has already published
+    try:
+        publish = hostile_run.runner.run_job(hostile_run.workflow, "publish", {"check": hostile_run.check})
+    finally:
+        api.head = hostile_run.origin.head
+    assert publish.result == "success"
+    assert [c["body"] for c in api.comments] == [
+        f"{MARKER}\n<!-- xuehui-verdict head={'f' * 40} -->\n## 新的结论"
+    ]
+    assert [s["sha"] for s in api.statuses] == [hostile_run.origin.head]
+    assert "已跳过" in str(hostile_run.workflow["jobs"]["publish"]["steps"][-1].get("_log"))
 
 
 def test_the_publish_job_runs_after_a_failed_check_but_not_after_a_cancelled_run(hostile_run: Run) -> None:

@@ -656,6 +656,7 @@ def test_a_hostile_pull_request_gets_the_true_failing_verdict_on_gitea(tmp_path:
     with FakeForge("gitea") as forge:
         forge.add_account(test_trust.TOKEN, "gitea-actions")
         repo = forge.add_repo(owner, name, prs=(test_trust.PR_NUMBER,), commits=(origin.head,))
+        repo.heads[test_trust.PR_NUMBER] = origin.head  # the pull request's head is the commit checked
         green = forge.add_comment(
             repo, test_trust.PR_NUMBER, "<!-- xuehui-check -->\n## ✅ 旧的通过结论", "gitea-actions"
         )
@@ -684,6 +685,12 @@ def test_a_hostile_pull_request_gets_the_true_failing_verdict_on_gitea(tmp_path:
         assert again.result == "success"
         assert [s["status"] for s in repo.statuses[len(first) :]] == ["error"]
         assert "检查未能完成" in green.body
+        # Gitea 1.25 ignores `concurrency`: a run for an older head that finishes last changes no comment.
+        repo.heads[test_trust.PR_NUMBER] = "f" * 40
+        newer = green.body
+        late = harness.runner.run_job(workflow, "publish", {"check": check})
+        assert late.result == "success" and green.body == newer
+        repo.heads[test_trust.PR_NUMBER] = origin.head
         repo.statuses[:] = first
     assert not sentinel.exists()
     data = check.workspace / "data"

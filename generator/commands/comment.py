@@ -1,4 +1,8 @@
-"""``xuehui comment``: post the check's report on a pull request as one sticky comment, or update it."""
+"""``xuehui comment``: post the check's report on a pull request as one sticky comment, or update it.
+
+With ``--head-sha`` the comment records the commit it is for, and a run whose commit is no longer the pull
+request's head leaves the comment as it is (exit 0, with a note): an older verdict never replaces a newer
+one, in whatever order the runs finish."""
 
 from __future__ import annotations
 
@@ -18,9 +22,19 @@ def run(args: argparse.Namespace) -> int:
         return found
     target, token = found
     body = _read_body(args.body_file)
-    result = forgeapi.upsert_comment(target, token, args.pr, body, author=args.author, sleep=forgeapi.SLEEP)
+    result = forgeapi.upsert_comment(
+        target, token, args.pr, body, author=args.author, head_sha=args.head_sha, sleep=forgeapi.SLEEP
+    )
     if isinstance(result, forgeapi.Failure):
         return forge_failed("comment", result)
+    if isinstance(result, forgeapi.CommentSkipped):
+        sys.stdout.write(
+            f"已跳过：拉取请求 #{result.pr} 的最新提交已是 {result.current[:12]}，本次检查的是 {result.head[:12]}；"
+            "评论留给最新提交的检查结论，不被较旧的结论覆盖。"
+            f" (skipped: the pull request's head is now {result.current[:12]}, this run checked"
+            f" {result.head[:12]}; an older verdict never replaces a newer one)\n"
+        )
+        return EXIT_OK
     done = "已更新" if result.action == "updated" else "已发布"
     sys.stdout.write(
         f"{done}拉取请求 #{args.pr} 的检查评论（编号 {result.comment_id}）。"

@@ -2,7 +2,8 @@
 a summary table, the findings per file (with line links when the forge address is known), and a readable
 summary of each application (申报书摘要).
 
-All text that comes from files or paths goes through ``md_escape`` (no mentions, links or HTML survive);
+All text that comes from files or paths goes through ``md_escape`` (paths and messages first through
+``visible``, which names each control or format character) (no mentions, links or HTML survive);
 links are built here from a validated ``https`` base and percent-encoded paths; the whole comment stays
 under ``LIMIT`` characters.
 """
@@ -18,7 +19,7 @@ from generator.checker import CheckResult
 from generator.findings import Finding, Severity
 from generator.model import fmt_money
 from generator.summary import ApplicationSummary, summarise
-from generator.textsafe import md_escape, truncate
+from generator.textsafe import md_escape, truncate, visible
 
 MARKER = "<!-- xuehui-check -->"
 LIMIT = 60_000
@@ -44,8 +45,8 @@ def _line_cell(f: Finding, base: str | None) -> str:
 
 
 def _row(f: Finding, base: str | None) -> str:
-    message = md_escape(truncate(f.message_zh, 500))
-    hint = md_escape(truncate(f.hint, 300))
+    message = md_escape(visible(truncate(f.message_zh, 500)))
+    hint = md_escape(visible(truncate(f.hint, 300)))
     return (
         f"| {_line_cell(f, base)} | {_ICON[f.severity]} {f.severity.zh} | {md_escape(f.rule)} "
         f"| {md_escape(f.clause)} | {message}<br>→ {hint} |"
@@ -113,7 +114,7 @@ def _file_blocks(
                 "<details open>"
                 if expand and any(f.severity is Severity.ERROR for f in items)
                 else "<details>",
-                f"<summary>{md_escape(file)}（{len(items)} 项）</summary>",
+                f"<summary>{md_escape(visible(file))}（{len(items)} 项）</summary>",
                 "",
                 "| 行 | 级别 | 规则 | 条款 | 说明与修改建议 |",
                 "| ---: | --- | --- | --- | --- |",
@@ -156,7 +157,7 @@ def render(result: CheckResult, *, limit: int = LIMIT, link_base: str | None = N
         for file in files[:SUMMARY_ROWS]:
             items = by_file[file]
             counts = [sum(1 for f in items if f.severity is s) for s in Severity]
-            head.append(f"| {md_escape(file)} | {counts[0]} | {counts[1]} | {counts[2]} |")
+            head.append(f"| {md_escape(visible(file))} | {counts[0]} | {counts[1]} | {counts[2]} |")
         if len(files) > SUMMARY_ROWS:
             head.append(f"| 另有 {len(files) - SUMMARY_ROWS} 个文件 | | | |")
         head.append("")

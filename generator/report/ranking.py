@@ -12,7 +12,7 @@ from decimal import Decimal
 from generator.model import AREAS, two_decimals
 from generator.report.text import pad
 from generator.scoring import Standing, to_decimal
-from generator.textsafe import md_escape
+from generator.textsafe import inert_lines, md_escape, visible
 
 AREA_ZH = {
     "innovation": "服务创新",
@@ -101,15 +101,18 @@ def render(standings: Sequence[Standing], names: dict[str, str], cycle: int, fmt
         ]
         user_columns = {1, 2}  # the society's name and slug come from files; the rest is computed here
         lines += [
-            "| " + " | ".join(md_escape(c) if i in user_columns else c for i, c in enumerate(row)) + " |"
+            "| "
+            + " | ".join(md_escape(visible(c)) if i in user_columns else c for i, c in enumerate(row))
+            + " |"
             for row in table
         ]
         return "\n".join(lines) + "\n"
+    table = [[visible(cell) for cell in row] for row in table]
     widths = [max(len_display(r[i]) for r in [HEADERS, *table]) for i in range(len(HEADERS))]
     lines = [
         "  ".join(pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in [HEADERS, *table]
     ]
-    return f"{cycle} 年度专家评审排名\n" + "\n".join(lines) + "\n"
+    return inert_lines(f"{cycle} 年度专家评审排名\n" + "\n".join(lines)) + "\n"
 
 
 def len_display(text: str) -> int:

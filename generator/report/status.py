@@ -7,6 +7,7 @@ import json
 from generator.lifecycle import PUBLICITY_STATES, STAGES, CycleStatus, Reminder
 from generator.report.text import display_width, pad
 from generator.rules.lifecycle import reminder_rule, reminder_text
+from generator.textsafe import inert_lines, visible
 
 
 def as_dict(status: CycleStatus) -> dict[str, object]:
@@ -54,10 +55,11 @@ def render(status: CycleStatus, fmt: str, names: dict[str, str]) -> str:
             state = f"公示中（剩余{p.days_left}天）"
         lines.append(f"公示：{p.start} 至 {p.end}，{state}")
     lines.append("")
-    width = max((display_width(names.get(s, s)) for s, _ in status.applications), default=0)
+    shown = {s: visible(names.get(s, s)) for s, _ in status.applications}
+    width = max((display_width(name) for name in shown.values()), default=0)
     for society, stage in status.applications:  # the stage in Chinese (its code is in the JSON form)
-        lines.append(f"  {pad(names.get(society, society), width)}  {STAGES[stage]}")
+        lines.append(f"  {pad(shown[society], width)}  {STAGES[stage]}")
     if status.reminders:
         lines.append("")
-        lines += [f"提醒（{reminder_rule(r).id}）：{reminder_text(r)[0]}" for r in status.reminders]
-    return "\n".join(lines) + "\n"
+        lines += [f"提醒（{reminder_rule(r).id}）：{visible(reminder_text(r)[0])}" for r in status.reminders]
+    return inert_lines("\n".join(lines)) + "\n"

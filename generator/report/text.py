@@ -1,4 +1,5 @@
-"""Plain text for the terminal, with Chinese (wide) characters aligned."""
+"""Plain text for the terminal, with Chinese (wide) characters aligned; paths and messages written with
+every control or format character named (``textsafe.visible``), so no line can start a workflow command."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import unicodedata
 
 from generator.checker import CheckResult
 from generator.findings import Finding
+from generator.textsafe import inert_lines, visible
 
 
 def display_width(text: str) -> int:
@@ -20,17 +22,16 @@ def _lines(findings: tuple[Finding, ...]) -> list[str]:
     lines: list[str] = []
     if not findings:
         return lines
-    locations = [f"{f.file}:{f.line}:{f.column}" if f.line else f.file for f in findings]
+    locations = [f"{visible(f.file)}:{f.line}:{f.column}" if f.line else visible(f.file) for f in findings]
     labels = [f"{f.severity.zh} {f.rule}" for f in findings]
     loc_width = max(display_width(x) for x in locations)
     label_width = max(display_width(x) for x in labels)
     for finding, location, label in zip(findings, locations, labels, strict=True):
-        lines.append(
-            f"{pad(location, loc_width)}  {pad(label, label_width)}  [{finding.clause}] {finding.message_zh}"
-        )
+        message = visible(finding.message_zh)
+        lines.append(f"{pad(location, loc_width)}  {pad(label, label_width)}  [{finding.clause}] {message}")
         indent = " " * (loc_width + label_width + 4)
         if finding.hint:
-            lines.append(f"{indent}→ {finding.hint}")
+            lines.append(f"{indent}→ {visible(finding.hint)}")
     return lines
 
 
@@ -40,7 +41,7 @@ def render(result: CheckResult) -> str:
         lines.append(CONTEXT_TITLE.format(count=len(result.context)))
         lines += _lines(result.context)
     lines.append(summary_line(result))
-    return "\n".join(lines) + "\n"
+    return inert_lines("\n".join(lines)) + "\n"
 
 
 CONTEXT_TITLE = (

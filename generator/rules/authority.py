@@ -77,4 +77,36 @@ maintainers = declare(
     """,
 )
 
-RULES = (scope, maintainers)
+unreadable_profile = declare(
+    "AUTH-003",
+    ERROR,
+    "五（二）",
+    "学会简介能读取，才能判断维护账号（maintainers）是否改变",
+    "A society's profile must load for a pull request to show its maintainers unchanged",
+    message=Message(
+        "学会简介{when}无法读取，无法判断维护账号（maintainers）是否改变。",
+        "The society's profile cannot be read {when_en}, so whether its maintainers changed is unknown.",
+        "请先按本文件的格式错误提示修正学会简介，再提交一次；维护账号的变更须由专项办公室办理。",
+    ),
+    doc="""Instead of AUTH-002, when the profile does not load before (``when``: 改动前) or after (改动后) the
+    change: the check fails safe (an error for anyone but the office) without claiming the list changed.
+
+    Fails (the profile is no longer valid YAML)::
+
+        pr: mech-secretariat
+        now: 2026-10-20
+        --- submissions/societies/wuhan-mechanical-engineering.yaml
+        - founded: 1979
+        + founded: [1979
+
+    Passes (the profile still loads)::
+
+        pr: mech-secretariat
+        now: 2026-10-20
+        --- submissions/societies/wuhan-mechanical-engineering.yaml
+        - founded: 1979
+        + founded: 1980
+    """,
+)
+
+RULES = (scope, maintainers, unreadable_profile)

@@ -13,9 +13,9 @@ and, under ``committee/``, the committee repository; ``tests/helpers.mini_tree``
     refused submissions/a.yaml: 原因              the file cannot be taken (a symlink …)
     === head                      in a pull request: the edits above make its base, those below its head
 
-In ``- ``/``+ `` lines ``\\t``, ``\\uXXXX`` and ``\\xNN`` (one raw byte) write what a docstring cannot
-show. ``pr: <login>`` turns the example into a pull request by that login: the tree as given is the base,
-the edits make the head. An empty block (or ``(the minimal tree)``) is the tree unchanged.
+In ``- ``/``+ `` lines (and the path of a new file) ``\\t``, ``\\uXXXX`` and ``\\xNN`` (one raw byte) write
+what a docstring cannot show. ``pr: <login>`` turns the example into a pull request by that login: the tree
+as given is the base, the edits make the head. An empty block (or ``(the minimal tree)``) is the tree unchanged.
 """
 
 from __future__ import annotations
@@ -183,7 +183,7 @@ def parse(text: str) -> Example:
         elif line.startswith("+++ "):
             close()
             path, _, source = line[4:].partition(" < ")
-            current = ("create", path.strip(), source.strip() or None)
+            current = ("create", unescape(path.strip()).decode("utf-8"), source.strip() or None)
         elif line.startswith("del "):
             close()
             current = None

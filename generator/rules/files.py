@@ -1,7 +1,7 @@
 """FILE-* and TPL-001: where a file sits, what it is called, whether it can be taken and read into the model.
 
 FILE-002 and FILE-003 are rules over the dataset; the others are found by the checker (``generator.checker``:
-refused, unknown, unreadable files, placeholders, the programme file), the committee check
+refused, unknown, unreadable files, unsafe characters in a path, placeholders, the programme file), the committee check
 (``generator.committee``) and a pull request's scope check (``generator.authority``: twin names), which
 fill in the messages declared here.
 """
@@ -193,6 +193,38 @@ twin_name = declare(
     """,
 )
 
+unsafe_path = declare(
+    "FILE-009",
+    ERROR,
+    FORMAT_CLAUSE,
+    "文件路径不含控制字符、格式字符（零宽、方向控制等）或行、段分隔符",
+    "Paths hold no control or format character and no line or paragraph separator",
+    message=Message(
+        "文件路径含有看不见或会改变显示的字符：{chars}。这样的名称在报告、网页和日志中会被误读。",
+        "The path holds control or format characters: {chars}.",
+        "请给文件改一个只含普通文字、数字、连字符和点的名称（在网页编辑器中删除后重新上传即可）。",
+    ),
+    doc="""Found where a file's place is judged (``checker.parse_source``: every file under ``submissions/``
+    of a whole tree or a pull request) and where a pull request's or a push's names are checked
+    (``authority.twin_findings``: every path it changes); ``chars`` names each character with its code
+    point (``U+000A 换行``).
+
+    Fails (an attachment whose name carries a line break and a workflow command)::
+
+        pr: mech-secretariat
+        now: 2026-10-20
+        +++ submissions/2026/attachments/wuhan-mechanical-engineering/证明\\u000A::error file=x::.pdf
+        + %PDF-1.4
+
+    Passes::
+
+        pr: mech-secretariat
+        now: 2026-10-20
+        +++ submissions/2026/attachments/wuhan-mechanical-engineering/证明.pdf
+        + %PDF-1.4
+    """,
+)
+
 placeholder = declare(
     "TPL-001",
     ERROR,
@@ -320,4 +352,5 @@ RULES = (
     format_first,
     placeholder,
     twin_name,
+    unsafe_path,
 )

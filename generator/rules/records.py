@@ -25,11 +25,13 @@ _CORRECTION_HINT = (
 # other field (name, founded, website, introduction …) changes no rule's outcome.
 JUDGED_SOCIETY_FIELDS: dict[str, tuple[Rule, ...]] = {
     "slug": (files.names_match_files,),
+    "name": (references.society_names_unique,),
     "credit_code": (
         references.credit_codes_valid,
         references.credit_codes_social,
         references.credit_codes_unique,
     ),
+    "short_name": (references.society_names_unique,),
     "council_elected": (eligibility.council_term,),
 }
 

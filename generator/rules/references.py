@@ -1,11 +1,12 @@
-"""Who is referred to (REF-*), credit codes (SOC-*), one application each (APP-*)."""
+"""Who is referred to (REF-*), credit codes and names of societies (SOC-*), one application each (APP-*)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 
-from generator.model import Cycle, Dataset, Decisions, OfficeRecords
+from generator.model import Cycle, Dataset, Decisions, OfficeRecords, Society
 from generator.rules import checklist
 from generator.rules.base import ERROR, FORMAT_CLAUSE, WARNING, Context, Hit, Message, rule
 from generator.yamlio import DataPath
@@ -275,6 +276,87 @@ def credit_codes_unique(data: Dataset, ctx: Context) -> Iterator[Hit]:
             )
 
 
+_NAME_FIELDS = {"name": ("名称", "name"), "short_name": ("简称", "short name")}
+
+
+def name_key(text: str) -> str:
+    """A society's name as compared: NFKC (full-width forms folded), no white space at all, case-folded."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+@rule(
+    "SOC-004",
+    ERROR,
+    "三（一）",
+    "学会名称不与其他学会的名称或简称相同（忽略空白、全角半角和大小写）",
+    "No society's name is another's name or short name (ignoring white space, full-width forms and case)",
+    message=Message(
+        "学会{what}“{value}”与 {other_file} 中的{other_what}“{taken}”相同（比较时忽略空白、全角半角和大小写）。",
+        "The society's {what_en} {value!r} is the same as the {other_what_en} {taken!r} in {other_file}.",
+        "学会的名称、简称不能与其他学会的名称相同：请核对 {other_file}；"
+        "名称应与《社会团体法人登记证书》上的全称一致。",
+    ),
+)
+def society_names_unique(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Both profiles are flagged, each naming the other file: a pull request that adds a society under
+    another's name is stopped whichever of the two sorts first. A short name may not be another society's
+    name either; two short names may coincide (a city's and a district's society of one discipline are
+    both called 石油学会, and a short name is not what identifies a society).
+
+    Fails (a second profile under the same name, written with an ideographic space)::
+
+        +++ submissions/societies/wuhan-other.yaml < submissions/societies/wuhan-mechanical-engineering.yaml
+        - slug: wuhan-mechanical-engineering      # = file name; lowercase ASCII words joined by '-'
+        + slug: wuhan-other      # = file name; lowercase ASCII words joined by '-'
+        - name: 武汉市机械工程学会
+        + name: 武汉市\u3000机械工程学会
+        - credit_code: 51420100500012358X         # 统一社会信用代码 (GB 32100-2015, check character verified)
+        + credit_code: 51420100500099991Y         # 统一社会信用代码 (GB 32100-2015, check character verified)
+
+    Passes::
+
+        +++ submissions/societies/wuhan-other.yaml < submissions/societies/wuhan-mechanical-engineering.yaml
+        - slug: wuhan-mechanical-engineering      # = file name; lowercase ASCII words joined by '-'
+        + slug: wuhan-other      # = file name; lowercase ASCII words joined by '-'
+        - name: 武汉市机械工程学会
+        + name: 武汉市其他学会
+        - credit_code: 51420100500012358X         # 统一社会信用代码 (GB 32100-2015, check character verified)
+        + credit_code: 51420100500099991Y         # 统一社会信用代码 (GB 32100-2015, check character verified)
+    """
+    by_key: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # key → (slug, field, value)
+    for slug in sorted(data.societies):
+        for field, value in _names(data.societies[slug]):
+            by_key[name_key(value)].append((slug, field, value))
+    for slug in sorted(data.societies):
+        society = data.societies[slug]
+        for field, value in _names(society):
+            other = next((o for o in by_key[name_key(value)] if _clash(slug, field, o)), None)
+            if other is None:
+                continue
+            yield society_names_unique.hit(
+                society.file,
+                (field,),
+                what=_NAME_FIELDS[field][0],
+                what_en=_NAME_FIELDS[field][1],
+                value=value,
+                other_file=data.societies[other[0]].file,
+                other_what=_NAME_FIELDS[other[1]][0],
+                other_what_en=_NAME_FIELDS[other[1]][1],
+                taken=other[2],
+            )
+
+
+def _clash(slug: str, field: str, other: tuple[str, str, str]) -> bool:
+    """Another society's name, or its short name against this society's name (not two short names)."""
+    return other[0] != slug and "name" in (field, other[1])
+
+
+def _names(society: Society) -> Iterator[tuple[str, str]]:
+    yield "name", society.name
+    if society.short_name and name_key(society.short_name) != name_key(society.name):
+        yield "short_name", society.short_name
+
+
 @rule(
     "APP-001",
     ERROR,
@@ -328,5 +410,6 @@ RULES = (
     credit_codes_valid,
     credit_codes_social,
     credit_codes_unique,
+    society_names_unique,
     one_application_each,
 )
