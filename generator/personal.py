@@ -624,10 +624,10 @@ def public_mail_domain(domain: str) -> bool:
 # -------------------------------------------------------------------------------------------- prefilter
 # Whether a raw text (a file as written, or one scalar) may hold something ``recognise`` finds in its
 # normal form: a mark that is, or decodes or folds to, an @ or one of its disguises (& and \ start a
-# character reference or an escape), or a stretch without a line break-free letter … put simply: eleven
-# characters that may be digits (anything but ASCII letters, CJK ideographs that are not numerals, ASCII
-# punctuation and spaces, and common Chinese punctuation) in a run that no such letter interrupts. A
-# superset of what the recogniser needs (a line break does not interrupt: YAML folds it into a space).
+# character reference or an escape), or eleven characters that may be digits (anything but ASCII letters,
+# CJK ideographs that are not numerals, ASCII punctuation and spaces, and common Chinese punctuation) in a
+# stretch that no letter but o and x interrupts (``_stretch_may_hold``). A superset of what the recogniser
+# needs: a line break does not interrupt (YAML folds it into a space), gaps are not bounded.
 _MARKS = re.compile(
     r"[@\uff20\ufe6b&\\]|艾特|小老鼠|圈[aａＡ]|(?<![a-z])[aａ][tｔ](?![a-z])|[\w.\-][#＃]\w", re.I
 )
@@ -658,4 +658,13 @@ def may_hold_personal(text: str) -> bool:
     normal form of ``text``."""
     if _MARKS.search(text):
         return True
-    return any(len(_NOT_DIGIT_LIKE.sub("", m.group())) >= 11 for m in _STRETCH.finditer(text))
+    return any(_stretch_may_hold(m.group()) for m in _STRETCH.finditer(text))
+
+
+def _stretch_may_hold(stretch: str) -> bool:
+    """Eleven characters that may be digits: more, or any not ASCII, may hold a number; exactly eleven
+    ASCII ones only a mobile number written with all of them (1, then 3–9)."""
+    chars = _NOT_DIGIT_LIKE.sub("", stretch)
+    if len(chars) != 11 or not chars.isascii():
+        return len(chars) >= 11
+    return chars[0] == "1" and chars[1] in "3456789"

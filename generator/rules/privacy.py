@@ -147,8 +147,18 @@ def file_candidates(raw: bytes, document: Any, *, prefilter: bool = True) -> tup
 
 
 def provably_clean(document: Any) -> bool:
-    """True only when no scalar or key of ``document`` can hold a candidate (none passes the cheap test)."""
-    return not _scalars(document, True)
+    """True only when no scalar or key of ``document`` can hold a candidate (none passes the cheap test);
+    False for what a loaded file never is (a key neither text nor number, a document that holds itself)."""
+    try:
+        return not _scalars(document, True) and _plain_keys(document)
+    except RecursionError:
+        return False
+
+
+def _plain_keys(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str | int) and _plain_keys(v) for k, v in value.items())
+    return all(_plain_keys(v) for v in value) if isinstance(value, list) else True
 
 
 def _host(url: str | None) -> str:
