@@ -390,13 +390,12 @@ def _gap_ok(gap: str) -> bool:
 
 def _group_of(text: str, match: re.Match[str]) -> _Group | None:
     """The group a run of digits spells, or None when it is no number of its own: it touches a letter (a
-    hex fingerprint, a word), or its o's are not between digits."""
+    hex fingerprint, a word: the o of "no" is no zero), or it is o's alone."""
     raw = match.group()
     start, stop = match.span()
-    body = raw.lstrip("o")
-    check = body.endswith("x")
-    core = body[:-1] if check else body
-    if len(body) != len(raw) or core != core.rstrip("o") or not core:
+    check = raw.endswith("x")
+    core = raw[:-1] if check else raw
+    if not core.strip("o") or (check and core.endswith("o")):
         return None
     if (start and text[start - 1] in _LETTERS) or (stop < len(text) and text[stop] in _LETTERS):
         return None
@@ -524,7 +523,7 @@ def recognise_numbers(text: str) -> list[Recognised]:
 # (dot), " dot ", 点). Brackets are ASCII or full-width (which the normal form keeps as written).
 _OPEN = r"[\[(（【［<＜{｛〔「]"
 _CLOSE = r"[\])）】］>＞}｝〕」]"
-_AT = re.compile(rf" ?{_OPEN} ?(?:at|艾特) ?{_CLOSE} ?|@| at |艾特|小老鼠|圈a|(?<=[a-z0-9])#(?=[a-z0-9])")
+_AT = re.compile(rf" ?{_OPEN} ?(?:at|艾特) ?{_CLOSE} ?|@| at |艾特|小老鼠|圈a|(?<=[a-z0-9])[#＃](?=[a-z0-9])")
 _DOT = re.compile(rf" ?{_OPEN} ?(?:dot|点) ?{_CLOSE} ?| dot |\.|。|点")
 _LABEL = re.compile(r"[a-z0-9\-]{1,63}")
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._%+-")
