@@ -627,9 +627,9 @@ def public_mail_domain(domain: str) -> bool:
 # CJK ideographs that are not numerals, ASCII punctuation and spaces, and common Chinese punctuation) in a
 # stretch that no letter but o and x interrupts (``_stretch_may_hold``). A superset of what the recogniser
 # needs: a line break does not interrupt (YAML folds it into a space), gaps are not bounded.
-_MARKS = re.compile(
-    r"[@\uff20\ufe6b&\\]|艾特|小老鼠|圈[aａＡ]|(?<![a-z])[aａ][tｔ](?![a-z])|[\w.\-][#＃]\w", re.I
-)
+_MARK_CHARS = ("@", "\uff20", "\ufe6b", "&", "\\", "艾特", "小老鼠", "圈")
+_AT_WORD = re.compile(r"(?<![a-zA-Z])[aAａＡ][tTｔＴ](?![a-zA-Z])")
+_HASH = re.compile(r"[\w.\-][#＃]\w")
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
 
 
@@ -655,7 +655,9 @@ _NOT_DIGIT_LIKE = re.compile(
 def may_hold_personal(text: str) -> bool:
     """The cheap test before normalising (see above): False only when ``recognise`` finds nothing in the
     normal form of ``text``."""
-    if _MARKS.search(text):
+    if any(mark in text for mark in _MARK_CHARS) or _AT_WORD.search(text):
+        return True
+    if ("#" in text or "＃" in text) and _HASH.search(text):
         return True
     return any(_stretch_may_hold(m.group()) for m in _STRETCH.finditer(text))
 
