@@ -17,15 +17,15 @@ $(BIN)/python: | bootstrap
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml setup.py generator/_native/yamlcore.c | $(BIN)/python
 	$(BIN)/python -m pip install -q -e .
 	touch $@
 
-$(TSTAMP): pyproject.toml | $(BIN)/python
+$(TSTAMP): pyproject.toml setup.py generator/_native/yamlcore.c | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP) $@
 
-$(BSTAMP): pyproject.toml | $(BIN)/python
+$(BSTAMP): pyproject.toml setup.py generator/_native/yamlcore.c | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	touch $(STAMP) $(TSTAMP) $@
 

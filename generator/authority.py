@@ -103,7 +103,7 @@ def scope_findings(
         if who not in allowed:
             findings.append(
                 make_finding(
-                    "AUTH-001",
+                    auth_rules.scope,
                     change.path,
                     0,
                     0,
@@ -124,7 +124,9 @@ def scope_findings(
             after = _maintainers(_data(head.get(change.path)), where)
             if before != after and change.status != "D":
                 findings.append(
-                    make_finding("AUTH-002", change.path, 0, 0, where, *auth_rules.maintainers.text())
+                    make_finding(
+                        auth_rules.maintainers, change.path, 0, 0, where, *auth_rules.maintainers.text()
+                    )
                 )
     return findings
 
@@ -146,5 +148,5 @@ def twin_findings(changes: Sequence[Change], all_paths: Iterable[str]) -> list[F
         not_nfc = unicodedata.normalize("NFC", change.path) != change.path
         if twins or not_nfc:
             text = files.twin_name.text("twin", twin=twins[0]) if twins else files.twin_name.text("not_nfc")
-            findings.append(make_finding("FILE-008", change.path, 0, 0, (), *text))
+            findings.append(make_finding(files.twin_name, change.path, 0, 0, (), *text))
     return findings

@@ -72,6 +72,10 @@ def _indent(text: str, pad: str = "    ") -> list[str]:
     return [pad + line if line else "" for line in text.splitlines()]
 
 
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def explain(rule: Rule, fmt: str = "text") -> str:
     """One rule in full: Chinese first, then English; its messages (templates with their placeholders) and
     its failing and passing example."""
@@ -86,6 +90,7 @@ def explain(rule: Rule, fmt: str = "text") -> str:
             "en": rule.en,
             "declared_in": _source(rule),
             "explanation": intro,
+            "explanation_zh": rule.note_zh or (intro if _has_chinese(intro) else ""),
             "messages": {
                 name or "default": {"zh": m.zh, "en": m.en, "hint": m.hint}
                 for name, m in rule.messages.items()
@@ -99,21 +104,30 @@ def explain(rule: Rule, fmt: str = "text") -> str:
     lines = [
         f"{rule.id}  {rule.severity.zh}  {rule.clause}",
         f"检查内容：{rule.zh}",
-        f"What it checks: {rule.en}",
+        f"英文 (what it checks)：{rule.en}",
         f"定义位置 (declared in)：{_source(rule)}",
     ]
-    if intro:
-        lines += ["", f"说明：{intro}"]
+    if rule.note_zh:
+        lines += ["", f"说明：{rule.note_zh}"]
+        if intro:
+            lines += [f"开发说明 (developer note)：{intro}"]
+    elif intro:
+        lines += ["", f"说明：{intro}" if _has_chinese(intro) else f"开发说明 (developer note)：{intro}"]
     for name, message in rule.messages.items():
         lines += ["", "消息 (message)：" if name == DEFAULT else f"消息（{name}）(message {name})："]
-        lines += [f"  {message.zh}", f"  {message.en}", f"  提示 (hint)：{message.hint}"]
+        lines += [f"  {message.zh}", f"  英文 (English)：{message.en}", f"  提示 (hint)：{message.hint}"]
     for key, zh, en in (
         ("Fails", "不通过的示例", "failing example"),
         ("Passes", "通过的示例", "passing example"),
     ):
         shows = titles.get(key, "")
         lines += ["", f"{zh} ({en}{': ' + shows if shows else ''})："]
-        lines += _indent(found.get(key, "")) or ["    （最小示例数据，不作改动）"]
+        example = found.get(key, "")
+        lines += (
+            _indent(example)
+            if example and example != "(the minimal tree)"
+            else ["    （最小示例数据，不作改动）"]
+        )
     lines += ["", "示例是对最小示例数据（tests/fixtures/mini）的改动：--- 文件后，“- ”行换成“+ ”行。"]
     text = "\n".join(lines) + "\n"
     if fmt == "markdown":

@@ -19,7 +19,7 @@ from generator.kinds.programme import KIND as PROGRAMME_KIND
 from generator.kinds.spec import at
 from generator.repository import Source, Unread, as_source
 from generator.rules import ALL_RULES, RULES_BY_ID, files, format_schema, format_yaml
-from generator.rules.base import Context, Hit
+from generator.rules.base import Context, Hit, Rule
 from generator.rules.privacy import file_candidates
 from generator.schema import SCHEMA_DIR, SchemaProblem, validate
 from generator.yamlio import MAX_BYTES, DataPath, LoadedYaml, YamlProblem, load_yaml
@@ -60,6 +60,9 @@ class CheckResult:
     dataset: model.Dataset | None = field(default=None, compare=False, repr=False)
     reported: tuple[str, ...] = field(default=(), compare=False, repr=False)  # the files reported on
     private: Private = field(default_factory=Private, compare=False, repr=False)  # a whole tree's (``check``)
+    # A pull request's findings its author cannot act on (``generator.pullrequest``): shown apart, never
+    # counted (``errors`` and the verdict are about ``findings`` only).
+    context: tuple[Finding, ...] = ()
 
     @property
     def errors(self) -> int:
@@ -79,7 +82,7 @@ class CheckResult:
 
 
 def make_finding(
-    rule_id: str,
+    rule: Rule,
     file: str,
     line: int,
     column: int,
@@ -90,13 +93,13 @@ def make_finding(
     severity: Severity | None = None,
     clause: str | None = None,
 ) -> Finding:
-    rule = RULES_BY_ID[rule_id]
+    """A finding of ``rule`` (its declaration: id, severity and clause come from there) at a place."""
     return Finding(
         file=file,
         line=line,
         column=column,
         path=format_data_path(path),
-        rule=rule_id,
+        rule=rule.id,
         severity=severity or rule.severity,
         clause=clause or rule.clause,
         message_zh=zh,
@@ -109,7 +112,7 @@ def loader_finding(file: str, problem: YamlProblem) -> Finding:
     """A problem of the strict loader as a finding, in the words ``rules/format_yaml`` declares."""
     said = format_yaml.render(problem)
     return make_finding(
-        said.rule,
+        RULES_BY_ID[said.rule],  # the loader names its problems by the ids rules/format_yaml declares
         file,
         said.line,
         said.column,
@@ -124,7 +127,8 @@ def loader_finding(file: str, problem: YamlProblem) -> Finding:
 def schema_finding(file: str, line: int, column: int, problem: SchemaProblem) -> Finding:
     """A schema problem as a finding at ``line``/``column``, in the words ``rules/format_schema`` declares."""
     zh, en, hint = format_schema.render(problem)
-    return make_finding(problem.rule, file, line, column, problem.path, zh, en, hint, clause=problem.clause)
+    rule = RULES_BY_ID[problem.rule]  # named by the ids rules/format_schema declares
+    return make_finding(rule, file, line, column, problem.path, zh, en, hint, clause=problem.clause)
 
 
 def parse_source(
@@ -139,7 +143,7 @@ def parse_source(
             source.path,
             kind,
             None,
-            [make_finding("FILE-004", source.path, 0, 0, (), *files.refused.text(reason=reason))],
+            [make_finding(files.refused, source.path, 0, 0, (), *files.refused.text(reason=reason))],
         )
     if kind is None:
         return ParsedFile(
@@ -148,7 +152,7 @@ def parse_source(
             None,
             [
                 make_finding(
-                    "FILE-001",
+                    files.unknown_place,
                     source.path,
                     0,
                     0,
@@ -173,7 +177,9 @@ def parse_source(
     for path, text in placeholders:
         line, column = loaded.locate(path)
         findings.append(
-            make_finding("TPL-001", source.path, line, column, path, *files.placeholder.text(text=text))
+            make_finding(
+                files.placeholder, source.path, line, column, path, *files.placeholder.text(text=text)
+            )
         )
     unfilled = {path for path, _ in placeholders}
     for problem in problems:
@@ -183,7 +189,7 @@ def parse_source(
         findings.append(schema_finding(source.path, line, column, problem))
     parsed.valid = not any(f.severity is Severity.ERROR for f in findings)
     if not parsed.valid:
-        findings.append(make_finding("FILE-007", source.path, 0, 0, (), *files.format_first.text()))
+        findings.append(make_finding(files.format_first, source.path, 0, 0, (), *files.format_first.text()))
     return parsed
 
 
@@ -238,8 +244,10 @@ def parse_all(
     """
     if not use_cache or len(sources) < CACHE_MIN_FILES:
         return _parse_fresh(sources, schema_dir, workers)
-    from generator.cache import ParseCache, entry_key
+    from generator.cache import ParseCache, cache_dir, entry_key
 
+    if cache_dir() is None:  # turned off (``XUEHUI_CACHE=0``): no key would be looked up or stored
+        return _parse_fresh(sources, schema_dir, workers)
     store = ParseCache(schema_dir)
     cached = store.load()
     keys: dict[str, str] = {}
@@ -329,7 +337,7 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
         except (KeyError, TypeError, ValueError, AttributeError, InvalidOperation) as exc:
             findings.append(
                 make_finding(
-                    "FILE-005",
+                    files.unreadable,
                     item.path,
                     1,
                     1,
@@ -340,7 +348,7 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
     if data.programme is None:
         findings.append(
             make_finding(
-                "FILE-006",
+                files.programme_missing,
                 PROGRAMME,
                 0,
                 0,
@@ -420,9 +428,7 @@ def hits_to_findings(
                 when = decisions.formal_review_date or "形式审查"
                 severity = Severity.NOTICE
                 zh = f"{zh}（专项办公室已于 {when} 形式审查记为不通过{f'：{reason}' if reason else ''}；仅作记录。）"
-        findings.append(
-            make_finding(rule_id, hit.file, line, column, hit.path, zh, hit.en, hit.hint, severity)
-        )
+        findings.append(make_finding(rule, hit.file, line, column, hit.path, zh, hit.en, hit.hint, severity))
     return findings
 
 

@@ -24,7 +24,7 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from generator.commands.errors import (
@@ -37,6 +37,7 @@ from generator.commands.errors import (
     ActionFailed,
     UsageError,
 )
+from generator.commands.parsing import Formatter
 
 __all__ = [
     "COMMANDS",
@@ -111,19 +112,6 @@ def argparse_zh(message: str) -> str:
     return message
 
 
-class _Formatter(argparse.HelpFormatter):
-    """Help text with a Chinese usage prefix."""
-
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Iterable[argparse.Action],
-        groups: Iterable[Any],
-        prefix: str | None = None,
-    ) -> None:
-        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
-
-
 class _Version(argparse.Action):
     """``--version``: ``generator.__version__``, which the package's metadata is built from."""
 
@@ -147,7 +135,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse with Chinese headings, help and complaints (``argparse_zh``), and how to get help."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("formatter_class", Formatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
         self._positionals.title = "位置参数 (positional arguments)"

@@ -29,7 +29,7 @@ from generator import kinds
 from generator.checker import make_finding
 from generator.findings import Finding
 from generator.forge import Change
-from generator.kinds.spec import Lock
+from generator.kinds.spec import Lock, LockReason
 from generator.model import Correction, Cycle, Dataset
 from generator.rules import records
 from generator.rules.records import JUDGED_SOCIETY_FIELDS
@@ -158,21 +158,21 @@ def _office_finding(
         id=c.id if c else "",
         date=c.date if c else "",
     )
-    return make_finding("LOCK-004", change.path, 0, 0, (), *text)
+    return make_finding(records.office_correction, change.path, 0, 0, (), *text)
 
 
 def _society_finding(
     change: Change, lock: Lock, what: str, fields: Sequence[str], head_raw: bytes | None
 ) -> Finding | None:
-    if lock.rule == "LOCK-001":
-        rules = "、".join(sorted({r for f in fields for r in JUDGED_SOCIETY_FIELDS[f]}))
+    if lock.reason is LockReason.PROFILE:
+        rules = "、".join(sorted({r.id for f in fields for r in JUDGED_SOCIETY_FIELDS[f]}))
         line, column = (0, 0)
         if head_raw is not None and change.status != "D":
             loaded = load_yaml(head_raw)
             if loaded.data is not None:
                 line, column = loaded.locate((fields[0],))
         return make_finding(
-            "LOCK-001",
+            records.profile_fields,
             change.path,
             line,
             column,
@@ -181,13 +181,13 @@ def _society_finding(
                 why=lock.why, fields_zh=_fields_zh(fields), rules=rules, verb=what, fields=", ".join(fields)
             ),
         )
-    if lock.rule == "LOCK-002":
+    if lock.reason is LockReason.DEADLINE:
         if lock.deletion_only and change.status != "D":
             return None  # editing or adding the application itself after the deadline is DEAD-001
         text = records.deadline_closed.text(why=lock.why, verb=what, thing=lock.what, path=change.path)
-        return make_finding("LOCK-002", change.path, 0, 0, (), *text)
+        return make_finding(records.deadline_closed, change.path, 0, 0, (), *text)
     text = records.frozen.text(why=lock.why, verb=what, path=change.path)
-    return make_finding("LOCK-003", change.path, 0, 0, (), *text)
+    return make_finding(records.frozen, change.path, 0, 0, (), *text)
 
 
 def correction_history_findings(base: Dataset, head: Dataset, head_has_file: bool) -> list[Finding]:
@@ -204,7 +204,7 @@ def correction_history_findings(base: Dataset, head: Dataset, head_has_file: boo
             continue
         findings.append(
             make_finding(
-                "LOCK-005",
+                records.correction_history,
                 CORRECTIONS,
                 0,
                 0,
@@ -241,7 +241,7 @@ def closed_findings(
             continue
         what = _verb(change, change.path in base_raw)
         fields: list[str] = []
-        if lock.rule == "LOCK-001":
+        if lock.reason is LockReason.PROFILE:
             fields = _changed_fields(
                 base_raw.get(change.path), head_raw.get(change.path) if change.status != "D" else None
             )

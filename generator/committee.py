@@ -112,7 +112,11 @@ def parse_committee(sources: Iterable[Source]) -> list[ParsedFile]:
                     source.path,
                     None,
                     None,
-                    [make_finding("FILE-001", source.path, 0, 0, (), *files.unknown_place.text("committee"))],
+                    [
+                        make_finding(
+                            files.unknown_place, source.path, 0, 0, (), *files.unknown_place.text("committee")
+                        )
+                    ],
                 )
             )
             continue
@@ -157,7 +161,7 @@ def merge(data: model.Dataset, parsed: Iterable[ParsedFile]) -> list[Finding]:
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             findings.append(
                 make_finding(
-                    "FILE-005",
+                    files.unreadable,
                     item.path,
                     1,
                     1,
@@ -172,7 +176,7 @@ def merge(data: model.Dataset, parsed: Iterable[ParsedFile]) -> list[Finding]:
             first = min(r.file for r in cycle.reviews.values())
             findings.append(
                 make_finding(
-                    "REV-004",
+                    review_rules.scores_for_reviewed_applications,
                     first,
                     0,
                     0,
@@ -190,7 +194,7 @@ def pin_findings(committee: Sequence[Source], shared_head: str | None) -> list[F
         return []
     return [
         make_finding(
-            "COMM-004",
+            comm_rules.pinned_commit,
             SHARED_REF,
             0,
             0,
@@ -273,7 +277,7 @@ def scope_findings(
             what = f"专家“{kind.slug}”的{what}"
         out.append(
             make_finding(
-                "AUTH-001",
+                auth_rules.scope,
                 change.path,
                 0,
                 0,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import Enum
 
 from generator.calendar import CalendarError, Window, window
 from generator.model import Cycle, Dataset, Decisions, Sanction
@@ -102,12 +103,20 @@ class Publicity:
     error: str | None = None  # why the window cannot be computed
 
 
+class ReminderKind(Enum):
+    """Which step is overdue."""
+
+    COMMENDATION = "commendation"  # publicity ended, no commendation recorded
+    OBJECTION = "objection"  # publicity ended, an objection still pending
+    FORMAL_REVIEW = "formal_review"  # the deadline passed, no formal review recorded
+
+
 @dataclass(frozen=True, slots=True)
 class Reminder:
-    """An overdue step, as values: which reminder, in which file, and what its message names. The text is
-    ``generator.rules.lifecycle``'s (``reminder_text``), which declares one message per code."""
+    """An overdue step, as values: which reminder, in which file, and what its message names. The rule and
+    its text are ``generator.rules.lifecycle``'s (``reminder_rule``, ``reminder_text``): one rule per kind."""
 
-    code: str  # LIFE-001 …
+    kind: ReminderKind
     severity: str  # warning | notice
     file: str
     values: tuple[tuple[str, object], ...] = ()  # the message's placeholders: (name, value)
@@ -144,15 +153,20 @@ def reminders(cycle: Cycle, today: date, win: Window | None, tz: str) -> list[Re
         deadline = call.deadline_date(tz)
         if today > deadline:
             out.append(
-                Reminder("LIFE-003", "notice", dec.file if dec else call.file, (("deadline", deadline),))
+                Reminder(
+                    ReminderKind.FORMAL_REVIEW,
+                    "notice",
+                    dec.file if dec else call.file,
+                    (("deadline", deadline),),
+                )
             )
     if dec is not None and win is not None and today > win.end:
         if dec.commendation_date is None:
-            out.append(Reminder("LIFE-001", "warning", dec.file, (("end", win.end),)))
+            out.append(Reminder(ReminderKind.COMMENDATION, "warning", dec.file, (("end", win.end),)))
         for o in dec.objections:
             if o.status == "pending":
                 values = (("objection", o.id), ("society", o.society))
-                out.append(Reminder("LIFE-002", "warning", dec.file, values))
+                out.append(Reminder(ReminderKind.OBJECTION, "warning", dec.file, values))
     return out
 
 

@@ -4,6 +4,11 @@ Findings are reported for the files the pull request changes, plus any error it 
 not change (compared with the same check of the base), plus scope findings: paths the author may not touch,
 refused file types and twin names, plus closed-record findings (``generator.closed``: files closed by a
 passed deadline or frozen by a recorded review or inspection, and the office's recorded corrections).
+
+What the author cannot act on is context (``CheckResult.context``), shown apart and never blocking: the
+check's findings in a file the author may not change (the office's records, another society's files; the
+scope findings that ask to undo a change there stay the author's), and findings about a record dated after
+``now`` (a formal review recorded later than the moment checked, which cannot yet name a new application).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from generator import forge
-from generator.authority import authority_from, scope_findings, twin_findings
+from generator.authority import Authority, authority_from, owners, scope_findings, twin_findings
 from generator.checker import CheckResult, check
 from generator.closed import closed_findings
 from generator.findings import Finding, Severity
@@ -37,6 +42,16 @@ def base_websites(base_result: CheckResult) -> dict[str, str | None]:
     """The societies' websites at the base (the own-domain e-mail exemption is granted by these only)."""
     data = base_result.dataset
     return {} if data is None else {slug: s.website for slug, s in data.societies.items()}
+
+
+def _actionable(f: Finding, actor: str, authority: Authority) -> bool:
+    """Whether the author of a pull request can act on a finding of the check of its head: it is in a file
+    the author may change (the office may change every file)."""
+    who = actor.casefold()
+    if who in authority.office:
+        return True
+    allowed, _ = owners(f.file, authority)
+    return who in allowed
 
 
 def check_pull_request(
@@ -68,6 +83,8 @@ def check_pull_request(
         for f in head_result.findings
         if f.file in changed or (f.severity is Severity.ERROR and _identity(f) not in before)
     ]
+    context = [f for f in findings if not _actionable(f, actor, authority)]
+    findings = [f for f in findings if _actionable(f, actor, authority)]
     base_raw = {s.path: s.raw for s in base_sources}
     head_raw = {s.path: s.raw for s in head_sources}
     findings += scope_findings(changes, actor, authority, base_raw, head_raw)
@@ -78,5 +95,6 @@ def check_pull_request(
     findings += twin_findings(changes, all_paths)  # symlinks etc. under submissions/: FILE-004 above
     unique = tuple(sorted(set(findings), key=Finding.sort_key))
     reported = tuple(sorted(changed))
-    result = CheckResult(unique, len(reported), head_result.dataset, reported)
+    aside = tuple(sorted(set(context) - set(unique), key=Finding.sort_key))
+    result = CheckResult(unique, len(reported), head_result.dataset, reported, context=aside)
     return result, PullRequest(base, head, actor, tuple(changes), is_office)

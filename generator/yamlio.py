@@ -51,6 +51,7 @@ not know yet (a newer CJK extension is still Chinese).
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from array import array
@@ -63,6 +64,8 @@ from typing import Any
 import yaml
 from yaml import events as ev
 from yaml._yaml import CParser
+
+from generator import yamlscan
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 20
@@ -237,7 +240,9 @@ _EXPONENT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+\Z"
 
 
 def _is_line_break_char(ch: str) -> bool:
-    return ch in "\x85\u2028\u2029"
+    """What YAML 1.1 or Word counts as a line break an editor does not show (Word's manual line break is
+    U+000B, its page break U+000C)."""
+    return ch in "\x85\u2028\u2029\x0b\x0c"
 
 
 def _problem(rule: str, mark: Mark, variant: str, /, path: DataPath = (), **values: object) -> YamlProblem:
@@ -313,16 +318,7 @@ def scan_characters(text: str) -> list[YamlProblem]:
         problems.append(_char_problem(mark, ch))
         if len(problems) >= MAX_PROBLEMS_PER_KIND:
             break
-    tab_at = text.find(_TAB)
-    if tab_at >= 0:
-        problems.append(
-            _problem(
-                "YAML-002",
-                _line_col(text, tab_at),
-                "tab",
-            )
-        )
-    return problems
+    return problems  # tabs: every line that holds one is named by the line pre-scan (``generator.yamlscan``)
 
 
 def _resolve_plain(value: str) -> tuple[Any, str | None]:
@@ -405,13 +401,13 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, with_marks: bool = True
     text, problems = decode(raw)
     if text is None:
         return LoadedYaml(None, {}, problems)
-    problems = scan_characters(text)
-    if problems:
-        return LoadedYaml(None, {}, problems)
+    stopped = _prescanned(text, scan_characters(text))
+    if stopped is not None:
+        return stopped
     try:
         loaded = _load_text(text)
     except yaml.MarkedYAMLError as exc:
-        return LoadedYaml(None, {}, [_syntax_problem(exc)])
+        return _syntax_failure(text, exc)
     except (yaml.YAMLError, RecursionError, MemoryError, ValueError, TypeError) as exc:
         loaded = LoadedYaml(
             None,
@@ -434,6 +430,46 @@ def load_yaml(raw: bytes, *, max_bytes: int = MAX_BYTES, with_marks: bool = True
     return loaded
 
 
+def _prescanned(text: str, problems: list[YamlProblem]) -> LoadedYaml | None:
+    """Every independent problem at once, or None when the text has none of those the scans find (the
+    parser then reads it as usual; ``_syntax_failure`` explains its error).
+
+    ``problems`` are the refused characters; the line pre-scan (``generator.yamlscan``) adds full-width
+    punctuation and spaces, tabs and thousands separators. When any is found, the parser reads a repaired
+    copy (same lines) and its first error is added unless it is on a line already named (or the next one,
+    where libyaml reports what a line leaves open).
+    """
+    problems = [*problems, *(YamlProblem(*p) for p in yamlscan.scan(text))]
+    if not problems:
+        return None
+    refused = frozenset(
+        ch for p in problems for name, ch in p.values if name == "char" and isinstance(ch, str)
+    )
+    try:
+        _load_text(yamlscan.repaired(text, refused))
+    except yaml.MarkedYAMLError as exc:
+        syntax = _syntax_problem(exc)
+        if syntax.line not in {p.line for p in problems} | {p.line + 1 for p in problems}:
+            problems.append(syntax)
+    except (yaml.YAMLError, RecursionError, MemoryError, ValueError, TypeError):
+        pass  # the problems found are reason enough; the full read reports anything else
+    return LoadedYaml(None, {}, _by_place(problems))
+
+
+def _syntax_failure(text: str, exc: yaml.MarkedYAMLError) -> LoadedYaml:
+    """The parser's error, after a key line before it indented to no open level (the line pre-scan names
+    it with the column expected; the parser's error is then its consequence, one line later at most)."""
+    syntax = _syntax_problem(exc)
+    problems = [YamlProblem(*p) for p in yamlscan.indentation(text, syntax.line)]
+    if syntax.line not in {p.line for p in problems} | {p.line + 1 for p in problems}:
+        problems.append(syntax)
+    return LoadedYaml(None, {}, problems)
+
+
+def _by_place(problems: list[YamlProblem]) -> list[YamlProblem]:
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -447,6 +483,16 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
 
 
 def _load_text(text: str) -> LoadedYaml:
+    """The data, positions and problems of a decoded text. The one seam of the compiled clean path: when
+    ``generator._yamlcore`` is built (and not turned off), it builds a document it accepts as it is, the
+    same values ``_Builder`` builds; any other document (any problem at all) it declines, and ``_Builder``
+    reads it. ``tests/test_yamlcore.py`` checks both give the same results."""
+    if _NATIVE_LOAD is not None:
+        built = _NATIVE_LOAD(text, _NATIVE_LIMITS)
+        if built is not None:
+            positions = array("Q")
+            positions.frombytes(built[1])
+            return LoadedYaml(built[0], {}, [], positions)
     parser = CParser(text)
     try:
         return _Builder(parser.get_event).run()
@@ -472,6 +518,25 @@ SHARED_TEXT_CHARS = 32
 
 # Plain scalars whose first character is none of these are text without further resolution.
 _RESOLVE_START = frozenset("0123456789-+.~tTfFnN")
+
+
+NativeLoad = Callable[[str, tuple[int, int, int, int, int]], "tuple[dict[str, Any], bytes] | None"]
+
+
+def native_loader() -> NativeLoad | None:
+    """The compiled clean path (``generator._yamlcore``, over libyaml's C interface) when it was built at
+    install and ``XUEHUI_PURE_YAML`` does not ask for the pure-Python loader; else None."""
+    if os.environ.get("XUEHUI_PURE_YAML", "") not in ("", "0"):
+        return None
+    try:
+        from generator import _yamlcore
+    except ImportError:  # not built (no compiler or no libyaml headers at install): the pure path
+        return None
+    return _yamlcore.load
+
+
+_NATIVE_LOAD = native_loader()
+_NATIVE_LIMITS = (MAX_DEPTH, MAX_NODES, MAX_KEY_CHARS, MAX_SCALAR_CHARS, SHARED_TEXT_CHARS)
 
 
 class _Frame:

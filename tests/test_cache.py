@@ -88,3 +88,19 @@ def test_the_key_covers_code_and_schemas(tmp_path: Path) -> None:
     cache.code_digest.cache_clear()
     assert cache.code_digest(schemas) != first
     assert cache.entry_key("a.yaml", b"x") != cache.entry_key("b.yaml", b"x")
+
+
+def test_no_digest_is_made_when_the_cache_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the cache turned off, or a tree below the cache threshold, no file's key is computed (each
+    would be a SHA-256 of the whole file, never looked up), and the results are those of the cache path."""
+    sources = big_tree()
+    monkeypatch.setenv("XUEHUI_CACHE", "0")
+    digests: list[str] = []
+    real = cache.entry_key
+    monkeypatch.setattr(cache, "entry_key", lambda p, r: digests.append(p) or real(p, r))
+    off = parse_all(sources)
+    small = parse_all(sources[: CACHE_MIN_FILES - 1], use_cache=True)
+    assert digests == []
+    fresh = parse_all(sources, use_cache=False)
+    assert [(p.path, p.findings, p.valid) for p in off] == [(p.path, p.findings, p.valid) for p in fresh]
+    assert len(small) == CACHE_MIN_FILES - 1

@@ -406,7 +406,8 @@ def test_judged_society_fields_are_exactly_what_the_rules_read() -> None:
                     privacy_reads.add(name)
                 else:
                     read.setdefault(name, set()).add(rule.id)
-    assert {k: sorted(v) for k, v in read.items()} == {k: sorted(v) for k, v in JUDGED_SOCIETY_FIELDS.items()}
+    judged = {k: sorted(r.id for r in v) for k, v in JUDGED_SOCIETY_FIELDS.items()}
+    assert {k: sorted(v) for k, v in read.items()} == judged
     assert privacy_reads == set(READS_SOCIETY_FIELDS)
 
 
@@ -454,7 +455,7 @@ def test_changing_a_listed_field_can_change_an_outcome(field: str, value: str) -
     changed = dataclasses.replace(data)
     changed.societies = {slug: dataclasses.replace(s, **{field: new}) for slug, s in data.societies.items()}
     differ = {rule for rule, _, _ in set(_outcome(changed, ctx)) ^ set(before)}
-    assert differ & set(JUDGED_SOCIETY_FIELDS[field])
+    assert differ & {r.id for r in JUDGED_SOCIETY_FIELDS[field]}
 
 
 # ------------------------------------------------------------------ the corrections schema

@@ -4,18 +4,22 @@ form, and the reviewer's checklist derived from the rule declarations."""
 from __future__ import annotations
 
 import ast
+import json
 from decimal import Decimal
 from pathlib import Path
 
-from generator import public
+import pytest
+
+from generator import cli, public
 from generator.checker import check
 from generator.clock import parse_now
+from generator.commands.common import programme_zone
 from generator.model import two_decimals
 from generator.repository import Source
 from generator.rules import ALL_RULES, RULES_BY_ID, checklist_rules
 from generator.rules.base import Context
 from generator.site import pages as site_pages
-from tests.helpers import APP, CALL, PROGRAMME, REPO, mini_tree
+from tests.helpers import APP, CALL, PROGRAMME, REPO, mini_tree, write_tree
 
 # The mini tree's deadline is 2026-10-31T17:00+08:00: in Honolulu (UTC-10) that is 2026-10-30 23:00, so the
 # local date changes too.
@@ -97,3 +101,19 @@ def test_the_call_fixture_still_has_its_beijing_deadline() -> None:
     """The zone tests above rely on the mini call's deadline; say so if the fixture changes."""
     text = Path(REPO / "tests/fixtures/mini" / CALL).read_text(encoding="utf-8")
     assert 'deadline: "2026-10-31T17:00:00+08:00"' in text
+
+
+def test_now_without_an_offset_is_read_in_the_programmes_zone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--now 2026-10-31T12:00`` in a programme kept in Honolulu is 22:00 UTC, after the 09:00 UTC deadline:
+    the submitted application is late (read in Beijing time it would be 04:00 UTC, on time)."""
+    write_tree(tmp_path, _far_tree())
+    monkeypatch.chdir(tmp_path)
+    assert programme_zone() == FAR_ZONE
+    code = cli.main(["check", "--now", "2026-10-31T12:00", "--format", "json", APP])
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert code == 1 and "DEAD-001" in rules
+    code = cli.main(["check", "--now", "2026-10-31T12:00+08:00", "--format", "json", APP])
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "DEAD-001" not in rules  # an explicit offset is taken as written

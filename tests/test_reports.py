@@ -62,7 +62,9 @@ def test_json_shape_is_the_public_interface() -> None:
             "message_zh",
             "message_en",
             "hint",
+            "context",
         }
+        assert item["context"] is False  # a whole tree's check has no pull-request context
         assert item["severity"] in ("error", "warning", "notice")
 
 

@@ -29,16 +29,41 @@ NO_ROOT = "当前目录及其上级目录中找不到 submissions/ 文件夹；�
 
 
 def parse_now(text: str | None) -> datetime:
-    """The moment ``--now`` names (the programme's time zone), or the system's clock without it."""
+    """The moment ``--now`` names, or the system's clock without it. A date (or a time without an offset)
+    is read in the programme's zone: the one ``submissions/programme.yaml`` of the repository the command
+    runs in names (``programme_zone``)."""
     from generator.clock import parse_now as parse
     from generator.clock import system_now
 
     try:
-        return parse(text) if text else system_now()
+        return parse(text, programme_zone()) if text else system_now()
     except ValueError as exc:
         raise UsageError(
             f"--now 的时间格式无效：{text}（示例：2026-11-26 或 2026-11-26T09:00+08:00）"
         ) from exc
+
+
+def programme_zone(start: Path | None = None) -> str:
+    """The time zone ``programme.yaml`` names in the repository holding ``start`` (the current folder), or
+    ``clock.PROGRAMME_TZ`` where there is none or it names no zone this machine knows."""
+    from zoneinfo import ZoneInfo
+
+    from generator.clock import PROGRAMME_TZ
+    from generator.kinds.programme import KIND as PROGRAMME
+    from generator.repository import find_root
+    from generator.yamlio import load_yaml
+
+    root = find_root(start or Path.cwd())
+    try:
+        raw = (root / PROGRAMME.path()).read_bytes() if root is not None else b""
+        data = load_yaml(raw).data if raw else None
+        name = data.get("timezone") if isinstance(data, dict) else None
+        if isinstance(name, str) and name:
+            ZoneInfo(name)
+            return name
+    except (OSError, ValueError, KeyError):
+        pass
+    return PROGRAMME_TZ
 
 
 def repository_root() -> Path:

@@ -109,7 +109,7 @@ def _record(year: int, fresh: Recomputed, recorded: str, root: Path, shared_root
         return EXIT_OK
     write(plan.text, str(target))
     done = "已写入" if plan.action == "create" else f"已更新（{plan.reason}）"
-    sys.stderr.write(f"{done} {rel}，指纹 {fresh.fingerprint}。 (recorded)\n")
+    sys.stderr.write(f"{done} {rel}，指纹 {fresh.fingerprint}。\n")
     return EXIT_OK
 
 

@@ -10,7 +10,17 @@ from typing import Any
 
 from generator import model
 from generator.kinds import closing
-from generator.kinds.spec import CYCLE, FileKind, KindSpec, Lock, Need, Owner, PrivateValue, Projection
+from generator.kinds.spec import (
+    CYCLE,
+    FileKind,
+    KindSpec,
+    Lock,
+    LockReason,
+    Need,
+    Owner,
+    PrivateValue,
+    Projection,
+)
 from generator.paths import SLUG, SUBMISSIONS
 
 ZH = "申报书"
@@ -27,7 +37,7 @@ def writes(kind: FileKind) -> str:
 
 
 def deadline_locks(year: int, slug: str, since: date, why: str) -> list[Lock]:
-    return [Lock(KIND.path(year, slug), False, "LOCK-002", since, why, ZH, deletion_only=True)]
+    return [Lock(KIND.path(year, slug), False, LockReason.DEADLINE, since, why, ZH, deletion_only=True)]
 
 
 def frozen_locks(cycle: model.Cycle, slug: str, today: date) -> list[Lock]:
@@ -35,7 +45,7 @@ def frozen_locks(cycle: model.Cycle, slug: str, today: date) -> list[Lock]:
     if closed is None:
         return []
     since, why = closed
-    return [Lock(KIND.path(cycle.year, slug), False, "LOCK-003", since, why, ZH)]
+    return [Lock(KIND.path(cycle.year, slug), False, LockReason.FROZEN, since, why, ZH)]
 
 
 NEEDS = (

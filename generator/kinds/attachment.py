@@ -10,7 +10,7 @@ from typing import Any
 
 from generator import model
 from generator.kinds import closing
-from generator.kinds.spec import CYCLE, FileKind, KindSpec, Lock, Owner
+from generator.kinds.spec import CYCLE, FileKind, KindSpec, Lock, LockReason, Owner
 from generator.paths import SLUG, SUBMISSIONS
 
 ZH = "附件"
@@ -26,7 +26,7 @@ def folder(year: int, slug: str) -> str:
 
 
 def deadline_locks(year: int, slug: str, since: date, why: str) -> list[Lock]:
-    return [Lock(folder(year, slug), True, "LOCK-002", since, why, ZH)]
+    return [Lock(folder(year, slug), True, LockReason.DEADLINE, since, why, ZH)]
 
 
 def frozen_locks(cycle: model.Cycle, slug: str, today: date) -> list[Lock]:
@@ -34,7 +34,7 @@ def frozen_locks(cycle: model.Cycle, slug: str, today: date) -> list[Lock]:
     if closed is None:
         return []
     since, why = closed
-    return [Lock(folder(cycle.year, slug), True, "LOCK-003", since, why, ZH)]
+    return [Lock(folder(cycle.year, slug), True, LockReason.FROZEN, since, why, ZH)]
 
 
 KIND = KindSpec(

@@ -10,7 +10,7 @@ from typing import Any
 
 from generator import model
 from generator.kinds import closing
-from generator.kinds.spec import CYCLE, FileKind, KindSpec, Lock, Owner, Projection
+from generator.kinds.spec import CYCLE, FileKind, KindSpec, Lock, LockReason, Owner, Projection
 from generator.paths import SLUG, SUBMISSIONS
 
 
@@ -27,7 +27,7 @@ def frozen_locks(cycle: model.Cycle, slug: str, today: date) -> list[Lock]:
     if closed is None:
         return []
     since, why = closed
-    return [Lock(KIND.path(cycle.year, slug), False, "LOCK-003", since, why)]
+    return [Lock(KIND.path(cycle.year, slug), False, LockReason.FROZEN, since, why)]
 
 
 KIND = KindSpec(

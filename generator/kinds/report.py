@@ -11,7 +11,7 @@ from typing import Any
 
 from generator import model
 from generator.kinds import closing
-from generator.kinds.spec import CYCLE, FileKind, KindSpec, Lock, Owner, Projection
+from generator.kinds.spec import CYCLE, FileKind, KindSpec, Lock, LockReason, Owner, Projection
 from generator.paths import SLUG, SUBMISSIONS
 
 # Each stage's Chinese name, and the inspection rounds that judge its report (latest first).
@@ -34,7 +34,7 @@ def frozen_locks(cycle: model.Cycle, slug: str, today: date) -> list[Lock]:
         closed = closing.inspection(cycle, slug, today, rounds)
         if closed is not None:
             since, why = closed
-            found.append(Lock(KIND.path(cycle.year, slug, stage), False, "LOCK-003", since, why))
+            found.append(Lock(KIND.path(cycle.year, slug, stage), False, LockReason.FROZEN, since, why))
     return found
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from generator import model
-from generator.kinds.spec import FileKind, KindSpec, Lock, Owner, PrivateValue, Projection
+from generator.kinds.spec import FileKind, KindSpec, Lock, LockReason, Owner, PrivateValue, Projection
 from generator.paths import SLUG, SUBMISSIONS
 
 
@@ -22,7 +22,7 @@ def writes(kind: FileKind) -> str:
 
 def deadline_locks(year: int, slug: str, since: date, why: str) -> list[Lock]:
     """Under judgement, the profile's fields the rules read are closed (``rules.records``)."""
-    return [Lock(KIND.path(slug=slug), False, "LOCK-001", since, why)]
+    return [Lock(KIND.path(slug=slug), False, LockReason.PROFILE, since, why)]
 
 
 KIND = KindSpec(

@@ -42,13 +42,21 @@ class Owner(Enum):
     EXPERT = "expert"  # the expert the path names (committee repository: their login in the pool)
 
 
+class LockReason(Enum):
+    """Why a path is closed to a society (``generator.closed`` maps each to its LOCK rule)."""
+
+    PROFILE = "profile"  # the profile fields an application under judgement is judged by (LOCK-001)
+    DEADLINE = "deadline"  # the call's deadline passed while the application is under judgement (LOCK-002)
+    FROZEN = "frozen"  # a recorded formal review or inspection judged it (LOCK-003)
+
+
 @dataclass(frozen=True, slots=True)
 class Lock:
     """Why one path (or every path below a folder, ``prefix``) is closed, since when, and by what."""
 
     path: str
     prefix: bool
-    rule: str  # the society-side rule: LOCK-001 (profile fields), LOCK-002 (deadline), LOCK-003 (frozen)
+    reason: LockReason  # what closed it; generator.closed names the rule of each reason
     since: date  # the day it closed, in the programme's time zone
     why: str  # Chinese: what closed it
     what: str = ""  # Chinese: what the closed file is (named in the LOCK-002 message)

@@ -6,31 +6,38 @@ import json
 from collections.abc import Iterator
 
 from generator.checker import CheckResult
+from generator.findings import Finding
+
+
+def _finding(f: Finding, context: bool) -> dict[str, object]:
+    return {
+        "file": f.file,
+        "line": f.line,
+        "column": f.column,
+        "path": f.path,
+        "rule": f.rule,
+        "severity": f.severity.value,
+        "clause": f.clause,
+        "message_zh": f.message_zh,
+        "message_en": f.message_en,
+        "hint": f.hint,
+        "context": context,
+    }
 
 
 def as_dict(result: CheckResult) -> dict[str, object]:
+    """Fields are only ever added: ``context`` (added with issue 25) is true for a pull request's finding its
+    author cannot act on (it never counts in ``summary``; ``summary.context`` counts them)."""
     return {
         "version": 1,
-        "findings": [
-            {
-                "file": f.file,
-                "line": f.line,
-                "column": f.column,
-                "path": f.path,
-                "rule": f.rule,
-                "severity": f.severity.value,
-                "clause": f.clause,
-                "message_zh": f.message_zh,
-                "message_en": f.message_en,
-                "hint": f.hint,
-            }
-            for f in result.findings
-        ],
+        "findings": [_finding(f, False) for f in result.findings]
+        + [_finding(f, True) for f in result.context],
         "summary": {
             "files": result.files,
             "errors": result.errors,
             "warnings": result.warnings,
             "notices": result.notices,
+            "context": len(result.context),
         },
     }
 

@@ -77,8 +77,7 @@ def _summary_block(s: ApplicationSummary) -> str:
     return "\n".join(lines)
 
 
-def render(result: CheckResult, *, limit: int = LIMIT, link_base: str | None = None) -> str:
-    base = safe_link_base(link_base)
+def _header(result: CheckResult, files: int) -> list[str]:
     head: list[str] = [MARKER]
     if result.errors:
         head.append(f"## ❌ 检查未通过：{result.errors} 个错误，{result.warnings} 个警告")
@@ -87,34 +86,33 @@ def render(result: CheckResult, *, limit: int = LIMIT, link_base: str | None = N
     else:
         head.append(f"## ✅ 检查通过（{result.warnings} 个警告，{result.notices} 个提示）")
     head.append("")
-    head.append(
-        f"共检查 {result.files} 个文件。 Checked {result.files} files: {result.errors} errors, "
-        f"{result.warnings} warnings, {result.notices} notices."
-    )
-    head.append("")
-    by_file: dict[str, list[Finding]] = defaultdict(list)
-    for f in result.findings:
-        by_file[f.file].append(f)
-    if by_file:
-        head.append("| 文件 | 错误 | 警告 | 提示 |")
-        head.append("| --- | ---: | ---: | ---: |")
-        files = sorted(by_file)
-        for file in files[:SUMMARY_ROWS]:
-            items = by_file[file]
-            counts = [sum(1 for f in items if f.severity is s) for s in Severity]
-            head.append(f"| {md_escape(file)} | {counts[0]} | {counts[1]} | {counts[2]} |")
-        if len(files) > SUMMARY_ROWS:
-            head.append(f"| 另有 {len(files) - SUMMARY_ROWS} 个文件 | | | |")
+    counts = f"{result.errors} 个错误，{result.warnings} 个警告，{result.notices} 个提示"
+    where = f"，在下表的 {files} 个文件中" if files else ""
+    head.append(f"本次改动了 {result.files} 个文件。检查结果：{counts}{where}。")
+    if result.context:
         head.append("")
-    out = "\n".join(head)
-    footer = "\n<sub>由 xuehui check 自动生成；条款编号指《学会能力提升专项实施方案（试行）》。</sub>\n"
-    reserve = 600 + len(footer)
+        head.append(
+            f"另有 {len(result.context)} 项在你不能修改的文件中，列在文末“供参考”一节，"
+            "由专项办公室处理，不影响本次检查结论。"
+        )
+    head.append("")
+    return head
+
+
+def _file_blocks(
+    by_file: dict[str, list[Finding]], base: str | None, out: str, limit: int, *, expand: bool = True
+) -> tuple[str, int]:
+    """``out`` with a folding table per file added while it stays under ``limit`` (open when it holds an
+    error and ``expand``), and how many findings did not fit."""
+    reserve = 600 + len(FOOTER)
     omitted = 0
     for file in sorted(by_file):
         items = by_file[file]
         text = "\n".join(
             [
-                "<details open>" if any(f.severity is Severity.ERROR for f in items) else "<details>",
+                "<details open>"
+                if expand and any(f.severity is Severity.ERROR for f in items)
+                else "<details>",
                 f"<summary>{md_escape(file)}（{len(items)} 项）</summary>",
                 "",
                 "| 行 | 级别 | 规则 | 条款 | 说明与修改建议 |",
@@ -134,6 +132,40 @@ def render(result: CheckResult, *, limit: int = LIMIT, link_base: str | None = N
             continue
         omitted += len(items) - shown
         out += "\n" + text
+    return out, omitted
+
+
+def _by_file(findings: tuple[Finding, ...]) -> dict[str, list[Finding]]:
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        by_file[f.file].append(f)
+    return by_file
+
+
+FOOTER = "\n<sub>由 xuehui check 自动生成；条款编号指《学会能力提升专项实施方案（试行）》。</sub>\n"
+
+
+def render(result: CheckResult, *, limit: int = LIMIT, link_base: str | None = None) -> str:
+    base = safe_link_base(link_base)
+    by_file = _by_file(result.findings)
+    head = _header(result, len(by_file))
+    if by_file:
+        head.append("| 文件 | 错误 | 警告 | 提示 |")
+        head.append("| --- | ---: | ---: | ---: |")
+        files = sorted(by_file)
+        for file in files[:SUMMARY_ROWS]:
+            items = by_file[file]
+            counts = [sum(1 for f in items if f.severity is s) for s in Severity]
+            head.append(f"| {md_escape(file)} | {counts[0]} | {counts[1]} | {counts[2]} |")
+        if len(files) > SUMMARY_ROWS:
+            head.append(f"| 另有 {len(files) - SUMMARY_ROWS} 个文件 | | | |")
+        head.append("")
+    out, omitted = _file_blocks(by_file, base, "\n".join(head), limit)
+    if result.context:
+        out += "\n## 供参考（不影响检查结论）\n\n"
+        out += "以下各项在你不能修改的文件中（专项办公室或其他学会的文件），由专项办公室处理，你无须改动。\n"
+        out, aside = _file_blocks(_by_file(result.context), base, out, limit, expand=False)
+        omitted += aside
     if omitted:
         out += f"\n另有 {omitted} 项因篇幅未列出，请查看检查日志或 report.json。\n"
     summaries = summarise(result.dataset, result.findings, result.reported)
@@ -142,11 +174,11 @@ def render(result: CheckResult, *, limit: int = LIMIT, link_base: str | None = N
         skipped = 0
         for s in summaries:
             piece = _summary_block(s)
-            if len(out) + len(block) + len(piece) + len(footer) + 200 > limit:
+            if len(out) + len(block) + len(piece) + len(FOOTER) + 200 > limit:
                 skipped += 1
                 continue
             block += piece
         if skipped:
             block += f"\n另有 {skipped} 份申报书的摘要因篇幅未列出。\n"
         out += block
-    return out + footer
+    return out + FOOTER

@@ -6,7 +6,7 @@ import json
 
 from generator.lifecycle import PUBLICITY_STATES, STAGES, CycleStatus, Reminder
 from generator.report.text import display_width, pad
-from generator.rules.lifecycle import reminder_text
+from generator.rules.lifecycle import reminder_rule, reminder_text
 
 
 def as_dict(status: CycleStatus) -> dict[str, object]:
@@ -30,7 +30,13 @@ def as_dict(status: CycleStatus) -> dict[str, object]:
 
 def _reminder(r: Reminder) -> dict[str, object]:
     zh, en, _ = reminder_text(r)
-    return {"code": r.code, "severity": r.severity, "file": r.file, "message_zh": zh, "message_en": en}
+    return {
+        "code": reminder_rule(r).id,
+        "severity": r.severity,
+        "file": r.file,
+        "message_zh": zh,
+        "message_en": en,
+    }
 
 
 def render(status: CycleStatus, fmt: str, names: dict[str, str]) -> str:
@@ -49,12 +55,9 @@ def render(status: CycleStatus, fmt: str, names: dict[str, str]) -> str:
         lines.append(f"公示：{p.start} 至 {p.end}，{state}")
     lines.append("")
     width = max((display_width(names.get(s, s)) for s, _ in status.applications), default=0)
-    label_width = max((display_width(STAGES[stage]) for _, stage in status.applications), default=0)
-    for society, stage in status.applications:
-        lines.append(
-            f"  {pad(names.get(society, society), width)}  {pad(STAGES[stage], label_width)}  {stage}"
-        )
+    for society, stage in status.applications:  # the stage in Chinese (its code is in the JSON form)
+        lines.append(f"  {pad(names.get(society, society), width)}  {STAGES[stage]}")
     if status.reminders:
         lines.append("")
-        lines += [f"提醒（{r.code}）：{reminder_text(r)[0]}" for r in status.reminders]
+        lines += [f"提醒（{reminder_rule(r).id}）：{reminder_text(r)[0]}" for r in status.reminders]
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ scope = declare(
     "五（二）",
     "拉取请求只改动提交者有权修改的文件（学会改本会文件、专家改本人评分，其余由专项办公室修改）",
     "A pull request changes only files its author may change",
+    note_zh="拉取请求改动了提交者无权修改的文件时报告：删除文件时说“删除”，否则说“修改”；请在拉取请求中撤销这些改动。",
     messages={
         "": Message(
             "账号 {actor} 无权{verb}这个文件（{what}）。",

@@ -101,6 +101,9 @@ class Rule:
     messages: Mapping[str, Message] = field(default_factory=dict, compare=False, hash=False)
     doc: str = field(default="", compare=False, hash=False)
     checklist: ChecklistLine | None = None  # the line of the reviewer's checklist this rule answers
+    note_zh: str = field(
+        default="", compare=False, hash=False
+    )  # the Chinese 说明 where the docstring's note is English
 
     def message(self, variant: str = DEFAULT) -> Message:
         return self.messages[variant]
@@ -138,9 +141,10 @@ def declare(
     message: Message | None = None,
     messages: Mapping[str, Message] | None = None,
     doc: str = "",
+    note_zh: str = "",
 ) -> Rule:
     """A rule whose findings are made outside the rule engine (loader, schema check, checker, authority)."""
-    return Rule(id, severity, clause, zh, en, None, False, _variants(message, messages), doc)
+    return Rule(id, severity, clause, zh, en, None, False, _variants(message, messages), doc, note_zh=note_zh)
 
 
 def rule(
@@ -155,6 +159,7 @@ def rule(
     message: Message | None = None,
     messages: Mapping[str, Message] | None = None,
     doc: str | None = None,
+    note_zh: str = "",
 ) -> Callable[[Check], Rule]:
     """Decorator: ``@rule("FUND-001", ERROR, "五（三）", "…", "…", message=Message(…))`` over
     ``def check(data, ctx)``; the function's docstring (or ``doc``) holds the rule's examples."""
@@ -171,6 +176,7 @@ def rule(
             _variants(message, messages),
             doc or check.__doc__ or "",
             checklist,
+            note_zh,
         )
 
     return wrap

@@ -154,6 +154,7 @@ pinned_commit = declare(
     "四（二）",
     "所检查的共享仓库正是委员会仓库 shared.yaml 固定的提交",
     "The shared tree checked is at the commit the committee repository's shared.yaml pins",
+    note_zh="xuehui check --committee 比较委员会仓库 shared.yaml 固定的提交与所检查的共享仓库的当前提交，二者不同即报告。",
     message=Message(
         "shared.yaml 固定的共享仓库提交是 {pinned}，而检查所用的共享仓库在 {head}：结果可能与评审时不同。",
         "shared.yaml pins {pinned}, the shared tree checked is at {head}.",

@@ -440,6 +440,7 @@ def _declared(app: Application, key: str) -> bool:
     "三（一）",
     "财务条件的声明与专项办公室形式审查时的核实结果一致（独立银行账户、财务人员）",
     "The finance declarations agree with what the office verified at formal review",
+    note_zh="申报书只作声明（共享仓库中不写银行账号）；专项办公室记录了对原件的核实结果后，与之不符的声明是错误，与其他自我声明与办公室记录不符时一样。",
     checklist=checklist.FINANCES,
     eligibility=True,
     message=Message(

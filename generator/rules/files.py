@@ -19,6 +19,7 @@ unknown_place = declare(
     FORMAT_CLAUSE,
     "submissions/ 下的文件放在约定位置、使用约定文件名",
     "Files under submissions/ are in a known place with a known name",
+    note_zh="提示会写出这个文件名应放在哪个文件夹。",
     messages={
         "": Message(
             "这个文件不在约定的位置或文件名不符合约定，系统无法识别它是什么材料。",
@@ -51,6 +52,7 @@ refused = declare(
     FORMAT_CLAUSE,
     "不接受符号链接、子模块、可执行文件及无法读取的文件",
     "No symlinks, submodules, executables or unreadable files",
+    note_zh="读取文件树（文件夹或某个 git 提交）时拒收这类条目，并写明原因。",
     message=Message(
         "不接受这个文件：{reason}。",
         "File refused: {reason}.",
@@ -74,6 +76,7 @@ unreadable = declare(
     FORMAT_CLAUSE,
     "文件内容可转换为专项数据模型",
     "The content can be read into the programme's model",
+    note_zh="兜底检查：文件通过了格式检查，却仍无法转换为专项数据模型时报告（请把文件和这条消息发给专项办公室）。",
     messages={
         "": Message(
             "文件内容无法转换为专项数据（{error}: {detail}）。",
@@ -157,6 +160,7 @@ twin_name = declare(
     FORMAT_CLAUSE,
     "文件名不得与已有文件只差大小写或 Unicode 形式，且为 NFC 形式",
     "No file names that differ from another only by case or Unicode form",
+    note_zh="在拉取请求中检查：git 能同时保存两个只差大小写或 Unicode 形式的文件名，Windows 和 macOS 上签出时却会合成一个。",
     messages={
         "twin": Message(
             "文件名与已有的“{twin}”只差大小写或 Unicode 形式，会被当作另一个文件。",

@@ -54,6 +54,7 @@ required = declare(
     FORMAT_CLAUSE,
     "必填字段齐全",
     "Required fields are present",
+    note_zh="消息带上该字段的说明；缺少 board_approval（理事会同意）时引用四（一）。",
     message=Message(
         "{where}缺少必填字段{name}。",
         "Missing required field {prop!r}.",
@@ -80,6 +81,7 @@ unknown_field = declare(
     FORMAT_CLAUSE,
     "没有不认识的字段（区分大小写）",
     "No unknown fields",
+    note_zh="提示给出最接近的已知字段名，并列出这一处允许的字段；没有相近的名称时请删除该字段。",
     message=Message(
         "{label}中有不认识的字段 {fields_zh}。",
         "Unknown field(s): {fields}.",
@@ -105,6 +107,7 @@ wrong_type = declare(
     FORMAT_CLAUSE,
     "字段值的类型正确",
     "Field values have the right type",
+    note_zh="提示写出常见原因，例如文字位置写了数字时需要加引号。",
     message=Message(
         "{label}应为{want}，现在是{got_zh}。",
         "Expected {expected}, got {got}.",
@@ -130,6 +133,7 @@ invalid_value = declare(
     FORMAT_CLAUSE,
     "字段值符合格式与取值范围（日期、枚举、长度、数值范围等）",
     "Field values match their format and range",
+    note_zh="每类约束各有一种消息：取值清单、格式、数值范围、长度、不得为空、写法、字段名、不得重复，其他约束用通用消息。",
     messages={
         "enum": Message(
             "{label}的值“{value}”不在允许范围内（可选：{options}）。",

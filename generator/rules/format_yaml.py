@@ -201,6 +201,36 @@ yaml_006 = declare(
             "请对照示例检查缩进和冒号；可用编辑器的 YAML 插件定位问题。",
         ),
         "syntax": Message("YAML 格式错误，无法解析。", "YAML syntax error: {detail}.", "{hint}"),
+        "fullwidth_colon": Message(
+            "字段名 {key} 后面是全角冒号“：”（第 {column} 列），YAML 只认英文冒号。",
+            "A full-width colon after the key {key} (column {column}).",
+            "请把“：”改成英文冒号加一个空格“: ”，例如写成 {key}: 值。",
+        ),
+        "fullwidth_space": Message(
+            "字段名 {key} 的冒号后面是全角空格（U+3000，第 {column} 列），YAML 只认英文空格。",
+            "A full-width space after the colon of {key} (column {column}).",
+            "请把冒号后的全角空格改成一个英文空格（关闭输入法的全角模式后输入），例如写成 {key}: 值。",
+        ),
+        "fullwidth_indent": Message(
+            "行首缩进里有全角空格（U+3000，第 {column} 列），YAML 只认英文空格，这一行的层次会被读错。",
+            "A full-width space in the indentation (column {column}).",
+            "请删除行首的全角空格，改用英文空格缩进（每层两个空格，与同一层的其他字段对齐）。",
+        ),
+        "fullwidth_bracket": Message(
+            "第 {column} 列的全角括号“{bracket}”不是 YAML 的括号，整段会被读成一句文字。",
+            "A full-width bracket {bracket} (column {column}).",
+            "请改成英文括号“{ascii}”（关闭输入法的全角模式后输入），对应的另一半括号也要改。",
+        ),
+        "thousands": Message(
+            "花括号或方括号里的“{text}”带有千位分隔逗号，逗号会把它拆成两项。",
+            "A thousands separator in {text} inside a flow collection.",
+            "金额和数字不要写千位分隔符：请写成 {plain}。",
+        ),
+        "indent": Message(
+            "这一行缩进了 {spaces} 个空格，与上面任何一层都没有对齐。",
+            "The indentation ({spaces} spaces) matches no enclosing level.",
+            "同一层的字段要从同一列开始：请把这一行改为从第 {columns} 列开始（缩进 {expected_spaces} 个空格）。",
+        ),
     },
     doc="""Fails (an unclosed bracket)::
 
@@ -424,6 +454,8 @@ _CHAR_KINDS: tuple[tuple[int, int, str], ...] = (
     (0x0085, 0x0085, "下一行控制符：YAML 会把它当作换行，编辑器却不会"),
     (0x2028, 0x2028, "行分隔符：YAML 会把它当作换行，编辑器却不会"),
     (0x2029, 0x2029, "段落分隔符：YAML 会把它当作换行，编辑器却不会"),
+    (0x000B, 0x000B, "Word 的手动换行符（Shift+回车），编辑器里看不见"),
+    (0x000C, 0x000C, "Word 的分页符，编辑器里看不见"),
     (0x0000, 0x009F, "控制字符"),
     (0x00AD, 0x00AD, "软连字符"),
     (0x200B, 0x200B, "零宽空格"),
@@ -506,6 +538,10 @@ def _words(values: dict[str, object]) -> dict[str, object]:
     for key in ("resolved", "root"):
         if key in values:
             values[key] = TYPE_ZH[str(values[key])]
+    levels = values.pop("expected", None)
+    if isinstance(levels, tuple):
+        values["columns"] = " 或第 ".join(str(c + 1) for c in levels)
+        values["expected_spaces"] = " 或 ".join(str(c) for c in levels)
     if "detail" in values:
         values["hint"] = syntax_hint(str(values["detail"]))
     return values
@@ -527,7 +563,8 @@ class YamlMessage:
 
 def render(problem: YamlProblem) -> YamlMessage:
     """``problem`` in the words its rule declares for its variant, with its values filled in."""
-    zh, en, hint = BY_ID[problem.rule].text(problem.variant, **_words(dict(problem.values)))
+    values = _words({"line": problem.line, "column": problem.column, **dict(problem.values)})
+    zh, en, hint = BY_ID[problem.rule].text(problem.variant, **values)
     return YamlMessage(
         problem.rule, problem.line, problem.column, zh, en, hint, problem.severity, problem.path
     )

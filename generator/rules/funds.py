@@ -84,6 +84,15 @@ def budget_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
                 yield Hit(app.file, path, *budget_categories.text(variant, **values))
 
 
+def _difference(diff: Decimal) -> str:
+    """How the lines' sum differs from the total, in words that never print "-0.00": which is larger, by
+    how much, and for less than a fen the exact amount."""
+    side = "合计比申请总额少" if diff > 0 else "合计比申请总额多"
+    if abs(diff) < Decimal("0.01"):
+        return f"{side} {abs(diff).normalize():f} 元，不到 1 分；金额最多写到分（两位小数）"
+    return f"{side} {fmt_money(abs(diff))} 元"
+
+
 @rule(
     "FUND-002",
     ERROR,
@@ -92,7 +101,7 @@ def budget_categories(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Budget lines sum exactly to the requested total",
     checklist=checklist.BUDGET,
     message=Message(
-        "预算各项合计 {total_yuan} 元，与申请总额 {requested_total_yuan} 元不符（差 {diff_yuan} 元）。",
+        "预算各项合计 {total_yuan} 元，与申请总额 {requested_total_yuan} 元不符（{difference}）。",
         "Lines sum to {total}, the requested total is {requested_total}.",
         "请核对各项金额或申请总额，使两者完全相等。",
     ),
@@ -119,7 +128,7 @@ def budget_sum(data: Dataset, ctx: Context) -> Iterator[Hit]:
                 ("budget", "requested_total"),
                 total_yuan=fmt_money(total),
                 requested_total_yuan=fmt_money(app.requested_total),
-                diff_yuan=fmt_money(diff),
+                difference=_difference(diff),
                 total=total,
                 requested_total=app.requested_total,
             )

@@ -12,14 +12,16 @@ from datetime import date
 
 from generator.calendar import CalendarError
 from generator.findings import Severity
-from generator.lifecycle import Reminder, publicity_window, reminders
+from generator.lifecycle import Reminder, ReminderKind, publicity_window, reminders
 from generator.model import Dataset
 from generator.rules.base import NOTICE, WARNING, Context, Hit, Message, Rule, rule
 from generator.rules.postaward import award_of, plan_due
 
 
-def _reminder_rule(code: str, severity: Severity, zh: str, en: str, message: Message, doc: str) -> Rule:
-    """A rule that reports the reminders of ``generator.lifecycle`` with one code."""
+def _reminder_rule(
+    code: str, kind: ReminderKind, severity: Severity, zh: str, en: str, message: Message, doc: str
+) -> Rule:
+    """The rule that reports the reminders of ``generator.lifecycle`` of one kind."""
 
     @rule(code, severity, "四（二）", zh, en, message=message, doc=doc)
     def check(data: Dataset, ctx: Context) -> Iterator[Hit]:
@@ -31,7 +33,7 @@ def _reminder_rule(code: str, severity: Severity, zh: str, en: str, message: Mes
             except CalendarError:
                 win = None
             for r in reminders(cycle, today, win, data.timezone):
-                if r.code == code:
+                if r.kind is kind:
                     yield Hit(r.file, (), *reminder_text(r))
 
     return check
@@ -39,6 +41,7 @@ def _reminder_rule(code: str, severity: Severity, zh: str, en: str, message: Mes
 
 life_commendation = _reminder_rule(
     "LIFE-001",
+    ReminderKind.COMMENDATION,
     WARNING,
     "提醒：公示期满后应及时记录通报表彰",
     "Reminder: record the commendation once publicity ends",
@@ -66,6 +69,7 @@ life_commendation = _reminder_rule(
 )
 life_objections = _reminder_rule(
     "LIFE-002",
+    ReminderKind.OBJECTION,
     WARNING,
     "提醒：公示期满时仍有未处理的异议",
     "Reminder: objections still pending after publicity",
@@ -93,6 +97,7 @@ life_objections = _reminder_rule(
 )
 life_formal = _reminder_rule(
     "LIFE-003",
+    ReminderKind.FORMAL_REVIEW,
     NOTICE,
     "提醒：申报截止后应记录形式审查结果",
     "Reminder: record formal review after the deadline",
@@ -227,9 +232,18 @@ def _revoked(data: Dataset, year: int, society: str, today: date) -> bool:
 
 RULES = (life_commendation, life_objections, life_formal, plan_reminders, report_reminders)
 
-_REMINDERS = {r.id: r for r in (life_commendation, life_objections, life_formal)}
+_REMINDERS = {
+    ReminderKind.COMMENDATION: life_commendation,
+    ReminderKind.OBJECTION: life_objections,
+    ReminderKind.FORMAL_REVIEW: life_formal,
+}
+
+
+def reminder_rule(reminder: Reminder) -> Rule:
+    """The rule that reports ``reminder`` (its id is the reminder's code in ``xuehui status``)."""
+    return _REMINDERS[reminder.kind]
 
 
 def reminder_text(reminder: Reminder) -> tuple[str, str, str]:
-    """(zh, en, hint) of a reminder of ``generator.lifecycle``: its code's message with its values."""
-    return _REMINDERS[reminder.code].text(reminder.variant, **dict(reminder.values))
+    """(zh, en, hint) of a reminder of ``generator.lifecycle``: its rule's message with its values."""
+    return reminder_rule(reminder).text(reminder.variant, **dict(reminder.values))

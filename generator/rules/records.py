@@ -9,7 +9,8 @@ read (``tests/test_closed_records.py`` traces every rule's reads to keep it true
 
 from __future__ import annotations
 
-from generator.rules.base import ERROR, Message, declare
+from generator.rules import eligibility, files, references
+from generator.rules.base import ERROR, Message, Rule, declare
 
 _HINT = (
     "请撤销这项改动。如材料确有错误，请联系专项办公室：由办公室在 submissions/office/corrections.yaml 中"
@@ -22,10 +23,14 @@ _CORRECTION_HINT = (
 
 # Profile fields (``submissions/societies/*.yaml``) that a rule reads, with the rules that read them. Every
 # other field (name, founded, website, introduction …) changes no rule's outcome.
-JUDGED_SOCIETY_FIELDS: dict[str, tuple[str, ...]] = {
-    "slug": ("FILE-002",),
-    "credit_code": ("SOC-001", "SOC-002", "SOC-003"),
-    "council_elected": ("ELIG-005",),
+JUDGED_SOCIETY_FIELDS: dict[str, tuple[Rule, ...]] = {
+    "slug": (files.names_match_files,),
+    "credit_code": (
+        references.credit_codes_valid,
+        references.credit_codes_social,
+        references.credit_codes_unique,
+    ),
+    "council_elected": (eligibility.council_term,),
 }
 
 
@@ -35,6 +40,7 @@ profile_fields = declare(
     "四（一）",
     "申报截止后，评审中申报书所依据的学会简介字段（信用代码、换届日期等）不得由学会修改",
     "After the deadline, a society may not change the profile fields its application is judged by",
+    note_zh="消息写明哪份申报书自何时起在评审中，以及被修改、增加或删除的字段。",
     message=Message(
         "{why}，学会简介中{fields_zh}（规则 {rules} 据此判断）截止后不得{verb}。",
         "After the deadline the profile fields {fields} may not change: an application is under review.",

@@ -1,0 +1,97 @@
+"""YAML mistakes are named at their real line and column, with the ASCII to use, all in one report
+(issue 25): full-width punctuation and spaces, indentation with the column expected, Word's line breaks,
+tabs beside other problems, thousands separators in a flow mapping."""
+
+from __future__ import annotations
+
+from generator.rules.format_yaml import render
+from generator.yamlio import load_yaml
+
+
+def _said(text: str) -> list[tuple[str, int, int, str, str]]:
+    loaded = load_yaml(text.encode("utf-8"))
+    assert loaded.data is None
+    return [(p.rule, p.line, p.column, render(p).message_zh, render(p).hint) for p in loaded.problems]
+
+
+APPLICATION = "".join(f"k{n}: {n}\n" for n in range(1, 8))  # lines 1–7
+
+
+def test_a_full_width_colon_is_named_on_its_own_line_with_the_ascii_to_use() -> None:
+    said = _said(APPLICATION + "body：理事会\nnext: 1\n")
+    assert [(rule, line, column) for rule, line, column, _, _ in said] == [("YAML-006", 8, 5)]
+    assert "全角冒号“：”" in said[0][3]
+    assert "body: 值" in said[0][4]
+
+
+def test_a_full_width_space_in_an_indentation_or_after_a_colon_is_named_where_it_is() -> None:
+    indent = _said("a:\n  x: 1\n\u3000\u3000y: 2\n")
+    assert [(r, line, c) for r, line, c, _, _ in indent] == [("YAML-006", 3, 1)]
+    assert "全角空格" in indent[0][3]
+    after = _said("a: 1\nb:\u3000理事会\nc: 3\n")
+    assert [(r, line, c) for r, line, c, _, _ in after] == [("YAML-006", 2, 3)]
+    assert "英文空格" in after[0][4]
+    assert all("缩进没有对齐" not in hint for *_, hint in indent + after)
+
+
+def test_full_width_braces_are_named_not_as_a_missing_space_after_a_colon() -> None:
+    said = _said("a: 1\nb: ｛x: 1｝\n")
+    assert [(r, line, c) for r, line, c, _, _ in said] == [("YAML-006", 2, 4)]
+    assert "“{”" in said[0][4]
+    assert "冒号后要有空格" not in said[0][4]
+
+
+def test_a_misaligned_indentation_names_the_column_expected() -> None:
+    said = _said("a:\n  x: 1\n   y: 2\n")
+    assert [(r, line) for r, line, *_ in said] == [("YAML-006", 3)]
+    assert "3 个空格" in said[0][3]
+    assert "第 3 列" in said[0][4]
+
+
+def test_word_line_breaks_are_found_at_their_line() -> None:
+    for ch in ("\u2028", "\x0b", "\u2029"):
+        said = _said(f"a: 1\nb: 第一段{ch}第二段\nc: 3\n")
+        assert [(r, line, c) for r, line, c, _, _ in said] == [("YAML-002", 2, 7)], ch
+        assert "换行" in said[0][3]
+
+
+def test_a_tab_and_a_colon_error_are_reported_together() -> None:
+    lines = [f"k{n}: {n}" for n in range(1, 16)]
+    lines[7] = "body：理事会"
+    lines[14] = "\tk15: 15"
+    said = _said("\n".join(lines) + "\n")
+    assert [(r, line) for r, line, *_ in said] == [("YAML-006", 8), ("YAML-002", 15)]
+
+
+def test_every_tab_line_is_named() -> None:
+    said = _said("a: 1\nb:\n\tx: 1\nc:\n\ty: 2\n")
+    assert [(r, line) for r, line, *_ in said] == [("YAML-002", 3), ("YAML-002", 5)]
+
+
+def test_a_syntax_error_elsewhere_is_reported_beside_a_full_width_colon() -> None:
+    said = _said("body：理事会\na: 1\nb: 'open\n")
+    assert [r for r, *_ in said] == ["YAML-006", "YAML-006"]
+    assert said[0][1] == 1 and said[1][1] > 2
+
+
+def test_a_thousands_separator_in_a_flow_mapping_says_so() -> None:
+    said = _said("a: {amount: 60,000.00}\n")
+    assert [(r, line) for r, line, *_ in said] == [("YAML-006", 1)]
+    assert "60000.00" in said[0][4]
+    assert "000.00" not in said[0][3].replace("60,000.00", "")
+
+
+def test_full_width_text_in_values_and_block_text_is_not_a_problem() -> None:
+    text = "note: 说明：理事会　决定\nbody: |\n  目的：提升能力\n  \u3000\u3000首行缩进\n  k：v\n"
+    loaded = load_yaml(text.encode("utf-8"))
+    assert loaded.ok, loaded.problems
+
+
+def test_a_money_difference_smaller_than_a_fen_never_prints_minus_zero() -> None:
+    from decimal import Decimal
+
+    from generator.rules.funds import _difference
+
+    said = _difference(Decimal("-0.005"))
+    assert "-0.00" not in said and "不到 1 分" in said and "0.005" in said
+    assert _difference(Decimal("0.01")) == "合计比申请总额少 0.01 元"
