@@ -23,6 +23,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
@@ -44,6 +45,8 @@ _GROUP = re.compile(r"[0-9]+x?")
 _FIVE = re.compile(r"[0-9]{5}")
 _ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 MOBILE = re.compile(r"1[3-9][0-9]{9}\Z")
+MIN_ACCOUNT_DIGITS = 12  # a run of this many digits is an account number (unless a date or an amount)
+_AMOUNT_TAIL = re.compile(r"\.[0-9]{1,2}(?![0-9])")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 MAX_WINDOW_GROUPS = 8  # a number is written in at most this many groups (3-4-4, 4-4-4-4-3, 6-4-4-4 …)
@@ -60,6 +63,18 @@ def id_number_valid(text: str) -> bool:
         return False
     total = sum(int(c) * w for c, w in zip(text[:17], _ID_WEIGHTS, strict=True))
     return _ID_CHECK[total % 11] == text[17].upper()
+
+
+def compact_date(digits: str) -> bool:
+    """``202611181030`` or ``20261118103000``: a date with a time of day, not an account."""
+    if len(digits) not in (12, 14):
+        return False
+    try:
+        date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return False
+    hour, minute, second = int(digits[8:10]), int(digits[10:12]), int(digits[12:14] or 0)
+    return 1900 <= int(digits[:4]) <= 2100 and hour < 24 and minute < 60 and second < 60
 
 
 def luhn_valid(digits: str) -> bool:
@@ -294,3 +309,363 @@ def digit_windows(
                 size += lengths[j]
                 if size in sizes:
                     yield groups[i][0], groups[j][1], groups[i : j + 1], len(set(seps[i:j])) <= 1
+
+
+# ------------------------------------------------------------------------------------------ recogniser
+# One recogniser of personal numbers and e-mail addresses (``recognise``), used by the shared tree's PRIV
+# rules and by the site's output scan alike. It reads a normal form (``normal_form``): full-width, circled
+# and superscript digits are ASCII there already. Digits are every character Unicode knows as a decimal
+# digit (``unicodedata.decimal``: Arabic-Indic, Devanagari …), the Chinese numerals, their financial forms
+# and the forms used when reading numbers aloud (幺 1, 两 2, 洞 0, 拐 7, 勾 9), and the letter o for a zero
+# inside a run of digits. A run of digits of one script is a group; groups form a chain when at most
+# ``MAX_GAP`` characters lie between them and none is a letter, a digit or a line break (any separator:
+# spaces, - . / , 、 * ~ ( ) …). A number is a window of whole groups of a chain whose digits are valid (a
+# mobile number 1[3-9] + 9 digits, an ID number with its GB 11643 check character and a real date of
+# birth, a card number passing Luhn) and whose grouping is one people write (``_shape_ok``). Every pattern
+# here is a character class, a fixed alternation or a bounded count: no repetition inside repetition, so
+# each runs in time linear in the text.
+CHINESE_DIGITS = {
+    **dict.fromkeys("〇○零洞", "0"), **dict.fromkeys("一幺壹", "1"), **dict.fromkeys("二两貳贰", "2"),
+    **dict.fromkeys("三叁參", "3"), **dict.fromkeys("四肆", "4"), **dict.fromkeys("五伍", "5"),
+    **dict.fromkeys("六陆陸", "6"), **dict.fromkeys("七拐柒", "7"), **dict.fromkeys("八捌", "8"),
+    **dict.fromkeys("九勾玖", "9"),
+}  # fmt: skip
+MAX_GAP = 4  # characters between two groups of one number (four spaces, " - ", "）（")
+_CHINESE_CLASS = "".join(CHINESE_DIGITS)
+_RUN = re.compile(rf"[\do]+x?|[{_CHINESE_CLASS}]+x?")
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LIST_MARKS = frozenset(",，、;；")
+_DIGIT_TABLE = str.maketrans({"o": "0", **CHINESE_DIGITS})
+_MOBILE_SIZES = frozenset({11, 13, 15})  # 138…, 86 138…, 0086 138…
+MAX_WINDOW_DIGITS = 40  # the longest account number read across groups
+MAX_NUMBER_GROUPS = 20  # a separator between every digit of a 19-digit card, and one more
+
+
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    """One piece of personal data in a normal form: its kind (``mobile``, ``id``, ``card``, ``account``,
+    ``email``), its value (the digits, an ID's check character upper-case; the address as
+    local@domain) and its span in the normal form."""
+
+    kind: str
+    value: str
+    start: int
+    stop: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    digits: str
+    start: int
+    stop: int
+
+
+def placeholder_number(digits: str) -> bool:
+    """A number that is no one's by construction: at most three leading digits, then at least seven zeros
+    (13000000000, 13800000000, 6200000000000000000). Documents and schema examples use these."""
+    rest = digits.rstrip("0")
+    return len(rest) <= 3 and len(digits) - len(rest) >= 7
+
+
+def birth_date_valid(id_number: str) -> bool:
+    """The date of birth in an ID number (characters 7–14) is a real date between 1900 and 2100."""
+    try:
+        born = date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+    except ValueError:
+        return False
+    return 1900 <= born.year <= 2100
+
+
+def _digits_of(core: str) -> str:
+    out = core.translate(_DIGIT_TABLE)
+    if out.isascii():
+        return out
+    return "".join(c if c.isascii() else str(unicodedata.decimal(c, 0)) for c in out)
+
+
+def _gap_ok(gap: str) -> bool:
+    return len(gap) <= MAX_GAP and not any(c.isalnum() or c in _LINE_BREAKS for c in gap)
+
+
+def _group_of(text: str, match: re.Match[str]) -> _Group | None:
+    """The group a run of digits spells, or None when it is no number of its own: it touches a letter (a
+    hex fingerprint, a word: the o of "no" is no zero), or it is o's alone."""
+    raw = match.group()
+    start, stop = match.span()
+    check = raw.endswith("x")
+    core = raw[:-1] if check else raw
+    if not core.strip("o") or (check and core.endswith("o")):
+        return None
+    if (start and text[start - 1] in _LETTERS) or (stop < len(text) and text[stop] in _LETTERS):
+        return None
+    return _Group(_digits_of(core) + ("x" if check else ""), start, stop)
+
+
+def digit_chains(text: str) -> Iterator[tuple[list[_Group], list[str]]]:
+    """The chains of digit groups of a normal form, each with the gaps between its groups."""
+    groups: list[_Group] = []
+    gaps: list[str] = []
+    for match in _RUN.finditer(text):
+        group = _group_of(text, match)
+        if group is not None and groups and _gap_ok(gap := text[groups[-1].stop : group.start]):
+            groups.append(group)
+            gaps.append(gap)
+            continue
+        if groups:
+            yield groups, gaps
+        groups, gaps = ([group], []) if group is not None else ([], [])
+    if groups:
+        yield groups, gaps
+
+
+def _mobile(digits: str) -> str:
+    """The national mobile number ``digits`` spell (also after 86 or 0086), else ''."""
+    national = digits[2:] if len(digits) == 13 and digits.startswith("86") else digits
+    national = digits[4:] if len(digits) == 15 and digits.startswith("0086") else national
+    return national if MOBILE.match(national) and not placeholder_number(national) else ""
+
+
+def _single(text: str, group: _Group) -> str:
+    """The kind of personal number one group spells, written as one run of digits, else ''."""
+    digits = group.digits.upper()
+    if len(digits) in _MOBILE_SIZES and _mobile(digits):
+        return "mobile"
+    if len(digits) == 18 and id_number_valid(digits) and birth_date_valid(digits):
+        return "id"
+    if not digits.isdigit() or len(digits) < MIN_ACCOUNT_DIGITS or placeholder_number(digits):
+        return ""
+    if 16 <= len(digits) <= 19 and luhn_valid(digits):
+        return "card"
+    if _AMOUNT_TAIL.match(text, group.stop) or (group.start and text[group.start - 1] == "."):
+        return ""  # an amount (150000000000.00), or the decimals of one
+    return "" if compact_date(digits) else "account"
+
+
+def _shape_ok(kind: str, groups: list[_Group], gaps: list[str], edges: tuple[str | None, str | None]) -> bool:
+    """Whether digits written in groups of ``sizes`` with ``gaps`` between them are written as a number of
+    ``kind`` is: one separator throughout (``uniform``) in any grouping, the whole run of that separator
+    (``whole``: what lies beyond either end is another separator or nothing) when its groups are short;
+    groups of at least three digits with mixed separators (``138(0000)0091``), not a list (, 、 ;). Not
+    an amount in thousands (13,800,000,091) nor a list of years (2023/2024/2025/2026)."""
+    sizes = [len(g.digits) for g in groups]
+    years = [g.digits for g in groups]
+    uniform = len(set(gaps)) == 1
+    whole = uniform and all(edge is None or edge != gaps[0] for edge in edges)
+    fours = uniform and all(s == 4 for s in sizes[:-1]) and sizes[-1] <= 4
+    wide = min(sizes) >= 3 and not any(c in _LIST_MARKS for gap in gaps for c in gap)
+    if uniform and gaps[0].strip() in (",", "，") and max(sizes[1:]) == min(sizes[1:]) == 3:
+        return False  # thousands: 13,800,000,091
+    if all(s == 4 for s in sizes) and all(y.startswith(("19", "20")) for y in years):
+        return False  # years: 2023/2024/2025/2026
+    if kind == "mobile":
+        return (uniform and (min(sizes) >= 3 or whole)) or wide
+    if kind == "id":  # the last group may be short: 110105 19491231 002 x
+        return uniform or (min(sizes[:-1]) >= 3 and not any(c in _LIST_MARKS for gap in gaps for c in gap))
+    if kind == "card":
+        return fours or whole
+    return fours  # an account number: 6222 0000 0000 0000 191
+
+
+def _window_kind(digits: str) -> str:
+    if len(digits) in _MOBILE_SIZES and _mobile(digits):
+        return "mobile"
+    if len(digits) == 18 and id_number_valid(digits) and birth_date_valid(digits):
+        return "id"
+    if not digits.isdigit() or len(digits) < MIN_ACCOUNT_DIGITS or placeholder_number(digits):
+        return ""
+    return "card" if 16 <= len(digits) <= 19 and luhn_valid(digits) else "account"
+
+
+def _windows(text: str, groups: list[_Group], gaps: list[str]) -> Iterator[Recognised]:
+    """Every number in one chain: each group alone, and each window of two or more whole groups."""
+    for i, group in enumerate(groups):
+        if len(group.digits) >= 5 and (kind := _single(text, group)):
+            yield Recognised(kind, _value(kind, group.digits), group.start, group.stop)
+        total = len(group.digits)
+        for j in range(i + 1, min(len(groups), i + MAX_NUMBER_GROUPS)):
+            if "x" in groups[j - 1].digits:
+                break  # a check character ends a number
+            total += len(groups[j].digits)
+            if total > MAX_WINDOW_DIGITS:
+                break
+            if total < 11:
+                continue
+            digits = "".join(g.digits for g in groups[i : j + 1]).upper()
+            kind = _window_kind(digits)
+            edges = (gaps[i - 1] if i else None, gaps[j] if j < len(gaps) else None)
+            if kind and _shape_ok(kind, groups[i : j + 1], gaps[i:j], edges):
+                yield Recognised(kind, _value(kind, digits), group.start, groups[j].stop)
+
+
+def _value(kind: str, digits: str) -> str:
+    return _mobile(digits) if kind == "mobile" else digits.upper()
+
+
+def recognise_numbers(text: str) -> list[Recognised]:
+    """The personal numbers in a normal form, a number inside a longer one left out (86 138 0000 0091 is
+    one mobile number, 1101 0519 4912 3100 2x one ID number)."""
+    found: list[Recognised] = []
+    for groups, gaps in digit_chains(text):
+        if sum(len(g.digits) for g in groups) < 11:
+            continue
+        kept: list[Recognised] = []
+        for item in sorted(_windows(text, groups, gaps), key=lambda r: (r.start, -r.stop)):
+            if not any(k.start <= item.start and item.stop <= k.stop for k in kept):
+                kept.append(item)
+        found += kept
+    return found
+
+
+# -------------------------------------------------------------------------------------------- e-mail
+# After normalising (case-folded, NFKC: ＠ and ﹫ are @, ． is .): an @ or its disguises ([at], (at), （at）,
+# 【at】, " at ", 艾特, 小老鼠, 圈a, # between two address characters), and a dot or its disguises (。, [dot],
+# (dot), " dot ", 点). Brackets are ASCII or full-width (which the normal form keeps as written).
+_OPEN = r"[\[(（【［<＜{｛〔「]"
+_CLOSE = r"[\])）】］>＞}｝〕」]"
+_AT = re.compile(rf" ?{_OPEN} ?(?:at|艾特) ?{_CLOSE} ?|@| at |艾特|小老鼠|圈a|(?<=[a-z0-9])[#＃](?=[a-z0-9])")
+_DOT = re.compile(rf" ?{_OPEN} ?(?:dot|点) ?{_CLOSE} ?| dot |\.|。|点")
+_LABEL = re.compile(r"[a-z0-9\-]{1,63}")
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._%+-")
+MAX_LOCAL = 64
+# The last label of a disguised address (written with [at], " at ", # …) must be one of these: "available
+# at example.org" in English text is no address, "zhangsan at qq dot com" is.
+MAIL_TLDS = frozenset(
+    "com cn net org edu gov info biz io me cc tv co uk hk tw mo jp kr sg us de fr email mail top xyz vip ac".split()
+)
+
+
+def _local_before(text: str, at: int) -> int:
+    """Where the local part ending at ``at`` starts (``at`` itself when there is none), at most
+    ``MAX_LOCAL`` characters back."""
+    start = at
+    while start > 0 and at - start < MAX_LOCAL and text[start - 1] in _LOCAL_CHARS:
+        start -= 1
+    while start < at and text[start] == ".":
+        start += 1
+    return start
+
+
+def _domain_after(text: str, pos: int) -> tuple[list[str], int]:
+    """The labels of a domain starting at ``pos`` (joined by dots or their disguises) and where it ends."""
+    labels: list[str] = []
+    while (label := _LABEL.match(text, pos)) is not None:
+        labels.append(label.group())
+        pos = label.end()
+        dot = _DOT.match(text, pos)
+        if dot is None or _LABEL.match(text, dot.end()) is None:
+            break
+        pos = dot.end()
+    return labels, pos
+
+
+PLACEHOLDER_LOCALS = frozenset({"zhangsan", "lisi", "wangwu", "someone", "example", "user", "name"})
+EXAMPLE_DOMAINS = frozenset({"example.org", "example.com", "example.net"})
+
+
+def placeholder_address(address: str) -> bool:
+    """An address that is no one's by construction: a placeholder name (zhangsan, the 张三 of the forms'
+    examples) at a domain reserved for examples (RFC 2606: example.org …). Schema examples use these."""
+    local, _, domain = address.partition("@")
+    return local in PLACEHOLDER_LOCALS and domain in EXAMPLE_DOMAINS
+
+
+def _disguise_ok(mark: str, local: str, labels: list[str], domain: str) -> bool:
+    """A disguised @ makes an address only before a mail domain (a known last label, no www). Spelt " at "
+    (English text: "available at example.org" is a website), also only when the local part is no plain
+    word (it has a digit, . _ or -), the domain is a public mail provider's, or the dot is disguised too."""
+    if labels[-1] not in MAIL_TLDS or labels[0] == "www":
+        return False
+    if mark != " at ":
+        return True
+    plain_word = local.isalpha()
+    return not plain_word or public_mail_domain(".".join(labels)) or "." not in domain
+
+
+def recognise_emails(text: str) -> list[Recognised]:
+    """The e-mail addresses in a normal form, written plainly or with the @ and the dots disguised."""
+    found: list[Recognised] = []
+    for mark in _AT.finditer(text):
+        start = _local_before(text, mark.start())
+        local = text[start : mark.start()].rstrip(".")
+        labels, stop = _domain_after(text, mark.end())
+        if not local or len(labels) < 2:
+            continue
+        if mark.group() != "@" and not _disguise_ok(mark.group(), local, labels, text[mark.end() : stop]):
+            continue
+        address = f"{local}@{'.'.join(labels)}"
+        if not placeholder_address(address):
+            found.append(Recognised("email", address, start, stop))
+    return found
+
+
+def recognise(text: str) -> list[Recognised]:
+    """Every piece of personal data in a normal form (``normal_form``): numbers, then addresses."""
+    return recognise_numbers(text) + recognise_emails(text)
+
+
+# --------------------------------------------------------------------------------- public mail providers
+# Domains anyone can get an address at: an address there is a person's, whatever a profile's website says.
+PUBLIC_MAIL_DOMAINS = frozenset(
+    """qq.com vip.qq.com foxmail.com 163.com 126.com yeah.net 188.com vip.163.com vip.126.com netease.com
+    sina.com sina.cn vip.sina.com sohu.com 139.com 189.cn wo.cn aliyun.com tom.com 21cn.com 263.net
+    gmail.com googlemail.com outlook.com hotmail.com live.com msn.com yahoo.com yahoo.com.cn icloud.com
+    me.com mac.com aol.com proton.me protonmail.com gmx.com mail.com yandex.com zoho.com""".split()
+)
+
+
+def public_mail_domain(domain: str) -> bool:
+    """Whether ``domain`` is a public mail provider's or one of its subdomains (mail.qq.com)."""
+    labels = domain.lower().strip(".").split(".")
+    return any(".".join(labels[i:]) in PUBLIC_MAIL_DOMAINS for i in range(len(labels) - 1))
+
+
+# -------------------------------------------------------------------------------------------- prefilter
+# Whether a raw text (a file as written, or one scalar) may hold something ``recognise`` finds in its
+# normal form: a mark that is, or decodes or folds to, an @ or one of its disguises (& and \ start a
+# character reference or an escape), or eleven characters that may be digits (anything but ASCII letters,
+# CJK ideographs that are not numerals, ASCII punctuation and spaces, and common Chinese punctuation) in a
+# stretch that no letter but o and x interrupts (``_stretch_may_hold``). A superset of what the recogniser
+# needs: a line break does not interrupt (YAML folds it into a space), gaps are not bounded.
+_MARK_CHARS = ("@", "\uff20", "\ufe6b", "&", "\\", "艾特", "小老鼠", "圈")
+_AT_WORD = re.compile(r"(?<![a-zA-Z])[aAａＡ][tTｔＴ](?![a-zA-Z])")
+_HASH = re.compile(r"[\w.\-][#＃]\w")
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+
+
+def _breaker_class() -> str:
+    """ASCII letters but o and x, and the CJK ideographs but the numerals, as a character class."""
+    numerals = sorted(ord(c) for c in CHINESE_DIGITS if "\u3400" <= c <= "\u9fff")
+    parts = ["a-nA-Np-wP-WyzYZ"]
+    for low, high in _CJK_RANGES:
+        at = low
+        for n in [n for n in numerals if low <= n <= high] + [high + 1]:
+            if at < n:
+                parts.append(f"\\u{at:04x}-\\u{n - 1:04x}")
+            at = n + 1
+    return "".join(parts)
+
+
+_STRETCH = re.compile(f"[^{_breaker_class()}]{{11,}}")
+_NOT_DIGIT_LIKE = re.compile(
+    r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s，。、：；（）《》“”‘’！？【】…—·〔〕「」]+"
+)
+
+
+def may_hold_personal(text: str) -> bool:
+    """The cheap test before normalising (see above): False only when ``recognise`` finds nothing in the
+    normal form of ``text``."""
+    if any(mark in text for mark in _MARK_CHARS) or _AT_WORD.search(text):
+        return True
+    if ("#" in text or "＃" in text) and _HASH.search(text):
+        return True
+    return any(_stretch_may_hold(m.group()) for m in _STRETCH.finditer(text))
+
+
+def _stretch_may_hold(stretch: str) -> bool:
+    """Eleven characters that may be digits: more, or any not ASCII, may hold a number; exactly eleven
+    ASCII ones only a mobile number written with all of them (1, then 3–9)."""
+    chars = _NOT_DIGIT_LIKE.sub("", stretch)
+    if len(chars) != 11 or not chars.isascii():
+        return len(chars) >= 11
+    return chars[0] == "1" and chars[1] in "3456789"

@@ -38,6 +38,12 @@ def _identity(f: Finding) -> tuple[str, str, str, str]:
     return (f.file, f.rule, f.path, f.message_zh)
 
 
+def base_websites(base_result: CheckResult) -> dict[str, str | None]:
+    """The societies' websites at the base (the own-domain e-mail exemption is granted by these only)."""
+    data = base_result.dataset
+    return {} if data is None else {slug: s.website for slug, s in data.societies.items()}
+
+
 def _actionable(f: Finding, actor: str, authority: Authority) -> bool:
     """Whether the author of a pull request can act on a finding of the check of its head: it is in a file
     the author may change (the office may change every file)."""
@@ -60,10 +66,17 @@ def check_pull_request(
     is_office = actor.casefold() in authority.office
     changed = {c.path for c in changes}
     kept = frozenset(c.path for c in changes if c.status != "D")
-    head_result = check(
-        head_sources, Context(now=now, submitted=kept, actor=actor, actor_is_office=is_office)
-    )
     base_result = check(base_sources, Context(now=now))
+    head_result = check(
+        head_sources,
+        Context(
+            now=now,
+            submitted=kept,
+            actor=actor,
+            actor_is_office=is_office,
+            base_websites=base_websites(base_result),
+        ),
+    )
     before = {_identity(f) for f in base_result.findings}
     findings: list[Finding] = [
         f

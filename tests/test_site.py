@@ -228,33 +228,6 @@ def test_scanner_ignores_digits_inside_hex_and_short_names() -> None:
 _SCAN_ALPHABET = "ab.@-_ X1234王建国，\u200b\n"
 
 
-def _reference_windows(text: str) -> list[tuple[list[tuple[int, int]], bool]]:
-    """The digit windows of ``text`` by brute force over every substring: a window starts at a group (not
-    after a digit, nor after a letter) and ends at one (not before a digit or a letter), and reads as
-    groups of digits joined by one to three separators, at most eight groups, an x only at its very end."""
-    import itertools
-    import re
-
-    from generator.personal import MAX_WINDOW_GROUPS, SEPARATORS
-
-    sep = "[" + re.escape(SEPARATORS) + "]{1,3}"
-    window = re.compile(f"[0-9]+(?:{sep}[0-9]+){{0,{MAX_WINDOW_GROUPS - 1}}}x?")
-    alnum = "0123456789abcdefghijklmnopqrstuvwxyz"
-    found = []
-    for i in range(len(text)):
-        if i and text[i - 1] in alnum:
-            continue
-        for j in range(i + 1, len(text) + 1):
-            if j < len(text) and text[j] in alnum:
-                continue
-            if window.fullmatch(text[i:j]):
-                groups = [m.span() for m in re.finditer("[0-9]+x?", text[i:j])]
-                groups = [(a + i, b + i) for a, b in groups]
-                seps = {text[a[1] : b[0]] for a, b in itertools.pairwise(groups)}
-                found.append((groups, len(seps) <= 1))
-    return found
-
-
 @settings(max_examples=400, deadline=None)
 @given(
     st.text(alphabet=_SCAN_ALPHABET, max_size=60),
@@ -263,11 +236,12 @@ def _reference_windows(text: str) -> list[tuple[list[tuple[int, int]], bool]]:
 def test_fast_scan_finds_what_the_lookbehind_patterns_find(text: str, values: list[str]) -> None:
     """The scanner checks neighbours by hand instead of with look-behinds: it must find exactly what the
     plain patterns find in the normal form of the text (NFKC, case-folded, zero-width spaces dropped):
-    whole-word logins, names anywhere (up to two spaces between their characters), and every window of
-    digit groups that a brute-force search over all substrings finds."""
+    whole-word logins, names anywhere (up to two spaces between their characters), and every number the
+    recogniser finds."""
     import re
     import unicodedata
 
+    from generator.personal import recognise
     from generator.site.privacy import Scanner, _mask
 
     numbers = ["13912345678", "4111 1111 1111 1111", "11010519491231002X", "123456789012345"]
@@ -277,6 +251,7 @@ def test_fast_scan_finds_what_the_lookbehind_patterns_find(text: str, values: li
     got = sorted(leak.sample.split("，原文写作 ")[0] for leak in scanner.scan("p", text))
     joined = unicodedata.normalize("NFKC", text.replace("\u200b", "")).casefold()
     expected: list[str] = []
+    spans: list[tuple[int, int]] = []
     ascii_words = sorted(
         {unicodedata.normalize("NFKC", w).casefold() for w in words if w.isascii()}, key=len, reverse=True
     )
@@ -287,18 +262,20 @@ def test_fast_scan_finds_what_the_lookbehind_patterns_find(text: str, values: li
         pattern = re.compile(
             r"(?<![a-z0-9_.@-])(?:" + "|".join(map(re.escape, ascii_words)) + r")(?![a-z0-9_-])"
         )
-        expected += [m.group() for m in pattern.finditer(joined)]
+        for m in pattern.finditer(joined):
+            expected.append(m.group())
+            spans.append(m.span())
     if other_words:
         spaced = "|".join(" {0,2}".join(map(re.escape, w)) for w in other_words)
-        expected += [m.group().replace(" ", "") for m in re.finditer(spaced, joined)]
+        for m in re.finditer(spaced, joined):
+            expected.append(m.group().replace(" ", ""))
+            spans.append(m.span())
     expected = [_mask(v) for v in expected]
-    for groups, uniform in _reference_windows(joined):
-        if len(groups) == 1 and groups[0][1] - groups[0][0] < 5:
-            continue
-        if len(groups) > 1 and sum(b - a for a, b in groups) not in scanner.sizes:
-            continue
-        hit = scanner._number(joined, groups, uniform)
-        if hit is not None:
+    # The shapes of personal data: what the one recogniser finds (tests/test_recogniser.py pins it), but
+    # where a private value was found.
+    for item in recognise(joined):
+        hit = scanner.shape(item)
+        if hit is not None and not any(a < item.stop and item.start < b for a, b in spans):
             expected.append(_mask(hit[1]))
     assert got == sorted(expected)
 

@@ -30,6 +30,10 @@ class Context:
     ``reported`` says which files' findings are wanted (None: every file's). The checker drops the others'
     in any case; a rule that would build many hits on files nobody reads (an office record naming every
     society, when one application is checked) may skip them, and only such a rule looks at it.
+
+    ``base_websites`` (society slug → website) holds the websites recorded at a pull request's base
+    (``generator.pullrequest``): the privacy rules exempt a society's e-mail on its own domain by these, so
+    a pull request cannot grant itself the exemption by changing ``website``. None: the data's own.
     """
 
     now: datetime
@@ -37,6 +41,7 @@ class Context:
     actor: str | None = None
     actor_is_office: bool = False
     reported: Callable[[str], bool] | None = None
+    base_websites: Mapping[str, str | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,53 +8,54 @@ The programme's clause is 五（二） (the information-disclosure and supervisi
 the minimum-necessary rule of the Personal Information Protection Law (个人信息保护法第六条).
 
 Each file is searched once when it is parsed (``file_candidates``, pure, cached with the parse and run in
-the workers of a large tree): a file, then each of its scalars and mapping keys, is skipped by a cheap test
-unless it has an @-like mark or eleven digits close together, and a document that ``provably_clean`` proves
-holds no candidate (written as JSON, one search) is not walked at all; what is left is compared in the normal form of
-``generator.personal`` (full-width digits folded, character references decoded, format characters
-dropped) and numbers are read across the separators people write in them (``138-0000-0091``,
-``6222 0000 0000 0000 191``). What passes: a unified social credit code with a valid check character that
+the workers of a large tree), and each text once: a file that the cheap test of ``generator.personal``
+(``may_hold_personal``: an @-like mark, or eleven characters that may be digits with no letter between)
+clears is not walked at all; in the others each scalar and mapping key is tested the same way, and what
+passes is read by the one recogniser the site's output scan uses too (``generator.personal.recognise``):
+digits of any script, Chinese numerals (also 幺 两 洞 拐 勾), any separators and grouping, an @ or a dot
+spelt out or disguised. What passes: a unified social credit code with a valid check character that
 is a society's code, a date (also ``20261118103000``), an amount (``150000000000.00``), a landline
 (``027-87654321``: eleven digits, not a mobile), and the official addresses: the office's e-mail in
 ``programme.yaml`` and a society's public e-mail in its profile when its domain is the society website's
-(the exemptions need the whole tree, so the rules apply them). Comments are not data and are not read.
+as recorded at a pull request's base, never a public mail provider's (the exemptions need the whole tree,
+so the rules apply them). Comments are not data and are not read.
 A finding never repeats the value: it shows it masked (a pull-request comment is seen by every participant).
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
-from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from generator.model import Dataset, PersonalCandidate
 from generator.personal import (
-    MOBILE,
-    SEPARATORS,
-    digit_windows,
-    fold_char,
-    id_number_valid,
+    MIN_ACCOUNT_DIGITS,
+    may_hold_personal,
     normal_form,
+    public_mail_domain,
+    recognise,
 )
 from generator.rules.base import ERROR, Context, Hit, Message, Rule, rule
 from generator.rules.references import credit_code_valid
 from generator.yamlio import DataPath
 
+__all__ = [
+    "MIN_ACCOUNT_DIGITS",
+    "candidates",
+    "file_candidates",
+    "find_personal",
+    "known_credit_codes",
+    "mask",
+    "may_hold_personal",
+    "official_addresses",
+]
+
 # The society profile fields these rules read (for the exemptions). They are not locked after the deadline
 # (``records.JUDGED_SOCIETY_FIELDS``, LOCK-001): PRIV judges the file that holds the data, not an
 # application, and a society must be able to fix its profile at any time.
 READS_SOCIETY_FIELDS: tuple[str, ...] = ("credit_code", "email", "website")
-
-MIN_ACCOUNT_DIGITS = 12
-_SIZES = frozenset({11, 13, *range(MIN_ACCOUNT_DIGITS, 41)})
-# After normalising (case-folded): a local part, @, a domain with at least one dot.
-EMAIL = re.compile(r"(?<![a-z0-9._%+\-])[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+")
-_AMOUNT_TAIL = re.compile(r"\.[0-9]{1,2}(?![0-9])")
 
 WHERE_INSTEAD = "共享仓库中的文件所有学会都能看到"
 HINT_MOBILE = (
@@ -68,8 +69,12 @@ HINT_ACCOUNT = (
 )
 HINT_EMAIL = (
     f"{WHERE_INSTEAD}：删除个人邮箱，写单位的公开联系方式：学会档案 email 中与学会网站同域名的公开邮箱，"
-    "或专项办公室的邮箱；个人邮箱移到评审委员会仓库保存。"
+    "或专项办公室的邮箱（公共邮箱服务商如 qq.com、163.com 的地址总是个人邮箱）；个人邮箱移到评审委员会仓库保存。"
 )
+
+# What the recogniser (``generator.personal.recognise``) calls each kind, and the rule that refuses it.
+RULE_OF_KIND = {"mobile": "PRIV-001", "id": "PRIV-002", "card": "PRIV-003", "account": "PRIV-003",
+                "email": "PRIV-004"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,80 +94,23 @@ def mask(value: str) -> str:
     return value[:keep_head] + "*" * (len(value) - keep_head - keep_tail) + value[-keep_tail:]
 
 
-def _compact_date(digits: str) -> bool:
-    """``20261118``, ``202611181030`` or ``20261118103000``: a date with a time of day, not an account."""
-    if len(digits) not in (12, 14):
-        return False
-    try:
-        date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-    except ValueError:
-        return False
-    hour, minute, second = int(digits[8:10]), int(digits[10:12]), int(digits[12:14] or 0)
-    return 1900 <= int(digits[:4]) <= 2100 and hour < 24 and minute < 60 and second < 60
-
-
-_MIN_LENGTH = 6
-
-
-# A text can hold personal data only if it has something that is, or decodes or folds to, an @ (@, ＠, ﹫,
-# a character reference &#64;, an escape \u0040), or eleven digits (in any script: \d is Unicode) on one
-# line with at most three other characters between neighbours (the scanner joins digit groups across one to
-# three separators only). Tested on the whole file first, then on each scalar.
-_FILE_CANDIDATE = re.compile(r"[@\uff20\ufe6b&\\]|\d(?:[^\n\d]{0,3}\d){10}")
-
-
-# The same test as ``_FILE_CANDIDATE`` on a whole file, faster where digits are dense (an office record of
-# dates): the marks are looked for as substrings, then each maximal chain of digits whose neighbours are at
-# most three other characters apart on one line is found once; eleven digits close together lie in one
-# chain, and a chain of eleven characters or more is tested with the pattern's digit part.
-_MARKS = ("@", "\uff20", "\ufe6b", "&", "\\")
-_CHAIN = re.compile(r"\d(?:[^\n\d]{0,3}\d)*")
-_ELEVEN = re.compile(r"\d(?:[^\n\d]{0,3}\d){10}")
-
-
 def file_may_hold_personal(raw: bytes) -> bool:
-    """``_FILE_CANDIDATE.search`` on the decoded file (``tests/test_privacy_prefilter.py`` compares them)."""
-    text = raw.decode("utf-8", "replace")
-    if any(mark in text for mark in _MARKS):
-        return True
-    match = _ELEVEN.match
-    return any(m.end() - m.start() >= 11 and match(m.group()) for m in _CHAIN.finditer(text))
+    """``may_hold_personal`` on a whole file (decoded, undecodable bytes replaced): False only when no
+    scalar of it can hold personal data, so the document is not walked at all (the fast path)."""
+    return may_hold_personal(raw.decode("utf-8", "replace"))
 
 
-def may_hold_personal(value: str) -> bool:
-    """The cheap test before normalising, per scalar: most (keys, names, dates, amounts, short texts) are
-    skipped. The shortest e-mail address (a@b.cn) has six characters."""
-    return len(value) >= _MIN_LENGTH and _FILE_CANDIDATE.search(value) is not None
-
-
-def candidates(value: str) -> list[PersonalCandidate]:
-    """What in one text looks like personal data, before the exemptions that need the whole tree (the
-    societies' credit codes, the official addresses): each with its key (the digits, upper-cased, or the
-    address in normal form) and its masked form. The data path is filled in by ``file_candidates``."""
-    if not may_hold_personal(value):
+def candidates(value: str, *, prefilter: bool = True) -> list[PersonalCandidate]:
+    """What in one text looks like personal data (``generator.personal.recognise`` on its normal form),
+    before the exemptions that need the whole tree (the societies' credit codes, the official addresses):
+    each with its key (the digits, upper-cased, a mobile without 86; or the address in normal form) and
+    its masked form. The data path is filled in by ``file_candidates``."""
+    if prefilter and not may_hold_personal(value):
         return []
-    text = normal_form(value)
-    found: list[PersonalCandidate] = []
-    for start, stop, groups, uniform in digit_windows(text, _SIZES):
-        parts = [text[a:b] for a, b in groups]
-        run = "".join(parts).upper()
-        sizes = [len(p) for p in parts]
-        single = len(groups) == 1
-        national = run[2:] if run.startswith("86") and len(run) == 13 else run
-        if len(national) == 11 and MOBILE.match(national) and (single or (uniform and min(sizes) >= 2)):
-            found.append(PersonalCandidate((), "PRIV-001", run, mask(national)))
-        elif id_number_valid(run) and (single or (uniform and min(sizes[:-1]) >= 3)):
-            found.append(PersonalCandidate((), "PRIV-002", run, mask(run)))
-        elif run.isdigit() and len(run) >= MIN_ACCOUNT_DIGITS:
-            if single:
-                if _AMOUNT_TAIL.match(text, stop) or (start and text[start - 1] == ".") or _compact_date(run):
-                    continue  # an amount (150000000000.00), the decimals of one, or a date-time
-            elif not (uniform and all(s == 4 for s in sizes[:-1]) and sizes[-1] <= 4):
-                continue  # a date, a time, a document number written in groups: not a card's 4-4-4-4 shape
-            found.append(PersonalCandidate((), "PRIV-003", run, mask(run)))
-    for match in EMAIL.finditer(text):
-        found.append(PersonalCandidate((), "PRIV-004", match.group(), mask(match.group())))
-    return found
+    return [
+        PersonalCandidate((), RULE_OF_KIND[r.kind], r.value, mask(r.value))
+        for r in recognise(normal_form(value))
+    ]
 
 
 def _exempt(candidate: PersonalCandidate, credit_codes: frozenset[str], official: frozenset[str]) -> bool:
@@ -185,79 +133,32 @@ def find_personal(value: str, credit_codes: frozenset[str], official: frozenset[
 
 def file_candidates(raw: bytes, document: Any, *, prefilter: bool = True) -> tuple[PersonalCandidate, ...]:
     """Every candidate of one file, with its data path (pure: run once per file when it is parsed, in a
-    worker for large trees, and cached with the parse). With ``prefilter`` (the default) a document that
-    ``provably_clean`` clears is not walked; without it every suspect scalar is read (the plain path,
-    which the tests compare with the prefiltered one)."""
-    if document is None or not file_may_hold_personal(raw):
-        return ()
-    if prefilter and provably_clean(document):
+    worker for large trees, and cached with the parse). Each text is read once: with ``prefilter`` (the
+    default) a file that ``file_may_hold_personal`` clears is not walked, and of the others only the
+    scalars and keys that ``may_hold_personal`` lets through are recognised; without it every scalar is
+    (the plain path, which the tests compare with the prefiltered one)."""
+    if document is None or (prefilter and not file_may_hold_personal(raw)):
         return ()
     return tuple(
         PersonalCandidate(path, c.rule, c.key, c.masked)
-        for path, text in _suspect_scalars(document)
-        for c in candidates(text)
+        for path, text in _scalars(document, prefilter)
+        for c in candidates(text, prefilter=False)
     )
 
 
-# ------------------------------------------------------------------------------------------ prefilter
-# A proof, on the whole document at once, that ``candidates`` finds nothing in any of its scalars and keys,
-# so that the walk over every scalar can be skipped (most files of a tree pass ``file_may_hold_personal``
-# only because of a date in a web address). The document is written as JSON (C speed; keys and ints as
-# ``str`` writes them, strings verbatim but for backslash escapes). Then:
-# - anything that can become an @, a character reference or a JSON escape in normal form (@ ＠ ﹫ & and a
-#   backslash of the data, written ``\\`` or ``\u…``) sends the file down the plain path;
-# - so does a character outside ASCII and the CJK ideographs that is a separator or whose fold (case-folded,
-#   ``fold_char``) is empty or holds an ASCII letter or digit, a separator or an @ (``_risky``): without
-#   those, the digits, separators and letters of a scalar's normal form are exactly the ASCII ones of the
-#   scalar;
-# - a candidate needs a window of digit groups joined by one to three separators with at least twelve
-#   digits (an account, an ID number, a mobile with 86) or eleven digits starting with 1 and 3–9 (a
-#   mobile): ``_WINDOW`` matches every such window (and more: any gaps of zero to three separators, across
-#   scalars too). A document where it matches goes down the plain path.
-_SEP_CLASS = "[" + re.escape(SEPARATORS) + "]"
-_WINDOW = re.compile(
-    rf"1{_SEP_CLASS}{{0,3}}[3-9](?:{_SEP_CLASS}{{0,3}}[0-9]){{9}}|[0-9](?:{_SEP_CLASS}{{0,3}}[0-9]){{11}}"
-)
-# Runs of digits and separators long enough to hold such a window: ``_WINDOW`` is tried on these only.
-_RUN = re.compile(rf"[0-9][0-9{re.escape(SEPARATORS)}]{{10,}}")
-_JSON_UNSAFE = ("@", "\uff20", "\ufe6b", "&", "\\\\", "\\u")
-# Characters outside ASCII and the CJK ideographs that are looked at one by one (``_risky``): all but the
-# punctuation of Chinese text, which is known to be safe (a test runs ``_risky`` on each).
-SAFE_PUNCTUATION = "“”‘’、。《》〈〉〔〕【】「」『』（），：；！？·"
-_OTHER_CHARS = re.compile(rf"[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff{SAFE_PUNCTUATION}]")
-_FOLD_TELLS = frozenset(SEPARATORS + "@0123456789abcdefghijklmnopqrstuvwxyz")
-
-
-@cache
-def _risky(ch: str) -> bool:
-    """Whether a character outside ASCII and the CJK ideographs can change the digits, separators or
-    letters of a normal form: it is a separator, or its fold is empty or holds one of them."""
-    if ch in SEPARATORS:
-        return True
-    folded = "".join(fold_char(c) for c in ch.casefold())
-    return not folded or any(c in _FOLD_TELLS or c.isupper() for c in folded)
-
-
-def _json_text(document: Any) -> str | None:
-    try:
-        return json.dumps(document, ensure_ascii=False, default=_opaque)
-    except (TypeError, ValueError, RecursionError):
-        return None
-
-
-def _opaque(value: object) -> None:
-    """Values ``_suspect_scalars`` does not read (Decimal): written as null."""
-    return None
-
-
 def provably_clean(document: Any) -> bool:
-    """True only when no scalar or key of ``document`` holds a candidate (see above); False when it may."""
-    text = _json_text(document)
-    if text is None or any(tell in text for tell in _JSON_UNSAFE):
+    """True only when no scalar or key of ``document`` can hold a candidate (none passes the cheap test);
+    False for what a loaded file never is (a key neither text nor number, a document that holds itself)."""
+    try:
+        return not _scalars(document, True) and _plain_keys(document)
+    except RecursionError:
         return False
-    if any(_risky(ch) for ch in _OTHER_CHARS.findall(text)):
-        return False
-    return not any(_WINDOW.search(run.group()) for run in _RUN.finditer(text))
+
+
+def _plain_keys(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str | int) and _plain_keys(v) for k, v in value.items())
+    return all(_plain_keys(v) for v in value) if isinstance(value, list) else True
 
 
 def _host(url: str | None) -> str:
@@ -267,14 +168,19 @@ def _host(url: str | None) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def official_addresses(data: Dataset) -> frozenset[str]:
-    """The office's e-mail (programme.yaml) and each society's public e-mail whose domain is its website's."""
+def official_addresses(data: Dataset, websites: Mapping[str, str | None] | None = None) -> frozenset[str]:
+    """The office's e-mail (programme.yaml) and each society's public e-mail whose domain is its website's,
+    never a public mail provider's (qq.com, 163.com …: ``personal.PUBLIC_MAIL_DOMAINS``). ``websites``
+    (society slug → website) are the ones recorded at a pull request's base, so that a change cannot grant
+    itself the exemption by editing ``website``; None: the data's own (a check of the tree as it is)."""
     found: set[str] = set()
     if data.programme is not None and data.programme.office_email:
         found.add(normal_form(data.programme.office_email).strip())
-    for society in data.societies.values():
+    for slug, society in data.societies.items():
         email = society.email
-        if email and email.rpartition("@")[2].lower() == _host(society.website):
+        website = society.website if websites is None else websites.get(slug)
+        domain = (email or "").rpartition("@")[2].lower()
+        if email and domain == _host(website) and not public_mail_domain(domain):
             found.add(normal_form(email).strip())
     return frozenset(found)
 
@@ -286,56 +192,56 @@ def known_credit_codes(data: Dataset) -> frozenset[str]:
     )
 
 
-def _suspect_scalars(document: Any) -> list[tuple[DataPath, str]]:
-    """The scalars (and mapping keys) of a document that pass ``may_hold_personal``, with their paths. A
-    leaf's path is built only when it is a suspect: most scalars are short or plain and cost one test."""
+def _scalars(document: Any, prefilter: bool) -> list[tuple[DataPath, str]]:
+    """The scalars (and mapping keys) of a document, with their paths; with ``prefilter`` only those that
+    pass ``may_hold_personal``. A leaf's path is built only when it is kept: most scalars are short or
+    plain and cost one test."""
     out: list[tuple[DataPath, str]] = []
-    search = _FILE_CANDIDATE.search
+    test = may_hold_personal if prefilter else bool
 
-    def suspect(value: object) -> str | None:
+    def kept(value: object) -> str | None:
         if isinstance(value, bool) or not isinstance(value, str | int):
             return None
         text = value if isinstance(value, str) else str(value)
-        return text if len(text) >= _MIN_LENGTH and search(text) is not None else None
+        return text if test(text) else None
 
     def walk(value: Any, path: DataPath) -> None:
         if isinstance(value, dict):
             for key, item in value.items():
-                if (text := suspect(key)) is not None:
+                if (text := kept(key)) is not None:
                     out.append(((*path, key), text))
-                if isinstance(item, dict | list):
-                    walk(item, (*path, key))
-                elif (text := suspect(item)) is not None:
-                    out.append(((*path, key), text))
+                walk(item, (*path, key))
         elif isinstance(value, list):
             for i, item in enumerate(value):
-                if isinstance(item, dict | list):
-                    walk(item, (*path, i))
-                elif (text := suspect(item)) is not None:
-                    out.append(((*path, i), text))
-        elif (text := suspect(value)) is not None:
+                walk(item, (*path, i))
+        elif (text := kept(value)) is not None:
             out.append((path, text))
 
     walk(document, ())
     return out
 
 
-_LAST: list[tuple[Dataset, list[tuple[str, DataPath, Personal]]]] = []
+_LAST: list[tuple[tuple[Dataset, Any], list[tuple[str, DataPath, Personal]]]] = []
 
 
-def scan(data: Dataset) -> list[tuple[str, DataPath, Personal]]:
+def scan(
+    data: Dataset, websites: Mapping[str, str | None] | None = None
+) -> list[tuple[str, DataPath, Personal]]:
     """Every piece of personal data in the shared tree's data files, in file order (scanned once per
     dataset for the four rules, from the candidates each file's parse found: ``data.personal``)."""
-    if _LAST and _LAST[0][0] is data:
+    key = (data, None if websites is None else tuple(sorted(websites.items())))
+    if _LAST and _LAST[0][0][0] is data and _LAST[0][0][1] == key[1]:
         return _LAST[0][1]
-    found = list(_scan(data))
-    _LAST[:] = [(data, found)]
+    found = list(_scan(data, websites))
+    _LAST[:] = [(key, found)]
     return found
 
 
-def _scan(data: Dataset) -> Iterator[tuple[str, DataPath, Personal]]:
+def _scan(
+    data: Dataset, websites: Mapping[str, str | None] | None
+) -> Iterator[tuple[str, DataPath, Personal]]:
     codes = known_credit_codes(data)
-    official = official_addresses(data)
+    official = official_addresses(data, websites)
     for file in sorted(data.personal):
         if not file.startswith("submissions/"):
             continue
@@ -367,8 +273,8 @@ def _message(rule_id: str) -> Message:
     )
 
 
-def _hits(rule: Rule, data: Dataset) -> Iterator[Hit]:
-    for file, path, item in scan(data):
+def _hits(rule: Rule, data: Dataset, ctx: Context) -> Iterator[Hit]:
+    for file, path, item in scan(data, ctx.base_websites):
         if item.rule == rule.id:
             yield rule.hit(file, path, masked=item.masked)
 
@@ -398,7 +304,7 @@ def no_mobile(data: Dataset, ctx: Context) -> Iterator[Hit]:
         -       description: 参会代表420人，收录论文136篇。
         +       description: 参会代表420人，收录论文136篇。报名请致电学会办公室027-87654321。
     """
-    yield from _hits(no_mobile, data)
+    yield from _hits(no_mobile, data, ctx)
 
 
 @rule(
@@ -422,7 +328,7 @@ def no_id_number(data: Dataset, ctx: Context) -> Iterator[Hit]:
         -       description: 参会代表420人，收录论文136篇。
         +       description: 参会代表420人，统一社会信用代码51420100500012358X。
     """
-    yield from _hits(no_id_number, data)
+    yield from _hits(no_id_number, data, ctx)
 
 
 @rule(
@@ -446,7 +352,7 @@ def no_account(data: Dataset, ctx: Context) -> Iterator[Hit]:
         -       description: 参会代表420人，收录论文136篇。
         +       description: 参会代表420人，经费150000000000.00元，2026-09-20 20261118103000。
     """
-    yield from _hits(no_account, data)
+    yield from _hits(no_account, data, ctx)
 
 
 @rule(
@@ -470,7 +376,7 @@ def no_personal_email(data: Dataset, ctx: Context) -> Iterator[Hit]:
         -       description: 参会代表420人，收录论文136篇。
         +       description: 参会代表420人，投稿 office@mech.example.org 或 xhzx@example.org。
     """
-    yield from _hits(no_personal_email, data)
+    yield from _hits(no_personal_email, data, ctx)
 
 
 # ---------------------------------------------------------------------------------------------------------

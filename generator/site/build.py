@@ -44,6 +44,7 @@ from generator.public import PublicSite, project
 from generator.repository import list_folder
 from generator.resources import for_repository, shipped
 from generator.rules.base import Context
+from generator.rules.privacy import official_addresses
 from generator.schema import SCHEMA_DIR
 from generator.site.history import build_source, decisions_history
 from generator.site.outdir import (
@@ -101,7 +102,8 @@ def build(
         # 3. Stage the mkdocs folder, with the policy allowing the theme's inline scripts only.
         script_hashes = theme_script_hashes(site.programme.site_url)
         config_file = stage_plain(site, pages, staging, site_dir, script_hashes)
-        scanner = Scanner(checked.private.values, set(checked.private.credit_codes))  # for step 5
+        official = official_addresses(data)  # the published addresses: the office's, societies' own-domain
+        scanner = Scanner(checked.private.values, set(checked.private.credit_codes), official)  # for step 5
         del data, site, pages  # on disk now: mkdocs needs the memory
         # 4. Build with mkdocs.
         error, warnings = run_mkdocs(config_file, epoch)

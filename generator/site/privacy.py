@@ -38,14 +38,16 @@ from functools import cache
 from typing import Any
 
 from generator.personal import (
-    MOBILE,
     SEPARATORS,
+    Recognised,
     digit_windows,
-    id_number_valid,
-    luhn_valid,
     normal_form,
     normalise,
+    placeholder_number,
+    recognise,
 )
+
+__all__ = ["Leak", "Scanner", "placeholder_number", "scan_text", "scanned", "two_char_name_counts"]
 
 TEXT_SUFFIXES = frozenset({".html", ".json", ".xml", ".csv", ".txt", ".md", ".svg", ".js"})
 # The theme's own scripts and styles are not made from our data. Everything else is scanned, the published
@@ -197,30 +199,46 @@ def _bounded(pattern: re.Pattern[str], text: str, before: frozenset[str]) -> Ite
         pos = stop if stop > start else start + 1
 
 
-class Scanner:
-    """Finds private values and private-looking numbers in text, compared in normal form.
+SHAPE_WHAT = {
+    "mobile": "手机号码形式的数字",
+    "id": "身份证号码（校验位有效）",
+    "card": "银行卡号（Luhn 校验有效）",
+    "account": "长串数字",
+    "email": "电子邮箱地址",
+}
 
-    Logins and e-mail addresses count only as whole words; names count anywhere (Chinese has no spaces),
-    two-character ones by ``two_char_name_counts``. Private numbers count in any grouping; the shapes of
-    private numbers count as one unseparated run, or written in groups with one kind of separator: a mobile
-    number in groups of at least three digits, an ID number in groups of at least three (the last may be
-    shorter), a card number in groups of four (the last may be shorter).
+
+class Scanner:
+    """Finds private values and private-looking numbers and addresses in text, compared in normal form.
+
+    Logins and e-mail addresses of the data count only as whole words; names count anywhere (Chinese has
+    no spaces), two-character ones by ``two_char_name_counts``. Private numbers of the data count in any
+    grouping. Everything else that looks personal is what ``generator.personal.recognise`` finds, the
+    recogniser the data check's PRIV rules use too (mobile, ID and card numbers in any digits and
+    grouping, e-mail addresses with the @ disguised), but for the allowed numbers (the societies' credit
+    codes) and the official addresses (``official``: the office's, and each society's on its own domain).
+    Without ``official`` (None) an official address cannot be told from a personal one, and addresses are
+    judged only as private values of the data.
     """
 
-    def __init__(self, values: dict[str, str], allowed_numbers: set[str]) -> None:
-        self.allowed = {_number_form(a) or normal_form(a) for a in allowed_numbers}
+    def __init__(
+        self,
+        values: dict[str, str],
+        allowed_numbers: set[str],
+        official: Iterable[str] | None = None,
+    ) -> None:
+        self.allowed = {(_number_form(a) or normal_form(a)).upper() for a in allowed_numbers}
+        self.official = None if official is None else frozenset(normal_form(e).strip() for e in official)
         self.numbers: dict[str, str] = {}
         words: dict[str, str] = {}
         for value, what in sorted(values.items()):
             for number in _number_variants(value):
-                self.numbers.setdefault(number, what)
+                self.numbers.setdefault(number.upper(), what)
             if not _number_form(value):
                 word = _word_form(value)
                 if word:
                     words.setdefault(word, what)
-        # The lengths a window of several groups can have to be worth a look: a private number's, a mobile
-        # number's (11), an ID or card number's (16 to 19).
-        self.sizes = frozenset({len(n) for n in self.numbers} | {11, 16, 17, 18, 19})
+        self.sizes = frozenset(len(n) for n in self.numbers)  # the lengths of the private numbers
         ascii_words = [w for w in words if w.isascii()]
         other_words = [w for w in words if not w.isascii()]
         self.what = words
@@ -233,7 +251,34 @@ class Scanner:
     def scan(self, name: str, text: str) -> list[Leak]:
         norm = normalise(text)
         t = norm.text
-        found: list[tuple[int, int, str, str]] = []  # start, stop, what, value
+        found = self._values(t)
+        private = [(start, stop) for start, stop, _, _ in found]
+        for item in recognise(t):
+            hit = self.shape(item)
+            if hit is not None and not any(a < item.stop and item.start < b for a, b in private):
+                found.append((item.start, item.stop, *hit))
+        leaks = []
+        for start, stop, what, value in found:
+            original = norm.origin(start, stop)
+            sample = _mask(value)
+            if original != value:
+                sample += f"，原文写作 {_shape(original)}"
+            leaks.append(Leak(name, what, sample))
+        return leaks
+
+    def shape(self, item: Recognised) -> tuple[str, str] | None:
+        """(what, value) for what the recogniser found, unless it is allowed or official; a private value
+        of the data keeps its own name."""
+        if item.kind == "email" and (self.official is None or item.value in self.official):
+            return None
+        if item.value in self.allowed:
+            return None
+        what = self.numbers.get(item.value) or self.what.get(item.value) or SHAPE_WHAT[item.kind]
+        return what, item.value
+
+    def _values(self, t: str) -> list[tuple[int, int, str, str]]:
+        """The private values of the data in the normal form ``t``: (start, stop, what, value)."""
+        found: list[tuple[int, int, str, str]] = []
         if self.ascii is not None:
             for match in _bounded(self.ascii, t, _WORD_BEFORE):
                 found.append((*match.span(), self.what.get(match.group(), "私密信息"), match.group()))
@@ -249,72 +294,12 @@ class Scanner:
                     ):
                         continue
                 found.append((*match.span(), self.what.get(value, "私密信息"), value))
-        for start, stop, groups, uniform in digit_windows(t, self.sizes):
-            hit = self._number(t, groups, uniform)
-            if hit is not None:
-                found.append((start, stop, *hit))
-        leaks = []
-        for start, stop, what, value in found:
-            original = norm.origin(start, stop)
-            sample = _mask(value)
-            if original != value:
-                sample += f"，原文写作 {_shape(original)}"
-            leaks.append(Leak(name, what, sample))
-        return leaks
-
-    def _number(self, text: str, groups: list[tuple[int, int]], uniform: bool) -> tuple[str, str] | None:
-        """(what, digits) when the digit groups ``groups`` spell a private number or a private shape."""
-        parts = [text[a:b] for a, b in groups]
-        run = "".join(parts)
-        if run in self.allowed:
-            return None
-        if run in self.numbers:
-            return self.numbers[run], run
-        if placeholder_number(run):
-            return None
-        national = run[2:] if run.startswith("86") else run[4:] if run.startswith("0086") else ""
-        if len(groups) == 1:
-            return _shape_of(run, national)
-        if not uniform:
-            return None
-        sizes = [len(p) for p in parts]
-        if len(run) == 11 and MOBILE.match(run) and min(sizes) >= 3:
-            return "手机号码形式的数字", run
-        if id_number_valid(run) and min(sizes[:-1]) >= 3:
-            return "身份证号码（校验位有效）", run
-        if (
-            16 <= len(run) <= 19
-            and run.isdigit()
-            and all(s == 4 for s in sizes[:-1])
-            and sizes[-1] <= 4
-            and luhn_valid(run)
-        ):
-            return "银行卡号（Luhn 校验有效）", run
-        return None
-
-
-def placeholder_number(digits: str) -> bool:
-    """A number that is no one's by construction: at most four leading digits, then at least seven zeros
-    (13000000000, 6200000000000000000). Documents and schema examples use these; a private value of the
-    data is still found when it is spelt so."""
-    rest = digits.rstrip("0")
-    return len(rest) <= 4 and len(digits) - len(rest) >= 7
-
-
-def _shape_of(run: str, national: str) -> tuple[str, str] | None:
-    """An unseparated run of digits that looks private."""
-    if MOBILE.match(run) or (national and MOBILE.match(national)):
-        return "手机号码形式的数字", run
-    if id_number_valid(run):
-        return "身份证号码（校验位有效）", run
-    digits = run.rstrip("x")
-    if len(digits) != len(run) or len(digits) < 5:
-        return None  # ends in x but is no valid ID number
-    if 16 <= len(digits) <= 19 and luhn_valid(digits):
-        return "银行卡号（Luhn 校验有效）", digits
-    if len(digits) >= 15:
-        return "长串数字", digits
-    return None
+        if self.numbers:
+            for start, stop, groups, _ in digit_windows(t, self.sizes):
+                run = "".join(t[a:b] for a, b in groups).upper()
+                if run in self.numbers and run not in self.allowed:
+                    found.append((start, stop, self.numbers[run], run))
+        return found
 
 
 _NUMBER_VALUE = re.compile(rf"\+?[0-9][0-9{re.escape(SEPARATORS)}()]*x?")
@@ -357,8 +342,14 @@ def _word_form(value: str) -> str:
 # ----------------------------------------------- private values (the check collects them: ``checker.Private``)
 
 
-def scan_text(name: str, text: str, values: dict[str, str], allowed_numbers: set[str]) -> list[Leak]:
-    return Scanner(values, allowed_numbers).scan(name, text)
+def scan_text(
+    name: str,
+    text: str,
+    values: dict[str, str],
+    allowed_numbers: set[str],
+    official: Iterable[str] | None = None,
+) -> list[Leak]:
+    return Scanner(values, allowed_numbers, official).scan(name, text)
 
 
 def scanned(rel: str) -> bool:
