@@ -18,18 +18,31 @@ is a society's code, a date (also ``20261118103000``), an amount (``150000000000
 (``027-87654321``: eleven digits, not a mobile), and the official addresses: the office's e-mail in
 ``programme.yaml`` and a society's public e-mail in its profile when its domain is the society website's
 as recorded at a pull request's base, never a public mail provider's (the exemptions need the whole tree,
-so the rules apply them). Comments are not data and are not read.
+so the rules apply them). Beyond the values and keys (PRIV-001…004), comments (PRIV-005), every file and folder
+name (PRIV-006) and the text of PDF attachments (PRIV-007/008) are read by the same recogniser (the last section).
 A finding never repeats the value: it shows it masked (a pull-request comment is seen by every participant).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.model import Dataset, PersonalCandidate
+from generator.model import Dataset, PersonalCandidate, PlacedCandidate
+from generator.paths import SUBMISSIONS
+from generator.pdftext import (
+    ENCRYPTED,
+    MAX_PAGES,
+    MAX_PDF_BYTES,
+    TOO_LARGE,
+    TOO_MANY_PAGES,
+    UNREADABLE,
+    PdfText,
+)
 from generator.personal import (
     MIN_ACCOUNT_DIGITS,
     may_hold_personal,
@@ -37,9 +50,10 @@ from generator.personal import (
     public_mail_domain,
     recognise,
 )
-from generator.rules.base import ERROR, Context, Hit, Message, Rule, rule
+from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, Message, Rule, declare, rule
 from generator.rules.references import credit_code_valid
-from generator.yamlio import DataPath
+from generator.yamlcomments import comments
+from generator.yamlio import DataPath, decode
 
 __all__ = [
     "MIN_ACCOUNT_DIGITS",
@@ -391,25 +405,6 @@ def no_personal_email(data: Dataset, ctx: Context) -> Iterator[Hit]:
 # ``file_may_hold_personal`` (the comment scanner, ``generator.yamlcomments``, runs only when a comment
 # itself passes ``may_hold_personal``), the file and folder names of every path under submissions/, and the
 # pages of every PDF attachment (``generator.pdftext``: bounded, never raising). Images are not read.
-# (This section's imports stand here, so that edits above it and to it merge apart.)
-
-from dataclasses import replace  # noqa: E402
-from functools import lru_cache  # noqa: E402
-
-from generator.model import PlacedCandidate  # noqa: E402
-from generator.paths import SUBMISSIONS  # noqa: E402
-from generator.pdftext import (  # noqa: E402
-    ENCRYPTED,
-    MAX_PAGES,
-    MAX_PDF_BYTES,
-    TOO_LARGE,
-    TOO_MANY_PAGES,
-    UNREADABLE,
-    PdfText,
-)
-from generator.rules.base import NOTICE, WARNING, declare  # noqa: E402
-from generator.yamlcomments import comments  # noqa: E402
-from generator.yamlio import decode  # noqa: E402
 
 _KIND_VARIANTS = {"PRIV-001": "mobile", "PRIV-002": "id", "PRIV-003": "account", "PRIV-004": "email"}
 _NAME_PLACES = {"file": ("文件名", "file name"), "folder": ("文件夹名", "folder name")}
