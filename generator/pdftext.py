@@ -12,7 +12,6 @@ an attachment is untrusted input.
 from __future__ import annotations
 
 import io
-import logging
 import warnings
 from dataclasses import dataclass
 
@@ -38,6 +37,8 @@ def pdf_text(raw: bytes) -> PdfText:
     """The text of ``raw``'s pages (at most ``MAX_PAGES``), or why not. Never raises."""
     if len(raw) > MAX_PDF_BYTES:
         return PdfText((), TOO_LARGE)
+    import logging  # here: a check without PDF attachments does not load it
+
     log = logging.getLogger("pypdf")  # its modules' loggers inherit its level
     level = log.level
     log.setLevel(logging.CRITICAL + 1)  # pypdf logs what it repairs; a check's output is its findings

@@ -21,7 +21,7 @@ from generator.cli import main
 from generator.clock import parse_now
 from generator.findings import Finding, Severity
 from generator.forge import Change, open_repo
-from generator.lifecycle import CycleStatus, Publicity, Reminder
+from generator.lifecycle import CycleStatus, Publicity, Reminder, ReminderKind
 from generator.pullrequest import check_pull_request
 from generator.report import github, markdown, ranking, status, text
 from generator.report import json as json_report
@@ -141,7 +141,11 @@ def test_status_names_the_character(case: str) -> None:
         date(2026, 11, 26),
         Publicity(None, None, "not_started", None),
         (("wuhan-x", "submitted"),),
-        (Reminder("LIFE-001", "warning", _path(case), (("end", f"2026-12-01{HOSTILE[case][0]}"),)),),
+        (
+            Reminder(
+                ReminderKind.COMMENDATION, "warning", _path(case), (("end", f"2026-12-01{HOSTILE[case][0]}"),)
+            ),
+        ),
     )
     out = status.render(state, "text", {"wuhan-x": f"{HOSTILE[case][0]}学会"})
     _no_command(out)

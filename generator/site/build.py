@@ -113,20 +113,9 @@ def build(
             )
         # 5. Examine the output.
         output = staging / "site"
-        unexpected, leaks = examine_output(output, scanner, script_hashes)
-        if unexpected:
-            return BuildResult(
-                False,
-                checked,
-                out,
-                leaks=tuple(leaks),
-                problem="页面中出现了主题和模板以外的脚本或标记（内联脚本、事件属性等），已停止发布。",
-                details=tuple(unexpected),
-            )
-        if leaks:
-            return BuildResult(
-                False, checked, out, leaks=tuple(leaks), problem="输出中发现不应公开的信息，已停止发布。"
-            )
+        refused = _examined(output, scanner, script_hashes, checked, out)
+        if refused is not None:
+            return refused
         # 6. Check the output folder again (it may have changed since the command began) and swap.
         vetted = vet_output(out, root, site_dir=site_dir)
         if isinstance(vetted, Refusal):
@@ -140,6 +129,28 @@ def build(
     finally:
         with sigint_deferred():
             remove_staging(staging)
+
+
+def _examined(
+    output: Path, scanner: Scanner, script_hashes: set[str], checked: CheckResult, out: Path
+) -> BuildResult | None:
+    """Step 5: the refusal when the built output holds a script or markup the theme and templates do not
+    make, or a private value; None when it may be published."""
+    unexpected, leaks = examine_output(output, scanner, script_hashes)
+    if unexpected:
+        return BuildResult(
+            False,
+            checked,
+            out,
+            leaks=tuple(leaks),
+            problem="页面中出现了主题和模板以外的脚本或标记（内联脚本、事件属性等），已停止发布。",
+            details=tuple(unexpected),
+        )
+    if leaks:
+        return BuildResult(
+            False, checked, out, leaks=tuple(leaks), problem="输出中发现不应公开的信息，已停止发布。"
+        )
+    return None
 
 
 # ---------------------------------------------------------------------------------------------------------
