@@ -276,7 +276,10 @@ class Revision:
 
 
 def history(repo: Any, path: str, rev: str = "HEAD") -> list[Revision]:
-    """The commits that changed ``path`` up to ``rev``, newest first (no renames followed)."""
+    """The commits that changed ``path`` up to ``rev``, newest first (no renames followed). A repository
+    before its first commit has no history: none (git itself answers "bad revision 'HEAD'")."""
+    if rev == "HEAD" and head_of(repo) is None:
+        return []
     out: str = _git(
         repo,
         "log",

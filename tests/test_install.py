@@ -46,7 +46,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("install")
     dist = base / "dist"
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
-    subprocess.run(
+    built = subprocess.run(
         # python -m build: the sdist first, then the wheel built from the unpacked sdist (both paths)
         [sys.executable, "-m", "build", "--outdir", str(dist), str(source_copy(base / "source"))],
         check=True,
@@ -54,6 +54,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         timeout=600,
     )
+    # every folder of the bundled site is listed in pyproject.toml: no warning per folder (issue 25)
+    assert b"absent from the `packages` configuration" not in built.stdout + built.stderr
     wheels = sorted(dist.glob("xuehui-*.whl"))
     assert len(wheels) == 1
     sdist = tarfile.open(next(dist.glob("xuehui-*.tar.gz"))).getnames()
@@ -232,3 +234,19 @@ def test_argparse_complaints_are_chinese(
     assert code == 2 and out == ""
     assert "用法：xuehui" in err and "参数有误：" in err and said in err, err
     assert "usage:" not in err and "error:" not in err and "invalid" not in err and "required" not in err
+
+
+def test_every_site_folder_is_a_listed_package() -> None:
+    """pyproject.toml lists each folder under site/ as a package of data (setuptools warns about every folder
+    that is not listed, once per build: `make site` printed hundreds of such lines)."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    listed = set(config["packages"])
+    folders = {
+        "generator._bundled.site" + "".join("." + part for part in d.relative_to(REPO / "site").parts)
+        for d in (REPO / "site").rglob("*")
+        if d.is_dir() and "__pycache__" not in d.parts
+    }
+    assert folders - listed == set()
+    assert folders <= set(config["package-data"])

@@ -37,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
     if not result.ok:
         _say_failed(result)
         return EXIT_FINDINGS
+    for note in result.notes:
+        sys.stderr.write(note + "\n")
     sys.stdout.write(
         f"网站已生成：{result.out}（{result.pages} 个页面）。用浏览器打开 {result.out / 'index.html'}，或运行 xuehui serve 预览。\n"
     )

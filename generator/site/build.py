@@ -55,6 +55,7 @@ from generator.site.outdir import (
     remove_stale_staging,
     vet_output,
 )
+from generator.site import searchscript
 from generator.site.pages import build_pages
 from generator.site.privacy import Leak, Scanner, scanned
 
@@ -74,6 +75,7 @@ class BuildResult:
     problem: str | None = None  # why the build stopped (mkdocs, CSP), in Chinese
     details: tuple[str, ...] = field(default=())
     output_refused: bool = False  # the output folder cannot be used (``outdir``): a usage error
+    notes: tuple[str, ...] = ()  # what the reader should know about a finished build, in Chinese
 
 
 def build(
@@ -98,6 +100,7 @@ def build(
             return BuildResult(False, checked, out, problem="数据检查未通过，未生成网站。")
         # 2. Project and render.
         site, pages, epoch = render_markdown(root, data, now, schema_dir)
+        notes = (NO_COMMIT_NOTE,) if _before_first_commit(root) else ()
         # 3. Stage the mkdocs folder, with the policy allowing the theme's inline scripts only.
         script_hashes = theme_script_hashes(site.programme.site_url)
         config_file = stage_plain(site, pages, staging, site_dir, script_hashes)
@@ -129,10 +132,10 @@ def build(
         vetted = vet_output(out, root, site_dir=site_dir)
         if isinstance(vetted, Refusal):
             return BuildResult(False, checked, out, problem=vetted.message, output_refused=True)
-        count = sum(1 for _ in output.rglob("index.html"))
+        count = sum(1 for page in output.rglob("*.html") if page.name != "404.html")
         with sigint_deferred():
             publish(output, out, staging)
-        return BuildResult(True, checked, out, pages=count, details=tuple(warnings))
+        return BuildResult(True, checked, out, pages=count, details=tuple(warnings), notes=notes)
     except OSError as exc:  # writing the staging folder or the swap: a full disk, an I/O error
         return BuildResult(False, checked, out, problem=f"构建时读写文件失败：{describe_os_error(exc)}。")
     finally:
@@ -176,6 +179,18 @@ def sigint_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+NO_COMMIT_NOTE = (
+    "提示：这个 git 仓库还没有任何提交，网站按文件夹中现有的文件生成，页面上的“生成自提交”和修订记录暂时为空。"
+    "提交（git add 与 git commit）之后再生成，就会带上提交编号和修订记录。"
+)
+
+
+def _before_first_commit(root: Path) -> bool:
+    """Whether ``root`` is a git repository that has no commit yet (``git init`` and nothing committed)."""
+    repo = open_repository(root)
+    return repo is not None and forge.head_of(repo) is None
+
+
 def open_repository(root: Path) -> Any:
     """The git repository holding ``root``, or None (a build from a plain folder has no history)."""
     try:
@@ -201,6 +216,7 @@ NAV: list[dict[str, Any]] = [
         ]
     },
     {"开放数据": "data/index.md"},
+    {"搜索": "search.md"},
 ]
 
 
@@ -225,6 +241,7 @@ def _config(site_dir: Path, folder: Path, site_url: str, policy: str) -> dict[st
     config["site_url"] = site_url
     config["theme"]["custom_dir"] = str(site_dir / "overrides")
     config["nav"] = NAV
+    config["hooks"] = [str(Path(searchscript.__file__).resolve())]  # the search index as a script too
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "search" in plugin:
             plugin["search"]["jieba_dict_user"] = str(user_dictionary_path(folder))
@@ -461,6 +478,8 @@ def render_markdown(
     source = build_source(repo)
     if source.commit:
         commit = source.commit[:12] + ("（另有未提交的修改）" if source.dirty else "")
+    elif repo is not None:
+        commit = "（仓库还没有提交）"
     else:
         commit = "（未从 git 提交生成）"
     epoch = source.epoch if source.epoch is not None and not source.dirty else int(now.timestamp())

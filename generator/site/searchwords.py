@@ -14,6 +14,7 @@ process has anyway.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,10 +24,19 @@ MIN_COMPOUND = 4
 MIN_PART = 2
 
 
+def quiet_jieba() -> None:
+    """jieba logs its dictionary loading in English on every build ("Building prefix dict …"): only its
+    warnings and errors are shown (its own logger, set before the dictionary is first loaded)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+
 def compound_words(names: Iterable[str]) -> list[str]:
     """The compounds jieba would keep whole in ``names`` that split into two dictionary words."""
     import jieba
 
+    quiet_jieba()
     jieba.initialize()  # loads the dictionary (once) before its frequencies are read
     frequencies = jieba.dt.FREQ
     found: set[str] = set()
