@@ -40,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
     for note in result.notes:
         sys.stderr.write(note + "\n")
     sys.stdout.write(
-        f"网站已生成：{result.out}（{result.pages} 个页面）。用浏览器打开 {result.out / 'index.html'}，或运行 xuehui serve 预览。\n"
+        f"网站已生成：{result.out}（{result.pages} 个页面）。\n"
+        f"直接用浏览器打开 {result.out / 'index.html'} 即可浏览（从硬盘打开时，搜索框输入后按回车键，"
+        "在“搜索”页显示结果）；或运行 xuehui serve，在 http://127.0.0.1:8000/ 预览。\n"
     )
     return EXIT_OK
 

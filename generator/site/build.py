@@ -45,6 +45,7 @@ from generator.repository import list_folder
 from generator.resources import for_repository, shipped
 from generator.rules.base import Context
 from generator.schema import SCHEMA_DIR
+from generator.site import searchscript
 from generator.site.history import build_source, decisions_history
 from generator.site.outdir import (
     Refusal,
@@ -55,7 +56,6 @@ from generator.site.outdir import (
     remove_stale_staging,
     vet_output,
 )
-from generator.site import searchscript
 from generator.site.pages import build_pages
 from generator.site.privacy import Leak, Scanner, scanned
 
@@ -230,6 +230,16 @@ def search_names(site: PublicSite) -> tuple[str, ...]:
     return tuple(sorted({n for s in site.societies for n in (s.name, s.short_name) if n}))
 
 
+def document_numbers(site: PublicSite) -> tuple[str, ...]:
+    """The document numbers shown on the site (calls, publicity, commendations, decisions)."""
+    found = {c.call.doc_number for c in site.cycles if c.call}
+    for c in site.cycles:
+        if c.decisions is not None:
+            found.update((c.decisions.publicity_doc_number or "", c.decisions.commendation_doc_number or ""))
+    found.update(s.doc_number or "" for s in site.sanctions)
+    return tuple(sorted(n for n in found if n))
+
+
 def _config(site_dir: Path, folder: Path, site_url: str, policy: str) -> dict[str, Any]:
     """The mkdocs configuration: ``site/mkdocs.yml`` with the folders (``folder/docs``, ``folder/site``),
     navigation, address, CSP, theme overrides and the search's user dictionary filled in."""
@@ -280,7 +290,7 @@ def stage_plain(
 
     url = site.programme.site_url
     write_docs(pages, folder / "docs", site_dir)
-    write_user_dictionary(user_dictionary_path(folder), search_names(site))
+    write_user_dictionary(user_dictionary_path(folder), search_names(site), document_numbers(site))
     return write_config(folder, site_dir, url, script_hashes or theme_script_hashes(url))
 
 
