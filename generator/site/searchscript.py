@@ -3,7 +3,7 @@
 mkdocs-material's search runs in a web worker that fetches ``search/search_index.json``; a browser that
 opens the site from disk (``file://``) allows neither, so the search box never starts there. After the
 search plugin has written its index, this hook writes the same data as ``search/search_index.js``
-(``window.xhSearchIndex = …;``), which a plain ``<script src>`` loads from disk as from a server. The
+(``window.xhSearchIndex``), which a plain ``<script src>`` loads from disk as from a server. The
 site's search page (``search.md``, with ``assets/xh-search.js``) reads it: searching works from disk too.
 
 Loaded by mkdocs from its file (the staged configuration names this file), so a plain ``mkdocs build`` of
@@ -22,9 +22,11 @@ INDEX_SCRIPT = "search/search_index.js"
 
 
 def index_script(index_json: str) -> str:
-    """The index as a script defining ``window.xhSearchIndex``. JSON is JavaScript; ``<`` is escaped so that
-    no ``</script>`` can appear even if the file were ever inlined."""
-    return "window.xhSearchIndex = " + index_json.strip().replace("<", "\\u003c") + ";\n"
+    """The index as a script defining ``window.xhSearchIndex``, and ``__index``, the name the theme itself
+    reads from this file when opened from disk (else its search stops with an error). JSON is JavaScript;
+    ``<`` is escaped so that no ``</script>`` can appear even if the file were ever inlined."""
+    data = index_json.strip().replace("<", "\\u003c")
+    return f"var __index = {data};\nwindow.xhSearchIndex = __index;\n"
 
 
 @event_priority(-100)  # after the search plugin's own on_post_build, which writes the JSON index

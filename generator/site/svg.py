@@ -149,8 +149,8 @@ def bars(
     bar_h, gap = 14, 3
     row_h = 22 + (bar_h + gap) * (2 if second else 1) + 10
     height = 28 + row_h * len(rows)
+    heading = f'<p class="xh-chart-title" aria-hidden="true">{escape(title)}（单位：{escape(unit)}）</p>\n\n'
     out = [
-        f'<p class="xh-chart-title" aria-hidden="true">{escape(title)}（单位：{unit}）</p>',
         f'<svg class="xh-chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{key}-title" '
         'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{key}-title">{escape(title)}（单位：{unit}，数据表见图下）</title>',
@@ -172,7 +172,7 @@ def bars(
             out.append(f'<rect class="{css}" x="0" y="{top_y}" width="{w}" height="{bar_h}"/>')
             out.append(f'<text x="{w + 4}" y="{top_y + bar_h - 2}" font-size="12">{fmt_money(value)}</text>')
     out.append("</svg>")
-    return "".join(out) + "\n\n" + _bars_table(rows, title, first, second, key, unit)
+    return heading + "".join(out) + "\n\n" + _bars_table(rows, title, first, second, key, unit)
 
 
 def _bars_table(
