@@ -190,9 +190,9 @@ def test_search_finds_society_page(
         page.locator(SEARCH_INPUT).click()
     links = search(page, query, shortcut=shortcut)
     paths = [urlsplit(link).path for link in links]
-    assert f"/societies/{slug}.html" in paths, f"{query!r}: no result for societies/{slug}/ in {paths}"
+    assert f"/societies/{slug}.html" in paths, f"{query!r}: no result for societies/{slug}.html in {paths}"
     # the result is a working link to the society's page
-    page.locator(f'.md-search-result__item a[href^="{full_site}societies/{slug}/"]').first.click()
+    page.locator(f'.md-search-result__item a[href^="{full_site}societies/{slug}.html"]').first.click()
     expect(page.locator("article h1")).to_contain_text(query)
     assert urlsplit(page.url).path == f"/societies/{slug}.html"
 

@@ -124,7 +124,7 @@ def test_check_and_build_a_copy_of_the_repository(installed: Path, tmp_path: Pat
     said = "使用本仓库的 schemas/、本仓库的 site/" if own else "自带的 schemas/、xuehui"
     assert said in built.stderr, built.stderr
     assert (tmp_path / "public" / "index.html").is_file()
-    assert (tmp_path / "public" / "guides" / "societies" / "index.html").is_file()
+    assert (tmp_path / "public" / "guides" / "societies.html").is_file()
 
 
 # --- which schemas and site a run uses (generator.resources), in-process ------------------------------
