@@ -14,7 +14,9 @@ BSTAMP := $(VENV)/.installed-bench
 bootstrap:
 	@PYTHON=$(PYTHON) bash .ci/bootstrap
 
-$(BIN)/python: | bootstrap
+# Only Python is needed to create the virtualenv: make site and make check never pull the bootstrap (the
+# browser, the fonts and Node.js are for make test, whose first prerequisite is bootstrap).
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
@@ -40,7 +42,6 @@ $(BSTAMP): pyproject.toml setup.py generator/_native/yamlcore.c | $(BIN)/python
 site: $(SSTAMP)
 	$(BIN)/xuehui check
 	$(BIN)/xuehui build --out public
-	@echo "用浏览器打开 $(CURDIR)/public/index.html，或运行 .venv/bin/xuehui serve 在 http://127.0.0.1:8000/ 预览。"
 
 ## check: 检查 submissions/ 下的全部数据（当前时间）
 check: $(STAMP)

@@ -276,7 +276,10 @@ class Revision:
 
 
 def history(repo: Any, path: str, rev: str = "HEAD") -> list[Revision]:
-    """The commits that changed ``path`` up to ``rev``, newest first (no renames followed)."""
+    """The commits that changed ``path`` up to ``rev``, newest first (no renames followed). A repository
+    before its first commit has no history: none (git itself answers "bad revision 'HEAD'")."""
+    if rev == "HEAD" and _unborn(repo):
+        return []
     out: str = _git(
         repo,
         "log",
@@ -337,6 +340,18 @@ def file_at(repo: Any, commit: str, path: str) -> bytes | None:
 class Head:
     commit: str
     epoch: int  # the committer's time, in seconds since 1970
+
+
+def _unborn(repo: Any) -> bool:
+    """Whether HEAD names no commit yet (``git init``, nothing committed). A HEAD whose commit is damaged is
+    not unborn: reading its history fails, as it should."""
+    import git
+
+    try:
+        repo.git.rev_parse("--verify", "--quiet", "HEAD")
+    except git.GitCommandError:
+        return True
+    return False
 
 
 def head_of(repo: Any) -> Head | None:

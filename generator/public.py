@@ -515,7 +515,12 @@ def _timeline(
     out: list[tuple[str, date | None, str]] = []
     current_set = False
     for label, day in steps:
-        if day is not None and day <= today:
+        if label == "公示" and publicity.state == "open":  # today's step: the list is being publicised
+            out.append(("公示中", day, "current"))
+            current_set = True
+        elif label == "公示期满" and day is not None and publicity.state == "open":
+            out.append((label, day, "todo"))  # the end day is still inside the period (含首尾两日)
+        elif day is not None and day <= today:
             out.append((label, day, "done"))
         elif not current_set:
             out.append((label, day, "current"))

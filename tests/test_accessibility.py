@@ -35,28 +35,28 @@ from tests.browser_support import (
 from tests.helpers import REPO
 
 NOW = "2026-11-26"
-PUBLICITY = "cycles/2026/publicity/"
+PUBLICITY = "cycles/2026/publicity.html"
 WIDTHS = {"desktop": {"width": 1366, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 # one page (or more) of every kind the site has
 PAGE_KINDS = {
     "home": "",
-    "notices-index": "notices/",
-    "notice": "notices/2026-publicity/",
-    "notice-sanction": "notices/sanction-2026-cf-001/",
-    "cycles-index": "cycles/",
-    "cycle": "cycles/2026/",
-    "cycle-closed": "cycles/2025/",
+    "notices-index": "notices/index.html",
+    "notice": "notices/2026-publicity.html",
+    "notice-sanction": "notices/sanction-2026-cf-001.html",
+    "cycles-index": "cycles/index.html",
+    "cycle": "cycles/2026/index.html",
+    "cycle-closed": "cycles/2025/index.html",
     "publicity": PUBLICITY,
-    "history": "cycles/2026/history/",
-    "societies-index": "societies/",
-    "society": "societies/wuhan-optics/",
-    "society-awarded": "societies/wuhan-mechanical-engineering/",
-    "statistics": "statistics/",
-    "rules": "rules/",
-    "guides-index": "guides/",
-    "guide": "guides/public/",
-    "data-index": "data/",
+    "history": "cycles/2026/history.html",
+    "societies-index": "societies/index.html",
+    "society": "societies/wuhan-optics.html",
+    "society-awarded": "societies/wuhan-mechanical-engineering.html",
+    "statistics": "statistics.html",
+    "rules": "rules.html",
+    "guides-index": "guides/index.html",
+    "guide": "guides/public.html",
+    "data-index": "data/index.html",
     "not-found": "404.html",
 }
 
@@ -175,7 +175,12 @@ def test_language_heading_and_skip_link(context: Any, site: str, path: str) -> N
 def test_charts_and_timeline_have_text_alternatives(context: Any, site: str) -> None:
     page = context.new_page()
     try:
-        for path in ("", "cycles/2026/", "statistics/", "societies/wuhan-mechanical-engineering/"):
+        for path in (
+            "",
+            "cycles/2026/index.html",
+            "statistics.html",
+            "societies/wuhan-mechanical-engineering.html",
+        ):
             page.goto(site + path)
             problems = page.evaluate(
                 """() => {
@@ -196,7 +201,7 @@ def test_charts_and_timeline_have_text_alternatives(context: Any, site: str) -> 
             )
             assert problems == [], f"/{path}: {problems}"
         # the timeline is an ordered list for screen readers, stage by stage, with its date and state
-        page.goto(site + "cycles/2026/")
+        page.goto(site + "cycles/2026/index.html")
         steps = page.locator("article ol.xh-sr-only li").all_inner_texts()
         assert len(steps) >= 4, steps
         assert all(("：" in s and s.rsplit("，", 1)[-1] in ("已完成", "进行中", "未开始")) for s in steps), (
@@ -204,7 +209,7 @@ def test_charts_and_timeline_have_text_alternatives(context: Any, site: str) -> 
         )
         assert sum(s.endswith("进行中") for s in steps) <= 1, steps
         # the chart's numbers can be opened with the keyboard
-        page.goto(site + "statistics/")
+        page.goto(site + "statistics.html")
         summary = page.locator("article details.xh-chart-data > summary").first
         summary.focus()
         page.keyboard.press("Enter")
@@ -305,13 +310,13 @@ def test_search_with_the_keyboard_alone(context: Any, site: str) -> None:
         for _ in range(10):  # down through the results to the society's page
             page.keyboard.press("ArrowDown")
             href = page.evaluate("document.activeElement.getAttribute('href') || ''")
-            if "societies/wuhan-optics/" in href:
+            if "societies/wuhan-optics.html" in href:
                 focus = page.evaluate(f"() => ({FOCUS_STYLE})(document.activeElement)")
                 break
         assert focus is not None, "the arrow keys did not reach the result for 武汉市光学学会"
         assert focus["style"] != "none" and focus["contrast"] >= 3, focus
         page.keyboard.press("Enter")
-        page.wait_for_url("**/societies/wuhan-optics/**")
+        page.wait_for_url("**/societies/wuhan-optics.html**")
         expect(page.locator("article h1")).to_contain_text("光学学会")
     finally:
         page.close()
@@ -363,6 +368,6 @@ def test_phone_menu_opens_with_the_keyboard(browser: Any, site: str) -> None:
         link = page.locator("nav.md-nav--primary a:focus")
         expect(link).to_be_visible()
         page.keyboard.press("Enter")
-        page.wait_for_url("**/societies/")
+        page.wait_for_url("**/societies/index.html")
     finally:
         context.close()

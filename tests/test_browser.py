@@ -36,7 +36,7 @@ from tests.test_rules import commendation
 NOW = "2026-11-26"
 MECH = "wuhan-mechanical-engineering"
 MECH_NAME = "武汉市机械工程学会"
-PUBLICITY = "cycles/2026/publicity/"
+PUBLICITY = "cycles/2026/publicity.html"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 
@@ -108,7 +108,7 @@ def test_publicity_page_shows_state_for_now(
         assert response is not None and response.status == 200
         text = page.locator("article").inner_text()
         assert "2026-11-25" in text and "2026-12-04" in text, text  # the publicity period
-        society_links = page.locator(f'article a[href$="societies/{MECH}/"]')
+        society_links = page.locator(f'article a[href$="societies/{MECH}.html"]')
         if listed:
             assert "公示期：2026-11-25 至 2026-12-04" in text, text
             assert f"当前状态：{label}" in text, text
@@ -118,14 +118,14 @@ def test_publicity_page_shows_state_for_now(
             expect(society_links).to_have_count(1)
             expect(society_links).to_have_text(MECH_NAME)
             society_links.click()  # the link works
-            expect(page).to_have_url(base + f"societies/{MECH}/")
+            expect(page).to_have_url(base + f"societies/{MECH}.html")
         else:  # not public yet: the page says so (a sentence, or the 待公示 badge) and lists nobody
             assert "尚未公示" in text or label in text, text
             expect(society_links).to_have_count(0)
             assert MECH_NAME not in text
 
 
-@pytest.mark.parametrize("path", [PUBLICITY, "notices/2026-publicity/"])
+@pytest.mark.parametrize("path", [PUBLICITY, "notices/2026-publicity.html"])
 def test_publicity_shows_working_mailto_and_tel_links(desktop: Any, tmp_path: Path, path: str) -> None:
     """Citizens without an account object by e-mail, phone or letter (issue 11): the office's contact from
     programme.yaml as real mailto:/tel: links with the postal address; the form stays as a further option."""
@@ -190,29 +190,29 @@ def test_search_finds_society_page(
         page.locator(SEARCH_INPUT).click()
     links = search(page, query, shortcut=shortcut)
     paths = [urlsplit(link).path for link in links]
-    assert f"/societies/{slug}/" in paths, f"{query!r}: no result for societies/{slug}/ in {paths}"
+    assert f"/societies/{slug}.html" in paths, f"{query!r}: no result for societies/{slug}.html in {paths}"
     # the result is a working link to the society's page
-    page.locator(f'.md-search-result__item a[href^="{full_site}societies/{slug}/"]').first.click()
+    page.locator(f'.md-search-result__item a[href^="{full_site}societies/{slug}.html"]').first.click()
     expect(page.locator("article h1")).to_contain_text(query)
-    assert urlsplit(page.url).path == f"/societies/{slug}/"
+    assert urlsplit(page.url).path == f"/societies/{slug}.html"
 
 
 # 3. Every request stays on the local server ------------------------------------------------------------
 
 PAGES = [
     "",
-    "notices/",
-    "notices/2026-publicity/",
-    "cycles/2026/",
+    "notices/index.html",
+    "notices/2026-publicity.html",
+    "cycles/2026/index.html",
     PUBLICITY,
-    "cycles/2026/history/",
-    "societies/",
-    "societies/wuhan-optics/",
-    "statistics/",
-    "rules/",
-    "guides/",
-    "guides/public/",
-    "data/",
+    "cycles/2026/history.html",
+    "societies/index.html",
+    "societies/wuhan-optics.html",
+    "statistics.html",
+    "rules.html",
+    "guides/index.html",
+    "guides/public.html",
+    "data/index.html",
 ]
 
 
@@ -355,11 +355,11 @@ def test_hostile_text_stays_text(browser: Any, tmp_path: Path, layout: str) -> N
     out = built_mini(tmp_path, NOW, hostile_tree(name, discipline, introduction))
     # where each field is shown: the society page, the list of societies, the cycle, the publicity list and notice
     shown = {
-        f"societies/{MECH}/": (name, discipline, introduction),
-        "societies/": (name, discipline),
-        "cycles/2026/": (name,),
+        f"societies/{MECH}.html": (name, discipline, introduction),
+        "societies/index.html": (name, discipline),
+        "cycles/2026/index.html": (name,),
         PUBLICITY: (name,),
-        "notices/2026-publicity/": (name,),
+        "notices/2026-publicity.html": (name,),
     }
     context = browser.new_context(viewport=DESKTOP)
     dialogs: list[str] = []
@@ -380,14 +380,16 @@ def test_hostile_text_stays_text(browser: Any, tmp_path: Path, layout: str) -> N
                 text = page.locator("article").inner_text()
                 for value in values:
                     assert value in text, f"{path}: {value!r} is not shown as text"
-                if path == f"societies/{MECH}/":
+                if path == f"societies/{MECH}.html":
                     assert page.title().startswith(name), f"{path}: document.title is {page.title()!r}"
                     page.locator("article").get_by_text("点我").first.click()
                     assert_inert(page, f"{path} after clicking 点我")
                     # the search renders its results as HTML: the hostile entry must stay text there too
                     links = search(page, "点我")
-                    assert base + f"societies/{MECH}/" in [link.split("?")[0] for link in links], links
-                    result = page.locator(f'.md-search-result__item:has(a[href^="{base}societies/{MECH}/"])')
+                    assert base + f"societies/{MECH}.html" in [link.split("?")[0] for link in links], links
+                    result = page.locator(
+                        f'.md-search-result__item:has(a[href^="{base}societies/{MECH}.html"])'
+                    )
                     assert name in result.inner_text().replace("\u200b", ""), (
                         "the search result does not show the name"
                     )
@@ -412,7 +414,7 @@ def phone(browser: Any) -> Iterator[Any]:
 
 def test_phone_width_has_no_sideways_scroll_and_a_menu(phone: Any, full_site: str) -> None:
     page = phone.new_page()
-    for path in ("", PUBLICITY, "statistics/", "societies/wuhan-optics/"):
+    for path in ("", PUBLICITY, "statistics.html", "societies/wuhan-optics.html"):
         page.goto(full_site + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"] + 1, (
@@ -447,7 +449,7 @@ def test_timeline_runs_down_the_page_on_phones_and_across_on_desktops(
 def test_chart_labels_stay_legible_on_phones(phone: Any, full_site: str) -> None:
     """The bar charts are drawn narrow enough that their labels are not shrunk below 11 px at 360 px."""
     page = phone.new_page()
-    page.goto(full_site + "statistics/")
+    page.goto(full_site + "statistics.html")
     sizes = page.eval_on_selector_all(
         ".xh-chart text", "els => els.map(e => e.getBoundingClientRect().height)"
     )

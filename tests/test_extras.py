@@ -107,7 +107,7 @@ def test_build_and_serve_name_the_extra_when_part_of_it_is_missing(
 def test_the_whole_stack_missing_is_said_in_one_message(tmp_path: Path) -> None:
     done = run_without(SITE_MODULES, "build", "--out", str(tmp_path / "public"), "--now", NOW)
     assert done.returncode == 2
-    assert "缺少 mkdocs、mkdocs-material、jieba。" in done.stderr and "Traceback" not in done.stderr
+    assert "缺少 mkdocs、mkdocs-material、jieba、pypinyin。" in done.stderr and "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("kind", ["github", "gitea"])

@@ -51,7 +51,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel of this checkout, built through its sdist."""
     base = tmp_path_factory.mktemp("install")
     dist = base / "dist"
-    subprocess.run(
+    built = subprocess.run(
         # python -m build: the sdist first, then the wheel built from the unpacked sdist (both paths)
         [sys.executable, "-m", "build", "--outdir", str(dist), str(source_copy(base / "source"))],
         check=True,
@@ -59,6 +59,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         timeout=600,
     )
+    # every folder of the bundled site is listed in pyproject.toml: no warning per folder (issue 25)
+    assert b"absent from the `packages` configuration" not in built.stdout + built.stderr
     wheels = sorted(dist.glob("xuehui-*.whl"))
     assert len(wheels) == 1
     sdist = tarfile.open(next(dist.glob("xuehui-*.tar.gz"))).getnames()
@@ -148,7 +150,7 @@ def test_check_and_build_a_copy_of_the_repository(installed: Path, tmp_path: Pat
     said = "使用本仓库的 schemas/、本仓库的 site/" if own else "自带的 schemas/、xuehui"
     assert said in built.stderr, built.stderr
     assert (tmp_path / "public" / "index.html").is_file()
-    assert (tmp_path / "public" / "guides" / "societies" / "index.html").is_file()
+    assert (tmp_path / "public" / "guides" / "societies.html").is_file()
 
 
 def test_the_core_install_checks_and_build_says_what_to_install(core: Path, tmp_path: Path) -> None:
@@ -283,3 +285,19 @@ def test_argparse_complaints_are_chinese(
     assert code == 2 and out == ""
     assert "用法：xuehui" in err and "参数有误：" in err and said in err, err
     assert "usage:" not in err and "error:" not in err and "invalid" not in err and "required" not in err
+
+
+def test_every_site_folder_is_a_listed_package() -> None:
+    """pyproject.toml lists each folder under site/ as a package of data (setuptools warns about every folder
+    that is not listed, once per build: `make site` printed hundreds of such lines)."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    listed = set(config["packages"])
+    folders = {
+        "generator._bundled.site" + "".join("." + part for part in d.relative_to(REPO / "site").parts)
+        for d in (REPO / "site").rglob("*")
+        if d.is_dir() and "__pycache__" not in d.parts
+    }
+    assert folders - listed == set()
+    assert folders <= set(config["package-data"])

@@ -348,15 +348,17 @@ def test_build_output(built: tuple[Path, Path]) -> None:
     _root, out = built
     for page in (
         "index.html",
-        "cycles/2026/publicity/index.html",
-        "societies/wuhan-mechanical-engineering/index.html",
-        "notices/2026-publicity/index.html",
+        "cycles/2026/publicity.html",
+        "societies/wuhan-mechanical-engineering.html",
+        "notices/2026-publicity.html",
         "search/search_index.json",
+        "search/search_index.js",  # the index again, as a script: the search page works from disk
+        "search.html",
         "feed.xml",
         "data/2026-awards.csv",
     ):
         assert (out / page).is_file(), page
-    html = (out / "cycles/2026/publicity/index.html").read_text(encoding="utf-8")
+    html = (out / "cycles/2026/publicity.html").read_text(encoding="utf-8")
     assert "公示中（剩余9天）" in html and 'lang="zh-CN"' in html
     assert "Content-Security-Policy" in html and "__XUEHUI_CSP__" not in html
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
@@ -375,7 +377,7 @@ def test_same_commit_same_output_in_git(tmp_path: Path) -> None:
     assert build(root, first, parse_now(NOW)).ok
     assert build(root, second, parse_now(NOW)).ok
     assert snapshot(first) == snapshot(second)
-    history = (first / "cycles/2026/history/index.html").read_text(encoding="utf-8")
+    history = (first / "cycles/2026/history.html").read_text(encoding="utf-8")
     assert "收到" not in history and "拟表彰名单新增" in history
 
 

@@ -1,6 +1,6 @@
 """``xuehui build``: the public site, built beside the output folder and swapped in whole when it passed.
 
-The site's stack (mkdocs, mkdocs-material, jieba) is the extra ``xuehui[site]``, not the core: without it,
+The site's stack (mkdocs, mkdocs-material, jieba, pypinyin) is the extra ``xuehui[site]``, not the core: without it,
 ``build`` and ``serve`` say which command installs it and exit 2 (the environment lacks a part)."""
 
 from __future__ import annotations
@@ -19,7 +19,12 @@ if TYPE_CHECKING:
     from generator.site.build import BuildResult
 
 # The modules of the extra [site] the build imports, and the distribution each comes from.
-SITE_MODULES: dict[str, str] = {"mkdocs": "mkdocs", "material": "mkdocs-material", "jieba": "jieba"}
+SITE_MODULES: dict[str, str] = {
+    "mkdocs": "mkdocs",
+    "material": "mkdocs-material",
+    "jieba": "jieba",
+    "pypinyin": "pypinyin",
+}
 
 
 def require_site_stack() -> None:
@@ -27,7 +32,7 @@ def require_site_stack() -> None:
     missing = [dist for module, dist in SITE_MODULES.items() if not _importable(module)]
     if missing:
         raise UsageError(
-            f"生成网站需要网站组件 xuehui[site]（mkdocs、mkdocs-material、jieba），当前的 Python 环境缺少 "
+            f"生成网站需要网站组件 xuehui[site]（mkdocs、mkdocs-material、jieba、pypinyin），当前的 Python 环境缺少 "
             f"{'、'.join(missing)}。请先安装：pip install 'xuehui[site]'；在源码目录中：pip install -e '.[site]'"
             f"（有多个 Python 环境时，把 pip 换成 {sys.executable} -m pip）。检查数据（xuehui check）不需要它。"
             " (the site needs the extra [site]: pip install 'xuehui[site]', or pip install -e '.[site]' in a checkout)"
@@ -65,8 +70,12 @@ def run(args: argparse.Namespace) -> int:
     if not result.ok:
         _say_failed(result)
         return EXIT_FINDINGS
+    for note in result.notes:
+        sys.stderr.write(note + "\n")
     sys.stdout.write(
-        f"网站已生成：{result.out}（{result.pages} 个页面）。用浏览器打开 {result.out / 'index.html'}，或运行 xuehui serve 预览。\n"
+        f"网站已生成：{result.out}（{result.pages} 个页面）。\n"
+        f"直接用浏览器打开 {result.out / 'index.html'} 即可浏览（从硬盘打开时，搜索框输入后按回车键，"
+        "在“搜索”页显示结果）；或运行 xuehui serve，在 http://127.0.0.1:8000/ 预览。\n"
     )
     return EXIT_OK
 

@@ -44,7 +44,7 @@ def _listen(out: str, port: int) -> http.server.ThreadingHTTPServer:
     if not 0 < port < 65536:
         raise UsageError(f"--port {port} 无效：端口应在 1 到 65535 之间，如 --port 8000。")
     folder = Path(out).resolve()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler = functools.partial(_handler_class(), directory=str(folder))
     try:
         return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError as exc:
@@ -56,3 +56,52 @@ def _listen(out: str, port: int) -> http.server.ThreadingHTTPServer:
         raise UsageError(
             f"无法在 127.0.0.1:{port} 上监听：{describe_os_error(exc)}。请用 --port 换一个端口。"
         ) from exc
+
+
+# The server's own error pages, in Chinese (the standard library writes "Error response" and "File not found").
+ERROR_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><title>%(code)d %(message)s</title></head>
+<body>
+<h1>%(message)s</h1>
+<p>%(explain)s</p>
+<p>错误代码：%(code)d。<a href="/">返回首页</a></p>
+</body>
+</html>
+"""
+ERRORS_ZH: dict[int, tuple[str, str]] = {
+    400: ("请求有误", "浏览器发来的请求无法识别。"),
+    403: ("不允许访问", "这个地址不允许访问。"),
+    404: ("找不到页面", "网站中没有这个地址的页面，请检查地址，或从首页重新进入。"),
+    405: ("不支持的请求方式", "预览服务器只提供页面的读取。"),
+    414: ("地址太长", "请求的地址太长。"),
+    500: ("服务器出错", "预览服务器处理请求时出错，请查看运行 xuehui serve 的终端窗口。"),
+    501: ("不支持的请求方式", "预览服务器只提供页面的读取。"),
+}
+
+
+def _handler_class() -> type[http.server.SimpleHTTPRequestHandler]:
+    """The standard library's file handler with its error pages in Chinese: a missing page answers with the
+    site's own 404 page (``404.html``, the theme's), any other error with a short Chinese page."""
+    import http.server
+    from pathlib import Path
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            # the status line keeps the standard reason (it must be ASCII); the page says it in Chinese
+            self.log_error("code %d, message %s", code, message)
+            page = Path(self.directory) / "404.html"
+            if code == 404 and page.is_file():
+                body = page.read_bytes()
+            else:
+                title, why = ERRORS_ZH.get(code, ("出错了", "预览服务器无法完成这个请求。"))
+                body = (ERROR_PAGE % {"code": code, "message": title, "explain": why}).encode("utf-8")
+            self.send_response(code)
+            self.send_header("Connection", "close")
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD" and code >= 200 and code not in (204, 304):
+                self.wfile.write(body)
+
+    return Handler

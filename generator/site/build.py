@@ -46,6 +46,7 @@ from generator.resources import for_repository, shipped
 from generator.rules.base import Context
 from generator.rules.privacy import official_addresses
 from generator.schema import SCHEMA_DIR
+from generator.site import searchscript
 from generator.site.history import build_source, decisions_history
 from generator.site.outdir import (
     Refusal,
@@ -75,6 +76,7 @@ class BuildResult:
     problem: str | None = None  # why the build stopped (mkdocs, CSP), in Chinese
     details: tuple[str, ...] = field(default=())
     output_refused: bool = False  # the output folder cannot be used (``outdir``): a usage error
+    notes: tuple[str, ...] = ()  # what the reader should know about a finished build, in Chinese
 
 
 def build(
@@ -99,6 +101,7 @@ def build(
             return BuildResult(False, checked, out, problem="数据检查未通过，未生成网站。")
         # 2. Project and render.
         site, pages, epoch = render_markdown(root, data, now, schema_dir)
+        notes = (NO_COMMIT_NOTE,) if _before_first_commit(root) else ()
         # 3. Stage the mkdocs folder, with the policy allowing the theme's inline scripts only.
         script_hashes = theme_script_hashes(site.programme.site_url)
         config_file = stage_plain(site, pages, staging, site_dir, script_hashes)
@@ -120,10 +123,10 @@ def build(
         vetted = vet_output(out, root, site_dir=site_dir)
         if isinstance(vetted, Refusal):
             return BuildResult(False, checked, out, problem=vetted.message, output_refused=True)
-        count = sum(1 for _ in output.rglob("index.html"))
+        count = sum(1 for page in output.rglob("*.html") if page.name != "404.html")
         with sigint_deferred():
             publish(output, out, staging)
-        return BuildResult(True, checked, out, pages=count, details=tuple(warnings))
+        return BuildResult(True, checked, out, pages=count, details=tuple(warnings), notes=notes)
     except OSError as exc:  # writing the staging folder or the swap: a full disk, an I/O error
         return BuildResult(False, checked, out, problem=f"构建时读写文件失败：{describe_os_error(exc)}。")
     finally:
@@ -189,6 +192,18 @@ def sigint_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+NO_COMMIT_NOTE = (
+    "提示：这个 git 仓库还没有任何提交，网站按文件夹中现有的文件生成，页面上的“生成自提交”和修订记录暂时为空。"
+    "提交（git add 与 git commit）之后再生成，就会带上提交编号和修订记录。"
+)
+
+
+def _before_first_commit(root: Path) -> bool:
+    """Whether ``root`` is a git repository that has no commit yet (``git init`` and nothing committed)."""
+    repo = open_repository(root)
+    return repo is not None and forge.head_of(repo) is None
+
+
 def open_repository(root: Path) -> Any:
     """The git repository holding ``root``, or None (a build from a plain folder has no history)."""
     try:
@@ -214,6 +229,7 @@ NAV: list[dict[str, Any]] = [
         ]
     },
     {"开放数据": "data/index.md"},
+    {"搜索": "search.md"},
 ]
 
 
@@ -227,6 +243,16 @@ def search_names(site: PublicSite) -> tuple[str, ...]:
     return tuple(sorted({n for s in site.societies for n in (s.name, s.short_name) if n}))
 
 
+def document_numbers(site: PublicSite) -> tuple[str, ...]:
+    """The document numbers shown on the site (calls, publicity, commendations, decisions)."""
+    found = {c.call.doc_number for c in site.cycles if c.call}
+    for c in site.cycles:
+        if c.decisions is not None:
+            found.update((c.decisions.publicity_doc_number or "", c.decisions.commendation_doc_number or ""))
+    found.update(s.doc_number or "" for s in site.sanctions)
+    return tuple(sorted(n for n in found if n))
+
+
 def _config(site_dir: Path, folder: Path, site_url: str, policy: str) -> dict[str, Any]:
     """The mkdocs configuration: ``site/mkdocs.yml`` with the folders (``folder/docs``, ``folder/site``),
     navigation, address, CSP, theme overrides and the search's user dictionary filled in."""
@@ -238,6 +264,7 @@ def _config(site_dir: Path, folder: Path, site_url: str, policy: str) -> dict[st
     config["site_url"] = site_url
     config["theme"]["custom_dir"] = str(site_dir / "overrides")
     config["nav"] = NAV
+    config["hooks"] = [str(Path(searchscript.__file__).resolve())]  # the search index as a script too
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "search" in plugin:
             plugin["search"]["jieba_dict_user"] = str(user_dictionary_path(folder))
@@ -276,7 +303,7 @@ def stage_plain(
 
     url = site.programme.site_url
     write_docs(pages, folder / "docs", site_dir)
-    write_user_dictionary(user_dictionary_path(folder), search_names(site))
+    write_user_dictionary(user_dictionary_path(folder), search_names(site), document_numbers(site))
     return write_config(folder, site_dir, url, script_hashes or theme_script_hashes(url))
 
 
@@ -476,6 +503,8 @@ def render_markdown(
     source = build_source(repo)
     if source.commit:
         commit = source.commit[:12] + ("（另有未提交的修改）" if source.dirty else "")
+    elif repo is not None:
+        commit = "（仓库还没有提交）"
     else:
         commit = "（未从 git 提交生成）"
     epoch = source.epoch if source.epoch is not None and not source.dirty else int(now.timestamp())

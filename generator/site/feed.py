@@ -16,7 +16,7 @@ def render(notices: Sequence[Notice], title: str, site_url: str, description: st
     base = site_url if site_url.endswith("/") else site_url + "/"
     items = []
     for n in notices:
-        link = f"{base}notices/{n.slug}/"
+        link = f"{base}notices/{n.slug}.html"
         when = format_datetime(datetime.combine(n.date, time(0, 0), tzinfo=zone(tz)))
         number = f"（{n.doc_number}）" if n.doc_number else ""
         items.append(

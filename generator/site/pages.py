@@ -73,6 +73,14 @@ def _money(value: object) -> str:
     return fmt_money(value) if isinstance(value, Decimal) else "—"
 
 
+def chinese_order(name: str) -> tuple[tuple[str, ...], str]:
+    """A sort key putting Chinese names in pinyin order, as Chinese readers look them up (the syllables with
+    their tones, then the name itself to break ties); not in the order of the English codes (slugs)."""
+    from pypinyin import Style, lazy_pinyin
+
+    return tuple(lazy_pinyin(name, style=Style.TONE3, errors="default")), name
+
+
 def _num(value: object) -> str:
     if isinstance(value, Decimal):
         return f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}"
@@ -81,6 +89,11 @@ def _num(value: object) -> str:
 
 def _date(value: object) -> str:
     return value.isoformat() if isinstance(value, date) else "—"
+
+
+def _by_name(items: Sequence[Any], attribute: str = "name") -> list[Any]:
+    """The ``by_name`` filter: rows that list societies, in Chinese order of their names (``chinese_order``)."""
+    return sorted(items, key=lambda item: chinese_order(str(getattr(item, attribute))))
 
 
 def environment() -> Environment:
@@ -103,6 +116,7 @@ def environment() -> Environment:
         tel=tel_url,
     )
     env.globals.update(timeline=svg.timeline, bars=svg.bars)
+    env.filters["by_name"] = _by_name
     return env
 
 
@@ -166,7 +180,9 @@ def _dt(tz: str) -> Callable[[datetime], str]:
 
 
 def _award_rows(cycle: PublicCycle) -> list[tuple[str, Decimal, Decimal | None]]:
-    return [(a.name, a.planned, a.spent) for a in cycle.disclosure.awards]
+    return sorted(
+        ((a.name, a.planned, a.spent) for a in cycle.disclosure.awards), key=lambda row: chinese_order(row[0])
+    )
 
 
 def _category_rows(a: AwardDisclosure) -> list[tuple[str, Decimal, Decimal | None]]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import array
 import hashlib
+import logging
 import marshal
 import os
 import re
@@ -41,12 +42,22 @@ MIN_PART = 2
 PREPARED_FORMAT = 1
 
 WordSets = tuple[frozenset[str], ...]
+_ISSUER = re.compile(r"([\u4e00-\u9fff]{2,})[〔\[［(（]\d{4}[〕\]］)）]\d+号")
+
+
+def quiet_jieba() -> None:
+    """jieba logs its dictionary loading in English on every build ("Building prefix dict …"): only its
+    warnings and errors are shown (its own logger, set before the dictionary is first loaded)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
 
 
 def compound_words(names: Iterable[str]) -> list[str]:
     """The compounds jieba would keep whole in ``names`` that split into two dictionary words."""
     import jieba
 
+    quiet_jieba()
     load_jieba()  # loads the dictionary (once) before its frequencies are read
     frequencies = jieba.dt.FREQ
     found: set[str] = set()
@@ -61,13 +72,28 @@ def compound_words(names: Iterable[str]) -> list[str]:
     return sorted(found)
 
 
-def user_dictionary(names: Iterable[str]) -> str:
-    """jieba's user dictionary format: one ``word frequency`` per line."""
-    return "".join(f"{word} 1\n" for word in compound_words(names))
+def issuer_words(numbers: Iterable[str]) -> list[str]:
+    """The issuers' short names that open document numbers (武科协 in 武科协〔2026〕25号), which jieba would
+    cut (武 / 科协) while a query keeps them whole. The search's separator (site/mkdocs.yml) splits the rest of
+    a number at its brackets and between digits and characters, in the index and in the query alike."""
+    found = {match.group(1) for number in numbers if (match := _ISSUER.match(number.strip()))}
+    return sorted(found)
 
 
-def write_user_dictionary(path: Path, names: Iterable[str]) -> None:
-    path.write_text(user_dictionary(names), encoding="utf-8", newline="\n")
+def user_dictionary(names: Iterable[str], numbers: Iterable[str] = ()) -> str:
+    """jieba's user dictionary format: one ``word frequency`` per line. A name's compound gets the lowest
+    frequency (its parts win); an issuer's short name the frequency that keeps it whole (jieba's own
+    ``suggest_freq``)."""
+    import jieba
+
+    load_jieba()
+    lines = [f"{word} 1\n" for word in compound_words(names)]
+    lines += [f"{word} {jieba.suggest_freq(word, tune=False)}\n" for word in issuer_words(numbers)]
+    return "".join(lines)
+
+
+def write_user_dictionary(path: Path, names: Iterable[str], numbers: Iterable[str] = ()) -> None:
+    path.write_text(user_dictionary(names, numbers), encoding="utf-8", newline="\n")
 
 
 def jieba_dictionary() -> tuple[str, bytes]:
@@ -145,6 +171,7 @@ def load_jieba() -> None:
     and then prepared for the next build. Another dictionary (``jieba.set_dictionary``) is left to jieba."""
     import jieba
 
+    quiet_jieba()
     tokenizer = jieba.dt
     if tokenizer.initialized or tokenizer.dictionary != jieba.DEFAULT_DICT:
         jieba.initialize()

@@ -42,8 +42,23 @@ def timeline(steps: Sequence[Step], title: str) -> str:
         + "\n\n"
         + _timeline_down(steps, title, key)
         + "\n\n"
+        + _timeline_legend()
+        + "\n\n"
         + _timeline_list(steps, title, key)
     )
+
+
+LEGEND = (("done", "已完成"), ("current", "当前环节（进行中）"), ("todo", "未开始"))
+
+
+def _timeline_legend() -> str:
+    """What the three markers mean, under the drawing (the list for screen readers says it in words)."""
+    items = "".join(
+        f'<li><svg class="xh-legend-mark" viewBox="0 0 28 28" width="20" height="20" aria-hidden="true" '
+        f'focusable="false" xmlns="http://www.w3.org/2000/svg">{_marker(state, 14, 14, 8)}</svg>{text}</li>'
+        for state, text in LEGEND
+    )
+    return f'<ul class="xh-timeline-legend" aria-hidden="true">{items}</ul>'
 
 
 def _marker(state: str, x: int, y: int, r: int) -> str:
@@ -62,11 +77,11 @@ def _marker(state: str, x: int, y: int, r: int) -> str:
 
 def _timeline_across(steps: Sequence[Step], title: str, key: str) -> str:
     n = max(len(steps), 1)
-    step_w = 110
+    step_w = 100  # with 9 steps 920 units: at 1280 px the drawing is shown about 0.75:1, dates at 13 px
     width = step_w * n + 20
     parts = [
         '<div class="xh-scroll xh-wide-only">',
-        f'<svg class="xh-timeline" viewBox="0 0 {width} 96" role="img" aria-labelledby="{key}-across" '
+        f'<svg class="xh-timeline" viewBox="0 0 {width} 100" role="img" aria-labelledby="{key}-across" '
         'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{key}-across">{escape(title)}</title>',
         f'<line x1="{10 + step_w // 2}" y1="30" x2="{10 + step_w * n - step_w // 2}" y2="30" stroke="#767676" stroke-width="2"/>',
@@ -74,9 +89,12 @@ def _timeline_across(steps: Sequence[Step], title: str, key: str) -> str:
     for i, (label, day, state) in enumerate(steps):
         x = 10 + step_w * i + step_w // 2
         parts.append(_marker(state, x, 30, 9))
-        parts.append(f'<text x="{x}" y="64" text-anchor="middle" font-size="16">{escape(label)}</text>')
+        weight = ' font-weight="700"' if state == "current" else ""
         parts.append(
-            f'<text x="{x}" y="86" text-anchor="middle" font-size="14" fill="#555">{_when(day)}</text>'
+            f'<text x="{x}" y="64" text-anchor="middle" font-size="18"{weight}>{escape(label)}</text>'
+        )
+        parts.append(
+            f'<text x="{x}" y="90" text-anchor="middle" font-size="17" fill="#555">{_when(day)}</text>'
         )
     parts.append("</svg></div>")
     return "".join(parts)
@@ -96,7 +114,8 @@ def _timeline_down(steps: Sequence[Step], title: str, key: str) -> str:
     for i, (label, day, state) in enumerate(steps):
         y = 4 + row_h * i + row_h // 2
         parts.append(_marker(state, 16, y, 8))
-        parts.append(f'<text x="36" y="{y + 5}" font-size="15">{escape(label)}</text>')
+        weight = ' font-weight="700"' if state == "current" else ""
+        parts.append(f'<text x="36" y="{y + 5}" font-size="15"{weight}>{escape(label)}</text>')
         parts.append(
             f'<text x="292" y="{y + 5}" text-anchor="end" font-size="14" fill="#555">{_when(day)}</text>'
         )
@@ -113,7 +132,11 @@ def _timeline_list(steps: Sequence[Step], title: str, key: str) -> str:
 
 
 def bars(
-    rows: Sequence[tuple[str, Decimal, Decimal | None]], title: str, first: str, second: str | None
+    rows: Sequence[tuple[str, Decimal, Decimal | None]],
+    title: str,
+    first: str,
+    second: str | None,
+    unit: str = "元",
 ) -> str:
     """Horizontal bars: one or two series (e.g. planned and spent) per labelled row, in yuan. Each row's
     label sits above its bars, so the chart stays legible at a phone's width. The numbers follow as a table
@@ -126,17 +149,18 @@ def bars(
     bar_h, gap = 14, 3
     row_h = 22 + (bar_h + gap) * (2 if second else 1) + 10
     height = 28 + row_h * len(rows)
+    heading = f'<p class="xh-chart-title" aria-hidden="true">{escape(title)}（单位：{escape(unit)}）</p>\n\n'
     out = [
         f'<svg class="xh-chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{key}-title" '
         'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{key}-title">{escape(title)}（单位：元，数据表见图下）</title>',
+        f'<title id="{key}-title">{escape(title)}（单位：{unit}，数据表见图下）</title>',
         f'<rect class="xh-bar-planned" x="0" y="6" width="14" height="12"/>'
-        f'<text x="20" y="17" font-size="13">{escape(first)}</text>',
+        f'<text x="20" y="17" font-size="13">{escape(first)}（{escape(unit)}）</text>',
     ]
     if second:
         out.append(
-            f'<rect class="xh-bar-spent" x="110" y="6" width="14" height="12"/>'
-            f'<text x="130" y="17" font-size="13">{escape(second)}</text>'
+            f'<rect class="xh-bar-spent" x="150" y="6" width="14" height="12"/>'
+            f'<text x="170" y="17" font-size="13">{escape(second)}（{escape(unit)}）</text>'
         )
     for i, (label, a, b) in enumerate(rows):
         y = 28 + row_h * i
@@ -148,15 +172,20 @@ def bars(
             out.append(f'<rect class="{css}" x="0" y="{top_y}" width="{w}" height="{bar_h}"/>')
             out.append(f'<text x="{w + 4}" y="{top_y + bar_h - 2}" font-size="12">{fmt_money(value)}</text>')
     out.append("</svg>")
-    return "".join(out) + "\n\n" + _bars_table(rows, title, first, second, key)
+    return heading + "".join(out) + "\n\n" + _bars_table(rows, title, first, second, key, unit)
 
 
 def _bars_table(
-    rows: Sequence[tuple[str, Decimal, Decimal | None]], title: str, first: str, second: str | None, key: str
+    rows: Sequence[tuple[str, Decimal, Decimal | None]],
+    title: str,
+    first: str,
+    second: str | None,
+    key: str,
+    unit: str = "元",
 ) -> str:
-    head = f'<th scope="col">项目</th><th scope="col">{escape(first)}（元）</th>'
+    head = f'<th scope="col">项目</th><th scope="col">{escape(first)}（{unit}）</th>'
     if second:
-        head += f'<th scope="col">{escape(second)}（元）</th>'
+        head += f'<th scope="col">{escape(second)}（{unit}）</th>'
     body = []
     for label, a, b in rows:
         cells = f'<th scope="row">{escape(label)}</th><td align="right">{fmt_money(a)}</td>'
