@@ -4,7 +4,8 @@ quotes, no follow-on errors, one finding per kind of placeholder, COMM-002 in re
 from __future__ import annotations
 
 from generator.rules.decisions import proposed_follow_rank, tiers_within_quota
-from tests.helpers import DECISIONS, by_rule
+from generator.rules.files import placeholder
+from tests.helpers import APP, DECISIONS, by_rule, edit, mini_tree, run
 from tests.test_rules import OTHER, Case, both_trees, proposed, run_case
 
 
@@ -16,3 +17,21 @@ def test_a_tier_typo_gives_one_finding_not_an_ordering_error_too() -> None:
     (hit,) = by_rule(result, tiers_within_quota.id)
     assert hit.file == DECISIONS and "二等奖" in hit.message_zh
     assert by_rule(result, proposed_follow_rank.id) == []
+
+
+def test_one_finding_per_kind_of_placeholder_with_its_lines() -> None:
+    tree = mini_tree()
+    edit(tree, APP, 'date: "2026-09-20"', 'date: "YYYY-MM-DD"')
+    edit(tree, APP, "resolution: 武机学〔2026〕5号", "resolution: 请填写")
+    edit(tree, APP, "title: 青年科技工作者培训班", "title: 请填写")
+    edit(tree, APP, "description: 培训会员210人次。", "description: 请填写培训人次")
+    result = run(tree)
+    text = tree[APP].decode().splitlines()
+    fill, date = sorted(by_rule(result, placeholder.id), key=lambda f: "date" in f.hint or "2026" in f.hint)
+    fill_lines = [str(n) for n, line in enumerate(text, 1) if "请填写" in line]
+    date_line = next(n for n, line in enumerate(text, 1) if "YYYY-MM-DD" in line)
+    assert len(fill_lines) == 3 and "、".join(fill_lines) in fill.message_zh and "3 处" in fill.message_zh
+    assert "2026-" not in fill.hint  # the date format only for the date placeholder
+    assert f"第 {date_line} 行" in date.message_zh and "2026-09-20" in date.hint
+    assert fill.line == int(fill_lines[0]) and date.line == date_line
+    assert not [f for f in result.findings if f.file == APP and f.rule.startswith("SCHEMA")]
