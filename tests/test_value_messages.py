@@ -3,10 +3,11 @@ quotes, no follow-on errors, one finding per kind of placeholder, COMM-002 in re
 
 from __future__ import annotations
 
+from generator.rules.committee import results_match
 from generator.rules.decisions import proposed_follow_rank, tiers_within_quota
 from generator.rules.files import placeholder
-from tests.helpers import APP, DECISIONS, by_rule, edit, mini_tree, run
-from tests.test_rules import OTHER, Case, both_trees, proposed, run_case
+from tests.helpers import APP, DECISIONS, RESULTS, by_rule, edit, mini_tree, run
+from tests.test_rules import OTHER, REVIEW_QIAN, Case, both_trees, e, proposed, run_case
 
 
 def test_a_tier_typo_gives_one_finding_not_an_ordering_error_too() -> None:
@@ -35,3 +36,22 @@ def test_one_finding_per_kind_of_placeholder_with_its_lines() -> None:
     assert f"第 {date_line} 行" in date.message_zh and "2026-09-20" in date.hint
     assert fill.line == int(fill_lines[0]) and date.line == date_line
     assert not [f for f in result.findings if f.file == APP and f.rule.startswith("SCHEMA")]
+
+
+def test_recorded_results_differences_are_named_in_chinese() -> None:
+    tree = both_trees()
+    changed = e(REVIEW_QIAN, "innovation: 25", "innovation: 24")
+    changed(tree)
+    case = Case(results_match.id, "a score changed", changed, changed, RESULTS, rerecord=False)
+    hits = {f.path: f for f in by_rule(run_case(tree, case, "2026-11-26"), results_match.id)}
+    mean = hits["standings[0].area_means.innovation"].message_zh
+    assert (
+        "武汉市机械工程学会" in mean and "服务创新能力平均分" in mean and "25.50" in mean and "25.25" in mean
+    )
+    total = hits["standings[0].total"].message_zh
+    assert "总分" in total and "81.00" in total and "80.75" in total
+    for finding in hits.values():
+        assert (
+            "{" not in finding.message_zh and '"' not in finding.message_zh and "/" not in finding.message_zh
+        )
+    assert "standings[0].total_exact" not in hits  # the two-decimal total already says it
