@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Callable, Iterable
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -212,8 +213,24 @@ def _type(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     return _problem("SCHEMA-003", e, root, expected=tuple(str(n) for n in names), got=json_type(e.value))
 
 
+def plain(value: object) -> str:
+    """A value as compared with a code's Chinese names: NFKC (full-width letters and digits become
+    ASCII), trimmed."""
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def titled_code(value: object, titles: Mapping[str, Sequence[str]]) -> str | None:
+    """The code whose Chinese name ``value`` is (after ``plain``), or None. ``titles`` maps each code to its
+    names: a field's ``x-enum-titles`` in a schema, or the programme's category and area titles."""
+    wanted = plain(value)
+    if not wanted:
+        return None
+    return next((code for code, names in titles.items() if wanted in (plain(n) for n in names)), None)
+
+
 def _enum(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     options = e.node.get("enum") if e.keyword == "Enum" else [e.node.get("const")]
+    titles: dict[str, list[str]] = e.node.get("x-enum-titles") or {}
     close = difflib.get_close_matches(str(e.value), [str(o) for o in options or []], n=1)
     if not close:
         close = [str(o) for o in options or [] if str(o).lower() == str(e.value).lower()]
@@ -225,6 +242,8 @@ def _enum(e: _Error, root: dict[str, Any]) -> SchemaProblem:
         keyword=e.keyword,
         value=_short(e.value),
         options=tuple(str(o) for o in options or []),
+        option_titles=tuple(titles.get(str(o), [""])[0] for o in options or []),
+        titled=titled_code(e.value, titles),
         close=close[0] if close else None,
         case_only=bool(close) and close[0].lower() == str(e.value).lower(),
     )

@@ -6,8 +6,9 @@ from __future__ import annotations
 from generator.rules.committee import results_match
 from generator.rules.decisions import proposed_follow_rank, tiers_within_quota
 from generator.rules.files import placeholder
+from generator.rules.format_schema import invalid_value
 from tests.helpers import APP, DECISIONS, RESULTS, by_rule, edit, mini_tree, run
-from tests.test_rules import OTHER, REVIEW_QIAN, Case, both_trees, e, proposed, run_case
+from tests.test_rules import OTHER, REVIEW_QIAN, Case, both_trees, e, objection, proposed, run_case
 
 
 def test_a_tier_typo_gives_one_finding_not_an_ordering_error_too() -> None:
@@ -55,3 +56,18 @@ def test_recorded_results_differences_are_named_in_chinese() -> None:
             "{" not in finding.message_zh and '"' not in finding.message_zh and "/" not in finding.message_zh
         )
     assert "standings[0].total_exact" not in hits  # the two-decimal total already says it
+
+
+def test_a_chinese_name_of_a_schema_code_names_the_code() -> None:
+    tree = mini_tree()
+    objection(" 成立", "2026-11-26", "2026-11-27")(tree)
+    (hit,) = by_rule(run(tree), invalid_value.id)
+    assert "请写代码 upheld" in hit.hint and "异议成立" in hit.hint
+    assert "upheld（异议成立）" in hit.message_zh  # the options with their Chinese names
+
+
+def test_an_unknown_code_lists_the_options_with_their_chinese_names() -> None:
+    tree = mini_tree()
+    objection("accepted", "2026-11-26", "2026-11-27")(tree)
+    (hit,) = by_rule(run(tree), invalid_value.id)
+    assert "pending（处理中）、upheld（异议成立）、dismissed（异议不成立）" in hit.hint

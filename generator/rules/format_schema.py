@@ -28,6 +28,7 @@ ALLOWED_FIELDS = "这里可用的字段：{allowed}。"
 CLOSE_VALUE = "是不是想写 {close}？"
 CASE_ONLY = "（注意大小写）"
 OPTIONS = "可选值：{options}。"
+TITLED = "“{value}”是{label}中 {code}（{title}）的中文名称，请写代码 {code}。"
 FORMAT_NAMES = {"date": "日期", "date-time": "时间"}
 FORMAT_HINT = '请写成真实存在的日期，格式如 "{example}"。'
 FORMAT_EXAMPLES = {"date": "2026-10-31", "date-time": "2026-10-31T17:00:00+08:00"}
@@ -238,12 +239,17 @@ def _invalid_value(facts: Facts, variant: str) -> tuple[str, str, str]:
     hint = _field_hint(facts)
     if variant == "enum":
         options = _strings(facts["options"])
-        close = facts["close"]
-        if close:
+        titles = dict(zip(options, _strings(facts.get("option_titles", ())), strict=False))
+        close, titled = facts["close"], facts.get("titled")
+        named = [f"{o}（{titles[o]}）" if titles.get(o) else o for o in options]
+        if isinstance(titled, str):
+            title = titles.get(titled, "")
+            hint = TITLED.format(value=facts["value"], label=facts["title"] or "", code=titled, title=title)
+        elif close:
             hint = CLOSE_VALUE.format(close=close) + (CASE_ONLY if facts["case_only"] else "")
         else:
-            hint = OPTIONS.format(options="、".join(options))
-        values.update(options="、".join(options), options_en=", ".join(options))
+            hint = OPTIONS.format(options="、".join(named))
+        values.update(options="、".join(named), options_en=", ".join(options))
     elif variant == "format":
         fmt = str(facts["format"])
         example = FORMAT_EXAMPLES.get(fmt, "")
