@@ -210,7 +210,15 @@ def _additional(e: _Error, root: dict[str, Any]) -> SchemaProblem:
 def _type(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     expected = e.node.get("type")
     names = expected if isinstance(expected, list) else [expected]
-    return _problem("SCHEMA-003", e, root, expected=tuple(str(n) for n in names), got=json_type(e.value))
+    return _problem(
+        "SCHEMA-003",
+        e,
+        root,
+        expected=tuple(str(n) for n in names),
+        got=json_type(e.value),
+        value=_short(e.value),
+        plain=plain(e.value) if isinstance(e.value, str) else "",
+    )
 
 
 def plain(value: object) -> str:
@@ -251,7 +259,16 @@ def _enum(e: _Error, root: dict[str, Any]) -> SchemaProblem:
 
 def _format(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     fmt = e.node.get("format", "")
-    return _problem("SCHEMA-004", e, root, "format", keyword=e.keyword, value=_short(e.value), format=fmt)
+    return _problem(
+        "SCHEMA-004",
+        e,
+        root,
+        "format",
+        keyword=e.keyword,
+        value=_short(e.value),
+        plain=plain(e.value),
+        format=fmt,
+    )
 
 
 def _range(e: _Error, root: dict[str, Any]) -> SchemaProblem:
@@ -264,12 +281,24 @@ def _range(e: _Error, root: dict[str, Any]) -> SchemaProblem:
 def _length(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     limit = e.error.kind.limit
     empty = e.keyword in ("MinLength", "MinItems") and limit == 1
-    return _problem("SCHEMA-004", e, root, "empty" if empty else "length", keyword=e.keyword, limit=limit)
+    variant = "empty" if empty else "length"
+    return _problem(
+        "SCHEMA-004",
+        e,
+        root,
+        variant,
+        keyword=e.keyword,
+        limit=limit,
+        value=_short(e.value),
+        plain=plain(e.value),
+    )
 
 
 def _simple(variant: str) -> Builder:
     def build(e: _Error, root: dict[str, Any]) -> SchemaProblem:
-        return _problem("SCHEMA-004", e, root, variant, keyword=e.keyword, value=_short(e.value))
+        return _problem(
+            "SCHEMA-004", e, root, variant, keyword=e.keyword, value=_short(e.value), plain=plain(e.value)
+        )
 
     return build
 

@@ -71,3 +71,23 @@ def test_an_unknown_code_lists_the_options_with_their_chinese_names() -> None:
     objection("accepted", "2026-11-26", "2026-11-27")(tree)
     (hit,) = by_rule(run(tree), invalid_value.id)
     assert "pending（处理中）、upheld（异议成立）、dismissed（异议不成立）" in hit.hint
+
+
+def _schema_hint(old: str, new: str) -> str:
+    tree = mini_tree()
+    edit(tree, APP, old, new)
+    hits = [f for f in run(tree).findings if f.file == APP and f.rule.startswith("SCHEMA")]
+    assert len(hits) == 1, hits
+    return hits[0].hint
+
+
+def test_full_width_digits_are_named_with_the_ascii_to_type() -> None:
+    assert "35" in _schema_hint("council_members: 35", "council_members: ３５")
+    assert "2026-09-20" in _schema_hint('date: "2026-09-20"', 'date: "２０２６-09-20"')
+
+
+def test_curly_quotes_in_a_date_or_a_document_number_are_named() -> None:
+    hint = _schema_hint('date: "2026-09-20"', "date: “2026-09-20”")
+    assert "中文引号" in hint and '"2026-09-20"' in hint
+    hint = _schema_hint("resolution: 武机学〔2026〕5号", "resolution: ”武机学〔2026〕5号“")
+    assert "请删除" in hint and "武机学〔2026〕5号。" in hint
