@@ -193,7 +193,10 @@ def _required(e: _Error, root: dict[str, Any]) -> SchemaProblem:
 def _additional(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     unexpected = list(e.error.kind.unexpected)
     allowed = sorted((e.node.get("properties") or {}).keys())
-    close = [m for u in unexpected for m in difflib.get_close_matches(str(u).lower(), allowed, n=1)]
+    props = e.node.get("properties") or {}
+    named = {k: [str(v.get("title", ""))] for k, v in props.items() if isinstance(v, dict)}
+    titled = [c for u in unexpected if (c := titled_code(u, named) or _title_prefix(u, named))]
+    close = titled or [m for u in unexpected for m in difflib.get_close_matches(str(u).lower(), allowed, n=1)]
     path = (*e.path, str(unexpected[0])) if unexpected else e.path
     return _problem(
         "SCHEMA-002",
@@ -205,6 +208,16 @@ def _additional(e: _Error, root: dict[str, Any]) -> SchemaProblem:
         close=tuple(close),
         allowed=tuple(allowed),
     )
+
+
+def _title_prefix(key: object, titles: Mapping[str, Sequence[str]]) -> str | None:
+    """The field whose Chinese title begins with ``key`` (服务创新能力 → innovation, titled
+    服务创新能力业绩), when exactly one does."""
+    wanted = plain(key)
+    if len(wanted) < 2 or wanted.isascii():
+        return None
+    found = [code for code, names in titles.items() if any(plain(n).startswith(wanted) for n in names)]
+    return found[0] if len(found) == 1 else None
 
 
 def _type(e: _Error, root: dict[str, Any]) -> SchemaProblem:

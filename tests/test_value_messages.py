@@ -91,3 +91,10 @@ def test_curly_quotes_in_a_date_or_a_document_number_are_named() -> None:
     assert "中文引号" in hint and '"2026-09-20"' in hint
     hint = _schema_hint("resolution: 武机学〔2026〕5号", "resolution: ”武机学〔2026〕5号“")
     assert "请删除" in hint and "武机学〔2026〕5号。" in hint
+
+
+def test_an_area_key_written_in_chinese_names_the_code() -> None:
+    tree = mini_tree()
+    edit(tree, APP, "  innovation:\n    - title:", "  服务创新能力:\n    - title:")
+    (hit,) = [f for f in run(tree).findings if f.rule.startswith("SCHEMA")]
+    assert "innovation" in hit.hint.split("。")[0]
