@@ -6,7 +6,7 @@ escape are bugs (the CLI reports them as exit 3).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import InvalidOperation
 from pathlib import Path
@@ -187,13 +187,7 @@ def _parse(source: Source, schema_dir: Path, classifier: Callable[[str], FileKin
     )
     if loaded.data is None:
         return parsed
-    for path, text in placeholders:
-        line, column = loaded.locate(path)
-        findings.append(
-            make_finding(
-                files.placeholder, source.path, line, column, path, *files.placeholder.text(text=text)
-            )
-        )
+    findings.extend(_placeholder_findings(source.path, loaded, placeholders))
     unfilled = {path for path, _ in placeholders}
     for problem in problems:
         if problem.path in unfilled:
@@ -243,8 +237,10 @@ def _attachment(
     return ParsedFile(path, kind, None, findings, True, elsewhere=names + pdf_candidates(text))
 
 
-PLACEHOLDERS = ("请填写", "YYYY-MM-DD")
+DATE_PLACEHOLDER = "YYYY-MM-DD"
+PLACEHOLDERS = ("请填写", DATE_PLACEHOLDER)
 _PLACEHOLDER_BYTES = tuple(p.encode("utf-8") for p in PLACEHOLDERS)
+MAX_LISTED_LINES = 30  # a placeholder's finding names at most this many lines (then 等 N 处)
 
 
 def _may_hold_placeholders(raw: bytes) -> bool:
@@ -252,19 +248,41 @@ def _may_hold_placeholders(raw: bytes) -> bool:
 
 
 def _placeholders(data: Any) -> list[tuple[DataPath, str]]:
-    """Every string value still holding a placeholder of the ``xuehui new`` template."""
+    """Every string value still holding a placeholder of the ``xuehui new`` template, with the placeholder
+    it holds (the first of ``PLACEHOLDERS`` in it), in the file's order."""
     found: list[tuple[DataPath, str]] = []
     stack: list[tuple[DataPath, Any]] = [((), data)]
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
-            if any(p in value for p in PLACEHOLDERS):
-                found.append((path, value if len(value) <= 20 else value[:20] + "…"))
+            kind = next((p for p in PLACEHOLDERS if p in value), None)
+            if kind is not None:
+                found.append((path, kind))
         elif isinstance(value, dict):
-            stack.extend(((*path, k), v) for k, v in value.items())
+            stack.extend(reversed([((*path, k), v) for k, v in value.items()]))
         elif isinstance(value, list):
-            stack.extend(((*path, i), v) for i, v in enumerate(value))
+            stack.extend(reversed([((*path, i), v) for i, v in enumerate(value)]))
     return found
+
+
+def _placeholder_findings(
+    file: str, loaded: LoadedYaml, placeholders: list[tuple[DataPath, str]]
+) -> Iterator[Finding]:
+    """TPL-001: one finding per kind of placeholder, at its first place, naming every line that holds it."""
+    for kind in PLACEHOLDERS:
+        places = sorted(
+            ((loaded.locate(path), path) for path, held in placeholders if held == kind), key=lambda p: p[0]
+        )
+        if not places:
+            continue
+        lines = sorted({line for (line, _), _ in places})
+        listed = "、".join(str(n) for n in lines[:MAX_LISTED_LINES])
+        if len(lines) > MAX_LISTED_LINES:
+            listed += f" 等 {len(lines)} 行"
+        (line, column), path = places[0]
+        variant = "date" if kind == DATE_PLACEHOLDER else ""
+        text = files.placeholder.text(variant, text=kind, count=len(places), lines=listed)
+        yield make_finding(files.placeholder, file, line, column, path, *text)
 
 
 # Forked parse workers (``workers`` ≥ 2) are a seam beside the plain path, off unless asked for: they add

@@ -204,13 +204,50 @@ def document_for(recomputed: Recomputed, recorded: str, committee_commit: str | 
 
 @dataclass(frozen=True, slots=True)
 class Difference:
-    """One way a recorded results file differs from the recomputed results."""
+    """One way a recorded results file differs from the recomputed results: the field (a key of
+    ``standing_fields``, ``area_means.<area>`` for one area's mean, or ``fingerprint``) and both values as a
+    reader sees them (scores with two decimals, 是/否, （无） for none; never JSON or a fraction)."""
 
     path: tuple[str | int, ...]
     society: str | None
     field: str
     recorded: str
     recomputed: str
+
+
+NONE = "（无）"
+COMPARED = ("count", "area_means", "total", "total_exact", "trimmed", "rank", "tied", "tier", "tier_note")
+
+
+def _readable(value: Any) -> str:
+    if value is None:
+        return NONE
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def _standing_differences(
+    i: int, society: str, row: dict[str, Any], mine: dict[str, Any]
+) -> list[Difference]:
+    """How one society's recorded standing differs from the recomputed one, field by field (each area's
+    mean on its own; the exact total only when the two-decimal totals agree, shown with two decimals)."""
+    found: list[Difference] = []
+    at: tuple[str | int, ...] = ("standings", i)
+    for key in COMPARED:
+        if row[key] == mine[key]:
+            continue
+        if key == "area_means":
+            for area in [a for a in AREAS if row[key].get(a) != mine[key].get(a)]:
+                was, now = _readable(row[key].get(area)), _readable(mine[key].get(area))
+                found.append(Difference((*at, key, area), society, f"{key}.{area}", was, now))
+        elif key == "total_exact":
+            if row["total"] == mine["total"]:
+                was, now = (NONE if v is None else _two(Fraction(v)) for v in (row[key], mine[key]))
+                found.append(Difference((*at, key), society, key, was, now))
+        else:
+            found.append(Difference((*at, key), society, key, _readable(row[key]), _readable(mine[key])))
+    return found
 
 
 def differences(results: Results, recomputed: Recomputed) -> list[Difference]:
@@ -220,30 +257,15 @@ def differences(results: Results, recomputed: Recomputed) -> list[Difference]:
             Difference(("fingerprint",), None, "fingerprint", results.fingerprint, recomputed.fingerprint)
         )
     fresh = {s.society: standing_fields(s) for s in recomputed.standings}
-    recorded = recorded_fields(results)
     seen: set[str] = set()
-    for i, row in enumerate(recorded):
+    for i, row in enumerate(recorded_fields(results)):
         society = row["society"]
         seen.add(society)
         mine = fresh.get(society)
         if mine is None:
-            found.append(Difference(("standings", i, "society"), society, "society", society, "（无）"))
-            continue
-        for key in (
-            "count",
-            "area_means",
-            "total",
-            "total_exact",
-            "trimmed",
-            "rank",
-            "tied",
-            "tier",
-            "tier_note",
-        ):
-            if row[key] != mine[key]:
-                found.append(
-                    Difference(("standings", i, key), society, key, _scalar(row[key]), _scalar(mine[key]))
-                )
+            found.append(Difference(("standings", i, "society"), society, "society", society, NONE))
+        else:
+            found.extend(_standing_differences(i, society, row, mine))
     for society in sorted(set(fresh) - seen):
-        found.append(Difference(("standings",), society, "society", "（无）", society))
+        found.append(Difference(("standings",), society, "society", NONE, society))
     return found

@@ -11,7 +11,8 @@ huge or hostile value never floods a report.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -191,9 +192,15 @@ def _required(e: _Error, root: dict[str, Any]) -> SchemaProblem:
 def _additional(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     unexpected = list(e.error.kind.unexpected)
     allowed = sorted((e.node.get("properties") or {}).keys())
-    import difflib  # only for a finding
+    props = e.node.get("properties") or {}
+    named = {k: [str(v.get("title", ""))] for k, v in props.items() if isinstance(v, dict)}
+    titled = [c for u in unexpected if (c := titled_code(u, named) or _title_prefix(u, named))]
+    if titled:
+        close = titled
+    else:
+        import difflib  # only for a finding that suggests a close match
 
-    close = [m for u in unexpected for m in difflib.get_close_matches(str(u).lower(), allowed, n=1)]
+        close = [m for u in unexpected for m in difflib.get_close_matches(str(u).lower(), allowed, n=1)]
     path = (*e.path, str(unexpected[0])) if unexpected else e.path
     return _problem(
         "SCHEMA-002",
@@ -207,16 +214,50 @@ def _additional(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     )
 
 
+def _title_prefix(key: object, titles: Mapping[str, Sequence[str]]) -> str | None:
+    """The field whose Chinese title begins with ``key`` (服务创新能力 → innovation, titled
+    服务创新能力业绩), when exactly one does."""
+    wanted = plain(key)
+    if len(wanted) < 2 or wanted.isascii():
+        return None
+    found = [code for code, names in titles.items() if any(plain(n).startswith(wanted) for n in names)]
+    return found[0] if len(found) == 1 else None
+
+
 def _type(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     expected = e.node.get("type")
     names = expected if isinstance(expected, list) else [expected]
-    return _problem("SCHEMA-003", e, root, expected=tuple(str(n) for n in names), got=json_type(e.value))
+    return _problem(
+        "SCHEMA-003",
+        e,
+        root,
+        expected=tuple(str(n) for n in names),
+        got=json_type(e.value),
+        value=_short(e.value),
+        plain=plain(e.value) if isinstance(e.value, str) else "",
+    )
+
+
+def plain(value: object) -> str:
+    """A value as compared with a code's Chinese names: NFKC (full-width letters and digits become
+    ASCII), trimmed."""
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def titled_code(value: object, titles: Mapping[str, Sequence[str]]) -> str | None:
+    """The code whose Chinese name ``value`` is (after ``plain``), or None. ``titles`` maps each code to its
+    names: a field's ``x-enum-titles`` in a schema, or the programme's category and area titles."""
+    wanted = plain(value)
+    if not wanted:
+        return None
+    return next((code for code, names in titles.items() if wanted in (plain(n) for n in names)), None)
 
 
 def _enum(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     import difflib  # only for a finding
 
     options = e.node.get("enum") if e.keyword == "Enum" else [e.node.get("const")]
+    titles: dict[str, list[str]] = e.node.get("x-enum-titles") or {}
     close = difflib.get_close_matches(str(e.value), [str(o) for o in options or []], n=1)
     if not close:
         close = [str(o) for o in options or [] if str(o).lower() == str(e.value).lower()]
@@ -228,6 +269,8 @@ def _enum(e: _Error, root: dict[str, Any]) -> SchemaProblem:
         keyword=e.keyword,
         value=_short(e.value),
         options=tuple(str(o) for o in options or []),
+        option_titles=tuple(titles.get(str(o), [""])[0] for o in options or []),
+        titled=titled_code(e.value, titles),
         close=close[0] if close else None,
         case_only=bool(close) and close[0].lower() == str(e.value).lower(),
     )
@@ -235,7 +278,16 @@ def _enum(e: _Error, root: dict[str, Any]) -> SchemaProblem:
 
 def _format(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     fmt = e.node.get("format", "")
-    return _problem("SCHEMA-004", e, root, "format", keyword=e.keyword, value=_short(e.value), format=fmt)
+    return _problem(
+        "SCHEMA-004",
+        e,
+        root,
+        "format",
+        keyword=e.keyword,
+        value=_short(e.value),
+        plain=plain(e.value),
+        format=fmt,
+    )
 
 
 def _range(e: _Error, root: dict[str, Any]) -> SchemaProblem:
@@ -248,12 +300,24 @@ def _range(e: _Error, root: dict[str, Any]) -> SchemaProblem:
 def _length(e: _Error, root: dict[str, Any]) -> SchemaProblem:
     limit = e.error.kind.limit
     empty = e.keyword in ("MinLength", "MinItems") and limit == 1
-    return _problem("SCHEMA-004", e, root, "empty" if empty else "length", keyword=e.keyword, limit=limit)
+    variant = "empty" if empty else "length"
+    return _problem(
+        "SCHEMA-004",
+        e,
+        root,
+        variant,
+        keyword=e.keyword,
+        limit=limit,
+        value=_short(e.value),
+        plain=plain(e.value),
+    )
 
 
 def _simple(variant: str) -> Builder:
     def build(e: _Error, root: dict[str, Any]) -> SchemaProblem:
-        return _problem("SCHEMA-004", e, root, variant, keyword=e.keyword, value=_short(e.value))
+        return _problem(
+            "SCHEMA-004", e, root, variant, keyword=e.keyword, value=_short(e.value), plain=plain(e.value)
+        )
 
     return build
 

@@ -84,6 +84,7 @@ KNOWN_KEYWORDS = frozenset(
         "description",
         "x-public",
         "x-clause",
+        "x-enum-titles",
         "default",
         "type",
         "enum",
@@ -367,6 +368,23 @@ def test_only_known_keywords_and_local_refs(kind: str) -> None:
     unused = set(schema.get("$defs", {})) - used_defs
     if unused:
         problems.append(f"unused $defs: {sorted(unused)}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_enum_titles_name_every_code_and_nothing_else(kind: str) -> None:
+    """``x-enum-titles`` (the Chinese names a secretary may write for a code: the schema check then names
+    the code) sits beside an ``enum`` and maps exactly its values to non-empty lists of Chinese names."""
+    problems = []
+    for pointer, sub in iter_all_subschemas(load_schema(kind)):
+        titles = sub.get("x-enum-titles")
+        if titles is None:
+            continue
+        if set(titles) != set(sub.get("enum", ())):
+            problems.append(f"{pointer}: x-enum-titles keys {sorted(titles)} differ from the enum")
+        for code, names in titles.items():
+            if not names or not all(isinstance(n, str) and n.strip() and not n.isascii() for n in names):
+                problems.append(f"{pointer}: {code}: the names must be a non-empty list of Chinese words")
     assert not problems, "\n".join(problems)
 
 

@@ -5,11 +5,18 @@ recomputed from the committee repository (COMM-002, COMM-003)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from generator.model import Dataset
+
+if TYPE_CHECKING:
+    from generator.results import Difference
+
 from generator.rules.base import ERROR, NOTICE, WARNING, Context, Hit, Message, declare, rule
+from generator.schema import field_schema, load_schema
 
 LEFT_TO_COMMITTEE = "REV-001…005、REF-002、COMM-002、COMM-003"
+AREA_MEAN = "area_means."  # a difference in one area's mean: ``area_means.<area>`` (generator.results)
 
 
 def _reviewed_file(data: Dataset, year: int) -> str | None:
@@ -96,25 +103,59 @@ def results_match(data: Dataset, ctx: Context) -> Iterator[Hit]:
         if cycle.results is None:
             continue
         fresh = recompute(data, cycle)
-        prints = f"记录的指纹 {cycle.results.fingerprint}，重新计算的指纹 {fresh.fingerprint}"
         same = "一致" if cycle.results.fingerprint == fresh.fingerprint else "不一致"
         for diff in differences(cycle.results, fresh):
-            if diff.field == "fingerprint":
-                zh = f"记录的评审输入指纹与评审委员会仓库中 {year} 年度的评分、委员会名单和回避信息不一致：{prints}。"
-                en = f"The recorded fingerprint differs from the committee inputs ({diff.recorded} vs {diff.recomputed})."
-            elif diff.field == "society":
-                zh = (
-                    f"学会“{diff.society}”的汇总结果只在一边：记录的为 {diff.recorded}，重新计算的为 {diff.recomputed}"
-                    f"（指纹{same}）。"
-                )
-                en = f"{diff.society}: present on one side only (recorded {diff.recorded}, recomputed {diff.recomputed})."
-            else:
-                zh = (
-                    f"学会“{diff.society}”的 {diff.field} 记录为 {diff.recorded}，按评审委员会仓库重新计算为 "
-                    f"{diff.recomputed}（指纹{same}）。"
-                )
-                en = f"{diff.society}: {diff.field} recorded {diff.recorded}, recomputed {diff.recomputed}."
+            zh, en = _difference_words(data, diff, year, same)
             yield results_match.hit(cycle.results.file, diff.path, zh=zh, en=en, year=year)
+
+
+def _society_label(data: Dataset, slug: str | None) -> str:
+    """学会的中文名称（slug）, or “slug” when its profile is unknown."""
+    society = data.societies.get(slug or "")
+    return f"{society.name}（{slug}）" if society is not None else f"学会“{slug}”"
+
+
+def _field_title(data: Dataset, field: str) -> str:
+    """A results field in Chinese: its title in the results schema; an area's mean by the area's title."""
+    if field.startswith(AREA_MEAN):
+        area = field.removeprefix(AREA_MEAN)
+        titles = data.programme.areas if data.programme is not None else {}
+        return f"{titles.get(area, area)}平均分"
+    title = field_schema(load_schema("results"), ("standings", 0, field)).get("title")
+    return f"{title}（{field}）" if title else field
+
+
+def _difference_words(data: Dataset, diff: Difference, year: int, same: str) -> tuple[str, str]:
+    """COMM-002's message for one difference, (zh, en): the society and the field by their Chinese names,
+    scores with two decimals."""
+    from generator.results import NONE  # loaded with the committee's scores (see above)
+
+    who = _society_label(data, diff.society)
+    if diff.field == "fingerprint":
+        prints = f"记录的指纹 {diff.recorded}，重新计算的指纹 {diff.recomputed}"
+        zh = f"记录的评审输入指纹与评审委员会仓库中 {year} 年度的评分、委员会名单和回避信息不一致：{prints}。"
+        en = f"The recorded fingerprint differs from the committee inputs ({diff.recorded} vs {diff.recomputed})."
+    elif diff.field == "society":
+        side = (
+            "记录的汇总结果中有、重新计算的结果中没有"
+            if diff.recomputed == NONE
+            else "重新计算的结果中有、记录的汇总结果中没有"
+        )
+        zh = f"{who}的汇总结果只在一边：{side}（指纹{same}）。"
+        en = f"{diff.society}: present on one side only (recorded {diff.recorded}, recomputed {diff.recomputed})."
+    elif diff.field == "total_exact":
+        zh = (
+            f"{who}的精确总分（total_exact）与重新计算的不同：保留两位小数均为 {diff.recomputed}，差别在更后的小数位"
+            f"（指纹{same}），名次可能因此不同。"
+        )
+        en = f"{diff.society}: the exact total differs from the recomputed one (both {diff.recomputed} to two decimals)."
+    else:
+        zh = (
+            f"{who}的{_field_title(data, diff.field)}记录为 {diff.recorded}，按评审委员会仓库重新计算为 "
+            f"{diff.recomputed}（指纹{same}）。"
+        )
+        en = f"{diff.society}: {diff.field} recorded {diff.recorded}, recomputed {diff.recomputed}."
+    return zh, en
 
 
 @rule(

@@ -248,7 +248,8 @@ def proposed_follow_rank(data: Dataset, ctx: Context) -> Iterator[Hit]:
                         society=p.society,
                         listed_before=before.society,
                     )
-                if tier_order.get(p.tier, 0) < tier_order.get(before.tier, 0):
+                known = p.tier in tier_order and before.tier in tier_order  # else DEC-003 names the tier
+                if known and tier_order[p.tier] < tier_order[before.tier]:
                     yield proposed_follow_rank.hit(
                         dec.file, ("proposed", p.index, "tier"), "tier", tier=p.tier, tier_before=before.tier
                     )

@@ -231,12 +231,23 @@ placeholder = declare(
     FORMAT_CLAUSE,
     "模板中的占位文字（请填写、YYYY-MM-DD）已全部替换为实际内容",
     "Template placeholders (请填写, YYYY-MM-DD) are all replaced",
-    message=Message(
-        "“{text}”是模板中的占位文字，尚未填写实际内容。",
-        "A template placeholder has not been filled in.",
-        '请把占位文字换成实际内容（日期写成 "2026-09-20" 这样的格式）。',
-    ),
-    doc="""Fails (a date left as the template wrote it)::
+    note_zh="每种占位文字一条消息，列出它所在的全部行；日期占位另有日期格式的提示。",
+    messages={
+        "": Message(
+            "“{text}”是模板中的占位文字，还有 {count} 处尚未填写实际内容：第 {lines} 行。",
+            "{count} template placeholder(s) {text!r} not filled in (lines {lines}).",
+            "请把这些行中的“{text}”逐一换成实际内容（名称、编号、说明等，按每行注释填写）。",
+        ),
+        "date": Message(
+            "“{text}”是模板中的日期占位，还有 {count} 处尚未填写实际日期：第 {lines} 行。",
+            "{count} date placeholder(s) {text!r} not filled in (lines {lines}).",
+            '请把这些行中的 {text} 逐一换成实际日期，写成 "2026-09-20" 这样的格式。',
+        ),
+    },
+    doc="""One finding per kind of placeholder, at its first place, naming every line that still holds it;
+    the date placeholder's hint shows the date format.
+
+    Fails (a date left as the template wrote it)::
 
         --- submissions/2026/applications/wuhan-mechanical-engineering.yaml
         -   date: "2026-09-20"

@@ -28,6 +28,11 @@ ALLOWED_FIELDS = "这里可用的字段：{allowed}。"
 CLOSE_VALUE = "是不是想写 {close}？"
 CASE_ONLY = "（注意大小写）"
 OPTIONS = "可选值：{options}。"
+CURLY_QUOTES = "“”‘’"
+FULL_WIDTH = "“{value}”中有全角数字或符号：请切换到英文输入法（半角）重新输入，写成 {plain}。"
+QUOTES_IN_DATE = '写的 {value} 带有中文引号（“ ” ‘ ’）：日期请改用英文引号，写成 "{bare}"。'
+QUOTES_DELETE = "写的 {value} 带有引号（“ ” ‘ ’ 或 \" '）：这里不需要引号，请删除它们，写成 {bare}。"
+TITLED = "“{value}”是{label}中 {code}（{title}）的中文名称，请写代码 {code}。"
 FORMAT_NAMES = {"date": "日期", "date-time": "时间"}
 FORMAT_HINT = '请写成真实存在的日期，格式如 "{example}"。'
 FORMAT_EXAMPLES = {"date": "2026-10-31", "date-time": "2026-10-31T17:00:00+08:00"}
@@ -221,7 +226,7 @@ def _wrong_type(facts: Facts, variant: str) -> tuple[str, str, str]:
     elif "string" in names and got == "boolean":
         hint = TYPE_HINTS["quote_boolean"]
     elif names and names[0] in ("number", "integer") and got == "string":
-        hint = TYPE_HINTS["plain_number"]
+        hint = _typing_hint(facts, "type") or TYPE_HINTS["plain_number"]
     return wrong_type.text(
         label=_label(facts),
         want="或".join(TYPE_ZH.get(n, n) for n in names),
@@ -238,12 +243,17 @@ def _invalid_value(facts: Facts, variant: str) -> tuple[str, str, str]:
     hint = _field_hint(facts)
     if variant == "enum":
         options = _strings(facts["options"])
-        close = facts["close"]
-        if close:
+        titles = dict(zip(options, _strings(facts.get("option_titles", ())), strict=False))
+        close, titled = facts["close"], facts.get("titled")
+        named = [f"{o}（{titles[o]}）" if titles.get(o) else o for o in options]
+        if isinstance(titled, str):
+            title = titles.get(titled, "")
+            hint = TITLED.format(value=facts["value"], label=facts["title"] or "", code=titled, title=title)
+        elif close:
             hint = CLOSE_VALUE.format(close=close) + (CASE_ONLY if facts["case_only"] else "")
         else:
-            hint = OPTIONS.format(options="、".join(options))
-        values.update(options="、".join(options), options_en=", ".join(options))
+            hint = OPTIONS.format(options="、".join(named))
+        values.update(options="、".join(named), options_en=", ".join(options))
     elif variant == "format":
         fmt = str(facts["format"])
         example = FORMAT_EXAMPLES.get(fmt, "")
@@ -253,7 +263,29 @@ def _invalid_value(facts: Facts, variant: str) -> tuple[str, str, str]:
         values["relation"] = RELATIONS[str(facts["keyword"])].format(limit=facts["limit"])
     elif variant in ("length", "empty"):
         values["what"] = LENGTHS[str(facts["keyword"])].format(limit=facts["limit"])
+    hint = _typing_hint(facts, variant) or hint
     return invalid_value.text(variant, **values, label=_label(facts), hint=hint)
+
+
+def _typing_hint(facts: Facts, variant: str) -> str | None:
+    """What the input method typed: full-width digits (named with the ASCII to type) or quotes inside a
+    value that holds none (a date: English quotes; a code or document number: delete them)."""
+    value, typed = facts.get("value"), facts.get("plain")
+    if not isinstance(value, str) or not isinstance(typed, str) or variant in ("range", "empty"):
+        return None
+    bare = typed.strip(CURLY_QUOTES + "\"' ")
+    if variant == "length" and not _looks_dated(bare):
+        return None  # a long text with quotes in it is too long, not mistyped
+    if any(q in value for q in CURLY_QUOTES) or (variant == "pattern" and bare != typed):
+        dated = facts.get("format") in FORMAT_EXAMPLES or _looks_dated(bare)
+        return (QUOTES_IN_DATE if dated else QUOTES_DELETE).format(value=value, bare=bare)
+    if typed != value.strip() and any(c.isdigit() and not c.isascii() for c in value):
+        return FULL_WIDTH.format(value=value, plain=typed)
+    return None
+
+
+def _looks_dated(text: str) -> bool:
+    return len(text) == 10 and text[4] == "-" and text[7] == "-" and text.replace("-", "").isdigit()
 
 
 def _strings(value: object) -> tuple[str, ...]:
