@@ -6,6 +6,7 @@ escape are bugs (the CLI reports them as exit 3).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import InvalidOperation
@@ -535,6 +536,7 @@ def _judge(
     findings: list[Finding] = [f for p in parsed for f in p.findings]
     data, model_findings = build_dataset(parsed)
     findings.extend(model_findings)
+    findings = titled_categories(findings, parsed, data)
     hits = run_rules(data, replace(ctx, reported=report_on) if report_on is not None else ctx)
     if report_on is not None:
         hits = [h for h in hits if report_on(h[1].file)]  # located only when reported
@@ -543,6 +545,53 @@ def _judge(
         findings = [f for f in findings if report_on(f.file)]
     unique = sorted(set(findings), key=Finding.sort_key)
     return CheckResult(tuple(unique), len(reported), data, reported)
+
+
+def titled_categories(
+    findings: list[Finding], parsed: Sequence[ParsedFile], data: model.Dataset
+) -> list[Finding]:
+    """An expense category written as its Chinese title (``继续教育与培训``) fails the schema's code pattern
+    before any rule can read it; once the programme is known, that finding names the code the title means."""
+    rule = format_schema.invalid_value
+    wrong = {(f.file, f.path) for f in findings if f.rule == rule.id and f.path.endswith(".category")}
+    programme = data.programme
+    if not wrong or programme is None:
+        return findings
+    codes = {_title_key(c.title): (code, c.title) for code, c in programme.categories.items()}
+    codes.update({_title_key(title): (code, title) for code, title in programme.forbidden.items()})
+    written = {
+        (p.path, where): value
+        for p in parsed
+        if p.loaded is not None and any(file == p.path for file, _ in wrong)
+        for where, value in _categories(p.loaded.data, ())
+    }
+    out: list[Finding] = []
+    for f in findings:
+        value = written.get((f.file, f.path)) if (f.file, f.path) in wrong else None
+        named = codes.get(_title_key(value)) if value is not None else None
+        if named is None:
+            out.append(f)
+            continue
+        zh, en, hint = rule.text("programme_title", value=value, code=named[0], title=named[1])
+        out.append(replace(f, message_zh=zh, message_en=en, hint=hint))
+    return out
+
+
+def _title_key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _categories(data: Any, path: DataPath) -> Iterator[tuple[str, str]]:
+    """(data path as findings write it, value) of every text under a ``category`` key."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "category" and isinstance(value, str):
+                yield format_data_path((*path, key)), value
+            else:
+                yield from _categories(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _categories(value, (*path, index))
 
 
 def check_selection(

@@ -1,4 +1,4 @@
-# The compiled clean path of the strict YAML loader (generator/_native/yamlcore.c), built when it can be.
+# The compiled clean path of the strict YAML loader (native/yamlcore.c), built when it can be.
 from typing import Any
 
 LIBYAML_VERSION: str

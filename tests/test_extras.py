@@ -19,7 +19,7 @@ from tests.forge_server import FakeForge, ForgeKind
 from tests.helpers import REPO
 
 NOW = "2026-11-26"
-SITE_MODULES = ("mkdocs", "material", "jieba")
+SITE_MODULES = ("mkdocs", "material", "jieba", "pypinyin")
 TOKEN = "tok_extras-0123456789abcdef"
 SHA = "89abcdef0123456789abcdef0123456789abcdef"
 PUBLISH = ("yaml",)  # the import names of requirements/publish.in (PyYAML): nothing else may load

@@ -220,3 +220,27 @@ def test_the_index_as_a_script_cannot_close_a_script_tag() -> None:
     script = index_script('{"docs": [{"text": "</script><b>"}]}')
     assert "</script>" not in script and script.startswith("var __index = ")
     assert "window.xhSearchIndex = __index;" in script
+
+
+def test_the_preview_server_logs_each_request_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The standard access line (``127.0.0.1 - - [06/Dec/2026 …] "GET / HTTP/1.1" 200 -``) carries an English
+    month; the preview prints one Chinese line per request instead."""
+    (tmp_path / "index.html").write_text("<h1>首页</h1>", encoding="utf-8")
+    handler = partial(serve._handler_class(), directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=10).read()
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/missing.html", timeout=10)
+    finally:
+        server.shutdown()
+        server.server_close()
+    logged = capsys.readouterr().err
+    assert "xuehui serve：预览 GET /index.html HTTP/1.1 → 200" in logged
+    assert "→ 404" in logged and "预览出错" in logged
+    assert "Dec" not in logged and " - - [" not in logged

@@ -98,3 +98,22 @@ def test_an_area_key_written_in_chinese_names_the_code() -> None:
     edit(tree, APP, "  innovation:\n    - title:", "  服务创新能力:\n    - title:")
     (hit,) = [f for f in run(tree).findings if f.rule.startswith("SCHEMA")]
     assert "innovation" in hit.hint.split("。")[0]
+
+
+def test_an_expense_category_written_as_its_chinese_title_is_told_the_code() -> None:
+    """``category: 继续教育与培训`` (the programme's title of ``training``) used to get the schema's generic
+    example (academic_exchange); now the finding names the code the title means, and a title of a forbidden
+    category is named too. A value that is no title keeps the generic message."""
+    tree = mini_tree()
+    edit(tree, APP, "{category: training, ", "{category: 继续教育与培训, ")
+    (finding,) = [f for f in by_rule(run(tree), invalid_value.id) if f.path.endswith(".category")]
+    assert "继续教育与培训" in finding.message_zh and "training" in finding.message_zh
+    assert finding.hint == "把“继续教育与培训”改为 training。"
+    tree = mini_tree()
+    edit(tree, APP, "{category: training, ", "{category: 人员经费, ")
+    (finding,) = [f for f in by_rule(run(tree), invalid_value.id) if f.path.endswith(".category")]
+    assert "personnel" in finding.hint
+    tree = mini_tree()
+    edit(tree, APP, "{category: training, ", "{category: 培训费, ")
+    (finding,) = [f for f in by_rule(run(tree), invalid_value.id) if f.path.endswith(".category")]
+    assert "改为" not in finding.hint  # no title to name: the schema's own hint

@@ -87,6 +87,18 @@ def _handler_class() -> type[http.server.SimpleHTTPRequestHandler]:
     from pathlib import Path
 
     class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            """One Chinese line per request on the terminal: ``预览 GET /notices/ → 200``."""
+            status = code.value if isinstance(code, http.HTTPStatus) else code
+            self.log_message("预览 %s → %s", self.requestline, status)
+
+        def log_error(self, format: str, *args: object) -> None:
+            self.log_message("预览出错：%s", format % args)
+
+        def log_message(self, format: str, *args: object) -> None:
+            # the standard line carries an English month (06/Dec/2026): the terminal gets Chinese only
+            sys.stderr.write(f"xuehui serve：{format % args}\n")
+
         def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
             # the status line keeps the standard reason (it must be ASCII); the page says it in Chinese
             self.log_error("code %d, message %s", code, message)
