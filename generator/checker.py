@@ -550,10 +550,11 @@ def _judge(
 def titled_categories(
     findings: list[Finding], parsed: Sequence[ParsedFile], data: model.Dataset
 ) -> list[Finding]:
-    """An expense category written as its Chinese title (``继续教育与培训``) fails the schema's code pattern
-    before any rule can read it; once the programme is known, that finding names the code the title means."""
+    """An expense category (a budget line's ``category``, an achievement's ``kind``) written as its Chinese
+    title (``继续教育与培训``) fails the schema's code pattern before any rule can read it; once the programme
+    is known, that finding names the code the title means."""
     rule = format_schema.invalid_value
-    wrong = {(f.file, f.path) for f in findings if f.rule == rule.id and f.path.endswith(".category")}
+    wrong = {(f.file, f.path) for f in findings if f.rule == rule.id and f.path.endswith(CODED_KEYS)}
     programme = data.programme
     if not wrong or programme is None:
         return findings
@@ -581,11 +582,14 @@ def _title_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+CODED_KEYS = (".category", ".kind")  # the keys whose values are expense-category codes
+
+
 def _categories(data: Any, path: DataPath) -> Iterator[tuple[str, str]]:
-    """(data path as findings write it, value) of every text under a ``category`` key."""
+    """(data path as findings write it, value) of every text under a ``category`` or ``kind`` key."""
     if isinstance(data, dict):
         for key, value in data.items():
-            if key == "category" and isinstance(value, str):
+            if f".{key}" in CODED_KEYS and isinstance(value, str):
                 yield format_data_path((*path, key)), value
             else:
                 yield from _categories(value, (*path, key))

@@ -117,3 +117,7 @@ def test_an_expense_category_written_as_its_chinese_title_is_told_the_code() -> 
     edit(tree, APP, "{category: training, ", "{category: 培训费, ")
     (finding,) = [f for f in by_rule(run(tree), invalid_value.id) if f.path.endswith(".category")]
     assert "改为" not in finding.hint  # no title to name: the schema's own hint
+    tree = mini_tree()
+    edit(tree, APP, "kind: training", "kind: 继续教育与培训")
+    (finding,) = [f for f in by_rule(run(tree), invalid_value.id) if f.path.endswith(".kind")]
+    assert finding.hint == "把“继续教育与培训”改为 training。"  # an achievement's kind: the same codes

@@ -160,7 +160,7 @@ invalid_value = declare(
         "unique": Message("{label}中有重复的项。", "Items must be unique.", "请删除重复的项。"),
         "other": Message("{label}不符合要求。", "Schema violation ({keyword}).", "{hint}"),
         "programme_title": Message(
-            "支出类别写成了中文名称“{value}”：它是 programme.yaml 中类别 {code}（{title}）的名称，这里要写类别代码。",
+            "类别写成了中文名称“{value}”：它是 programme.yaml 中支出类别 {code}（{title}）的名称，这里要写类别代码。",
             "{value!r} is the Chinese title of the expense category {code}: write the code.",
             "把“{value}”改为 {code}。",
         ),
