@@ -97,8 +97,19 @@ def _line_problems(number: int, line: str) -> Iterator[LineProblem]:
             yield _p(number, column, "thousands", text=found.group(), plain=found.group().replace(",", ""))
 
 
-# A text without any of these has nothing the scan looks for (most files: one search, no line loop).
-_SUSPECT = re.compile(r"[\t\u3000：｛［【]|[{\[][^\n]*[0-9],[0-9]{3}")
+# A text without any of these has nothing ``_line_problems`` reports (most files: one search, no line loop):
+# a tab; a full-width space opening a line's text; a key line's full-width colon, full-width space after its
+# colon, or full-width bracket opening its value; digits with a thousands separator after a { or [. Each
+# alternative is a superset of one kind of problem (tests/test_yaml_causes.py compares with the line loop). A
+# full-width colon or bracket inside a value (common in Chinese text) is no reason to read the lines.
+_LINE_START = r"(?:^|[\r\n])"
+_KEYED = _LINE_START + r"[ \u3000\t]*(?:-[ \u3000]+)*[A-Za-z_][A-Za-z0-9_-]*"
+_SUSPECT = re.compile(
+    r"\t"
+    + "|" + _LINE_START + r"[ \t]*\u3000"
+    + "|" + _KEYED + r"(?:：|:\u3000|:[ \u3000]*[｛｝［］【】])"
+    + r"|[{\[][^\n]*[0-9],[0-9]{3}"
+)  # fmt: skip
 
 
 def scan(text: str) -> list[LineProblem]:

@@ -4,6 +4,10 @@ tabs beside other problems, thousands separators in a flow mapping."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import yamlscan
 from generator.rules.format_yaml import render
 from generator.yamlio import load_yaml
 
@@ -95,3 +99,28 @@ def test_a_money_difference_smaller_than_a_fen_never_prints_minus_zero() -> None
     said = _difference(Decimal("-0.005"))
     assert "-0.00" not in said and "不到 1 分" in said and "0.005" in said
     assert _difference(Decimal("0.01")) == "合计比申请总额少 0.01 元"
+
+
+def _line_loop(text: str) -> list[object]:
+    lines = yamlscan._lines(text)
+    skip = yamlscan._block_scalar_lines(lines)
+    return [p for i, line in enumerate(lines) if i not in skip for p in yamlscan._line_problems(i + 1, line)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="ab_-: \t\u3000：｛｝［］【】{}[]0123456789,.#|>\r\n学会", max_size=30), max_size=8
+    ).map("".join)
+)
+def test_the_quick_search_lets_every_problem_through(text: str) -> None:
+    """The whole-text search that spares most files the line loop (``yamlscan._SUSPECT``) is a superset of what
+    the loop reports: when the loop finds a problem, the search matches."""
+    if _line_loop(text):
+        assert yamlscan._SUSPECT.search(text) is not None
+
+
+def test_a_full_width_colon_inside_a_value_is_no_reason_to_read_the_lines() -> None:
+    text = "name: 武汉市机械工程学会\nsummary: 联系方式：见学会网站【公开】\n"
+    assert yamlscan._SUSPECT.search(text) is None and _line_loop(text) == []
+    assert yamlscan._SUSPECT.search("body：理事会\n") is not None
