@@ -426,15 +426,24 @@ def _mobile(digits: str) -> str:
     return national if MOBILE.match(national) and not placeholder_number(national) else ""
 
 
-def _single(text: str, group: _Group) -> str:
-    """The kind of personal number one group spells, written as one run of digits, else ''."""
-    digits = group.digits.upper()
+def _by_digits(digits: str) -> str | None:
+    """What ``digits`` are by themselves: "mobile" or "id"; "" when they cannot be a card or an account
+    either (not all digits, too short, a placeholder); None when they may be one (the caller decides)."""
     if len(digits) in _MOBILE_SIZES and _mobile(digits):
         return "mobile"
     if len(digits) == 18 and id_number_valid(digits) and birth_date_valid(digits):
         return "id"
     if not digits.isdigit() or len(digits) < MIN_ACCOUNT_DIGITS or placeholder_number(digits):
         return ""
+    return None
+
+
+def _single(text: str, group: _Group) -> str:
+    """The kind of personal number one group spells, written as one run of digits, else ''."""
+    digits = group.digits.upper()
+    known = _by_digits(digits)
+    if known is not None:
+        return known
     if 16 <= len(digits) <= 19 and luhn_valid(digits):
         return "card"
     if _AMOUNT_TAIL.match(text, group.stop) or (group.start and text[group.start - 1] == "."):
@@ -468,12 +477,9 @@ def _shape_ok(kind: str, groups: list[_Group], gaps: list[str], edges: tuple[str
 
 
 def _window_kind(digits: str) -> str:
-    if len(digits) in _MOBILE_SIZES and _mobile(digits):
-        return "mobile"
-    if len(digits) == 18 and id_number_valid(digits) and birth_date_valid(digits):
-        return "id"
-    if not digits.isdigit() or len(digits) < MIN_ACCOUNT_DIGITS or placeholder_number(digits):
-        return ""
+    known = _by_digits(digits)
+    if known is not None:
+        return known
     return "card" if 16 <= len(digits) <= 19 and luhn_valid(digits) else "account"
 
 
