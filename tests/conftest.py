@@ -4,6 +4,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -34,3 +35,19 @@ def synth() -> Iterator[ModuleType]:
     finally:
         sys.path.remove(str(BENCH))
     yield module
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's chromium, headless, for one test module (``tests/browser_support.launch``: never a downloaded
+    browser); playwright is imported only by the modules that ask for it."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_support import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -176,3 +179,17 @@ def commit_tree_to(repo: Path, tree: dict[str, bytes]) -> Path:
     git(repo.parent, "init", "-q", "-b", "main", str(repo))
     commit_all(repo, "示例数据")
     return repo
+
+
+def modules_after(code: str, cwd: Path, out: Path) -> set[str]:
+    """The modules loaded once ``code`` ran in a fresh interpreter (in ``cwd``)."""
+    listing = out / "modules.txt"
+    script = f"import sys\n{code}\nopen({str(listing)!r}, 'w').write('\\n'.join(sorted(sys.modules)))\n"
+    subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=cwd,
+        capture_output=True,
+        check=True,
+        env=dict(os.environ, PYTHONPATH=str(REPO), XUEHUI_CACHE="0"),
+    )
+    return set(listing.read_text().split("\n"))

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.browser_support import (
     AXE_INSTALL,
@@ -29,7 +29,6 @@ from tests.browser_support import (
     build_site,
     copy_submissions,
     describe_violations,
-    launch,
     serve,
 )
 from tests.helpers import REPO
@@ -74,16 +73,6 @@ def axe() -> Path:
             pytest.fail(f"axe-core is not installed under {_node_modules()}: {AXE_INSTALL}", pytrace=False)
         pytest.skip(f"axe-core 未安装（{_node_modules()}）：{AXE_INSTALL}")
     return script
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -18,14 +18,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.browser_support import (
     KNOWN_CONSOLE_ERROR,
     SEARCH_INPUT,
     build_site,
     copy_submissions,
-    launch,
     search,
     serve,
     write_tree,
@@ -41,16 +40,6 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 
 Tree = dict[str, bytes]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture(scope="module")

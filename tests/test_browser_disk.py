@@ -6,15 +6,14 @@ and marked with today's step, the header's title is whole. Screenshots of the ch
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.browser_support import build_site, copy_submissions, launch, search, serve
+from tests.browser_support import build_site, copy_submissions, search, serve
 from tests.helpers import REPO
 
 NOW = "2026-11-26"
@@ -34,16 +33,6 @@ DATE_SIZES = """() => Array.from(document.querySelectorAll('svg.xh-timeline'))
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_submissions(REPO, tmp_path_factory.mktemp("disk"))
     return build_site(root, root / "public", NOW)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def _context(browser: Any, viewport: dict[str, int]) -> Any:

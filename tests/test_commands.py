@@ -8,17 +8,14 @@ from __future__ import annotations
 import argparse
 import ast
 import importlib
-import os
 import pkgutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import generator.commands
 from generator import cli
-from tests.helpers import APP, MINI, REPO
+from tests.helpers import APP, MINI, REPO, modules_after
 
 PACKAGE = REPO / "generator"
 COMMANDS_DIR = PACKAGE / "commands"
@@ -127,29 +124,15 @@ def test_nothing_below_the_command_layer_imports_it() -> None:
     assert found == []
 
 
-def _modules_after(code: str, cwd: Path, out: Path) -> set[str]:
-    """The modules loaded once ``code`` ran in a fresh interpreter (in ``cwd``)."""
-    listing = out / "modules.txt"
-    script = f"import sys\n{code}\nopen({str(listing)!r}, 'w').write('\\n'.join(sorted(sys.modules)))\n"
-    subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=cwd,
-        capture_output=True,
-        check=True,
-        env=dict(os.environ, PYTHONPATH=str(REPO), XUEHUI_CACHE="0"),
-    )
-    return set(listing.read_text().split("\n"))
-
-
 def test_cli_imports_no_command_until_one_runs(tmp_path: Path) -> None:
-    loaded = _modules_after("import generator.cli", tmp_path, tmp_path)
+    loaded = modules_after("import generator.cli", tmp_path, tmp_path)
     commands = {m for m in loaded if m.startswith("generator.commands.")}
     assert commands == {"generator.commands.errors", "generator.commands.parsing"}  # the parser's helpers
 
 
 def test_checking_one_file_loads_neither_the_site_nor_git(tmp_path: Path) -> None:
     code = f"from generator.cli import main\nmain(['check', '--now', '2026-11-26', '{APP}'])"
-    loaded = _modules_after(code, MINI, tmp_path)
+    loaded = modules_after(code, MINI, tmp_path)
     assert "generator.commands.check" in loaded
     heavy = {"jinja2", "mkdocs", "material", "git", "http.server", "generator.site.build"}
     assert loaded & heavy == set()

@@ -7,32 +7,15 @@ the file system, where its folder is the package's own (the same path; see ``res
 from __future__ import annotations
 
 import importlib.resources
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from generator import resources
-from tests.helpers import APP, MINI, REPO
-
-
-def _modules_after(code: str, cwd: Path, out: Path) -> set[str]:
-    """The modules loaded once ``code`` ran in a fresh interpreter (in ``cwd``)."""
-    listing = out / "modules.txt"
-    script = f"import sys\n{code}\nopen({str(listing)!r}, 'w').write('\\n'.join(sorted(sys.modules)))\n"
-    subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=cwd,
-        capture_output=True,
-        check=True,
-        env=dict(os.environ, PYTHONPATH=str(REPO), XUEHUI_CACHE="0"),
-    )
-    return set(listing.read_text().split("\n"))
+from tests.helpers import APP, MINI, modules_after
 
 
 def test_checking_one_file_loads_no_site_module_and_nothing_for_bugs(tmp_path: Path) -> None:
     code = f"from generator.cli import main\nmain(['check', '--now', '2026-11-26', '{APP}'])"
-    loaded = _modules_after(code, MINI, tmp_path)
+    loaded = modules_after(code, MINI, tmp_path)
     assert "generator.checker" in loaded  # the check ran
     site_stack = {m for m in loaded if m == "generator.site" or m.startswith("generator.site.")}
     assert site_stack == set()
