@@ -438,6 +438,37 @@ CASES = [
     Case(
         "new: an unknown template", ("new", "budget", "--society", "wuhan-x", "--cycle", "2026"), 2, "budget"
     ),
+    # office
+    Case(
+        "office: outside a repository",
+        ("office", "open-cycle", "--year", "2027"),
+        2,
+        "submissions/",
+        elsewhere,
+    ),
+    Case(
+        "office: a date that does not exist",
+        (
+            "office",
+            "publicity",
+            "--cycle",
+            "2026",
+            "--start",
+            "2026-02-30",
+            "--doc-number",
+            "x",
+            "--now",
+            NOW,
+        ),
+        1,
+        "2026-02-30",
+    ),
+    Case(
+        "office: a cycle that was not opened",
+        ("office", "commend", "--cycle", "2030", "--date", "2030-12-01", "--doc-number", "x", "--now", NOW),
+        1,
+        "submissions/2030/decisions.yaml",
+    ),
 ]
 
 
