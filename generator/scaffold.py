@@ -49,6 +49,8 @@ def render(kind: KindSpec, **values: Any) -> str:
         keep_trailing_newline=True,
         autoescape=False,
     )
+    if "stage" in values:
+        values.setdefault("stage_zh", STAGES_ZH.get(str(values["stage"]), ""))
     return env.get_template(template).render(**values)
 
 
@@ -81,7 +83,7 @@ def write_new(
     else:
         _vet_society(root, society, cycle)
         target = root / kind.path(cycle, society, stage if kind is REPORT else None)
-        text = render(kind, society=society, cycle=cycle, stage=stage, stage_zh=STAGES_ZH.get(stage, ""))
+        text = render(kind, society=society, cycle=cycle, stage=stage)
     if target.exists():
         raise ScaffoldError(f"{target} 已存在，不会覆盖。请直接编辑它。")
     _create(target, text)
