@@ -68,7 +68,7 @@ def test_new_writes_each_society_kind(
 
 def test_new_review_in_the_committee_repository(shared: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = shared / "committee"
-    code, out, err = new(["review", "--expert", "expert-wu", "--cycle", "2027", "--root", str(root)], capsys)
+    code, _out, err = new(["review", "--expert", "expert-wu", "--cycle", "2027", "--root", str(root)], capsys)
     assert code == 0, err
     assert "expert: expert-wu" in (root / "2027/reviews/expert-wu.yaml").read_text(encoding="utf-8")
     code, _, err = new(

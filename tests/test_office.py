@@ -77,8 +77,17 @@ def test_publish_call_confirms_it_and_takes_the_note_out(
 ) -> None:
     office(["open-cycle", "--year", "2027", "--now", "2027-08-20"], capsys)
     code, out, err = office(
-        ["publish-call", "--cycle", "2027", "--published", "2027-09-02", "--doc-number", "武科协〔2027〕20号"]
-        + ["--now", "2027-09-02"],
+        [
+            "publish-call",
+            "--cycle",
+            "2027",
+            "--published",
+            "2027-09-02",
+            "--doc-number",
+            "武科协〔2027〕20号",
+            "--now",
+            "2027-09-02",
+        ],
         capsys,
     )
     assert code == 0, err
@@ -103,8 +112,10 @@ def test_formal_review_keeps_comments_and_layout(repo: Path, capsys: pytest.Capt
             "--passed",
             "wuhan-materials",
             "--verified",
-        ]
-        + ["--now", "2026-11-06", "--commit"],
+            "--now",
+            "2026-11-06",
+            "--commit",
+        ],
         capsys,
     )
     assert code == 0, err
@@ -139,8 +150,17 @@ def test_commendation_is_refused_while_an_objection_is_pending(
 ) -> None:
     """The check, not the command, knows the rule: the new error is printed and nothing is written."""
     code, out, err = office(
-        ["commend", "--cycle", "2026", "--date", "2026-12-10", "--doc-number", "武科协〔2026〕30号"]
-        + ["--now", "2026-12-10"],
+        [
+            "commend",
+            "--cycle",
+            "2026",
+            "--date",
+            "2026-12-10",
+            "--doc-number",
+            "武科协〔2026〕30号",
+            "--now",
+            "2026-12-10",
+        ],
         capsys,
     )
     assert code == 1 and "DEC-007" in err and "不写入" in err
@@ -152,8 +172,14 @@ def test_objection_outcome_then_commendation_then_inspection(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = office(
-        ["objection-outcome", "--cycle", "2026", "--id", "2026-yy-01", "--status", "dismissed"]
-        + [
+        [
+            "objection-outcome",
+            "--cycle",
+            "2026",
+            "--id",
+            "2026-yy-01",
+            "--status",
+            "dismissed",
             "--resolved",
             "2026-12-02",
             "--outcome",
@@ -165,8 +191,18 @@ def test_objection_outcome_then_commendation_then_inspection(
     )
     assert code == 0, err
     code, out, err = office(
-        ["commend", "--cycle", "2026", "--date", "2026-12-10", "--doc-number", "武科协〔2026〕30号"]
-        + ["--now", "2026-12-10", "--commit"],
+        [
+            "commend",
+            "--cycle",
+            "2026",
+            "--date",
+            "2026-12-10",
+            "--doc-number",
+            "武科协〔2026〕30号",
+            "--now",
+            "2026-12-10",
+            "--commit",
+        ],
         capsys,
     )
     assert code == 0, err
@@ -178,8 +214,14 @@ def test_objection_outcome_then_commendation_then_inspection(
     assert git(repo, "log", "-1", "--format=%s") == "办公室：2026年度通报表彰（武科协〔2026〕30号，8个学会）"
     assert errors(repo, "2026-12-10") == []
     code, out, err = office(
-        ["inspection", "--cycle", "2026", "--stage", "midterm", "--date", "2027-07-20"]
-        + [
+        [
+            "inspection",
+            "--cycle",
+            "2026",
+            "--stage",
+            "midterm",
+            "--date",
+            "2027-07-20",
             "--passed",
             "wuhan-medical=进度符合计划",
             "--failed",
@@ -191,8 +233,19 @@ def test_objection_outcome_then_commendation_then_inspection(
     )
     assert code == 1 and "wuhan-optics" in err  # not commended in 2026
     code, out, err = office(
-        ["inspection", "--cycle", "2026", "--stage", "midterm", "--date", "2027-07-20"]
-        + ["--passed", "wuhan-medical=进度符合计划", "--now", "2027-07-21"],
+        [
+            "inspection",
+            "--cycle",
+            "2026",
+            "--stage",
+            "midterm",
+            "--date",
+            "2027-07-20",
+            "--passed",
+            "wuhan-medical=进度符合计划",
+            "--now",
+            "2027-07-21",
+        ],
         capsys,
     )
     assert code == 0, err
@@ -206,7 +259,7 @@ def test_objection_is_recorded_without_the_complainant(
 ) -> None:
     args = ["objection", "--cycle", "2026", "--id", "2026-yy-02", "--received", "2026-11-28"]
     args += ["--society", "wuhan-nursing", "--summary", "反映其科普活动场次偏多", "--now", "2026-11-28"]
-    code, out, err = office(args, capsys)
+    code, _out, err = office(args, capsys)
     assert code == 0, err
     assert '  - id: 2026-yy-02\n    received: "2026-11-28"\n' in (repo / DECISIONS_2026).read_text("utf-8")
     code, _, err = office(args, capsys)
@@ -226,7 +279,7 @@ def test_committee_writes_members_and_one_empty_sheet_each(
 ) -> None:
     office(["open-cycle", "--year", "2027", "--now", "2027-08-20", "--commit"], capsys)
     committee = repo / "examples" / "committee"
-    code, out, err = office(
+    code, _out, err = office(
         [
             "committee",
             "--cycle",
@@ -236,8 +289,10 @@ def test_committee_writes_members_and_one_empty_sheet_each(
             "--member",
             "expert-zhao",
             "expert-li",
-        ]
-        + ["--now", "2027-11-10", "--commit"],
+            "--now",
+            "2027-11-10",
+            "--commit",
+        ],
         capsys,
     )
     assert code == 0, err
@@ -258,16 +313,23 @@ def test_sanction_and_correction_are_appended(repo: Path, capsys: pytest.Capture
     sanctions = repo / "submissions/office/sanctions.yaml"
     mode = sanctions.stat().st_mode
     code, out, err = office(
-        ["sanction", "--id", "2027-cf-001", "--society", "wuhan-materials", "--decided", "2027-03-01"]
-        + [
+        [
+            "sanction",
+            "--id",
+            "2027-cf-001",
+            "--society",
+            "wuhan-materials",
+            "--decided",
+            "2027-03-01",
             "--kind",
             "criticism",
             "--summary",
             "举办活动未按规定报批，已整改。",
             "--doc-number",
             "武民社〔2027〕3号",
-        ]
-        + ["--now", "2027-03-02"],
+            "--now",
+            "2027-03-02",
+        ],
         capsys,
     )
     assert code == 0, err
@@ -275,8 +337,14 @@ def test_sanction_and_correction_are_appended(repo: Path, capsys: pytest.Capture
     assert "    reclaim_amount: 0.00\n" in text and "# fraud (弄虚作假" in text
     assert sanctions.stat().st_mode == mode
     code, _, err = office(
-        ["sanction", "--id", "2027-cf-002", "--society", "wuhan-materials", "--decided", "2027-03-01"]
-        + [
+        [
+            "sanction",
+            "--id",
+            "2027-cf-002",
+            "--society",
+            "wuhan-materials",
+            "--decided",
+            "2027-03-01",
             "--kind",
             "fraud",
             "--summary",
@@ -291,22 +359,42 @@ def test_sanction_and_correction_are_appended(repo: Path, capsys: pytest.Capture
         capsys,
     )
     assert code == 1 and "SANC-001" in err  # reclaiming needs the award's cycle: the check says so
-    code, out, err = office(
-        ["correction", "--id", "2027-gz-001", "--date", "2027-03-02", "--cycle", "2025"]
-        + [
+    code, _out, err = office(
+        [
+            "correction",
+            "--id",
+            "2027-gz-001",
+            "--date",
+            "2027-03-02",
+            "--cycle",
+            "2025",
             "--path",
             "submissions/2025/reports/wuhan-optics.final.yaml",
             "--reason",
             "备注中的错字更正，不影响结论。",
-        ]
-        + ["--record", "2025年度总结验收", "--now", "2027-03-02"],
+            "--record",
+            "2025年度总结验收",
+            "--now",
+            "2027-03-02",
+        ],
         capsys,
     )
     assert code == 0, err
     assert "  - id: 2027-gz-001\n" in (repo / "submissions/office/corrections.yaml").read_text("utf-8")
     code, _, err = office(
-        ["correction", "--id", "2027-gz-002", "--date", "2027-03-02", "--cycle", "2025"]
-        + ["--path", "submissions/2025/nothing.yaml", "--reason", "x"],
+        [
+            "correction",
+            "--id",
+            "2027-gz-002",
+            "--date",
+            "2027-03-02",
+            "--cycle",
+            "2025",
+            "--path",
+            "submissions/2025/nothing.yaml",
+            "--reason",
+            "x",
+        ],
         capsys,
     )
     assert code == 1 and "submissions/2025/nothing.yaml" in err
