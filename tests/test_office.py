@@ -312,7 +312,7 @@ def test_committee_writes_members_and_one_empty_sheet_each(
 def test_sanction_and_correction_are_appended(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sanctions = repo / "submissions/office/sanctions.yaml"
     mode = sanctions.stat().st_mode
-    code, out, err = office(
+    code, _out, err = office(
         [
             "sanction",
             "--id",
