@@ -54,6 +54,37 @@ def render(kind: KindSpec, **values: Any) -> str:
     return env.get_template(template).render(**values)
 
 
+# The templates a browser-only secretary copies from the repository (``templates/``): each kind's template
+# filled with example values to replace (``tests/test_new.py`` keeps the files equal to these).
+REPOSITORY_TEMPLATES = "templates"
+EXAMPLE_SOCIETY = "wuhan-example"
+EXAMPLE_EXPERT = "expert-example"
+EXAMPLE_CYCLE = 2027
+
+
+def repository_templates() -> dict[str, str]:
+    """``templates/<file name>`` → its text."""
+    society = {"society": EXAMPLE_SOCIETY, "cycle": EXAMPLE_CYCLE}
+    return {
+        "application.yaml": render(APPLICATION, **society),
+        "plan.yaml": render(PLAN, **society),
+        "report.midterm.yaml": render(REPORT, stage="midterm", **society),
+        "report.final.yaml": render(REPORT, stage="final", **society),
+        "review.yaml": render(REVIEW, expert=EXAMPLE_EXPERT, cycle=EXAMPLE_CYCLE),
+    }
+
+
+def write_repository_templates(root: str | Path) -> list[Path]:
+    """Write ``templates/`` under ``root`` from the kinds' templates (the maintainers' regeneration step)."""
+    written: list[Path] = []
+    for name, text in repository_templates().items():
+        target = Path(root) / REPOSITORY_TEMPLATES / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+        written.append(target)
+    return written
+
+
 def render_application(society: str, cycle: int) -> str:
     return render(APPLICATION, society=society, cycle=cycle)
 

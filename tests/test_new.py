@@ -211,3 +211,16 @@ def test_a_filled_review_template_passes() -> None:
     assert [
         (f.rule, f.message_zh) for f in result.findings if f.severity is Severity.ERROR and f.file == path
     ] == []
+
+
+def test_the_repository_templates_are_current() -> None:
+    """``templates/`` (what a browser-only secretary copies) is what the kinds' templates give."""
+    from generator.scaffold import REPOSITORY_TEMPLATES, repository_templates
+
+    folder = REPO / REPOSITORY_TEMPLATES
+    expected = repository_templates()
+    assert {p.name for p in folder.glob("*.yaml")} == set(expected)
+    stale = [name for name, text in expected.items() if (folder / name).read_text(encoding="utf-8") != text]
+    assert stale == [], (
+        f"{stale}: regenerate: python -c \"from generator.scaffold import write_repository_templates as w; w('.')\""
+    )

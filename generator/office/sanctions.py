@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.kinds.sanctions import KIND as SANCTIONS
+from generator.model import fmt_money
 from generator.office.edit import Draft, Refused, Workspace, block, iso_date, money
 
 KINDS = {"fraud": "弄虚作假", "violation": "违纪违法", "criticism": "通报批评或处罚"}
@@ -63,7 +64,7 @@ def sanction(workspace: Workspace, given: Sanction) -> Draft:
         f"办公室：记录对{given.society}的处理决定 {given.ident}（{given.doc_number.strip()}）",
         (
             f"{given.decided}，{KINDS[given.kind]}：{given.summary.strip()}",
-            f"撤销奖励：{'是' if given.revoke_award else '否'}；收回 {amount} 元；取消申报资格：{'是' if given.bans else '否'}",
+            f"撤销奖励：{'是' if given.revoke_award else '否'}；收回 {fmt_money(amount)} 元；取消申报资格：{'是' if given.bans else '否'}",
         ),
         (record.change(),),
     )
