@@ -429,3 +429,14 @@ def test_edited_keeps_the_lines_it_did_not_touch() -> None:
     data = load(text)
     data["done"] = True
     assert edited(text, data) == text.replace("done: false", "done: true")
+
+
+def test_formal_review_on_another_date_is_refused(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = repo / DECISIONS_2026
+    line = "    wuhan-materials: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}\n"
+    path.write_text(path.read_text(encoding="utf-8").replace(line, ""), encoding="utf-8")
+    before = path.read_bytes()
+    code, _, err = office(
+        ["formal-review", "--cycle", "2026", "--date", "2026-11-07", "--passed", "wuhan-materials"], capsys
+    )
+    assert code == 1 and "2026-11-06" in err and path.read_bytes() == before

@@ -39,6 +39,10 @@ def formal_review(
     if len(set(slugs)) != len(slugs):
         raise Refused("同一个学会给出了两次结果：每个学会只记录一次。")
     review = record.data.get("formal_review") or block({"date": day, "results": block({})})
+    if str(review.get("date")) != when:
+        raise Refused(
+            f"{cycle} 年度的形式审查日期已记录为 {review.get('date')}，与 --date {when} 不同：请核对日期。"
+        )
     put(record.data, "formal_review", review)
     if review.get("results") is None:
         review["results"] = block({})
