@@ -31,11 +31,11 @@ $(SSTAMP): pyproject.toml setup.py native/yamlcore.c | $(BIN)/python
 	touch $(STAMP) $@
 
 $(TSTAMP): pyproject.toml setup.py native/yamlcore.c | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[site,test]'
+	$(BIN)/python -m pip install -q -e '.[site,office,test]'
 	touch $(STAMP) $(SSTAMP) $@
 
 $(BSTAMP): pyproject.toml setup.py native/yamlcore.c | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[site,test,bench]'
+	$(BIN)/python -m pip install -q -e '.[site,office,test,bench]'
 	touch $(STAMP) $(SSTAMP) $(TSTAMP) $@
 
 ## site: 检查数据并生成公示网站到 public/（当前时间）

@@ -36,6 +36,7 @@ from generator.commands.errors import (
     ActionFailed,
     UsageError,
 )
+from generator.commands.office_cli import office_parser
 from generator.commands.parsing import Formatter
 
 __all__ = [
@@ -67,6 +68,7 @@ COMMANDS: dict[str, str] = {
     "audit-actors": "audit_actors",
     "workflows": "workflows",
     "new": "new",
+    "office": "office",
 }
 
 
@@ -166,6 +168,7 @@ def _parser() -> argparse.ArgumentParser:
     _trust_parsers(sub)
     _forge_parsers(sub)
     _new_parser(sub)
+    office_parser(sub)
     return parser
 
 
@@ -337,10 +340,25 @@ def _forge_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
 
 def _new_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     new = sub.add_parser("new", help="生成填写模板 (write a template to fill in)")
-    new.add_argument("what", choices=("application",), help="模板种类：application（申报书）")
-    new.add_argument("--society", required=True, help="学会代号，如 wuhan-mechanical-engineering")
-    new.add_argument("--cycle", required=True, type=int, help="申报年度，如 2026")
-    new.add_argument("--root", default=".", help="仓库根目录（含 submissions/），默认当前目录")
+    new.add_argument(
+        "what",
+        choices=("application", "plan", "report", "review"),
+        help="模板种类：application（申报书）、plan（资金管理办法备案）、report（中期或总结材料）、review（专家评分表）",
+    )
+    new.add_argument(
+        "--society", help="学会代号，如 wuhan-mechanical-engineering（application、plan、report）"
+    )
+    new.add_argument("--expert", help="专家编号，如 expert-zhao（评分表 review；--root 为评审委员会仓库）")
+    new.add_argument("--cycle", required=True, type=int, help="年度，如 2026")
+    new.add_argument(
+        "--stage",
+        choices=("midterm", "final"),
+        default="midterm",
+        help="中期或总结材料（report）的阶段：midterm 中期、final 总结",
+    )
+    new.add_argument(
+        "--root", default=".", help="仓库根目录（含 submissions/；review 为评审委员会仓库），默认当前目录"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -408,3 +408,33 @@ def clean_work_tree_head(root: Path) -> str | None:
         return None
     commit = (_plain_git(root, "rev-parse", "HEAD") or "").strip()
     return commit if re.fullmatch(r"[0-9a-f]{40}", commit) else None
+
+
+def commit_paths(root: Path, paths: Iterable[str], message: str) -> str:
+    """Commit exactly ``paths`` (repository-relative to ``root``, new files added) with ``message``, as the
+    person whose git identity this machine has (``xuehui office --commit``); the new commit's id. Anything
+    else staged stays staged and out of this commit. A failure is a ``ForgeError`` saying git's reason."""
+    wanted = list(paths)
+    steps = (
+        ["add", "--", *wanted],
+        ["commit", "-q", "--only", "-F", "-", "--", *wanted],
+    )
+    for step in steps:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(root), *step],
+                input=message if step[0] == "commit" else None,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=60,
+            )
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise ForgeError(f"无法运行 git（{exc}）：请确认已安装 git。改动已写入文件，尚未提交。") from exc
+        if done.returncode != 0:
+            raise ForgeError(
+                f"git {step[0]} 失败：{_shown(done.stderr.strip() or done.stdout.strip())}。"
+                f"改动已写入文件，尚未提交：请处理后用 git 提交。"
+            )
+    head = (_plain_git(root, "rev-parse", "HEAD") or "").strip()
+    return head

@@ -149,15 +149,16 @@ def test_rules_catalogue(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_new_application_writes_and_never_overwrites(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tree / "submissions/2026/applications/wuhan-mechanical-engineering.yaml"
+    target.unlink()
     code, _out, _ = run_main(
-        ["new", "application", "--society", "wuhan-new-society", "--cycle", "2026"], capsys
+        ["new", "application", "--society", "wuhan-mechanical-engineering", "--cycle", "2026"], capsys
     )
     assert code == 0
-    target = tree / "submissions/2026/applications/wuhan-new-society.yaml"
     first = target.read_bytes()
     assert first.startswith(b"# yaml-language-server: $schema=../../../schemas/application.schema.json")
     code, _, err = run_main(
-        ["new", "application", "--society", "wuhan-new-society", "--cycle", "2026"], capsys
+        ["new", "application", "--society", "wuhan-mechanical-engineering", "--cycle", "2026"], capsys
     )
     assert code == 1 and "已存在" in err
     assert target.read_bytes() == first
@@ -169,8 +170,9 @@ def test_new_application_refuses_bad_slug(tree: Path, capsys: pytest.CaptureFixt
 
 
 def test_unfilled_template_gives_findings_not_a_crash(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run_main(["new", "application", "--society", "wuhan-mechanical-engineering", "--cycle", "2027"], capsys)
-    target = "submissions/2027/applications/wuhan-mechanical-engineering.yaml"
+    target = "submissions/2026/applications/wuhan-mechanical-engineering.yaml"
+    (tree / target).unlink()
+    run_main(["new", "application", "--society", "wuhan-mechanical-engineering", "--cycle", "2026"], capsys)
     code, out, err = run_main(["check", "--now", "2026-11-26", "--format", "json", target], capsys)
     assert code == 1 and "Traceback" not in err
     findings = json.loads(out)["findings"]

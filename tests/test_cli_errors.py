@@ -407,13 +407,25 @@ CASES = [
     ),
     Case(
         "new: a file where its folder goes",
-        ("new", "application", "--society", "wuhan-x", "--cycle", "2027"),
+        ("new", "report", "--society", "wuhan-mechanical-engineering", "--cycle", "2026"),
         1,
-        "submissions/2027",
-        file_at("submissions/2027"),
+        "submissions/2026/reports",
+        file_at("submissions/2026/reports"),
     ),
     Case(
-        "new: a folder that cannot be written",
+        "new: a cycle without a call",
+        ("new", "application", "--society", "wuhan-mechanical-engineering", "--cycle", "2027"),
+        1,
+        "submissions/2027/call.yaml",
+    ),
+    Case(
+        "new: a society without a profile",
+        ("new", "application", "--society", "wuhan-x", "--cycle", "2026"),
+        1,
+        "submissions/societies/wuhan-x.yaml",
+    ),
+    Case(
+        "new: a root whose submissions/ is /proc (no such society there)",
         ("new", "application", "--society", "wuhan-x", "--cycle", "2026", "--root", "{tmp}/procroot"),
         1,
         "{tmp}/procroot/submissions",
@@ -423,7 +435,40 @@ CASES = [
         "new: a bad society code", ("new", "application", "--society", "武汉", "--cycle", "2026"), 1, "武汉"
     ),
     Case("new: a bad cycle", ("new", "application", "--society", "wuhan-x", "--cycle", "1800"), 1, "1800"),
-    Case("new: an unknown template", ("new", "plan", "--society", "wuhan-x", "--cycle", "2026"), 2, "plan"),
+    Case(
+        "new: an unknown template", ("new", "budget", "--society", "wuhan-x", "--cycle", "2026"), 2, "budget"
+    ),
+    # office
+    Case(
+        "office: outside a repository",
+        ("office", "open-cycle", "--year", "2027"),
+        2,
+        "submissions/",
+        elsewhere,
+    ),
+    Case(
+        "office: a date that does not exist",
+        (
+            "office",
+            "publicity",
+            "--cycle",
+            "2026",
+            "--start",
+            "2026-02-30",
+            "--doc-number",
+            "x",
+            "--now",
+            NOW,
+        ),
+        1,
+        "2026-02-30",
+    ),
+    Case(
+        "office: a cycle that was not opened",
+        ("office", "commend", "--cycle", "2030", "--date", "2030-12-01", "--doc-number", "x", "--now", NOW),
+        1,
+        "submissions/2030/decisions.yaml",
+    ),
 ]
 
 
@@ -522,7 +567,11 @@ def test_a_full_disk_fails_the_build_and_the_report_cleanly(env: Env) -> None:
 def test_a_read_only_folder_is_named(env: Env) -> None:
     frozen = env.tmp / "frozen"
     frozen.mkdir()
-    mount = 'mount -t tmpfs tmpfs "$1" && mkdir -p "$1/repo/submissions" && mount -o remount,ro "$1"'
+    mount = (
+        'mount -t tmpfs tmpfs "$1" && mkdir -p "$1/repo/submissions/societies" "$1/repo/submissions/2026"'
+        ' && touch "$1/repo/submissions/societies/wuhan-x.yaml" "$1/repo/submissions/2026/call.yaml"'
+        ' && mount -o remount,ro "$1"'
+    )
     cases = [
         (
             ["new", "application", "--society", "wuhan-x", "--cycle", "2026", "--root", str(frozen / "repo")],

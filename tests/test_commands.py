@@ -19,7 +19,13 @@ from tests.helpers import APP, MINI, REPO, modules_after
 
 PACKAGE = REPO / "generator"
 COMMANDS_DIR = PACKAGE / "commands"
-HELPERS = {"common", "errors", "output", "parsing"}  # shared by several commands; not commands themselves
+HELPERS = {
+    "common",
+    "errors",
+    "output",
+    "parsing",
+    "office_cli",
+}  # shared by several commands; not commands themselves
 FORGE = ["--forge", "gitea", "--api-url", "https://forge.example.org/api/v1", "--repo", "o/r"]
 # The fewest arguments each subcommand parses with (a new subcommand adds a line here).
 MINIMAL_ARGV: dict[str, list[str]] = {
@@ -46,6 +52,7 @@ MINIMAL_ARGV: dict[str, list[str]] = {
     "audit-actors": [*FORGE, "--sha", "0" * 40, "--before", "0" * 40, "--pusher", "someone"],
     "workflows": [],
     "new": ["application", "--society", "wuhan-x", "--cycle", "2026"],
+    "office": ["open-cycle", "--year", "2027"],
 }
 
 
@@ -127,7 +134,11 @@ def test_nothing_below_the_command_layer_imports_it() -> None:
 def test_cli_imports_no_command_until_one_runs(tmp_path: Path) -> None:
     loaded = modules_after("import generator.cli", tmp_path, tmp_path)
     commands = {m for m in loaded if m.startswith("generator.commands.")}
-    assert commands == {"generator.commands.errors", "generator.commands.parsing"}  # the parser's helpers
+    assert commands == {
+        "generator.commands.errors",
+        "generator.commands.parsing",
+        "generator.commands.office_cli",
+    }  # the parser's helpers (office_cli: the office subcommands' table)
 
 
 def test_checking_one_file_loads_neither_the_site_nor_git(tmp_path: Path) -> None:

@@ -114,9 +114,16 @@ def test_every_writer_path_classifies_back(spec: KindSpec) -> None:
         assert classify(path) == kind, path
 
 
-def test_only_the_application_has_a_template_and_it_exists() -> None:
-    assert {s.name: s.template for s in ALL if s.template} == {"application": "application.yaml.j2"}
-    assert (REPO / "generator" / "templates" / "application.yaml.j2").is_file()
+def test_the_kinds_a_society_or_expert_fills_in_have_templates_and_they_exist() -> None:
+    templated = {s.name: s.template for s in ALL if s.template}
+    assert templated == {
+        "application": "application.yaml.j2",
+        "plan": "plan.yaml.j2",
+        "report": "report.yaml.j2",
+        "review": "review.yaml.j2",
+    }
+    for template in templated.values():
+        assert (REPO / "generator" / "templates" / str(template)).is_file()
 
 
 def test_owners() -> None:

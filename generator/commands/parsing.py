@@ -37,6 +37,23 @@ METAVARS = {
     "ROOT": "目录",
     "COMMITTEE": "路径",
     "SHARED": "路径",
+    "EXPERT": "专家编号",
+    "YEAR": "年度",
+    "SOURCE": "年度",
+    "PUBLISHED": "日期",
+    "DOC_NUMBER": "文号",
+    "DATE": "日期",
+    "START": "日期",
+    "TITLE": "标题",
+    "CHANNEL": "渠道",
+    "RECEIVED": "日期",
+    "SUMMARY": "概述",
+    "RESOLVED": "日期",
+    "OUTCOME": "结论",
+    "DECIDED": "日期",
+    "RECLAIM": "金额",
+    "REASON": "理由",
+    "RECORD": "记录",
 }
 
 

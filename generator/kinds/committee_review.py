@@ -27,4 +27,5 @@ KIND = KindSpec(
     place=place,
     writes=writes,
     owner=Owner.EXPERT,
+    template="review.yaml.j2",
 )

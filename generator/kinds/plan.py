@@ -52,4 +52,5 @@ KIND = KindSpec(
             },
         ),
     ),
+    template="plan.yaml.j2",
 )

@@ -54,4 +54,5 @@ KIND = KindSpec(
         ),
     ),
     stages=STAGES,
+    template="report.yaml.j2",
 )
