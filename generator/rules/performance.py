@@ -461,7 +461,7 @@ Passes::
     "SHOW-002",
     NOTICE,
     "五（四）",
-    "提醒：总结报告写明可供宣传推广的典型经验",
+    "提醒：总结报告写明可供宣传推广的典型经验（总结验收不合格的除外）",
     "Reminder: a final report gives the society's experience for the showcase",
     message=Message(
         "总结报告没有写典型经验（experience）。",
@@ -476,8 +476,10 @@ def experience_given(data: Dataset, ctx: Context) -> Iterator[Hit]:
         return
     limit = data.programme.performance.experience_max_chars
     for year in sorted(data.cycles):
-        for (_slug, stage), report in sorted(data.cycles[year].reports.items()):
-            if stage == "final" and not report.experience:
+        dec = data.cycles[year].decisions
+        for (slug, stage), report in sorted(data.cycles[year].reports.items()):
+            failed = dec is not None and dec.final.results.get(slug, ("",))[0] == FAILED
+            if stage == "final" and not report.experience and not failed:
                 yield experience_given.hit(report.file, ("summary",), limit=limit)
 
 
