@@ -187,11 +187,15 @@ def verdict_figures(data: Dataset, ctx: Context) -> Iterator[Hit]:
             if figures is None or figures.weighted is None or slug in dec.final.reasons:
                 continue
             path = ("inspections", "final", "results", slug, "result")
-            values = {"society": slug, "weighted": figures.weighted, "threshold": threshold}
             if result == PASSED and figures.weighted < threshold:
-                yield verdict_figures.hit(dec.file, path, **values)
+                variant = ""
             elif result == FAILED and figures.all_met:
-                yield verdict_figures.hit(dec.file, path, "met", **values)
+                variant = "met"
+            else:
+                continue
+            yield verdict_figures.hit(
+                dec.file, path, variant, society=slug, weighted=figures.weighted, threshold=threshold
+            )
 
 
 @rule(
