@@ -286,6 +286,30 @@ def consequence(data: Dataset, society: str, year: int, today: date) -> Conseque
     return Consequence(year, society, kind, source, day, doc, source + cycles)
 
 
+def after_finals(data: Dataset, today: date) -> tuple[Consequence, ...]:
+    """What each known final result means, whoever applies: one entry per (cycle, society) with a
+    consequence, ``cycle`` being the first later cycle it applies to."""
+    if data.programme is None:
+        return ()
+    settings = data.programme.performance
+    out = []
+    for year in sorted(data.cycles):
+        dec = data.cycles[year].decisions
+        if dec is None or dec.final.date is None or not _known(dec.final.date, today):
+            continue
+        for slug in sorted(dec.final.results):
+            passed = dec.final.results[slug][0] == PASSED
+            cycles = settings.continued_support_cycles if passed else settings.ineligible_cycles
+            if cycles > 0:
+                kind = "continued" if passed else "ineligible"
+                out.append(
+                    Consequence(
+                        year + 1, slug, kind, year, dec.final.date, dec.final.doc_number, year + cycles
+                    )
+                )
+    return tuple(out)
+
+
 def consequences(data: Dataset, year: int, today: date) -> tuple[Consequence, ...]:
     """The consequences for every application (and award) of cycle ``year``."""
     cycle = data.cycles.get(year)
@@ -388,6 +412,8 @@ class PerformanceView:
     demonstration: tuple[tuple[str, tuple[int, ...]], ...]
     consequences: tuple[Consequence, ...]
     supports: tuple[SupportYear, ...]
+    demonstration_min_cycles: int | None = None  # the programme's 示范学会 rule
+    after_finals: tuple[Consequence, ...] = ()  # every known final's consequence, applicant or not
 
     def of(self, cycle: int, society: str) -> Assessment | None:
         return next((a for a in self.assessments if a.cycle == cycle and a.society == society), None)
@@ -447,6 +473,13 @@ def view(data: Dataset, today: date) -> PerformanceView:
             c = _completed(data, cycle, award, today)
             if c is not None:
                 completed.append(c)
+    rule = data.programme.performance.demonstration_min_cycles if data.programme else None
     return PerformanceView(
-        tuple(assessments), tuple(completed), demonstration(data, today), tuple(found), tuple(years)
+        tuple(assessments),
+        tuple(completed),
+        demonstration(data, today),
+        tuple(found),
+        tuple(years),
+        rule,
+        after_finals(data, today),
     )
