@@ -194,7 +194,7 @@ def due_dates(cycle: Cycle, settings: PerformanceSettings) -> tuple[date, date] 
     if found is None:
         return None
     start, end = found
-    midpoint = start + (end - start) / 2
+    midpoint = start + timedelta(days=(end - start).days // 2)
     return (
         midpoint + timedelta(days=settings.midterm_days_after_midpoint),
         end + timedelta(days=settings.final_days_after_end),

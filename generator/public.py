@@ -14,7 +14,7 @@ from functools import cached_property
 
 from generator.disclosure import CycleDisclosure, disclose
 from generator.kinds import SHARED, classify, spec_of
-from generator.lifecycle import STAGES, cycle_status
+from generator.lifecycle import STAGES, current_cycle, cycle_status
 from generator.model import AREAS, Call, Dataset, Decisions, InspectionRound
 from generator.performance import PerformanceView
 from generator.performance import view as performance_view
@@ -286,7 +286,6 @@ def publicity_label(state: str, days_left: int | None, commended: bool) -> tuple
 def project(data: Dataset, now: datetime) -> PublicSite:
     """The whole public site's data as of ``now`` (records dated later are not shown yet)."""
     from generator.clock import add_years
-    from generator.lifecycle import current_cycle
 
     programme = data.programme
     assert programme is not None, "the build refuses a tree without a valid programme.yaml"

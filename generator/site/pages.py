@@ -314,8 +314,7 @@ def build_pages(
             category_rows=_category_rows,
         )
     pages["statistics.md"] = _statistics(render, site)
-    rules = sorted(ALL_RULES, key=lambda r: rule_sort_key(r.id))
-    pages["rules.md"] = render("rules.md.j2", rules=rules)
+    pages["rules.md"] = render("rules.md.j2", rules=sorted(ALL_RULES, key=lambda r: rule_sort_key(r.id)))
     pages.update(_open_data(render, site, schema_files))
     showcase.extend(pages, render, site)
     pages["feed.xml"] = feed.render(
