@@ -86,6 +86,12 @@ def showcase_pages(render: Render, site: PublicSite) -> dict[str, str]:
     return pages
 
 
+def _section(render: Render, template: str, **context: Any) -> str:
+    """A section for the end of an existing page; nothing at all when it has nothing to say."""
+    text = render(template, **context)
+    return text if text.strip() else ""
+
+
 def extend(pages: dict[str, str], render: Render, site: PublicSite) -> None:
     """Add the showcase pages, and the performance sections to the society and cycle pages."""
     own = showcase_pages(render, site)
@@ -100,7 +106,8 @@ def extend(pages: dict[str, str], render: Render, site: PublicSite) -> None:
         path = f"societies/{s.slug}.md"
         if path not in pages:
             continue
-        pages[path] += render(
+        pages[path] += _section(
+            render,
             "performance_section.md.j2",
             continued=[x for x in view.after_finals if x.society == s.slug],
             demonstrated=demonstrated.get(s.slug, ()),
@@ -115,7 +122,8 @@ def extend(pages: dict[str, str], render: Render, site: PublicSite) -> None:
         rows = [a for a in view.assessments if a.cycle == c.year]
         if path not in pages:
             continue
-        pages[path] += render(
+        pages[path] += _section(
+            render,
             "performance_cycle.md.j2",
             year=c.year,
             rows=rows,
