@@ -32,7 +32,7 @@ from generator.report.status import render
 from generator.repository import Source, read_folder
 from generator.site.build import NAV
 from tests.golden import compare
-from tests.helpers import APP, DECISIONS, MIDTERM, PLAN, REPO, by_rule, edit, mini_tree, run
+from tests.helpers import APP, DECISIONS, MIDTERM, PLAN, PROGRAMME, REPO, by_rule, edit, mini_tree, run
 from tests.test_site import mini_pages, site_of
 
 FINAL = "submissions/2026/reports/wuhan-mechanical-engineering.final.yaml"
@@ -47,6 +47,33 @@ def shipped() -> dict[str, bytes]:
 def dataset(tree: dict[str, bytes]) -> Dataset:
     data, _ = build_dataset(parse_all([Source(p, r) for p, r in sorted(tree.items())]))
     return data
+
+
+SETTINGS = """
+indicators:
+  conference_attendance: {name: 学术会议参会人数, unit: 人, area: innovation, direction: higher, weight: 3}
+  group_standards:       {name: 发布团体标准, unit: 项, area: society_government, direction: higher, weight: 2}
+  member_training:       {name: 培训会员, unit: 人次, area: scientists, direction: higher, weight: 2}
+assessment: {pass_completion_percent: 80, experience_max_chars: 600}
+final_consequences:
+  合格: {continued_support_cycles: 2}
+  不合格: {ineligible_cycles: 1}
+demonstration: {min_cycles: 2}
+"""
+
+
+def awarded() -> dict[str, bytes]:
+    """The mini awarded tree with the programme's performance settings and the plan's standard indicators
+    (the normative examples themselves stay as the shared specification has them)."""
+    tree = mini_tree(awarded=True)
+    tree[PROGRAMME] += SETTINGS.encode()
+    for name, key in (
+        ("学术年会参会人数", "conference_attendance"),
+        ("发布团体标准", "group_standards"),
+        ("培训会员", "member_training"),
+    ):
+        edit(tree, PLAN, "{name: " + name + ",", "{id: " + key + ", name: " + name + ",")
+    return tree
 
 
 def with_final(tree: dict[str, bytes], result: str = "合格", extra: str = "") -> None:
@@ -107,7 +134,7 @@ def test_assessment_of_the_shipped_optics_final() -> None:
 
 # ------------------------------------------------------------------------------------------- PERF
 def test_perf_001_unknown_standard_indicator() -> None:
-    tree = mini_tree(awarded=True)
+    tree = awarded()
     assert not by_rule(run(tree, "2027-01-20"), "PERF-001")
     edit(tree, PLAN, "{id: member_training,", "{id: member_courses,")
     found = by_rule(run(tree, "2027-01-20"), "PERF-001")
@@ -115,11 +142,11 @@ def test_perf_001_unknown_standard_indicator() -> None:
 
 
 def test_perf_002_milestones_named_and_all_reported_in_the_final() -> None:
-    tree = mini_tree(awarded=True)
+    tree = awarded()
     tree[MIDTERM] += "milestones:\n  - {task: 举办学术年会, status: done}\n".encode()
     found = by_rule(run(tree, "2027-08-01"), "PERF-002")
     assert len(found) == 1 and "举办学术年会" in found[0].message_zh
-    tree = mini_tree(awarded=True)
+    tree = awarded()
     with_final(tree, extra=", reason: 顺延")
     tree[FINAL] += "milestones:\n  - {task: 完成团体标准征求意见稿, status: done}\n".encode()
     found = by_rule(run(tree, "2028-02-10"), "PERF-002")
@@ -137,7 +164,7 @@ def test_perf_002_milestones_named_and_all_reported_in_the_final() -> None:
     ],
 )
 def test_perf_003_verdict_against_figures(result: str, extra: str, fires: bool) -> None:
-    tree = mini_tree(awarded=True)
+    tree = awarded()
     with_final(tree, result, extra)
     found = by_rule(run(tree, "2028-02-10"), "PERF-003")
     assert bool(found) == fires
@@ -146,7 +173,7 @@ def test_perf_003_verdict_against_figures(result: str, extra: str, fires: bool) 
 
 
 def test_perf_003_a_fail_with_every_indicator_met_needs_a_reason() -> None:
-    tree = mini_tree(awarded=True)
+    tree = awarded()
     with_final(tree, "不合格")
     tree[FINAL] = (
         tree[FINAL]
@@ -161,7 +188,7 @@ def test_perf_003_a_fail_with_every_indicator_met_needs_a_reason() -> None:
 
 
 def test_perf_004_inspection_doc_number() -> None:
-    tree = mini_tree(awarded=True)
+    tree = awarded()
     line = "  midterm: {}"
     recorded = '  midterm: {date: "2027-07-20", results: {wuhan-mechanical-engineering: {result: 合格}}}'
     edit(tree, DECISIONS, line, recorded)
@@ -262,10 +289,10 @@ def test_cont_002_continued_support_and_its_window() -> None:
 
 # ------------------------------------------------------------------------------------------- SHOW
 def test_show_001_experience_size_and_place() -> None:
-    tree = mini_tree(awarded=True)
+    tree = awarded()
     tree[MIDTERM] += "experience: 以标准研制带动会员培训。\n".encode()
     assert len(by_rule(run(tree, "2027-08-01"), "SHOW-001")) == 1
-    tree = mini_tree(awarded=True)
+    tree = awarded()
     with_final(tree, extra=", reason: 顺延")
     tree[FINAL] += ("experience: " + "经" * 601 + "\n").encode()
     found = by_rule(run(tree, "2028-02-10"), "SHOW-001")
@@ -275,7 +302,7 @@ def test_show_001_experience_size_and_place() -> None:
 
 
 def test_show_002_final_report_without_experience() -> None:
-    tree = mini_tree(awarded=True)
+    tree = awarded()
     with_final(tree, extra=", reason: 顺延")
     assert len(by_rule(run(tree, "2028-02-10"), "SHOW-002")) == 1
     tree[FINAL] += "experience: 以标准研制带动会员培训。\n".encode()
@@ -285,14 +312,14 @@ def test_show_002_final_report_without_experience() -> None:
 
 
 def test_experience_is_privacy_scanned() -> None:
-    tree = mini_tree(awarded=True)
+    tree = awarded()
     tree[MIDTERM] += "experience: 联系人手机13912345678。\n".encode()
     assert any(f.rule.startswith("PRIV") for f in run(tree, "2027-08-01").findings)
 
 
 # ------------------------------------------------------------------------------------------- lifecycle, status
 def test_a_passed_final_after_a_failed_midterm_says_so() -> None:
-    tree = mini_tree(awarded=True)
+    tree = awarded()
     edit(
         tree,
         DECISIONS,

@@ -47,7 +47,7 @@ def standard_indicators(data: Dataset, ctx: Context) -> Iterator[Hit]:
         now: 2027-01-20
         awarded: yes
         --- submissions/2026/plans/wuhan-mechanical-engineering.yaml
-        -   - {id: member_training, name: 培训会员, unit: 人次, target: 200}
+        -   - {name: 培训会员, unit: 人次, target: 200}
         +   - {id: member_courses, name: 培训会员, unit: 人次, target: 200}
 
     Passes::
@@ -287,6 +287,12 @@ def inspections_recorded(data: Dataset, ctx: Context) -> Iterator[Hit]:
 
 
 FINAL_FAILED = """
+    --- submissions/programme.yaml
+    -   ban_years: 3                      # 五（二）: fraud bars a society from applying for 3 years
+    +   ban_years: 3                      # 五（二）: fraud bars a society from applying for 3 years
+    + final_consequences:
+    +   合格: {continued_support_cycles: 2}
+    +   不合格: {ineligible_cycles: 1}
     --- submissions/2026/decisions.yaml
     -   final: {}
     +   final: {date: "2027-11-20", doc_number: 武科协〔2027〕40号, results: {wuhan-mechanical-engineering: {result: 不合格, note: 主要指标未完成}}}
@@ -309,7 +315,7 @@ Passes::
     now: 2028-01-10
     awarded: yes
 """
-    + FINAL_FAILED.replace("不合格", "合格")
+    + FINAL_FAILED.replace("result: 不合格", "result: 合格")
     + """
 """
 )
@@ -353,7 +359,7 @@ CONTINUED_SUPPORT_DOC = (
     now: 2028-01-10
     awarded: yes
 """
-    + FINAL_FAILED.replace("不合格", "合格")
+    + FINAL_FAILED.replace("result: 不合格", "result: 合格")
     + """
 Passes::
 
