@@ -13,6 +13,14 @@ from enum import Enum
 
 from generator.calendar import CalendarError, Window, window
 from generator.model import Cycle, Dataset, Decisions, Sanction
+from generator.performance import (
+    Consequence,
+    DueInspection,
+    SupportYear,
+    consequences,
+    inspections_due,
+    supports,
+)
 
 STAGES: dict[str, str] = {
     "submitted": "已提交",
@@ -29,6 +37,7 @@ STAGES: dict[str, str] = {
     "final_passed": "总结验收合格",
     "final_failed": "总结验收不合格（终止支持）",
     "revoked": "已撤销奖励",
+    "final_passed_midterm_failed": "总结验收合格（中期检查曾不合格）",
 }
 
 PUBLICITY_STATES: dict[str, str] = {"not_started": "待公示", "open": "公示中", "ended": "公示期满"}
@@ -87,11 +96,20 @@ def _after_award(
     for stage, rnd in (("final", dec.final), ("midterm", dec.midterm)):
         result = rnd.results.get(society)
         if result is not None and _known(rnd.date, today):
-            return f"{stage}_{'passed' if result[0] == '合格' else 'failed'}"
+            found = f"{stage}_{'passed' if result[0] == '合格' else 'failed'}"
+            return _after_failed_midterm(dec, society, today) if found == "final_passed" else found
     plan = cycle.plans.get(society)
     if plan is not None and plan.filed <= today:
         return "plan_filed"
     return "commended"
+
+
+def _after_failed_midterm(dec: Decisions, society: str, today: date) -> str:
+    """A passed final after a failed midterm says so (四（四）: the midterm's result is not erased)."""
+    midterm = dec.midterm.results.get(society)
+    if midterm is not None and midterm[0] != "合格" and _known(dec.midterm.date, today):
+        return "final_passed_midterm_failed"
+    return "final_passed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +149,9 @@ class CycleStatus:
     publicity: Publicity
     applications: tuple[tuple[str, str], ...]  # (society, stage)
     reminders: tuple[Reminder, ...]
+    inspections_due: tuple[DueInspection, ...] = ()  # 四（四）: midterms and finals due, not recorded
+    consequences: tuple[Consequence, ...] = ()  # 一（三）: continued support or barred, from a final result
+    supports: tuple[SupportYear, ...] = ()  # 一（三）2: multi-year support, year by year
 
 
 def publicity_of(cycle: Cycle, today: date) -> tuple[Publicity, Window | None]:
@@ -180,7 +201,15 @@ def cycle_status(data: Dataset, year: int, now: datetime) -> CycleStatus:
         for app in sorted(cycle.applications.values(), key=lambda a: a.society)
     )
     return CycleStatus(
-        year, now, today, publicity, stages, tuple(reminders(cycle, today, win, data.timezone))
+        year,
+        now,
+        today,
+        publicity,
+        stages,
+        tuple(reminders(cycle, today, win, data.timezone)),
+        tuple(d for d in inspections_due(data, today) if d.cycle == year),
+        consequences(data, year, today),
+        supports(data, year, today),
     )
 
 

@@ -84,6 +84,7 @@ class Programme:
     forbidden: dict[str, str]
     suspicious_words: dict[str, tuple[str, ...]]
     eligibility: EligibilitySettings
+    performance: PerformanceSettings = field(default_factory=lambda: PerformanceSettings())
 
 
 def build_programme(file: str, d: dict[str, Any]) -> Programme:
@@ -112,6 +113,57 @@ def build_programme(file: str, d: dict[str, Any]) -> Programme:
             ban_years=int(elig.get("ban_years", 3)),
             sanction_lookback_years=int(elig.get("sanction_lookback_years", 2)),
         ),
+        performance=build_performance_settings(d),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorSpec:
+    """One indicator of the programme's standard set (``indicators`` in programme.yaml, 一（三）3、四（四）)."""
+
+    id: str
+    name: str
+    unit: str
+    area: str
+    direction: str  # higher | lower: which way is better
+    weight: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class PerformanceSettings:
+    """What the office sets for 绩效考核 and dynamic management (programme.yaml; all optional)."""
+
+    indicators: dict[str, IndicatorSpec] = field(default_factory=dict)
+    pass_completion_percent: Decimal = Decimal(80)  # a 合格 below this weighted completion needs a reason
+    experience_max_chars: int = 600
+    midterm_days_after_midpoint: int = 60  # the midterm is due this many days after the period's midpoint
+    final_days_after_end: int = 30  # the final is due this many days after the period ends
+    reminder_days: int = 30  # a notice this many days before an inspection is due
+    continued_support_cycles: int = 0  # after a final 合格: cycles of continued support (一（三）2)
+    ineligible_cycles: int = 0  # after a final 不合格: cycles barred from applying (一（三）3)
+    demonstration_min_cycles: int | None = None  # 示范学会: commended and passed in this many cycles
+
+
+def build_performance_settings(d: dict[str, Any]) -> PerformanceSettings:
+    assessment = d.get("assessment") or {}
+    due = d.get("inspection_due") or {}
+    consequences = d.get("final_consequences") or {}
+    demo = d.get("demonstration") or {}
+    return PerformanceSettings(
+        indicators={
+            key: IndicatorSpec(
+                key, v["name"], v.get("unit", ""), v["area"], v.get("direction", "higher"), money(v["weight"])
+            )
+            for key, v in (d.get("indicators") or {}).items()
+        },
+        pass_completion_percent=money(assessment.get("pass_completion_percent", 80)),
+        experience_max_chars=int(assessment.get("experience_max_chars", 600)),
+        midterm_days_after_midpoint=int(due.get("midterm_days_after_midpoint", 60)),
+        final_days_after_end=int(due.get("final_days_after_end", 30)),
+        reminder_days=int(due.get("reminder_days", 30)),
+        continued_support_cycles=int((consequences.get("合格") or {}).get("continued_support_cycles", 0)),
+        ineligible_cycles=int((consequences.get("不合格") or {}).get("ineligible_cycles", 0)),
+        demonstration_min_cycles=demo.get("min_cycles"),
     )
 
 
@@ -557,12 +609,18 @@ class Award:
     society: str
     tier: str
     amount: Decimal
+    support_years: int = 1  # multi-year support the office chose (一（三）2): later years released on a 合格
 
 
 @dataclass(frozen=True, slots=True)
 class InspectionRound:
     date: date | None
     results: dict[str, tuple[str, str]]  # society -> (合格|不合格, note)
+    doc_number: str | None = None  # the inspection notice's document number
+    scores: dict[str, Decimal] = field(default_factory=dict)  # society -> the panel's score
+    reasons: dict[str, str] = field(
+        default_factory=dict
+    )  # society -> why the verdict departs from the figures
 
 
 @dataclass(frozen=True, slots=True)
@@ -592,6 +650,11 @@ def _inspection_round(d: dict[str, Any] | None) -> InspectionRound:
         results={
             slug: (r["result"], r.get("note", "") or "") for slug, r in (d.get("results") or {}).items()
         },
+        doc_number=d.get("doc_number"),
+        scores={
+            s: money(r["score"]) for s, r in (d.get("results") or {}).items() if r.get("score") is not None
+        },
+        reasons={s: r["reason"] for s, r in (d.get("results") or {}).items() if r.get("reason")},
     )
 
 
@@ -638,7 +701,7 @@ def build_decisions(file: str, d: dict[str, Any]) -> Decisions:
         commendation_date=parse_date(commendation.get("date")),
         commendation_doc_number=commendation.get("doc_number"),
         awards=tuple(
-            Award(i, a["society"], a["tier"], money(a["amount"]))
+            Award(i, a["society"], a["tier"], money(a["amount"]), int(a.get("support_years", 1)))
             for i, a in enumerate(commendation.get("awards", []) or [])
         ),
         midterm=_inspection_round(inspections.get("midterm")),
@@ -720,6 +783,7 @@ class Indicator:
     name: str
     unit: str
     target: Decimal
+    id: str | None = None  # the programme's standard indicator it measures (programme.yaml ``indicators``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -756,7 +820,7 @@ def build_plan(file: str, d: dict[str, Any]) -> Plan:
             (date.fromisoformat(m["due"]), m.get("task", "")) for m in d.get("milestones", []) or []
         ),
         indicators=tuple(
-            Indicator(i, x["name"], x.get("unit", ""), money(x["target"]))
+            Indicator(i, x["name"], x.get("unit", ""), money(x["target"]), x.get("id"))
             for i, x in enumerate(d.get("indicators", []) or [])
         ),
         fund_directions=tuple(
@@ -785,6 +849,16 @@ class Report:
     indicators: tuple[tuple[str, Decimal], ...]
     spending: tuple[Spending, ...]
     summary: str
+    milestones: tuple[MilestoneStatus, ...] = ()  # the plan's milestones as reported (绩效考核)
+    experience: str = ""  # 典型经验 (final report): the short account shown on the showcase (五（四）)
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneStatus:
+    index: int
+    task: str
+    status: str  # done | in_progress | delayed | dropped
+    note: str = ""
 
 
 def build_report(file: str, d: dict[str, Any]) -> Report:
@@ -800,6 +874,11 @@ def build_report(file: str, d: dict[str, Any]) -> Report:
             for i, s in enumerate(d.get("spending", []) or [])
         ),
         summary=d.get("summary", ""),
+        milestones=tuple(
+            MilestoneStatus(i, m["task"], m["status"], m.get("note", "") or "")
+            for i, m in enumerate(d.get("milestones", []) or [])
+        ),
+        experience=d.get("experience", "") or "",
     )
 
 

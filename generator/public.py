@@ -14,8 +14,10 @@ from functools import cached_property
 
 from generator.disclosure import CycleDisclosure, disclose
 from generator.kinds import SHARED, classify, spec_of
-from generator.lifecycle import STAGES, cycle_status
+from generator.lifecycle import STAGES, current_cycle, cycle_status
 from generator.model import AREAS, Call, Dataset, Decisions, InspectionRound
+from generator.performance import PerformanceView
+from generator.performance import view as performance_view
 
 # (schema kind, property path) for every field copied from the data, by class and field name: what each
 # kind declares (``KindSpec.public``).
@@ -152,6 +154,8 @@ class PublicDecisions:
     awards: tuple[tuple[str, str, Decimal], ...]  # (society, tier, amount)
     midterm: tuple[date | None, tuple[PublicInspection, ...]]
     final: tuple[date | None, tuple[PublicInspection, ...]]
+    midterm_doc_number: str | None = None  # the inspection notices' document numbers
+    final_doc_number: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +241,7 @@ class PublicSite:
     cycles: tuple[PublicCycle, ...]
     sanctions: tuple[PublicSanction, ...]
     current: int | None
+    performance: PerformanceView | None = None  # 绩效考核、持续支持、示范学会 (generator.performance)
 
     @cached_property
     def _by_slug(self) -> dict[str, PublicSociety]:
@@ -281,7 +286,6 @@ def publicity_label(state: str, days_left: int | None, commended: bool) -> tuple
 def project(data: Dataset, now: datetime) -> PublicSite:
     """The whole public site's data as of ``now`` (records dated later are not shown yet)."""
     from generator.clock import add_years
-    from generator.lifecycle import current_cycle
 
     programme = data.programme
     assert programme is not None, "the build refuses a tree without a valid programme.yaml"
@@ -430,6 +434,7 @@ def project(data: Dataset, now: datetime) -> PublicSite:
         cycles=tuple(cycles),
         sanctions=sanctions,
         current=current_cycle(data, today),
+        performance=performance_view(data, today),
     )
 
 
@@ -494,6 +499,8 @@ def _decisions(dec: Decisions, today: date) -> PublicDecisions:
         awards=tuple((a.society, a.tier, a.amount) for a in dec.awards) if commended else (),
         midterm=inspections(dec.midterm),
         final=inspections(dec.final),
+        midterm_doc_number=dec.midterm.doc_number if known(dec.midterm.date) else None,
+        final_doc_number=dec.final.doc_number if known(dec.final.date) else None,
     )
 
 

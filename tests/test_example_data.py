@@ -30,9 +30,13 @@ def test_intended_warnings_and_notices_only() -> None:
     assert got == [
         ("results.yaml", "COMM-001"),  # the shared tree alone: what it left to the committee check
         ("wuhan-agriculture.yaml", "ELIG-005"),  # 换届 overdue
+        ("wuhan-civil-engineering.yaml", "CONT-002"),  # continued support after the 2025 final 合格
+        ("wuhan-computer.yaml", "CONT-002"),
         ("wuhan-electronics.yaml", "FUND-005"),  # 装修 in a budget line, for reviewers
         ("wuhan-geology.yaml", "BAN-001"),  # the banned society's application, rejected in formal review
         ("wuhan-geology.yaml", "EXCL-003"),
+        ("wuhan-mechanical-engineering.yaml", "CONT-002"),
+        ("wuhan-medical.yaml", "CONT-002"),
     ]
     assert all(f.severity.value == "notice" for f in result.findings if f.file.endswith("wuhan-geology.yaml"))
 

@@ -1000,6 +1000,131 @@ CASES += [
     Case("COMM-003", "reviews without recorded results", lambda t: t.pop(RESULTS), nothing, COMMITTEE_FILE),
 ]
 
+# 绩效考核与动态管理 (generator/rules/performance.py): the programme's settings are added by the cases
+# themselves (the normative examples have none).
+FINAL_REPORT = "submissions/2026/reports/wuhan-mechanical-engineering.final.yaml"
+APP_2027 = "submissions/2027/applications/wuhan-mechanical-engineering.yaml"
+
+
+def final_report(tree: Tree) -> None:
+    tree[FINAL_REPORT] = tree[MIDTERM].replace(b"stage: midterm", b"stage: final")
+
+
+def final_result(result: str, extra: str = "") -> Callable[[Tree], None]:
+    return e(
+        DECISIONS,
+        "  final: {}",
+        f'  final: {{date: "2028-01-20", doc_number: 武科协〔2028〕3号, '
+        f"results: {{wuhan-mechanical-engineering: {{result: {result}{extra}}}}}}}",
+    )
+
+
+def consequences(tree: Tree) -> None:
+    append(
+        tree,
+        "submissions/programme.yaml",
+        "final_consequences:\n  合格: {continued_support_cycles: 2}\n  不合格: {ineligible_cycles: 1}\n",
+    )
+
+
+def apply_2027(tree: Tree) -> None:
+    tree[APP_2027] = tree[APP].replace(b"cycle: 2026", b"cycle: 2027")
+
+
+def report_line(path: str, text: str) -> Callable[[Tree], None]:
+    return lambda tree: append(tree, path, text)
+
+
+MIDTERM_RECORDED = '  midterm: {date: "2027-07-20", doc_number: 武科协〔2027〕20号, results: {wuhan-mechanical-engineering: {result: 合格}}}'
+
+CASES += [
+    Case(
+        "PERF-001",
+        "a plan names an unknown standard indicator",
+        e(PLAN, "{name: 培训会员,", "{id: member_courses, name: 培训会员,"),
+        nothing,
+        PLAN,
+        now="2027-01-20",
+        awarded=True,
+    ),
+    Case(
+        "PERF-002",
+        "a report names a milestone the plan does not have",
+        report_line(MIDTERM, "milestones:\n  - {task: 举办学术年会, status: done}\n"),
+        report_line(MIDTERM, "milestones:\n  - {task: 完成团体标准征求意见稿, status: done}\n"),
+        MIDTERM,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "PERF-003",
+        "a final 合格 far below the threshold without a reason",
+        both(final_report, final_result("合格")),
+        both(final_report, final_result("合格", ", reason: 年会顺延至次年一月")),
+        DECISIONS,
+        now="2028-02-10",
+        awarded=True,
+        near_miss_clean=False,
+    ),
+    Case(
+        "PERF-004",
+        "an inspection without its notice's number",
+        inspection("midterm", "2027-07-20"),
+        e(DECISIONS, "  midterm: {}", MIDTERM_RECORDED),
+        DECISIONS,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "INSP-001",
+        "the midterm is overdue and not recorded",
+        nothing,
+        e(DECISIONS, "  midterm: {}", MIDTERM_RECORDED),
+        DECISIONS,
+        now="2027-09-01",
+        awarded=True,
+    ),
+    Case(
+        "CONT-001",
+        "an application the year after a failed final",
+        both(consequences, final_result("不合格"), apply_2027),
+        both(consequences, final_result("合格"), apply_2027),
+        APP_2027,
+        now="2028-02-10",
+        awarded=True,
+        near_miss_clean=False,
+    ),
+    Case(
+        "CONT-002",
+        "an application the year after a passed final",
+        both(consequences, final_result("合格"), apply_2027),
+        both(final_result("合格"), apply_2027),
+        APP_2027,
+        now="2028-02-10",
+        awarded=True,
+        near_miss_clean=False,
+    ),
+    Case(
+        "SHOW-001",
+        "an experience account in a midterm report",
+        report_line(MIDTERM, "experience: 以标准研制带动会员培训。\n"),
+        nothing,
+        MIDTERM,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "SHOW-002",
+        "a final report without an experience account",
+        final_report,
+        both(final_report, report_line(FINAL_REPORT, "experience: 以标准研制带动会员培训。\n")),
+        FINAL_REPORT,
+        now="2028-02-10",
+        awarded=True,
+        near_miss_clean=False,
+    ),
+]
+
 CASE_IDS = [f"{c.rule}:{c.name}" for c in CASES]
 
 

@@ -45,6 +45,8 @@ KIND = KindSpec(
                 "awards": "commendation.awards",
                 "midterm": "inspections.midterm",
                 "final": "inspections.final",
+                "midterm_doc_number": "inspections.midterm.doc_number",
+                "final_doc_number": "inspections.final.doc_number",
             },
         ),
     ),

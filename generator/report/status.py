@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.lifecycle import PUBLICITY_STATES, STAGES, CycleStatus, Reminder
+from generator.performance import STAGE_ZH, SUPPORT_ZH
 from generator.report.text import display_width, pad
 from generator.rules.lifecycle import reminder_rule, reminder_text
 from generator.textsafe import inert_lines, visible
@@ -26,7 +27,49 @@ def as_dict(status: CycleStatus) -> dict[str, object]:
             for society, stage in status.applications
         ],
         "reminders": [_reminder(r) for r in status.reminders],
+        **performance_dict(status),
     }
+
+
+def performance_dict(status: CycleStatus) -> dict[str, object]:
+    """What is due for inspection (四（四）), what a final result means (一（三）), multi-year support."""
+    return {
+        "inspections_due": [
+            {"society": d.society, "stage": d.stage, "due": d.due.isoformat(), "overdue": d.overdue}
+            for d in status.inspections_due
+        ],
+        "consequences": [
+            {
+                "society": c.society,
+                "kind": c.kind,
+                "source_cycle": c.source_cycle,
+                "doc_number": c.doc_number,
+                "until": c.until,
+            }
+            for c in status.consequences
+        ],
+        "support": [
+            {"society": y.society, "year": y.year, "amount": str(y.amount), "state": y.state}
+            for y in status.supports
+        ],
+    }
+
+
+def performance_lines(status: CycleStatus, names: dict[str, str]) -> list[str]:
+    lines: list[str] = []
+    for d in status.inspections_due:
+        late = "已逾期" if d.overdue else "尚未到期"
+        name = visible(names.get(d.society, d.society))
+        lines.append(f"待检查：{name} {STAGE_ZH[d.stage]}应在 {d.due} 前完成（{late}）")
+    for c in status.consequences:
+        name = visible(names.get(c.society, c.society))
+        doc = visible(c.doc_number or "未写文号")
+        what = "持续支持" if c.kind == "continued" else "不得申报"
+        lines.append(f"{what}：{name}（{c.source_cycle} 年度总结验收，{doc}；至 {c.until} 年度）")
+    for y in status.supports:
+        name = visible(names.get(y.society, y.society))
+        lines.append(f"多年度支持：{name} 第{y.year}年 {SUPPORT_ZH[y.state]}")
+    return lines
 
 
 def _reminder(r: Reminder) -> dict[str, object]:
@@ -62,4 +105,7 @@ def render(status: CycleStatus, fmt: str, names: dict[str, str]) -> str:
     if status.reminders:
         lines.append("")
         lines += [f"提醒（{reminder_rule(r).id}）：{visible(reminder_text(r)[0])}" for r in status.reminders]
+    extra = performance_lines(status, names)
+    if extra:
+        lines += ["", *extra]
     return inert_lines("\n".join(lines)) + "\n"

@@ -218,6 +218,7 @@ NAV: list[dict[str, Any]] = [
     {"年度": "cycles/index.md"},
     {"学会": "societies/index.md"},
     {"统计": "statistics.md"},
+    {"典型经验": "showcase/index.md"},
     {"规则": "rules.md"},
     {
         "指南": [
@@ -249,6 +250,7 @@ def document_numbers(site: PublicSite) -> tuple[str, ...]:
     for c in site.cycles:
         if c.decisions is not None:
             found.update((c.decisions.publicity_doc_number or "", c.decisions.commendation_doc_number or ""))
+            found.update((c.decisions.midterm_doc_number or "", c.decisions.final_doc_number or ""))
     found.update(s.doc_number or "" for s in site.sanctions)
     return tuple(sorted(n for n in found if n))
 

@@ -230,7 +230,7 @@ def _cycle_notices(cycle: PublicCycle, issuer: str, site: PublicSite) -> list[No
                 f"{cycle.year}-{stage}",
                 stage,
                 f"{cycle.year}年度学会能力提升专项{KIND_ZH[stage]}",
-                None,
+                dec.midterm_doc_number if stage == "midterm" else dec.final_doc_number,
                 issuer,
                 day,
                 cycle.year,

@@ -24,7 +24,7 @@ from generator.disclosure import AwardDisclosure
 from generator.model import fmt_money, two_decimals
 from generator.public import PublicCycle, PublicPlan, PublicReport, PublicSanction, PublicSite
 from generator.rules import ALL_RULES, rule_sort_key
-from generator.site import feed, svg
+from generator.site import feed, showcase, svg
 from generator.site.history import Revision
 from generator.site.notices import canonical, notices
 from generator.textsafe import clean, md_escape
@@ -314,9 +314,9 @@ def build_pages(
             category_rows=_category_rows,
         )
     pages["statistics.md"] = _statistics(render, site)
-    rules = sorted(ALL_RULES, key=lambda r: rule_sort_key(r.id))
-    pages["rules.md"] = render("rules.md.j2", rules=rules)
+    pages["rules.md"] = render("rules.md.j2", rules=sorted(ALL_RULES, key=lambda r: rule_sort_key(r.id)))
     pages.update(_open_data(render, site, schema_files))
+    showcase.extend(pages, render, site)
     pages["feed.xml"] = feed.render(
         all_notices,
         site.programme.site_title,

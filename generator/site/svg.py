@@ -137,14 +137,15 @@ def bars(
     first: str,
     second: str | None,
     unit: str = "元",
+    scale: Decimal | None = None,
 ) -> str:
     """Horizontal bars: one or two series (e.g. planned and spent) per labelled row, in yuan. Each row's
     label sits above its bars, so the chart stays legible at a phone's width. The numbers follow as a table
-    in a ``<details>`` block (closed)."""
+    in a ``<details>`` block (closed). ``scale``: the value a full bar stands for at least (100 for rates in %)."""
     if not rows:
         return ""
     key = _key("bars", title, first, second, tuple(rows))
-    top = max([max(a, b or Decimal(0)) for _, a, b in rows] + [Decimal(1)])
+    top = max([max(a, b or Decimal(0)) for _, a, b in rows] + [Decimal(1), scale or Decimal(1)])
     width, bar_w = 400, 300  # the rest of the width holds the amount after the longest bar
     bar_h, gap = 14, 3
     row_h = 22 + (bar_h + gap) * (2 if second else 1) + 10
