@@ -14,6 +14,7 @@ from generator.rules import (
     format_yaml,
     funds,
     lifecycle,
+    panels,
     postaward,
     privacy,
     records,
@@ -37,6 +38,7 @@ MODULES = (
     postaward,
     records,
     privacy,
+    panels,
 )
 
 # An id's prefix → the module (``generator/rules/<module>.py``) that declares every id with that prefix.
@@ -67,6 +69,9 @@ PREFIX_MODULES: dict[str, str] = {
     "SANC": "postaward",
     "LOCK": "records",
     "PRIV": "privacy",
+    "PANEL": "panels",
+    "ASSIGN": "panels",
+    "COI": "panels",
 }
 
 ALL_RULES: tuple[Rule, ...] = tuple(r for module in MODULES for r in module.RULES)
