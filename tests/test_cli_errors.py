@@ -424,6 +424,25 @@ CASES = [
     ),
     Case("new: a bad cycle", ("new", "application", "--society", "wuhan-x", "--cycle", "1800"), 1, "1800"),
     Case("new: an unknown template", ("new", "plan", "--society", "wuhan-x", "--cycle", "2026"), 2, "plan"),
+    # conflicts
+    Case(
+        "conflicts: --committee is not a folder",
+        ("conflicts", "--committee", "{tmp}/nowhere", "--cycle", "2026"),
+        2,
+        "{tmp}/nowhere",
+    ),
+    Case(
+        "conflicts: a committee folder without shared.yaml",
+        ("conflicts", "--committee", "{tmp}", "--cycle", "2026"),
+        2,
+        "shared.yaml",
+    ),
+    Case(
+        "conflicts: a cycle that is not a number",
+        ("conflicts", "--committee", "{tmp}", "--cycle", "x"),
+        2,
+        "--cycle",
+    ),
 ]
 
 
