@@ -8,6 +8,7 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,10 @@ from generator.checker import CheckResult
 from generator.clock import parse_now
 from generator.committee import check_committee, read_committee_folder
 from generator.conflicts import barred, summary
+from generator.model import Call, Dataset, Society
 from generator.repository import read_folder
-from generator.rules.base import Context
+from generator.rules.base import Context, Rule
+from generator.rules.panels import assignment_targets, panel_members
 from tests.helpers import REPO
 
 EXAMPLE = REPO / "examples" / "committee"
@@ -375,3 +378,62 @@ def test_the_office_summary_in_json_names_the_undeclared(tmp_path: Path) -> None
 def test_the_summary_refuses_an_unknown_cycle() -> None:
     shown = xuehui("conflicts", "--committee", "examples/committee", "--cycle", "2019")
     assert shown.returncode == 2 and "没有 2019 年度的数据" in shown.stderr
+
+
+# ------------------------------------------------------------------------------------------ categories
+# The call's ``categories`` (each names its panel) and a profile's ``category`` come with 分类实施; until
+# they are in the model here, a call and a profile that carry them stand in for the real ones.
+@dataclass(frozen=True)
+class CategorisedCall(Call):
+    categories: tuple[dict[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class CategorisedSociety(Society):
+    category: str | None = None
+
+
+def _categorised(categories: tuple[dict[str, str], ...], society: str, category: str) -> Dataset:
+    from generator.checker import build_dataset, parse_all
+    from generator.committee import merge, parse_committee
+
+    data, _ = build_dataset(parse_all(read_folder(REPO)))
+    merge(data, parse_committee(read_committee_folder(EXAMPLE)))
+    cycle = data.cycles[2026]
+    call = cycle.call
+    assert call is not None
+    cycle.call = CategorisedCall(
+        **{f.name: getattr(call, f.name) for f in fields(call)}, categories=categories
+    )
+    profile = data.societies[society]
+    data.societies[society] = CategorisedSociety(
+        **{f.name: getattr(profile, f.name) for f in fields(profile)}, category=category
+    )
+    return data
+
+
+def _hits(rule: Rule, data: Dataset) -> list[str]:
+    assert rule.check is not None
+    return [hit.zh for hit in rule.check(data, Context(now=NOW))]
+
+
+CATEGORIES = ({"id": "engineering", "panel": "engineering"}, {"id": "life-earth", "panel": "life-earth"})
+
+
+def test_the_calls_categories_and_their_panels_agree_with_panels_and_assignments() -> None:
+    data = _categorised(CATEGORIES, "wuhan-computer", "engineering")
+    assert _hits(panel_members, data) == [] and _hits(assignment_targets, data) == []
+
+
+def test_a_category_whose_panel_is_missing() -> None:
+    data = _categorised((*CATEGORIES, {"id": "social", "panel": "social"}), "wuhan-computer", "engineering")
+    assert _hits(panel_members, data) == [
+        "申报通知的申报类别“social”由评审组“social”评审，但 2026/panels.yaml 中没有这个评审组。"
+    ]
+
+
+def test_an_application_assigned_outside_its_categorys_panel() -> None:
+    data = _categorised(CATEGORIES, "wuhan-computer", "life-earth")
+    assert _hits(assignment_targets, data) == [
+        "学会“wuhan-computer”属于由评审组“life-earth”评审的申报类别，却分配给了评审组“engineering”。"
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.conflicts import assigned_to, barred, conflicts_of, workload
+from generator.conflicts import assigned_to, barred, category_panels, conflicts_of, panel_of, workload
 from generator.model import Cycle, Dataset
 from generator.rules.base import ERROR, WARNING, Context, Hit, Message, rule
 from generator.scoring import conflicted, ranked_societies
@@ -100,6 +100,11 @@ def _cycles(data: Dataset) -> Iterator[Cycle]:
             "Panel {panel}: {expert} is not on the {year} committee.",
             "评审组成员须是本年度评审委员会成员：请把这位专家加入 committee.yaml 的 members，或从评审组中删去。",
         ),
+        "category": Message(
+            "申报通知的申报类别“{category}”由评审组“{panel}”评审，但 {year}/panels.yaml 中没有这个评审组。",
+            "The call's category {category} names panel {panel}, which panels.yaml lacks.",
+            "请在 panels.yaml 中为每个申报类别建立申报通知所写的评审组（四（二）分类评审）。",
+        ),
         "twice": Message(
             "评审组编号“{panel}”在 {year}/panels.yaml 中出现了不止一次。",
             "Panel id {panel} appears more than once.",
@@ -133,6 +138,12 @@ def panel_members(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     yield panel_members.hit(
                         file, where, "committee", panel=panel.id, expert=expert, year=cycle.year
                     )
+        known = {panel.id for panel in cycle.panels.panels}
+        for category, panel_id in sorted(category_panels(cycle.call).items()):
+            if panel_id not in known:
+                yield panel_members.hit(
+                    file, ("panels",), "category", category=category, panel=panel_id, year=cycle.year
+                )
 
 
 @rule(
@@ -191,6 +202,11 @@ def panel_fields(data: Dataset, ctx: Context) -> Iterator[Hit]:
             "{society} has no application under review in {year}.",
             "请核对学会代号；只为通过形式审查的申报分配专家。",
         ),
+        "category": Message(
+            "学会“{society}”属于由评审组“{expected}”评审的申报类别，却分配给了评审组“{panel}”。",
+            "{society} belongs to panel {expected}'s category but is assigned to {panel}.",
+            "请改为该学会所属类别的评审组（见申报通知 categories 和学会档案的 category）。",
+        ),
         "twice": Message(
             "学会“{society}”的申报在 {year}/assignments.yaml 中分配了不止一次。",
             "{society} is assigned more than once.",
@@ -218,6 +234,11 @@ def assignment_targets(data: Dataset, ctx: Context) -> Iterator[Hit]:
             if data.has_society(a.society) and a.society not in reviewed:
                 yield assignment_targets.hit(
                     file, (*where, "society"), "society", society=a.society, year=year
+                )
+            expected = panel_of(data, cycle, a.society)
+            if expected is not None and expected != a.panel:
+                yield assignment_targets.hit(
+                    file, (*where, "panel"), "category", society=a.society, panel=a.panel, expected=expected
                 )
             panel = cycle.panels.get(a.panel) if cycle.panels is not None else None
             if panel is None:
