@@ -437,3 +437,15 @@ def test_an_application_assigned_outside_its_categorys_panel() -> None:
     assert _hits(assignment_targets, data) == [
         "学会“wuhan-computer”属于由评审组“life-earth”评审的申报类别，却分配给了评审组“engineering”。"
     ]
+
+
+def test_an_expert_may_change_only_their_own_declaration() -> None:
+    from generator.committee import may_change
+
+    office = frozenset({"office-login"})
+    experts = {"expert-li": frozenset({"li-review"}), "expert-zhao": frozenset({"zhao-review"})}
+    assert may_change("2026/declarations/expert-li.yaml", "li-review", office, experts)
+    assert not may_change("2026/declarations/expert-zhao.yaml", "li-review", office, experts)
+    for office_file in ("2026/assignments.yaml", "2026/panels.yaml", "2026/conflicts.yaml"):
+        assert not may_change(office_file, "li-review", office, experts)
+        assert may_change(office_file, "office-login", office, experts)
