@@ -211,6 +211,12 @@ class Expert:
     field: str
     affiliations: tuple[str, ...]
     login: str | None = None
+    other_fields: tuple[str, ...] = ()  # 四（二）: further fields the expert reviews in (panels.yaml)
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """Every field the expert reviews in: ``field`` first, then ``other_fields``."""
+        return (self.field, *self.other_fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +350,12 @@ def build_corrections(d: dict[str, Any]) -> tuple[Correction, ...]:
 def build_experts(d: dict[str, Any]) -> dict[str, Expert]:
     return {
         e["id"]: Expert(
-            e["id"], e.get("name", ""), e.get("field", ""), tuple(e.get("affiliations", [])), e.get("login")
+            e["id"],
+            e.get("name", ""),
+            e.get("field", ""),
+            tuple(e.get("affiliations", [])),
+            e.get("login"),
+            tuple(e.get("other_fields", []) or []),
         )
         for e in d.get("experts", [])
     }
@@ -377,6 +388,7 @@ class Call:
     issuer: str | None
     period_start: date | None
     period_end: date | None
+    review: ReviewSettings | None = None  # 四（二）、五（二）: panels and assignment (``review:``)
 
     @property
     def largest_award(self) -> Decimal:
@@ -417,6 +429,7 @@ def build_call(file: str, d: dict[str, Any]) -> Call:
         issuer=d.get("issuer"),
         period_start=parse_date(period.get("start")),
         period_end=parse_date(period.get("end")),
+        review=build_review_settings(d.get("review")),
     )
 
 
@@ -895,6 +908,11 @@ class Cycle:
     results: Results | None = None  # the recorded aggregated results (shared tree)
     plans: dict[str, Plan] = field(default_factory=dict)
     reports: dict[tuple[str, str], Report] = field(default_factory=dict)  # (slug, stage)
+    # Panels, assignments and conflicts of interest (committee repository only; generator.conflicts)
+    panels: Panels | None = None
+    assignments: Assignments | None = None
+    declarations: dict[str, Declaration] = field(default_factory=dict)  # by expert id (file name)
+    conflict_records: ConflictRecords | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -966,3 +984,193 @@ class Dataset:
         if found is None:
             found = self.cycles[year] = Cycle(year)
         return found
+
+
+# --------------------------------------------------------------------------------------------- panels, conflicts
+# 四（二）、五（二）: review panels by field, who scores which application, each expert's declared conflicts of
+# the cycle and the office's recusals, waivers and applicants' avoid requests (committee repository only).
+RELATIONSHIPS: tuple[str, ...] = (
+    "member",
+    "officer",
+    "employer",
+    "supervising_unit",
+    "collaborator",
+    "relative",
+)
+WAIVABLE: tuple[str, ...] = ("member", "collaborator")  # the relationships the office may waive
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSettings:
+    """The call's ``review:`` block (None values: not set)."""
+
+    min_scorers: int | None
+    max_assignments_per_expert: int | None
+    max_avoided_experts: int | None
+
+
+def build_review_settings(d: Any) -> ReviewSettings | None:
+    if not isinstance(d, dict):
+        return None
+
+    def number(key: str) -> int | None:
+        value = d.get(key)
+        return int(value) if value is not None else None
+
+    return ReviewSettings(
+        number("min_scorers"), number("max_assignments_per_expert"), number("max_avoided_experts")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Panel:
+    index: int
+    id: str
+    name: str
+    category: str | None
+    fields: tuple[str, ...]
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Panels:
+    file: str
+    panels: tuple[Panel, ...]
+
+    def get(self, panel_id: str) -> Panel | None:
+        return next((p for p in self.panels if p.id == panel_id), None)
+
+
+def build_panels(file: str, d: dict[str, Any]) -> Panels:
+    return Panels(
+        file,
+        tuple(
+            Panel(
+                i,
+                p["id"],
+                p.get("name", ""),
+                p.get("category"),
+                tuple(p.get("fields", []) or []),
+                tuple(p.get("members", []) or []),
+            )
+            for i, p in enumerate(d.get("panels", []) or [])
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    index: int
+    society: str
+    panel: str
+    experts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Assignments:
+    file: str
+    assignments: tuple[Assignment, ...]
+
+    def of(self, society: str) -> Assignment | None:
+        return next((a for a in self.assignments if a.society == society), None)
+
+
+def build_assignments(file: str, d: dict[str, Any]) -> Assignments:
+    return Assignments(
+        file,
+        tuple(
+            Assignment(i, a["society"], a["panel"], tuple(a.get("experts", []) or []))
+            for i, a in enumerate(d.get("assignments", []) or [])
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DeclaredConflict:
+    index: int
+    society: str
+    relationship: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    file: str
+    cycle: int
+    expert: str
+    declared: date | None
+    conflicts: tuple[DeclaredConflict, ...]
+
+
+def build_declaration(file: str, d: dict[str, Any]) -> Declaration:
+    return Declaration(
+        file,
+        int(d["cycle"]),
+        d["expert"],
+        parse_date(d.get("declared")),
+        tuple(
+            DeclaredConflict(i, c["society"], c["relationship"], c.get("note", ""))
+            for i, c in enumerate(d.get("conflicts", []) or [])
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeRuling:
+    """A recusal (the expert may not score the application) or a waiver (a declared conflict, an affiliation
+    or an applicant's avoid request does not bar the expert), with the office's reason."""
+
+    index: int
+    expert: str
+    society: str
+    reason: str
+    decided: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class AvoidRequest:
+    """An applicant's written request not to be reviewed by some experts: those in the pool by id, the
+    others only counted (``others``; minimum necessary)."""
+
+    index: int
+    society: str
+    received: date | None
+    experts: tuple[str, ...]
+    others: int
+
+    @property
+    def named(self) -> int:
+        return len(self.experts) + self.others
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictRecords:
+    file: str
+    recusals: tuple[OfficeRuling, ...]
+    waivers: tuple[OfficeRuling, ...]
+    avoid_requests: tuple[AvoidRequest, ...]
+
+
+def _rulings(items: Any) -> tuple[OfficeRuling, ...]:
+    return tuple(
+        OfficeRuling(i, r["expert"], r["society"], r.get("reason", ""), parse_date(r.get("decided")))
+        for i, r in enumerate(items or [])
+    )
+
+
+def build_conflict_records(file: str, d: dict[str, Any]) -> ConflictRecords:
+    return ConflictRecords(
+        file,
+        _rulings(d.get("recusals")),
+        _rulings(d.get("waivers")),
+        tuple(
+            AvoidRequest(
+                i,
+                a["society"],
+                parse_date(a.get("received")),
+                tuple(a.get("experts", []) or []),
+                int(a.get("others", 0) or 0),
+            )
+            for i, a in enumerate(d.get("avoid_requests", []) or [])
+        ),
+    )

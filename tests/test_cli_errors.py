@@ -469,6 +469,25 @@ CASES = [
         1,
         "submissions/2030/decisions.yaml",
     ),
+    # conflicts
+    Case(
+        "conflicts: --committee is not a folder",
+        ("conflicts", "--committee", "{tmp}/nowhere", "--cycle", "2026"),
+        2,
+        "{tmp}/nowhere",
+    ),
+    Case(
+        "conflicts: a committee folder without shared.yaml",
+        ("conflicts", "--committee", "{tmp}", "--cycle", "2026"),
+        2,
+        "shared.yaml",
+    ),
+    Case(
+        "conflicts: a cycle that is not a number",
+        ("conflicts", "--committee", "{tmp}", "--cycle", "x"),
+        2,
+        "--cycle",
+    ),
 ]
 
 

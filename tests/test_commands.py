@@ -53,6 +53,7 @@ MINIMAL_ARGV: dict[str, list[str]] = {
     "workflows": [],
     "new": ["application", "--society", "wuhan-x", "--cycle", "2026"],
     "office": ["open-cycle", "--year", "2027"],
+    "conflicts": ["--committee", "examples/committee", "--cycle", "2026"],
 }
 
 

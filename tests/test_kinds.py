@@ -44,7 +44,17 @@ OLD_SHARED_ORDER = (
     "report",
     "attachment",
 )
-OLD_COMMITTEE_ORDER = ("shared-ref", "experts", "committee", "review", "contacts")
+OLD_COMMITTEE_ORDER = (
+    "shared-ref",
+    "experts",
+    "committee",
+    "review",
+    "contacts",
+    "panels",
+    "assignments",
+    "declaration",
+    "conflicts",
+)
 OLD_SOCIETY_KINDS = {"society", "application", "plan", "report", "attachment"}  # authority.SOCIETY_KINDS
 OLD_OFFICE_KINDS = {"annual-inspections", "annual-reports", "entrusted-projects", "sanctions"}  # 8 MiB
 SCOPES = {"all", "cycle", "society", "society-cycle", "cycle-if-renamed", "all-if-personal"}
@@ -128,7 +138,7 @@ def test_the_kinds_a_society_or_expert_fills_in_have_templates_and_they_exist() 
 
 def test_owners() -> None:
     assert {s.name for s in ALL if s.owner is Owner.SOCIETY} == OLD_SOCIETY_KINDS
-    assert {s.name for s in ALL if s.owner is Owner.EXPERT} == {"review"}
+    assert {s.name for s in ALL if s.owner is Owner.EXPERT} == {"review", "declaration"}
     assert {s.name: s.maintainers for s in ALL if s.maintainers} == {
         "programme": ("office", "maintainers"),
         "society": ("maintainers",),

@@ -1125,6 +1125,171 @@ CASES += [
     ),
 ]
 
+# Panels, assignments and conflicts of interest (generator/rules/panels.py): committee files added to the tree.
+PANELS = C + "2026/panels.yaml"
+ASSIGNMENTS = C + "2026/assignments.yaml"
+CONFLICTS = C + "2026/conflicts.yaml"
+MECH = "wuhan-mechanical-engineering"
+FOUR = "[expert-zhao, expert-qian, expert-li, expert-zhou]"
+CALL_LINE = "plan_due_days: 30 "
+
+
+def panels_file(members: str = FOUR, fields: str = "[机械工程]") -> Callable[[Tree], None]:
+    text = f"schema_version: 1\ncycle: 2026\npanels:\n  - {{id: engineering, name: 工程技术类评审组, fields: {fields}, members: {members}}}\n"
+    return lambda tree: tree.__setitem__(PANELS, text.encode())
+
+
+def assignments_file(*entries: str) -> Callable[[Tree], None]:
+    listed = "".join(f"  - {entry}\n" for entry in entries)
+    text = f"schema_version: 1\ncycle: 2026\nassignments:\n{listed}"
+    return lambda tree: tree.__setitem__(ASSIGNMENTS, text.encode())
+
+
+def mech(experts: str = FOUR) -> str:
+    return f"{{society: {MECH}, panel: engineering, experts: {experts}}}"
+
+
+def declarations(*experts: str, conflict: str = "") -> Callable[[Tree], None]:
+    def apply(tree: Tree) -> None:
+        for expert in experts:
+            listed = f"\n  - {conflict}" if conflict and expert == experts[0] else " []"
+            tree[C + f"2026/declarations/{expert}.yaml"] = (
+                f'schema_version: 1\ncycle: 2026\nexpert: {expert}\ndeclared: "2026-11-07"\nconflicts:{listed}\n'
+            ).encode()
+
+    return apply
+
+
+def conflicts_file(*lines: str) -> Callable[[Tree], None]:
+    text = "schema_version: 1\ncycle: 2026\n" + "".join(f"{line}\n" for line in lines)
+    return lambda tree: tree.__setitem__(CONFLICTS, text.encode())
+
+
+def review_block(min_scorers: int = 4, most: int = 1, avoided: int = 1) -> Callable[[Tree], None]:
+    block = f"review: {{min_scorers: {min_scorers}, max_assignments_per_expert: {most}, max_avoided_experts: {avoided}}}\n"
+    return e(CALL, CALL_LINE, block + CALL_LINE)
+
+
+ALL_DECLARED = declarations("expert-zhao", "expert-qian", "expert-li", "expert-zhou")
+
+
+def set_up(min_scorers: int = 4) -> Callable[[Tree], None]:
+    return both(review_block(min_scorers), panels_file(), assignments_file(mech()), ALL_DECLARED)
+
+
+SET_UP = set_up()
+WAIVER = (
+    f'  - {{expert: expert-zhou, society: {MECH}, reason: 合作为联合调研不涉利益, decided: "2026-11-08"}}'
+)
+
+CASES += [
+    Case(
+        "PANEL-001",
+        "a panel member off the committee",
+        panels_file("[expert-zhao, expert-wu]"),
+        panels_file("[expert-zhao]"),
+        PANELS,
+    ),
+    Case(
+        "PANEL-002",
+        "a needed field no member covers",
+        panels_file("[expert-zhao]", "[机械工程, 临床医学]"),
+        panels_file("[expert-zhao]"),
+        PANELS,
+    ),
+    Case(
+        "ASSIGN-001",
+        "an assigned expert off the panel",
+        both(SET_UP, panels_file("[expert-zhao, expert-qian, expert-li]")),
+        SET_UP,
+        ASSIGNMENTS,
+    ),
+    Case(
+        "ASSIGN-002",
+        "two assignments where the call allows one",
+        both(
+            SET_UP,
+            assignments_file(mech(), "{society: wuhan-other, panel: engineering, experts: [expert-zhao]}"),
+        ),
+        SET_UP,
+        ASSIGNMENTS,
+        near_miss_clean=True,
+    ),
+    Case(
+        "ASSIGN-003",
+        "three clear scorers where four are asked",
+        set_up(5),
+        SET_UP,
+        ASSIGNMENTS,
+    ),
+    Case(
+        "ASSIGN-004",
+        "a score for an unassigned application",
+        both(SET_UP, assignments_file(mech("[expert-zhao, expert-qian, expert-li]"))),
+        SET_UP,
+        REVIEW_ZHOU,
+        near_miss_clean=True,
+    ),
+    Case(
+        "COI-001",
+        "a score despite a declared employer",
+        both(SET_UP, declarations("expert-zhou", conflict=f"{{society: {MECH}, relationship: employer}}")),
+        both(
+            SET_UP,
+            declarations("expert-zhou", conflict=f"{{society: {MECH}, relationship: collaborator}}"),
+            conflicts_file("waivers:", WAIVER),
+        ),
+        REVIEW_ZHOU,
+    ),
+    Case(
+        "COI-002",
+        "an assigned expert without a declaration",
+        both(SET_UP, lambda t: t.pop(C + "2026/declarations/expert-qian.yaml")),
+        SET_UP,
+        ASSIGNMENTS,
+    ),
+    Case(
+        "COI-003",
+        "an avoid request naming too many",
+        both(
+            SET_UP,
+            conflicts_file(
+                "avoid_requests:",
+                f'  - {{society: {MECH}, received: "2026-10-30", experts: [expert-sun], others: 1}}',
+            ),
+        ),
+        both(
+            SET_UP,
+            conflicts_file(
+                "avoid_requests:", f'  - {{society: {MECH}, received: "2026-10-30", experts: [expert-sun]}}'
+            ),
+        ),
+        CONFLICTS,
+    ),
+    Case(
+        "COI-004",
+        "a waiver of a pool affiliation",
+        both(SET_UP, conflicts_file("waivers:", WAIVER.replace("expert-zhou", "expert-sun"))),
+        both(
+            SET_UP,
+            declarations("expert-zhou", conflict=f"{{society: {MECH}, relationship: collaborator}}"),
+            conflicts_file("waivers:", WAIVER),
+        ),
+        CONFLICTS,
+    ),
+    Case(
+        "COI-005",
+        "an application assigned to a conflicted expert",
+        both(
+            SET_UP,
+            panels_file("[expert-zhao, expert-qian, expert-sun, expert-li, expert-zhou]"),
+            assignments_file(mech("[expert-zhao, expert-qian, expert-sun, expert-li, expert-zhou]")),
+        ),
+        SET_UP,
+        ASSIGNMENTS,
+    ),
+]
+
 CASE_IDS = [f"{c.rule}:{c.name}" for c in CASES]
 
 

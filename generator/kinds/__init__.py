@@ -16,9 +16,13 @@ from generator.kinds import (
     application,
     attachment,
     call,
+    committee_assignments,
+    committee_conflicts,
     committee_contacts,
+    committee_declaration,
     committee_experts,
     committee_members,
+    committee_panels,
     committee_review,
     committee_shared_ref,
     corrections,
@@ -75,6 +79,10 @@ COMMITTEE: tuple[KindSpec, ...] = (
     committee_members.KIND,
     committee_review.KIND,
     committee_contacts.KIND,
+    committee_panels.KIND,
+    committee_assignments.KIND,
+    committee_declaration.KIND,
+    committee_conflicts.KIND,
 )
 
 KINDS: tuple[str, ...] = tuple(spec.name for spec in SHARED if spec.schema is not None)  # the data kinds

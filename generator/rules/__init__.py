@@ -15,6 +15,7 @@ from generator.rules import (
     funds,
     lifecycle,
     performance,
+    panels,
     postaward,
     privacy,
     records,
@@ -39,6 +40,7 @@ MODULES = (
     records,
     privacy,
     performance,
+    panels,
 )
 
 # An id's prefix → the module (``generator/rules/<module>.py``) that declares every id with that prefix.
@@ -73,6 +75,9 @@ PREFIX_MODULES: dict[str, str] = {
     "INSP": "performance",
     "CONT": "performance",
     "SHOW": "performance",
+    "PANEL": "panels",
+    "ASSIGN": "panels",
+    "COI": "panels",
 }
 
 ALL_RULES: tuple[Rule, ...] = tuple(r for module in MODULES for r in module.RULES)

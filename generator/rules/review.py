@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.conflicts import assigned_to
 from generator.model import AREAS, Dataset
 from generator.rules.base import ERROR, WARNING, Context, Hit, Message, rule
 from generator.scoring import conflicted, ranked_societies
@@ -245,7 +246,10 @@ def missing_scores(data: Dataset, ctx: Context) -> Iterator[Hit]:
             review = cycle.reviews.get(expert)
             scored = {s.society for s in review.scores} if review else set()
             blocked = conflicted(data, expert, review.conflicts if review else ())
-            missing = [s for s in reviewed if s not in scored and s not in blocked]
+            mine = assigned_to(cycle, expert)  # with assignments.yaml: only the applications assigned
+            missing = [
+                s for s in reviewed if s not in scored and s not in blocked and (mine is None or s in mine)
+            ]
             if missing:
                 file, path = (review.file, ("scores",)) if review else (cycle.committee_file, ("members", i))
                 yield missing_scores.hit(
