@@ -26,6 +26,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from generator.commands.committee_cli import conflicts_parser
 from generator.commands.errors import (
     EXIT_BUG,
     EXIT_FINDINGS,
@@ -170,7 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     _forge_parsers(sub)
     _new_parser(sub)
     office_parser(sub)
-    _conflicts_parser(sub)
+    conflicts_parser(sub)
     return parser
 
 
@@ -361,19 +362,6 @@ def _new_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     new.add_argument(
         "--root", default=".", help="仓库根目录（含 submissions/；review 为评审委员会仓库），默认当前目录"
     )
-
-
-def _conflicts_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
-    conflicts = sub.add_parser(
-        "conflicts", help="评审利益冲突汇总（专项办公室内部，不公开） (the office's conflict summary)"
-    )
-    conflicts.add_argument("--committee", metavar="PATH", required=True, help="评审委员会仓库的根目录")
-    conflicts.add_argument(
-        "--shared", metavar="PATH", help="共享专项仓库的根目录（默认：委员会仓库 shared.yaml 的 path）"
-    )
-    conflicts.add_argument("--cycle", type=int, required=True, help="年度，如 2026")
-    conflicts.add_argument("--format", choices=("text", "json"), default="text")
-    conflicts.add_argument("--output", help="写入此文件（默认输出到终端；不要写到共享仓库中）")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

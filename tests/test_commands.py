@@ -25,6 +25,7 @@ HELPERS = {
     "output",
     "parsing",
     "office_cli",
+    "committee_cli",
 }  # shared by several commands; not commands themselves
 FORGE = ["--forge", "gitea", "--api-url", "https://forge.example.org/api/v1", "--repo", "o/r"]
 # The fewest arguments each subcommand parses with (a new subcommand adds a line here).
@@ -139,7 +140,8 @@ def test_cli_imports_no_command_until_one_runs(tmp_path: Path) -> None:
         "generator.commands.errors",
         "generator.commands.parsing",
         "generator.commands.office_cli",
-    }  # the parser's helpers (office_cli: the office subcommands' table)
+        "generator.commands.committee_cli",
+    }  # the parser's helpers (office_cli, committee_cli: subcommands' tables kept beside cli.py's)
 
 
 def test_checking_one_file_loads_neither_the_site_nor_git(tmp_path: Path) -> None:
