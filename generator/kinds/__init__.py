@@ -24,6 +24,7 @@ from generator.kinds import (
     corrections,
     decisions,
     entrusted_projects,
+    payments,
     plan,
     programme,
     report,
@@ -67,6 +68,7 @@ SHARED: tuple[KindSpec, ...] = (
     plan.KIND,
     report.KIND,
     attachment.KIND,
+    payments.KIND,
 )
 
 COMMITTEE: tuple[KindSpec, ...] = (

@@ -14,6 +14,7 @@ from generator.rules import (
     format_yaml,
     funds,
     lifecycle,
+    payments,
     postaward,
     privacy,
     records,
@@ -37,6 +38,7 @@ MODULES = (
     postaward,
     records,
     privacy,
+    payments,
 )
 
 # An id's prefix → the module (``generator/rules/<module>.py``) that declares every id with that prefix.
@@ -67,6 +69,9 @@ PREFIX_MODULES: dict[str, str] = {
     "SANC": "postaward",
     "LOCK": "records",
     "PRIV": "privacy",
+    "PAY": "payments",
+    "RECT": "payments",
+    "CLAW": "payments",
 }
 
 ALL_RULES: tuple[Rule, ...] = tuple(r for module in MODULES for r in module.RULES)
