@@ -250,6 +250,8 @@ class Sanction:
     reclaim_amount: Decimal
     bans_applications: bool
     doc_number: str | None
+    repayment_due: date | None = None  # 五（二）: when the reclaimed money must be back (PAYMENTS)
+    repayments: tuple[Repayment, ...] = ()  # what came back: (date, amount)
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +329,11 @@ def build_sanctions(d: dict[str, Any]) -> tuple[Sanction, ...]:
             reclaim_amount=money(s.get("reclaim_amount", 0)),
             bans_applications=bool(s.get("bans_applications", False)),
             doc_number=s.get("doc_number"),
+            repayment_due=parse_date(s.get("repayment_due")),
+            repayments=tuple(
+                Repayment(j, date.fromisoformat(r["date"]), money(r["amount"]))
+                for j, r in enumerate(s.get("repayments", []) or [])
+            ),
         )
         for i, s in enumerate(d.get("sanctions", []))
     )
@@ -389,6 +396,7 @@ class Call:
     period_start: date | None
     period_end: date | None
     review: ReviewSettings | None = None  # 四（二）、五（二）: panels and assignment (``review:``)
+    tranches: tuple[Tranche, ...] = ()  # 一（三）2: how an award is paid (call.payment); () → not checked
 
     @property
     def largest_award(self) -> Decimal:
@@ -430,6 +438,7 @@ def build_call(file: str, d: dict[str, Any]) -> Call:
         period_start=parse_date(period.get("start")),
         period_end=parse_date(period.get("end")),
         review=build_review_settings(d.get("review")),
+        tranches=build_tranches(d.get("payment")),
     )
 
 
@@ -654,6 +663,7 @@ class Decisions:
     awards: tuple[Award, ...]
     midterm: InspectionRound
     final: InspectionRound
+    followups: dict[str, MidtermFollowup] = field(default_factory=dict)  # midterm 整改 and 复查 by society
 
 
 def _inspection_round(d: dict[str, Any] | None) -> InspectionRound:
@@ -719,6 +729,7 @@ def build_decisions(file: str, d: dict[str, Any]) -> Decisions:
         ),
         midterm=_inspection_round(inspections.get("midterm")),
         final=_inspection_round(inspections.get("final")),
+        followups=build_followups(inspections.get("midterm")),
     )
 
 
@@ -913,6 +924,7 @@ class Cycle:
     assignments: Assignments | None = None
     declarations: dict[str, Declaration] = field(default_factory=dict)  # by expert id (file name)
     conflict_records: ConflictRecords | None = None
+    payments: Payments | None = None  # the office's payments and funding decisions (<cycle>/payments.yaml)
 
 
 @dataclass(frozen=True, slots=True)
@@ -984,8 +996,6 @@ class Dataset:
         if found is None:
             found = self.cycles[year] = Cycle(year)
         return found
-
-
 # --------------------------------------------------------------------------------------------- panels, conflicts
 # 四（二）、五（二）: review panels by field, who scores which application, each expert's declared conflicts of
 # the cycle and the office's recusals, waivers and applicants' avoid requests (committee repository only).
@@ -1172,5 +1182,114 @@ def build_conflict_records(file: str, d: dict[str, Any]) -> ConflictRecords:
                 int(a.get("others", 0) or 0),
             )
             for i, a in enumerate(d.get("avoid_requests", []) or [])
+        ),
+    )
+
+
+# --------------------------------------------------------------------------------------------- payments
+@dataclass(frozen=True, slots=True)
+class Tranche:
+    """One instalment of every award of a cycle (call.payment.tranches): its share and its condition."""
+
+    number: int  # 1-based
+    share: Decimal
+    after: str  # commendation | midterm_passed | final_passed
+
+
+def build_tranches(d: dict[str, Any] | None) -> tuple[Tranche, ...]:
+    return tuple(
+        Tranche(i + 1, Decimal(str(t["share"])), t["after"])
+        for i, t in enumerate((d or {}).get("tranches", []))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Repayment:
+    index: int
+    date: date
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class MidtermFollowup:
+    """A failed midterm's 整改 (items, due) and its 复查 (date, result, note), each absent until recorded."""
+
+    items: tuple[str, ...]
+    due: date | None
+    reinspection_date: date | None
+    reinspection_result: str | None
+    reinspection_note: str
+
+
+def build_followups(d: dict[str, Any] | None) -> dict[str, MidtermFollowup]:
+    out: dict[str, MidtermFollowup] = {}
+    for slug, r in ((d or {}).get("results") or {}).items():
+        rect, again = r.get("rectification") or {}, r.get("reinspection") or {}
+        if rect or again:
+            out[slug] = MidtermFollowup(
+                tuple(rect.get("items", []) or []),
+                parse_date(rect.get("due")),
+                parse_date(again.get("date")),
+                again.get("result"),
+                again.get("note", "") or "",
+            )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Payment:
+    index: int
+    society: str
+    tranche: int
+    date: date
+    amount: Decimal
+    doc_number: str
+
+
+@dataclass(frozen=True, slots=True)
+class FundingDecision:
+    index: int
+    society: str
+    decided: date
+    action: str  # release | reduce | stop
+    amount: Decimal | None
+    reason: str
+    doc_number: str
+
+
+@dataclass(frozen=True, slots=True)
+class Payments:
+    file: str
+    cycle: int
+    payments: tuple[Payment, ...]
+    decisions: tuple[FundingDecision, ...]
+
+
+def build_payments(file: str, d: dict[str, Any]) -> Payments:
+    return Payments(
+        file=file,
+        cycle=int(d["cycle"]),
+        payments=tuple(
+            Payment(
+                i,
+                p["society"],
+                int(p["tranche"]),
+                date.fromisoformat(p["date"]),
+                money(p["amount"]),
+                p["doc_number"],
+            )
+            for i, p in enumerate(d.get("payments", []) or [])
+        ),
+        decisions=tuple(
+            FundingDecision(
+                i,
+                f["society"],
+                date.fromisoformat(f["decided"]),
+                f["action"],
+                money(f["amount"]) if f.get("amount") is not None else None,
+                f["reason"],
+                f["doc_number"],
+            )
+            for i, f in enumerate(d.get("funding_decisions", []) or [])
         ),
     )

@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from generator.disclosure import CycleDisclosure, disclose
+from generator.funding import STATES, cycle_funding
 from generator.kinds import SHARED, classify, spec_of
 from generator.lifecycle import STAGES, current_cycle, cycle_status
 from generator.model import AREAS, Call, Dataset, Decisions, InspectionRound
@@ -192,6 +193,8 @@ class PublicSanction:
     bans_applications: bool
     ban_until: date | None
     doc_number: str | None
+    repayment_due: date | None = None  # 五（二）: when the reclaimed money is due back
+    repaid: Decimal = Decimal(0)  # computed: returned by the site's day
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +232,7 @@ class PublicCycle:
     disclosure: CycleDisclosure
     timeline: tuple[tuple[str, date | None, str], ...]  # (label, date, done|current|todo)
     corrections: tuple[PublicCorrection, ...] = ()  # newest first
+    money: PublicMoney | None = None  # payments, funding decisions, each award's support (generator.funding)
 
 
 @dataclass(frozen=True)
@@ -285,8 +289,6 @@ def publicity_label(state: str, days_left: int | None, commended: bool) -> tuple
 
 def project(data: Dataset, now: datetime) -> PublicSite:
     """The whole public site's data as of ``now`` (records dated later are not shown yet)."""
-    from generator.clock import add_years
-
     programme = data.programme
     assert programme is not None, "the build refuses a tree without a valid programme.yaml"
     tz = programme.timezone
@@ -405,9 +407,28 @@ def project(data: Dataset, now: datetime) -> PublicSite:
                 disclosure=disclose(data, year, today),
                 timeline=_timeline(call, public_dec, publicity, today, tz),
                 corrections=_corrections(data, year, today, names),
+                money=public_money(data, year, today),
             )
         )
-    sanctions = tuple(
+    sanctions = _sanctions(data, today, programme.eligibility.ban_years)
+    return PublicSite(
+        now=now,
+        today=today,
+        timezone=data.timezone,
+        programme=_programme(data),
+        societies=societies,
+        cycles=tuple(cycles),
+        sanctions=sanctions,
+        current=current_cycle(data, today),
+        performance=performance_view(data, today),
+    )
+
+
+def _sanctions(data: Dataset, today: date, ban_years: int) -> tuple[PublicSanction, ...]:
+    """The sanctions decided by ``today``, oldest first, with what was repaid by then."""
+    from generator.clock import add_years
+
+    return tuple(
         PublicSanction(
             s.id,
             s.society,
@@ -419,22 +440,13 @@ def project(data: Dataset, now: datetime) -> PublicSite:
             s.revoke_award,
             s.reclaim_amount,
             s.bans_applications,
-            add_years(s.decided, programme.eligibility.ban_years) if s.bans_applications else None,
+            add_years(s.decided, ban_years) if s.bans_applications else None,
             s.doc_number,
+            s.repayment_due,
+            sum((r.amount for r in s.repayments if r.date <= today), Decimal(0)),
         )
         for s in sorted(data.office.sanctions or (), key=lambda s: (s.decided, s.id))
         if s.decided <= today
-    )
-    return PublicSite(
-        now=now,
-        today=today,
-        timezone=data.timezone,
-        programme=_programme(data),
-        societies=societies,
-        cycles=tuple(cycles),
-        sanctions=sanctions,
-        current=current_cycle(data, today),
-        performance=performance_view(data, today),
     )
 
 
@@ -535,3 +547,76 @@ def _timeline(
         else:
             out.append((label, day, "todo"))
     return tuple(out)
+
+
+# --------------------------------------------------------------------------------------------- money (PAYMENTS)
+ACTION_ZH = {"release": "恢复拨付", "reduce": "减少拨付", "stop": "终止支持"}
+
+
+@dataclass(frozen=True, slots=True)
+class PublicPayment:
+    society: str
+    tranche: int
+    date: date
+    amount: Decimal
+    doc_number: str
+
+
+@dataclass(frozen=True, slots=True)
+class PublicFundingDecision:
+    society: str
+    decided: date
+    action: str
+    action_zh: str  # computed
+    amount: Decimal | None
+    reason: str
+    doc_number: str
+
+
+@dataclass(frozen=True, slots=True)
+class PublicFunding:
+    """One award's money by the site's day (computed by ``generator.funding``)."""
+
+    society: str
+    amount: Decimal
+    paid: Decimal
+    withheld: Decimal
+    returned: Decimal
+    state: str
+    state_zh: str
+
+
+@dataclass(frozen=True, slots=True)
+class PublicMoney:
+    payments: tuple[PublicPayment, ...]
+    decisions: tuple[PublicFundingDecision, ...]
+    awards: tuple[PublicFunding, ...]
+
+    def of(self, society: str) -> PublicFunding | None:
+        return next((a for a in self.awards if a.society == society), None)
+
+
+def public_money(data: Dataset, year: int, today: date) -> PublicMoney | None:
+    """What was paid, decided and withheld for the cycle's awards, up to ``today`` (None: no payment record)."""
+    cycle = data.cycles.get(year)
+    record = cycle.payments if cycle is not None else None
+    if record is None:
+        return None
+    return PublicMoney(
+        tuple(
+            PublicPayment(p.society, p.tranche, p.date, p.amount, p.doc_number)
+            for p in sorted(record.payments, key=lambda p: (p.date, p.index))
+            if p.date <= today
+        ),
+        tuple(
+            PublicFundingDecision(
+                d.society, d.decided, d.action, ACTION_ZH[d.action], d.amount, d.reason, d.doc_number
+            )
+            for d in sorted(record.decisions, key=lambda d: (d.decided, d.index))
+            if d.decided <= today
+        ),
+        tuple(
+            PublicFunding(f.society, f.amount, f.paid, f.withheld, f.returned, f.state, STATES[f.state])
+            for f in cycle_funding(data, year, today)
+        ),
+    )

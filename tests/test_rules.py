@@ -265,15 +265,16 @@ def inspection(stage: str, day: str, result: str = "合格") -> Callable[[Tree],
     )
 
 
-def revocation(cycle: int, decided: str) -> Callable[[Tree], None]:
+def revocation(cycle: int, decided: str, due: str | None = None) -> Callable[[Tree], None]:
     def apply(tree: Tree) -> None:
+        repayment = f', repayment_due: "{due}"' if due else ""  # CLAW-001: a claw-back names its due date
         edit(
             tree,
             SANCTIONS,
             "sanctions: []",
             "sanctions:\n"
             f'  - {{id: t-9, society: wuhan-mechanical-engineering, decided: "{decided}", kind: fraud, cycle: {cycle},'
-            " summary: 虚报业绩, revoke_award: true, reclaim_amount: 33000.00, bans_applications: true}",
+            f" summary: 虚报业绩, revoke_award: true, reclaim_amount: 33000.00, bans_applications: true{repayment}}}",
         )
 
     return apply
@@ -956,7 +957,7 @@ CASES: list[Case] = [
         "SANC-001",
         "a revocation of an award the society never had",
         revocation(2025, "2027-03-01"),
-        revocation(2026, "2027-03-01"),
+        revocation(2026, "2027-07-20", due="2027-09-30"),  # after the midterm report's spending (PAY-005)
         SANCTIONS,
         now=AFTER,
         awarded=True,
@@ -1289,6 +1290,157 @@ CASES += [
         ASSIGNMENTS,
     ),
 ]
+
+# ------------------------------------------------------------------------------------------ payments (PAY, RECT, CLAW)
+PAYMENTS_FILE = "submissions/2026/payments.yaml"
+SOC_M = "wuhan-mechanical-engineering"
+TRANCHES = e(
+    CALL,
+    "plan_due_days: 30",
+    'payment: {tranches: [{share: "0.6", after: commendation}, {share: "0.4", after: midterm_passed}]}\n'
+    "plan_due_days: 30",
+)
+
+
+def paid(*rows: tuple[int, str, str], decisions: tuple[str, ...] = ()) -> Callable[[Tree], None]:
+    def apply(tree: Tree) -> None:
+        body = "schema_version: 1\ncycle: 2026\npayments:" + (
+            "".join(
+                f'\n  - {{society: {SOC_M}, tranche: {n}, date: "{day}", amount: {amount}, doc_number: 武科协财〔2027〕1号}}'
+                for n, day, amount in rows
+            )
+            or " []"
+        )
+        if decisions:
+            body += "\nfunding_decisions:" + "".join(
+                f"\n  - {{society: {SOC_M}, {d}, reason: 复查, doc_number: 武科协〔2027〕6号}}"
+                for d in decisions
+            )
+        tree[PAYMENTS_FILE] = (body + "\n").encode()
+
+    return apply
+
+
+def failed_midterm(*extra: str) -> Callable[[Tree], None]:
+    lines = [
+        "  midterm:",
+        '    date: "2027-07-20"',
+        "    results:",
+        f"      {SOC_M}:",
+        "        result: 不合格",
+    ]
+    lines += ["        note: 进度滞后", *(f"        {x}" for x in extra)]
+    return e(DECISIONS, "  midterm: {}", "\n".join(lines))
+
+
+RECTIFY = 'rectification: {items: [发布征求意见稿], due: "2027-07-30"}'
+AGAIN = 'reinspection: {date: "2027-07-29", result: 合格}'
+FIRST = (1, "2026-12-20", "120000.00")
+
+CASES += [
+    Case(
+        "PAY-001",
+        "tranche shares that do not add up to 1",
+        both(TRANCHES, e(CALL, '"0.4"', '"0.3"')),
+        TRANCHES,
+        CALL,
+    ),
+    Case(
+        "PAY-002",
+        "a first tranche over its share",
+        both(TRANCHES, paid((1, "2026-12-20", "130000.00"))),
+        both(TRANCHES, paid(FIRST)),
+        PAYMENTS_FILE,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "PAY-003",
+        "the second tranche before the midterm",
+        both(TRANCHES, paid(FIRST, (2, "2027-03-01", "80000.00"))),
+        both(TRANCHES, paid(FIRST)),
+        PAYMENTS_FILE,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "PAY-004",
+        "spending beyond what was paid",
+        paid((1, "2026-12-20", "20000.00")),
+        paid(FIRST),
+        MIDTERM,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "PAY-005",
+        "spending after a stop",
+        paid(FIRST, decisions=('decided: "2027-06-01", action: stop',)),
+        paid(FIRST, decisions=('decided: "2027-07-01", action: stop',)),
+        MIDTERM,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "PAY-006",
+        "a reduction without its amount",
+        paid(FIRST, decisions=('decided: "2027-07-25", action: reduce',)),
+        paid(FIRST, decisions=('decided: "2027-07-25", action: reduce, amount: 40000.00',)),
+        PAYMENTS_FILE,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "RECT-001",
+        "a failed midterm without rectification",
+        failed_midterm(),
+        failed_midterm(RECTIFY, AGAIN),
+        DECISIONS,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "RECT-002",
+        "a rectification overdue without re-inspection",
+        failed_midterm(RECTIFY),
+        failed_midterm(RECTIFY, AGAIN),
+        DECISIONS,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "RECT-003",
+        "a re-inspection without a funding decision",
+        both(TRANCHES, paid(FIRST), failed_midterm(RECTIFY, AGAIN)),
+        both(
+            TRANCHES,
+            paid(FIRST, decisions=('decided: "2027-07-31", action: release',)),
+            failed_midterm(RECTIFY, AGAIN),
+        ),
+        DECISIONS,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "CLAW-001",
+        "a claw-back without a due date",
+        revocation(2026, "2027-07-20"),
+        revocation(2026, "2027-07-20", due="2027-09-30"),
+        SANCTIONS,
+        now=AFTER,
+        awarded=True,
+    ),
+    Case(
+        "CLAW-002",
+        "a claw-back overdue and unpaid",
+        revocation(2026, "2027-07-20", due="2027-07-31"),
+        revocation(2026, "2027-07-20", due="2027-09-30"),
+        SANCTIONS,
+        now=AFTER,
+        awarded=True,
+    ),
+]
+
 
 CASE_IDS = [f"{c.rule}:{c.name}" for c in CASES]
 

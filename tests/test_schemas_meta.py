@@ -61,6 +61,7 @@ KINDS = (
     "assignments",
     "declaration",
     "conflicts",
+    "payments",
 )
 # Kinds that are private as a whole: every field is marked "x-public": false.
 PRIVATE_KINDS = (
@@ -490,6 +491,7 @@ EXTENSION_KINDS = {
     "assignments",
     "declaration",
     "conflicts",
+    "payments",
 }
 
 

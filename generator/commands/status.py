@@ -10,6 +10,7 @@ from generator.commands.errors import EXIT_OK, UsageError
 
 
 def run(args: argparse.Namespace) -> int:
+    from generator.funding import cycle_funding
     from generator.lifecycle import current_cycle, cycle_status
     from generator.report.status import render
 
@@ -21,5 +22,6 @@ def run(args: argparse.Namespace) -> int:
     if year not in data.cycles:
         raise UsageError(f"没有 {year} 年度的数据（submissions/{year}/）。")
     names = {slug: s.name for slug, s in data.societies.items()}
-    sys.stdout.write(render(cycle_status(data, year, now), args.format, names))
+    awards = cycle_funding(data, year, data.today(now))
+    sys.stdout.write(render(cycle_status(data, year, now), args.format, names, awards))
     return EXIT_OK

@@ -28,6 +28,7 @@ from generator.kinds import (
     corrections,
     decisions,
     entrusted_projects,
+    payments,
     plan,
     programme,
     report,
@@ -71,6 +72,7 @@ SHARED: tuple[KindSpec, ...] = (
     plan.KIND,
     report.KIND,
     attachment.KIND,
+    payments.KIND,
 )
 
 COMMITTEE: tuple[KindSpec, ...] = (

@@ -41,6 +41,7 @@ KIND = KindSpec(
                 "reclaim_amount": "sanctions.reclaim_amount",
                 "bans_applications": "sanctions.bans_applications",
                 "doc_number": "sanctions.doc_number",
+                "repayment_due": "sanctions.repayment_due",
             },
         ),
     ),

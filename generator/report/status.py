@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 
+from generator.funding import STATES, Funding
 from generator.lifecycle import PUBLICITY_STATES, STAGES, CycleStatus, Reminder
 from generator.performance import STAGE_ZH, SUPPORT_ZH
+from generator.model import fmt_money, two_decimals
 from generator.report.text import display_width, pad
 from generator.rules.lifecycle import reminder_rule, reminder_text
 from generator.textsafe import inert_lines, visible
 
 
-def as_dict(status: CycleStatus) -> dict[str, object]:
+def as_dict(status: CycleStatus, awards: tuple[Funding, ...] = ()) -> dict[str, object]:
     p = status.publicity
     return {
         "cycle": status.cycle,
@@ -28,6 +30,7 @@ def as_dict(status: CycleStatus) -> dict[str, object]:
         ],
         "reminders": [_reminder(r) for r in status.reminders],
         **performance_dict(status),
+        "awards": [_award(f) for f in awards],
     }
 
 
@@ -72,6 +75,36 @@ def performance_lines(status: CycleStatus, names: dict[str, str]) -> list[str]:
     return lines
 
 
+def _award(f: Funding) -> dict[str, object]:
+    """One award's money (一（三）、五（三）): amounts as two-decimal strings, the support state as a code."""
+    return {
+        "society": f.society,
+        "tier": f.tier,
+        "amount": two_decimals(f.amount),
+        "paid": two_decimals(f.paid),
+        "withheld": two_decimals(f.withheld),
+        "returned": two_decimals(f.returned),
+        "support_state": f.state,
+        "support_state_zh": STATES[f.state],
+    }
+
+
+def award_lines(awards: tuple[Funding, ...], names: dict[str, str]) -> list[str]:
+    """The same in Chinese: 奖励金额、已拨付、暂缓或不再拨付、已退回、支持状态."""
+    if not awards:
+        return []
+    lines = ["", "奖励资金（元）："]
+    shown = {f.society: f"{visible(names.get(f.society, f.society))}（{f.tier}）" for f in awards}
+    width = max(display_width(name) for name in shown.values())
+    for f in awards:
+        lines.append(
+            f"  {pad(shown[f.society], width)}  奖励 {fmt_money(f.amount)}，"
+            f"已拨付 {fmt_money(f.paid)}，暂缓或不再拨付 {fmt_money(f.withheld)}，"
+            f"已退回 {fmt_money(f.returned)}；{STATES[f.state]}"
+        )
+    return lines
+
+
 def _reminder(r: Reminder) -> dict[str, object]:
     zh, en, _ = reminder_text(r)
     return {
@@ -83,9 +116,9 @@ def _reminder(r: Reminder) -> dict[str, object]:
     }
 
 
-def render(status: CycleStatus, fmt: str, names: dict[str, str]) -> str:
+def render(status: CycleStatus, fmt: str, names: dict[str, str], awards: tuple[Funding, ...] = ()) -> str:
     if fmt == "json":
-        return json.dumps(as_dict(status), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(as_dict(status, awards), ensure_ascii=False, indent=2) + "\n"
     p = status.publicity
     lines = [f"{status.cycle} 年度 · 截至 {status.today}（{status.now.isoformat()}）"]
     if p.error:
@@ -102,6 +135,7 @@ def render(status: CycleStatus, fmt: str, names: dict[str, str]) -> str:
     width = max((display_width(name) for name in shown.values()), default=0)
     for society, stage in status.applications:  # the stage in Chinese (its code is in the JSON form)
         lines.append(f"  {pad(shown[society], width)}  {STAGES[stage]}")
+    lines += award_lines(awards, names)
     if status.reminders:
         lines.append("")
         lines += [f"提醒（{reminder_rule(r).id}）：{visible(reminder_text(r)[0])}" for r in status.reminders]

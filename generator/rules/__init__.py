@@ -16,6 +16,7 @@ from generator.rules import (
     lifecycle,
     panels,
     performance,
+    payments,
     postaward,
     privacy,
     records,
@@ -41,6 +42,7 @@ MODULES = (
     privacy,
     performance,
     panels,
+    payments,
 )
 
 # An id's prefix → the module (``generator/rules/<module>.py``) that declares every id with that prefix.
@@ -78,6 +80,9 @@ PREFIX_MODULES: dict[str, str] = {
     "PANEL": "panels",
     "ASSIGN": "panels",
     "COI": "panels",
+    "PAY": "payments",
+    "RECT": "payments",
+    "CLAW": "payments",
 }
 
 ALL_RULES: tuple[Rule, ...] = tuple(r for module in MODULES for r in module.RULES)
