@@ -996,6 +996,8 @@ class Dataset:
         if found is None:
             found = self.cycles[year] = Cycle(year)
         return found
+
+
 # --------------------------------------------------------------------------------------------- panels, conflicts
 # 四（二）、五（二）: review panels by field, who scores which application, each expert's declared conflicts of
 # the cycle and the office's recusals, waivers and applicants' avoid requests (committee repository only).

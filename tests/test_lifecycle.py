@@ -105,6 +105,7 @@ def test_shipped_2026_is_in_publicity_with_one_objection(capsys: pytest.CaptureF
     complete = cycle_status(data, 2025, parse_now("2026-11-26"))
     assert {s for _, s in complete.applications} <= {
         "final_passed",
+        "final_passed_midterm_failed",
         "final_failed",
         "revoked",
         "not_selected",

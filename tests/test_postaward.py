@@ -71,7 +71,8 @@ def test_shipped_2025_story() -> None:
     stages = dict(cycle_status(data, 2025, parse_now("2026-11-26")).applications)
     assert stages["wuhan-geology"] == "revoked"
     assert stages["wuhan-optics"] == "final_failed"
-    assert sorted(s for s in stages.values() if s == "final_passed") == ["final_passed"] * 4
+    assert sorted(s for s in stages.values() if s == "final_passed") == ["final_passed"] * 3
+    assert stages["wuhan-computer"] == "final_passed_midterm_failed"  # held, re-inspected, released
     report = disclose(data, 2025, date(2026, 11, 26))
     assert len(report.awards) == 6
     assert report.awarded == Decimal("800000.00")

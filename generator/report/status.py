@@ -6,8 +6,8 @@ import json
 
 from generator.funding import STATES, Funding
 from generator.lifecycle import PUBLICITY_STATES, STAGES, CycleStatus, Reminder
-from generator.performance import STAGE_ZH, SUPPORT_ZH
 from generator.model import fmt_money, two_decimals
+from generator.performance import STAGE_ZH, SUPPORT_ZH
 from generator.report.text import display_width, pad
 from generator.rules.lifecycle import reminder_rule, reminder_text
 from generator.textsafe import inert_lines, visible
