@@ -19,7 +19,9 @@ from generator.rules import (
     records,
     references,
     review,
+    rubric,
 )
+from generator.rules import categories as categories_rules
 from generator.rules.base import ChecklistLine, Rule
 
 MODULES = (
@@ -37,6 +39,8 @@ MODULES = (
     postaward,
     records,
     privacy,
+    categories_rules,
+    rubric,
 )
 
 # An id's prefix → the module (``generator/rules/<module>.py``) that declares every id with that prefix.
@@ -67,6 +71,8 @@ PREFIX_MODULES: dict[str, str] = {
     "SANC": "postaward",
     "LOCK": "records",
     "PRIV": "privacy",
+    "CAT": "categories",
+    "RUBR": "rubric",
 }
 
 ALL_RULES: tuple[Rule, ...] = tuple(r for module in MODULES for r in module.RULES)
