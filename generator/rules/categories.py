@@ -23,7 +23,7 @@ def _categorised(data: Dataset) -> Iterator[Cycle]:
 @rule(
     "CAT-001",
     ERROR,
-    "一（三）1",
+    "一（三）",
     "申报通知分类实施时，每个申报学会的档案写明通知定义的类别（category）",
     "When the call defines categories, each applicant's profile names one of them",
     messages={
@@ -86,7 +86,7 @@ def profile_category(data: Dataset, ctx: Context) -> Iterator[Hit]:
 @rule(
     "CAT-002",
     ERROR,
-    "一（三）1",
+    "一（三）",
     "各类别同一档次的名额之和等于申报通知 awards 中该档次的名额；类别编号不重复",
     "Per tier, the categories' quotas sum to the call's awards; category ids are unique",
     messages={
@@ -161,7 +161,7 @@ def quotas_add_up(data: Dataset, ctx: Context) -> Iterator[Hit]:
 @rule(
     "CAT-003",
     ERROR,
-    "一（三）1",
+    "一（三）",
     "拟表彰名单在每个类别、每个档次不超过该类别的名额（少于名额可以，名额可以空缺）",
     "The proposed list stays within each category's quota per tier (fewer is allowed)",
     message=Message(
@@ -224,7 +224,7 @@ def proposed_within_category(data: Dataset, ctx: Context) -> Iterator[Hit]:
 @rule(
     "CAT-004",
     ERROR,
-    "一（三）1",
+    "一（三）",
     "记录的汇总结果按学会档案现在所属的类别排名",
     "The recorded results rank each society in the category its profile names now",
     message=Message(
