@@ -58,6 +58,7 @@ class PublicSociety:
     discipline: str | None
     introduction: str | None
     council_elected: date | None
+    category: str | None = None  # 分类实施: the category id the calls define
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,64 @@ class PublicCall:
     body: str
     period_start: date | None
     period_end: date | None
+    categories: tuple[PublicCategory, ...] = ()  # 分类实施 一（三）1
+    rubric: tuple[PublicRubricArea, ...] = ()  # 评分细则
+    aggregation: str = ""  # the stated aggregation rule, in words
+
+    def category_name(self, cid: str | None) -> str:
+        """A category's name for a society's ``category`` (``""`` when the call does not define it)."""
+        return next((c.name for c in self.categories if c.id == cid), "")
+
+
+@dataclass(frozen=True, slots=True)
+class PublicCategory:
+    id: str
+    name: str
+    quotas: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PublicRubricItem:
+    name: str
+    max: Decimal
+    anchors: tuple[tuple[str, str], ...]  # (高|中|低, description)
+
+
+@dataclass(frozen=True, slots=True)
+class PublicRubricArea:
+    title: str
+    max: int
+    items: tuple[PublicRubricItem, ...]
+
+
+ANCHOR_ZH = {"high": "高", "middle": "中", "low": "低"}
+
+
+def _aggregation_zh(call: Call) -> str:
+    agg = call.aggregation
+    if agg is None:
+        return ""
+    if agg.method == "mean" or agg.trim == 0:
+        return "各位专家总分的算术平均，对每份申报一律适用。"
+    return (
+        f"每份申报一律去掉 {agg.trim} 个最高和 {agg.trim} 个最低的专家总分，其余取平均"
+        f"（评分专家至少 {2 * agg.trim + 1} 人），与回避人数无关；各方面平均分按同样保留的专家计算，合计等于总分。"
+    )
+
+
+def _public_rubric(call: Call, areas: dict[str, str]) -> tuple[PublicRubricArea, ...]:
+    return tuple(
+        PublicRubricArea(
+            areas.get(area, area),
+            call.max_points.get(area, 0),
+            tuple(
+                PublicRubricItem(i.name, i.max, tuple((ANCHOR_ZH.get(k, k), v) for k, v in i.anchors))
+                for i in call.rubric[area]
+            ),
+        )
+        for area in AREAS
+        if area in call.rubric
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +369,7 @@ def project(data: Dataset, now: datetime) -> PublicSite:
             s.discipline,
             s.introduction,
             s.council_elected,
+            s.category,
         )
         for _, s in sorted(data.societies.items())
     )
@@ -392,6 +452,9 @@ def project(data: Dataset, now: datetime) -> PublicSite:
                     body=call.body,
                     period_start=call.period_start,
                     period_end=call.period_end,
+                    categories=tuple(PublicCategory(c.id, c.name, c.quotas) for c in call.categories),
+                    rubric=_public_rubric(call, data.programme.areas if data.programme else {}),
+                    aggregation=_aggregation_zh(call),
                 ),
                 applications=apps,
                 decisions=public_dec,

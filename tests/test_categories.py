@@ -138,11 +138,13 @@ def test_sub_item_over_its_maximum_unknown_or_missing_fails() -> None:
     assert any("缺少子项" in m for m in messages)
 
 
-def test_the_old_trim_fields_are_read_with_a_notice_and_mixing_them_is_an_error() -> None:
+def test_the_old_trim_fields_are_read_and_flagged_only_when_they_treat_applications_differently() -> None:
     tree = shared()
     edit(tree, CALL26, "  aggregation: {method: trimmed_mean, trim: 1}", "  trim: 1\n  trim_min_reviewers: 5")
-    hits = by_rule(check(tree), "RUBR-003")
-    assert len(hits) == 1 and hits[0].severity.value == "notice"
+    assert by_rule(check(tree), "RUBR-003") == []  # without the committee's scores nothing differs yet
+    hits = by_rule(check(tree, committee()), "RUBR-003")
+    assert len(hits) == 1 and hits[0].severity.value == "warning"
+    assert "wuhan-civil-engineering" in hits[0].message_zh  # 4 scorers (a conflict): not trimmed
     tree = shared()
     edit(
         tree,

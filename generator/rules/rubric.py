@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.categories import min_scorers_needed, rubric_sums
-from generator.model import AREAS, Call, Dataset, Review
-from generator.rules.base import ERROR, NOTICE, Context, Hit, Message, rule
+from generator.model import AREAS, Call, Cycle, Dataset, Review
+from generator.rules.base import ERROR, WARNING, Context, Hit, Message, rule
+from generator.scoring import counted_scores
 
 
 @rule(
@@ -165,15 +166,20 @@ def _review_hits(call: Call, review: Review, year: int) -> Iterator[Hit]:
     "RUBR-003",
     ERROR,
     "四（二）",
-    "申报通知写明唯一的汇总规则（scoring.aggregation），评分专家最少人数足以执行它",
-    "The call states one aggregation rule, and its minimum number of scorers can apply it",
+    "申报通知写明唯一的汇总规则（scoring.aggregation），对每份申报一律适用，评分专家最少人数足以执行它",
+    "The call states one aggregation rule, applied to every application, that its minimum of scorers can apply",
     messages={
         "legacy": Message(
-            "评分办法仍使用旧字段 trim、trim_min_reviewers：只在评分专家达到一定人数时才去掉最高和最低分，"
-            "回避人数不同的申报会按不同办法汇总。",
-            "scoring.trim/trim_min_reviewers are replaced by scoring.aggregation.",
+            "评分办法使用旧字段 trim、trim_min_reviewers，本年度的申报因此按不同办法汇总："
+            "{trimmed_list} 去掉了最高和最低分，{untrimmed_list} 没有去掉（回避人数不同）。",
+            "The old trim fields aggregate this cycle's applications differently.",
             "请改为 aggregation: {{method: trimmed_mean, trim: 1}}（每份申报一律去掉 1 个最高和 1 个最低总分）"
-            "或 {{method: mean}}，并删除 trim 和 trim_min_reviewers。",
+            "或 {{method: mean}}，删除 trim 和 trim_min_reviewers，再重新记录汇总结果。",
+        ),
+        "mixed": Message(
+            "评分办法同时写了 aggregation 和旧字段 trim、trim_min_reviewers，汇总规则不唯一。",
+            "Both scoring.aggregation and the old trim fields are given.",
+            "请删除 trim 和 trim_min_reviewers，只保留 aggregation。",
         ),
         "min_scorers": Message(
             "汇总规则去掉 {trim} 个最高和 {trim} 个最低总分，至少需要 {needed} 位评分专家，"
@@ -184,9 +190,12 @@ def _review_hits(call: Call, review: Review, year: int) -> Iterator[Hit]:
     },
 )
 def one_aggregation(data: Dataset, ctx: Context) -> Iterator[Hit]:
-    """Fails (the old trim fields)::
+    """Fails (two rules stated at once)::
 
-        (the minimal tree)
+        --- submissions/2026/call.yaml
+        -   trim: 1                                  # with 5 or more reviewers, drop this many highest and lowest totals
+        +   trim: 1
+        +   aggregation: {method: trimmed_mean, trim: 1}
 
     Passes::
 
@@ -195,13 +204,14 @@ def one_aggregation(data: Dataset, ctx: Context) -> Iterator[Hit]:
         +   aggregation: {method: trimmed_mean, trim: 1}
     """
     for year in sorted(data.cycles):
-        call = data.cycles[year].call
+        cycle = data.cycles[year]
+        call = cycle.call
         if call is None:
             continue
-        if call.legacy_trim:
-            yield one_aggregation.hit(
-                call.file, ("scoring",), "legacy", severity=ERROR if call.aggregation else NOTICE
-            )
+        if call.legacy_trim and call.aggregation is not None:
+            yield one_aggregation.hit(call.file, ("scoring",), "mixed")
+        elif call.legacy_trim:
+            yield from _legacy_differs(cycle, data)
         minimum = getattr(call, "min_scorers", None)  # review.min_scorers (the panels' part of the call)
         needed = min_scorers_needed(call)
         if call.aggregation is not None and isinstance(minimum, int) and minimum < needed:
@@ -213,6 +223,26 @@ def one_aggregation(data: Dataset, ctx: Context) -> Iterator[Hit]:
                 needed=needed,
                 min_scorers=minimum,
             )
+
+
+def _legacy_differs(cycle: Cycle, data: Dataset) -> Iterator[Hit]:
+    """The old fields read as before (trim only from ``trim_min_reviewers`` scorers on); a finding only when
+    that actually treats this cycle's applications differently."""
+    call = cycle.call
+    if call is None or call.trim <= 0:
+        return
+    counts = {s: len(items) for s, items in counted_scores(data, cycle).items() if items}
+    trimmed = sorted(s for s, n in counts.items() if n >= call.trim_min_reviewers and n - 2 * call.trim >= 1)
+    untrimmed = sorted(set(counts) - set(trimmed))
+    if trimmed and untrimmed:
+        yield one_aggregation.hit(
+            call.file,
+            ("scoring",),
+            "legacy",
+            severity=WARNING,
+            trimmed_list="、".join(trimmed[:3]) + ("等" if len(trimmed) > 3 else ""),
+            untrimmed_list="、".join(untrimmed[:3]) + ("等" if len(untrimmed) > 3 else ""),
+        )
 
 
 RULES = (rubric_adds_up, sub_items_scored, one_aggregation)
