@@ -156,6 +156,20 @@ def test_the_old_trim_fields_are_read_and_flagged_only_when_they_treat_applicati
     assert len(hits) == 1 and hits[0].severity.value == "error"
 
 
+def test_too_few_eligible_scorers_for_the_rule_fails() -> None:
+    tree = shared()
+    comm = committee()
+    assert by_rule(check(tree, comm), "RUBR-004") == []
+    edit(tree, CALL26, "{method: trimmed_mean, trim: 1}", "{method: trimmed_mean, trim: 2}")
+    hits = by_rule(check(tree, comm), "RUBR-004")
+    # 5 members; expert-li is in conflict with civil engineering, expert-sun with mechanical engineering
+    assert sorted(h.message_zh.split("”")[0] for h in hits) == [
+        "学会“wuhan-civil-engineering",
+        "学会“wuhan-mechanical-engineering",
+    ]
+    assert {h.file for h in hits} == {"2026/committee.yaml"}
+
+
 # ------------------------------------------------------------------------------------------------ arithmetic
 def pts(total: int) -> dict[str, Decimal]:
     return {

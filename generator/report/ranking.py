@@ -153,8 +153,11 @@ def _render(standings: Sequence[Standing], names: dict[str, str], cycle: int, fm
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(HEADERS)
-        writer.writerows(table)
+        grouped = any(s.category is not None for s in standings)  # 分类实施: the rank is within the category
+        writer.writerow([*HEADERS, "类别"] if grouped else HEADERS)
+        writer.writerows(
+            [[*r, s.category or ""] for r, s in zip(table, standings, strict=True)] if grouped else table
+        )
         return "\ufeff" + buffer.getvalue()
     if fmt == "markdown":
         lines = [

@@ -11,7 +11,7 @@ from typing import Any
 from generator.categories import min_scorers_needed, rubric_sums
 from generator.model import AREAS, Call, Cycle, Dataset, Review
 from generator.rules.base import ERROR, WARNING, Context, Hit, Message, rule
-from generator.scoring import counted_scores
+from generator.scoring import conflicted, counted_scores, ranked_societies
 
 
 @rule(
@@ -245,4 +245,47 @@ def _legacy_differs(cycle: Cycle, data: Dataset) -> Iterator[Hit]:
         )
 
 
-RULES = (rubric_adds_up, sub_items_scored, one_aggregation)
+@rule(
+    "RUBR-004",
+    ERROR,
+    "四（二）",
+    "评审委员会中可为每份申报评分（不回避）的专家人数足以执行汇总规则（至少 2×trim+1 人）",
+    "Enough committee members can score each application (not in conflict) for the stated rule",
+    message=Message(
+        "学会“{society}”的申报只有 {count} 位评审委员会成员可以评分（其余回避），汇总规则至少需要 {needed} 位。",
+        "{society} has {count} eligible scorers; the rule needs {needed}.",
+        "请增补评审委员会成员（{year}/committee.yaml 的 members），使每份申报都有至少 {needed} 位不需回避的专家。",
+    ),
+)
+def enough_scorers(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (dropping 2 highest and 2 lowest needs 5 scorers; one of the 5 members is in conflict)::
+
+        --- submissions/2026/call.yaml
+        -   trim: 1                                  # with 5 or more reviewers, drop this many highest and lowest totals
+        +   aggregation: {method: trimmed_mean, trim: 2}
+
+    Passes::
+
+        --- submissions/2026/call.yaml
+        -   trim: 1                                  # with 5 or more reviewers, drop this many highest and lowest totals
+        +   aggregation: {method: trimmed_mean, trim: 1}
+    """
+    for year in sorted(data.cycles):
+        cycle = data.cycles[year]
+        call = cycle.call
+        if call is None or call.aggregation is None or not cycle.committee or cycle.committee_file is None:
+            continue
+        needed = min_scorers_needed(call)
+        blocked = {
+            m: conflicted(data, m, cycle.reviews[m].conflicts if m in cycle.reviews else ())
+            for m in cycle.committee
+        }
+        for society in ranked_societies(cycle):
+            count = sum(1 for m in cycle.committee if society not in blocked[m])
+            if count < needed:
+                yield enough_scorers.hit(
+                    cycle.committee_file, ("members",), society=society, count=count, needed=needed, year=year
+                )
+
+
+RULES = (rubric_adds_up, sub_items_scored, one_aggregation, enough_scorers)
