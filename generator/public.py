@@ -144,6 +144,29 @@ def _public_rubric(call: Call, areas: dict[str, str]) -> tuple[PublicRubricArea,
     )
 
 
+def _public_call(call: Call, data: Dataset) -> PublicCall:
+    """The call as the site shows it: its public fields, categories, rubric and aggregation rule in words."""
+    return PublicCall(
+        cycle=call.cycle,
+        title=call.title,
+        doc_number=call.doc_number,
+        issuer=call.issuer,
+        published=call.published,
+        deadline=call.deadline,
+        awards=tuple(PublicTier(t.tier, t.count, t.amount) for t in call.awards),
+        max_points=tuple(call.max_points.items()),
+        publicity_days=call.publicity_days,
+        publicity_day_kind=call.publicity_day_kind,
+        plan_due_days=call.plan_due_days,
+        body=call.body,
+        period_start=call.period_start,
+        period_end=call.period_end,
+        categories=tuple(PublicCategory(c.id, c.name, c.quotas) for c in call.categories),
+        rubric=_public_rubric(call, data.programme.areas if data.programme else {}),
+        aggregation=_aggregation_zh(call),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class PublicLine:
     category: str
@@ -437,25 +460,7 @@ def project(data: Dataset, now: datetime) -> PublicSite:
         cycles.append(
             PublicCycle(
                 year=year,
-                call=PublicCall(
-                    cycle=call.cycle,
-                    title=call.title,
-                    doc_number=call.doc_number,
-                    issuer=call.issuer,
-                    published=call.published,
-                    deadline=call.deadline,
-                    awards=tuple(PublicTier(t.tier, t.count, t.amount) for t in call.awards),
-                    max_points=tuple(call.max_points.items()),
-                    publicity_days=call.publicity_days,
-                    publicity_day_kind=call.publicity_day_kind,
-                    plan_due_days=call.plan_due_days,
-                    body=call.body,
-                    period_start=call.period_start,
-                    period_end=call.period_end,
-                    categories=tuple(PublicCategory(c.id, c.name, c.quotas) for c in call.categories),
-                    rubric=_public_rubric(call, data.programme.areas if data.programme else {}),
-                    aggregation=_aggregation_zh(call),
-                ),
+                call=_public_call(call, data),
                 applications=apps,
                 decisions=public_dec,
                 plans=plans,

@@ -59,10 +59,7 @@ def _headings(cycle: Cycle) -> dict[str, str] | None:
     call = cycle.call
     if call is None or not call.categories:
         return None
-    out = {
-        c.id: f"{c.name}（{c.id}）：名额 " + "、".join(f"{t} {n} 个" for t, n in c.quotas)
-        for c in call.categories
-    }
+    out = {c.id: f"{c.name}：名额 " + "、".join(f"{t} {n} 个" for t, n in c.quotas) for c in call.categories}
     out[""] = "未分类（学会档案未写明申报通知定义的类别）"
     return out
 
@@ -82,7 +79,8 @@ def _committee(args: argparse.Namespace) -> int:
         from generator.report.ranking import render_sensitivity
         from generator.sensitivity import sensitivity
 
-        write(render_sensitivity(sensitivity(data, cycle), names, args.cycle, args.format), args.output)
+        cats = {c.id: c.name for c in cycle.call.categories} if cycle.call else {}
+        write(render_sensitivity(sensitivity(data, cycle), names, args.cycle, args.format, cats), args.output)
     if not args.record:
         return EXIT_OK
     return _record(args.cycle, fresh, data.today(now).isoformat(), root, shared_root)

@@ -193,7 +193,13 @@ def _formation_json(s: Standing) -> dict[str, object]:
     }
 
 
-def render_sensitivity(rows_: Sequence[SensitivityRow], names: dict[str, str], cycle: int, fmt: str) -> str:
+def render_sensitivity(
+    rows_: Sequence[SensitivityRow],
+    names: dict[str, str],
+    cycle: int,
+    fmt: str,
+    categories: dict[str, str] | None = None,
+) -> str:
     """The committee's sensitivity view: each application's rank and tier under each method; ``※`` marks a
     place the choice of method decides. Never published."""
     if fmt == "json":
@@ -213,7 +219,7 @@ def render_sensitivity(rows_: Sequence[SensitivityRow], names: dict[str, str], c
         cells = [f"{p.rank or '—'}（{p.tier or '名额外'}）" for p in (r.places[m] for m in METHODS)]
         name = visible(names.get(r.society, r.society))
         lines.append(
-            f"{name} | {r.category or '未分类'} | "
+            f"{name} | {(categories or {}).get(r.category, r.category) or '未分类'} | "
             + " | ".join(cells)
             + (" | ※" if r.decided_by_method else " | ")
         )
