@@ -232,3 +232,25 @@ def test_rank_groups_by_category_and_sensitivity_is_committee_only(fmt: str, tmp
     )
     assert committee_run.returncode == 0, committee_run.stderr
     assert ("decided_by_method" if fmt == "json" else "※") in committee_run.stdout
+
+
+def test_the_public_call_carries_categories_rubric_and_rule_but_never_how_totals_formed() -> None:
+    import json
+
+    from generator.checker import build_dataset, parse_all
+    from generator.clock import parse_now
+    from generator.public import project
+
+    data, _ = build_dataset(parse_all(read_folder(REPO)))
+    site = project(data, parse_now(NOW))
+    call = next(c.call for c in site.cycles if c.year == 2026)
+    assert call is not None
+    assert [(c.name, c.quotas) for c in call.categories] == [
+        ("工程技术类", (("一等", 2), ("二等", 4))),
+        ("生命、农业与地球环境类", (("一等", 1), ("二等", 3))),
+    ]
+    assert [len(a.items) for a in call.rubric] == [3, 3, 3, 3]
+    assert "去掉 1 个最高和 1 个最低" in call.aggregation
+    assert call.category_name("life-earth") == "生命、农业与地球环境类"
+    text = json.dumps(repr(site), ensure_ascii=False)
+    assert "formation" not in text and "Formation" not in text and "sensitivity" not in text
