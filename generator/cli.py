@@ -244,6 +244,11 @@ def _result_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
         help="把汇总结果和输入指纹写入共享仓库的 submissions/<年度>/results.yaml（需要 --committee）",
     )
     rank.add_argument("--now", help="记录日期所依据的时刻，如 2026-11-20（专项时区，默认为当前时间）")
+    rank.add_argument(
+        "--sensitivity",
+        action="store_true",
+        help="敏感性分析（只给评审委员会看，从不公开）：按算术平均、汇总规则、按专家标准化各排一次，标出由方法决定的名次（需要 --committee）",
+    )
 
     status = sub.add_parser("status", help="各申报所处阶段与公示状态 (stages and publicity)")
     status.add_argument("--cycle", type=int, help="年度（默认：当前年度）")

@@ -183,6 +183,7 @@ class Society:
     introduction: str | None = None
     short_name: str | None = None
     email: str | None = None  # the society's public office e-mail (its website's domain)
+    category: str | None = None  # 分类实施 一（三）1: the id of a category the calls define
 
 
 def build_society(file: str, d: dict[str, Any]) -> Society:
@@ -200,6 +201,7 @@ def build_society(file: str, d: dict[str, Any]) -> Society:
         introduction=d.get("introduction"),
         short_name=d.get("short_name"),
         email=d.get("email"),
+        category=d.get("category"),
     )
 
 
@@ -377,6 +379,36 @@ class AwardTier:
 
 
 @dataclass(frozen=True, slots=True)
+class CallCategory:
+    """One category of the call (分类实施): its own quota per tier and its own panel."""
+
+    index: int
+    id: str
+    name: str
+    panel: str | None
+    quotas: tuple[tuple[str, int], ...]  # (tier, count) in the listed order
+
+
+@dataclass(frozen=True, slots=True)
+class RubricItem:
+    """One sub-item of an area's rubric: its maximum and the anchored descriptions (high, middle, low)."""
+
+    index: int
+    id: str
+    name: str
+    max: Decimal
+    anchors: tuple[tuple[str, str], ...]  # (level, description), e.g. ("high", "…")
+
+
+@dataclass(frozen=True, slots=True)
+class Aggregation:
+    """The one stated rule that turns the experts' totals into an application's total."""
+
+    method: str  # "mean" | "trimmed_mean"
+    trim: int  # how many highest and how many lowest are dropped (0 for "mean")
+
+
+@dataclass(frozen=True, slots=True)
 class Call:
     file: str
     cycle: int
@@ -397,6 +429,13 @@ class Call:
     period_end: date | None
     review: ReviewSettings | None = None  # 四（二）、五（二）: panels and assignment (``review:``)
     tranches: tuple[Tranche, ...] = ()  # 一（三）2: how an award is paid (call.payment); () → not checked
+    categories: tuple[CallCategory, ...] = ()  # 分类实施 一（三）1; empty: one pool
+    rubric: dict[str, tuple[RubricItem, ...]] = field(default_factory=dict)  # area -> sub-items
+    aggregation: Aggregation | None = None  # scoring.aggregation; None: the legacy trim fields
+    legacy_trim: bool = False  # the call still writes scoring.trim / trim_min_reviewers
+
+    def category(self, cid: str) -> CallCategory | None:
+        return next((c for c in self.categories if c.id == cid), None)
 
     @property
     def largest_award(self) -> Decimal:
@@ -439,7 +478,48 @@ def build_call(file: str, d: dict[str, Any]) -> Call:
         period_end=parse_date(period.get("end")),
         review=build_review_settings(d.get("review")),
         tranches=build_tranches(d.get("payment")),
+        categories=_call_categories(d.get("categories") or []),
+        rubric=_rubric(scoring.get("rubric") or {}),
+        aggregation=_aggregation(scoring),
+        legacy_trim="trim" in scoring or "trim_min_reviewers" in scoring,
     )
+
+
+def _call_categories(items: list[dict[str, Any]]) -> tuple[CallCategory, ...]:
+    return tuple(
+        CallCategory(
+            i,
+            c["id"],
+            c.get("name", c["id"]),
+            c.get("panel"),
+            tuple((a["tier"], int(a["count"])) for a in c.get("awards", []) or []),
+        )
+        for i, c in enumerate(items)
+    )
+
+
+def _rubric(d: dict[str, Any]) -> dict[str, tuple[RubricItem, ...]]:
+    return {
+        area: tuple(
+            RubricItem(
+                i,
+                item["id"],
+                item.get("name", item["id"]),
+                money(item["max"]),
+                tuple((k, str(v)) for k, v in (item.get("anchors") or {}).items()),
+            )
+            for i, item in enumerate(items or [])
+        )
+        for area, items in d.items()
+    }
+
+
+def _aggregation(scoring: dict[str, Any]) -> Aggregation | None:
+    agg = scoring.get("aggregation")
+    if not agg:
+        return None
+    method = str(agg.get("method", "trimmed_mean"))
+    return Aggregation(method, int(agg.get("trim", 0)) if method == "trimmed_mean" else 0)
 
 
 # --------------------------------------------------------------------------------------------- application
@@ -565,8 +645,9 @@ def build_application(file: str, d: dict[str, Any]) -> Application:
 class Score:
     index: int
     society: str
-    points: dict[str, Decimal]
+    points: dict[str, Decimal]  # area -> points (the sum of its sub-items when they are scored)
     comment: str
+    items: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # area -> sub-item -> points
 
     @property
     def total(self) -> Decimal:
@@ -588,11 +669,21 @@ def build_review(file: str, d: dict[str, Any]) -> Review:
         cycle=int(d["cycle"]),
         expert=d["expert"],
         conflicts=tuple(d.get("conflicts", []) or []),
-        scores=tuple(
-            Score(i, s["society"], {k: money(v) for k, v in s["points"].items()}, s.get("comment", ""))
-            for i, s in enumerate(d.get("scores", []) or [])
-        ),
+        scores=tuple(_score(i, s) for i, s in enumerate(d.get("scores", []) or [])),
     )
+
+
+def _score(i: int, s: dict[str, Any]) -> Score:
+    """One score: an area is a number (no rubric) or a mapping of sub-items, whose sum is the area's points."""
+    points: dict[str, Decimal] = {}
+    items: dict[str, dict[str, Decimal]] = {}
+    for area, value in s["points"].items():
+        if isinstance(value, dict):
+            items[area] = {k: money(v) for k, v in value.items()}
+            points[area] = sum(items[area].values(), Decimal(0))
+        else:
+            points[area] = money(value)
+    return Score(i, s["society"], points, s.get("comment", ""), items)
 
 
 # --------------------------------------------------------------------------------------------- decisions
@@ -749,6 +840,7 @@ class RecordedStanding:
     tied: bool
     tier: str | None
     tier_note: str
+    category: str | None = None  # 分类实施: the category the rank and tier are within
 
 
 @dataclass(frozen=True, slots=True)
@@ -794,6 +886,7 @@ def build_results(file: str, d: dict[str, Any]) -> Results:
                 tied=bool(s.get("tied", False)),
                 tier=s.get("tier"),
                 tier_note=s.get("tier_note", "") or "",
+                category=s.get("category"),
             )
             for i, s in enumerate(d.get("standings", []) or [])
         ),

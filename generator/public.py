@@ -61,6 +61,7 @@ class PublicSociety:
     discipline: str | None
     introduction: str | None
     council_elected: date | None
+    category: str | None = None  # 分类实施: the category id the calls define
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,87 @@ class PublicCall:
     body: str
     period_start: date | None
     period_end: date | None
+    categories: tuple[PublicCategory, ...] = ()  # 分类实施 一（三）1
+    rubric: tuple[PublicRubricArea, ...] = ()  # 评分细则
+    aggregation: str = ""  # the stated aggregation rule, in words
+
+    def category_name(self, cid: str | None) -> str:
+        """A category's name for a society's ``category`` (``""`` when the call does not define it)."""
+        return next((c.name for c in self.categories if c.id == cid), "")
+
+
+@dataclass(frozen=True, slots=True)
+class PublicCategory:
+    id: str
+    name: str
+    quotas: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PublicRubricItem:
+    name: str
+    max: Decimal
+    anchors: tuple[tuple[str, str], ...]  # (高|中|低, description)
+
+
+@dataclass(frozen=True, slots=True)
+class PublicRubricArea:
+    title: str
+    max: int
+    items: tuple[PublicRubricItem, ...]
+
+
+ANCHOR_ZH = {"high": "高", "middle": "中", "low": "低"}
+
+
+def _aggregation_zh(call: Call) -> str:
+    agg = call.aggregation
+    if agg is None:
+        return ""
+    if agg.method == "mean" or agg.trim == 0:
+        return "各位专家总分的算术平均，对每份申报一律适用。"
+    return (
+        f"每份申报一律去掉 {agg.trim} 个最高和 {agg.trim} 个最低的专家总分，其余取平均"
+        f"（评分专家至少 {2 * agg.trim + 1} 人），与回避人数无关；各方面平均分按同样保留的专家计算，合计等于总分。"
+    )
+
+
+def _public_rubric(call: Call, areas: dict[str, str]) -> tuple[PublicRubricArea, ...]:
+    return tuple(
+        PublicRubricArea(
+            areas.get(area, area),
+            call.max_points.get(area, 0),
+            tuple(
+                PublicRubricItem(i.name, i.max, tuple((ANCHOR_ZH.get(k, k), v) for k, v in i.anchors))
+                for i in call.rubric[area]
+            ),
+        )
+        for area in AREAS
+        if area in call.rubric
+    )
+
+
+def _public_call(call: Call, data: Dataset) -> PublicCall:
+    """The call as the site shows it: its public fields, categories, rubric and aggregation rule in words."""
+    return PublicCall(
+        cycle=call.cycle,
+        title=call.title,
+        doc_number=call.doc_number,
+        issuer=call.issuer,
+        published=call.published,
+        deadline=call.deadline,
+        awards=tuple(PublicTier(t.tier, t.count, t.amount) for t in call.awards),
+        max_points=tuple(call.max_points.items()),
+        publicity_days=call.publicity_days,
+        publicity_day_kind=call.publicity_day_kind,
+        plan_due_days=call.plan_due_days,
+        body=call.body,
+        period_start=call.period_start,
+        period_end=call.period_end,
+        categories=tuple(PublicCategory(c.id, c.name, c.quotas) for c in call.categories),
+        rubric=_public_rubric(call, data.programme.areas if data.programme else {}),
+        aggregation=_aggregation_zh(call),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +398,7 @@ def project(data: Dataset, now: datetime) -> PublicSite:
             s.discipline,
             s.introduction,
             s.council_elected,
+            s.category,
         )
         for _, s in sorted(data.societies.items())
     )
@@ -383,22 +466,7 @@ def project(data: Dataset, now: datetime) -> PublicSite:
         cycles.append(
             PublicCycle(
                 year=year,
-                call=PublicCall(
-                    cycle=call.cycle,
-                    title=call.title,
-                    doc_number=call.doc_number,
-                    issuer=call.issuer,
-                    published=call.published,
-                    deadline=call.deadline,
-                    awards=tuple(PublicTier(t.tier, t.count, t.amount) for t in call.awards),
-                    max_points=tuple(call.max_points.items()),
-                    publicity_days=call.publicity_days,
-                    publicity_day_kind=call.publicity_day_kind,
-                    plan_due_days=call.plan_due_days,
-                    body=call.body,
-                    period_start=call.period_start,
-                    period_end=call.period_end,
-                ),
+                call=_public_call(call, data),
                 applications=apps,
                 decisions=public_dec,
                 plans=plans,

@@ -27,7 +27,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from generator.model import AREAS, Cycle, Dataset, Results, two_decimals
+from generator.model import AREAS, Cycle, Dataset, Results, Score, two_decimals
 from generator.scoring import Standing, rank_cycle, to_decimal
 
 RECORDED_BY = "xuehui rank"
@@ -48,9 +48,7 @@ def canonical_inputs(data: Dataset, cycle: Cycle) -> dict[str, Any]:
         reviews[slug] = {
             "expert": review.expert,
             "conflicts": sorted(review.conflicts),
-            "scores": [
-                {"society": s.society, "points": {k: _number(v) for k, v in s.points.items()}} for s in scores
-            ],
+            "scores": [_canonical_score(s) for s in scores],
         }
     return {
         "cycle": cycle.year,
@@ -58,6 +56,14 @@ def canonical_inputs(data: Dataset, cycle: Cycle) -> dict[str, Any]:
         "experts": {e: {"affiliations": sorted(pool[e].affiliations)} for e in sorted(used) if e in pool},
         "reviews": reviews,
     }
+
+
+def _canonical_score(s: Score) -> dict[str, Any]:
+    """A score as the fingerprint hashes it: area points, and the sub-items when the rubric is scored."""
+    out: dict[str, Any] = {"society": s.society, "points": {k: _number(v) for k, v in s.points.items()}}
+    if s.items:
+        out["items"] = {a: {k: _number(v) for k, v in items.items()} for a, items in s.items.items()}
+    return out
 
 
 def fingerprint(data: Dataset, cycle: Cycle) -> str:
@@ -77,6 +83,7 @@ def standing_fields(s: Standing) -> dict[str, Any]:
     """One standing as the results file holds it (the strings ``xuehui rank`` shows)."""
     return {
         "society": s.society,
+        "category": s.category,
         "rank": s.rank,
         "tied": s.tied,
         "count": s.count,
@@ -94,6 +101,7 @@ def recorded_fields(results: Results) -> list[dict[str, Any]]:
     return [
         {
             "society": s.society,
+            "category": s.category,
             "rank": s.rank,
             "tied": s.tied,
             "count": s.count,
@@ -158,6 +166,8 @@ def render_document(
     for s in standings:
         means = ", ".join(f"{a}: {_scalar(v)}" for a, v in s["area_means"].items())
         lines.append(f"  - society: {s['society']}")
+        if s.get("category") is not None:
+            lines.append(f"    category: {_scalar(s['category'])}")
         for key in ("rank", "tied", "count", "trimmed"):
             lines.append(f"    {key}: {_scalar(s[key])}")
         lines.append(f"    area_means: {{{means}}}")
@@ -216,7 +226,18 @@ class Difference:
 
 
 NONE = "（无）"
-COMPARED = ("count", "area_means", "total", "total_exact", "trimmed", "rank", "tied", "tier", "tier_note")
+COMPARED = (
+    "category",
+    "count",
+    "area_means",
+    "total",
+    "total_exact",
+    "trimmed",
+    "rank",
+    "tied",
+    "tier",
+    "tier_note",
+)
 
 
 def _readable(value: Any) -> str:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
-from generator.model import AREAS, Call, Cycle, Dataset, Results
+from generator.categories import category_of, category_order, positions
+from generator.model import AREAS, Aggregation, Call, Cycle, Dataset, Results
 
 CENT = Decimal("0.01")
 
@@ -52,6 +53,8 @@ class Standing:
     tied: bool
     tier: str | None
     tier_note: str  # "" | why the tier is not settled (a tie across the quota line)
+    category: str | None = None  # 分类实施: rank and tier are within this category (None: one pool)
+    formation: Formation | None = None  # how the total was formed (committee only; None when recorded)
 
     @property
     def total_display(self) -> Decimal | None:
@@ -118,6 +121,46 @@ def aggregate(
     return sum(kept, Fraction(0)) / len(kept), means, trimmed
 
 
+@dataclass(frozen=True, slots=True)
+class Formation:
+    """How one application's total was formed under the call's stated aggregation: every expert's total
+    (identities are kept for the committee's eyes only), which were dropped, and the mean of the rest.
+    The area means are taken over the kept experts, so they add up to the total exactly."""
+
+    method: str
+    kept: tuple[tuple[str, Fraction], ...]  # (expert, total), lowest first
+    dropped: tuple[tuple[str, Fraction], ...]
+    needed: int  # the fewest scores the rule can use (2·trim + 1)
+
+
+def aggregate_stated(
+    scores: list[Counted], agg: Aggregation
+) -> tuple[Fraction | None, dict[str, Fraction], Formation]:
+    """The call's one rule, the same for every application whatever its number of conflicts: drop the
+    ``trim`` lowest and ``trim`` highest experts' totals (ties broken by expert id), average the rest; the
+    area means are over the same kept experts. Fewer scores than 2·trim+1: no total."""
+    ordered = sorted(scores, key=lambda s: (s.total, s.expert))
+    needed = 2 * agg.trim + 1
+    if len(ordered) < needed:
+        formation = Formation(agg.method, tuple((s.expert, Fraction(s.total)) for s in ordered), (), needed)
+        return None, {}, formation
+    cut = agg.trim
+    kept = ordered[cut : len(ordered) - cut]
+    dropped = ordered[:cut] + ordered[len(ordered) - cut :]
+    means = {
+        area: Fraction(sum((s.points.get(area, Decimal(0)) for s in kept), Decimal(0))) / len(kept)
+        for area in AREAS
+    }
+    total = sum((Fraction(s.total) for s in kept), Fraction(0)) / len(kept)
+    formation = Formation(
+        agg.method,
+        tuple((s.expert, Fraction(s.total)) for s in kept),
+        tuple((s.expert, Fraction(s.total)) for s in dropped),
+        needed,
+    )
+    return total, means, formation
+
+
 def tiers_for_positions(call: Call | None) -> list[str]:
     """Tier names by position 1, 2, …: the call's tiers in their listed order, each ``count`` times."""
     if call is None:
@@ -125,26 +168,51 @@ def tiers_for_positions(call: Call | None) -> list[str]:
     return [tier.tier for tier in call.awards for _ in range(tier.count)]
 
 
-def rank_cycle(data: Dataset, cycle: Cycle) -> list[Standing]:
-    call = cycle.call
+Aggregated = tuple[Fraction | None, dict[str, Fraction], bool, "Formation | None"]
+
+
+def _aggregated(call: Call | None, items: list[Counted]) -> Aggregated:
+    """The stated rule when the call has one (``scoring.aggregation``), else the legacy trim fields."""
+    if call is not None and call.aggregation is not None:
+        total, means, formation = aggregate_stated(items, call.aggregation)
+        return total, means, bool(formation.dropped), formation
     trim = call.trim if call else 0
     trim_min = call.trim_min_reviewers if call else 5
+    return (*aggregate(items, trim, trim_min), None)
+
+
+def rank_cycle(data: Dataset, cycle: Cycle) -> list[Standing]:
+    """The standings, category by category (分类实施): rank and tier within each category and its quota;
+    one pool when the call defines no categories."""
+    call = cycle.call
     scores = counted_scores(data, cycle)
-    totals: dict[str, tuple[Fraction | None, dict[str, Fraction], bool]] = {
-        society: aggregate(items, trim, trim_min) for society, items in scores.items()
-    }
-    scored = [t for t, _, _ in totals.values() if t is not None]
-    positions = tiers_for_positions(call)
+    groups: dict[str, dict[str, Aggregated]] = {}
+    for society, items in scores.items():
+        groups.setdefault(category_of(data, call, society), {})[society] = _aggregated(call, items)
+    standings: list[Standing] = []
+    for cat in category_order(call):
+        if cat in groups:
+            label = None if call is None or not call.categories else cat
+            standings += _rank_group(groups[cat], scores, positions(call, cat), label)
+    return standings
+
+
+def _rank_group(
+    totals: dict[str, Aggregated], scores: dict[str, list[Counted]], places: list[str], label: str | None
+) -> list[Standing]:
+    scored = [t for t, _, _, _ in totals.values() if t is not None]
     standings: list[Standing] = []
     for society in sorted(totals, key=lambda s: (totals[s][0] is None, -(totals[s][0] or 0), s)):
-        total, means, trimmed = totals[society]
+        total, means, trimmed, formation = totals[society]
         if total is None:
-            standings.append(Standing(society, 0, {}, None, False, None, False, None, ""))
+            count = len(scores[society])
+            standings.append(
+                Standing(society, count, {}, None, False, None, False, None, "", label, formation)
+            )
             continue
         better = sum(1 for t in scored if t > total)
         same = sum(1 for t in scored if t == total)
-        rank = better + 1
-        span = positions[better : better + same]
+        span = places[better : better + same]
         tier: str | None
         note = ""
         if not span:
@@ -155,7 +223,19 @@ def rank_cycle(data: Dataset, cycle: Cycle) -> list[Standing]:
             tier = span[0]
             note = "并列且跨越名额界限，须由评审委员会决定" if same > 1 else ""
         standings.append(
-            Standing(society, len(scores[society]), means, total, trimmed, rank, same > 1, tier, note)
+            Standing(
+                society,
+                len(scores[society]),
+                means,
+                total,
+                trimmed,
+                better + 1,
+                same > 1,
+                tier,
+                note,
+                label,
+                formation,
+            )
         )
     return standings
 
@@ -173,6 +253,7 @@ def recorded_standings(results: Results) -> list[Standing]:
             s.tied,
             s.tier,
             s.tier_note,
+            s.category,
         )
         for s in results.standings
     ]

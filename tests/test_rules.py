@@ -177,6 +177,35 @@ OTHER = "wuhan-other"
 OTHER_APPLICATION = f"submissions/2026/applications/{OTHER}.yaml"
 
 
+LEGACY_TRIM = "  trim: 1                                  # with 5 or more reviewers, drop this many highest and lowest totals\n"
+OTHER_CATEGORY_ALL_FIRST = "{tier: 一等, count: 3}, {tier: 二等, count: 0}"
+OTHER_CATEGORY_REST = "{tier: 一等, count: 2}, {tier: 二等, count: 4}"
+
+
+def categories(engineering: str, other: str | None = None) -> Callable[[Tree], None]:
+    """The call's categories (分类实施): engineering with the given quotas, and another category if asked."""
+    lines = f"  - {{id: engineering, name: 工程技术类, awards: [{engineering}]}}\n"
+    if other is not None:
+        lines += f"  - {{id: other, name: 其他, awards: [{other}]}}\n"
+    return e(CALL, "publicity:\n", "categories:\n" + lines + "publicity:\n")
+
+
+in_engineering = e(SOCIETY, "name: 武汉市机械工程学会\n", "name: 武汉市机械工程学会\ncategory: engineering\n")
+
+
+def rubric(academic: int, transfer: int) -> Callable[[Tree], None]:
+    """A rubric for the innovation area with two sub-items of the given maxima."""
+    anchors = "anchors: {high: 高, middle: 中, low: 低}"
+    return e(
+        CALL,
+        "  max_points: {innovation: 30, society_government: 30, scientists: 20, self_development: 20}\n",
+        "  max_points: {innovation: 30, society_government: 30, scientists: 20, self_development: 20}\n"
+        "  rubric:\n    innovation:\n"
+        f"      - {{id: academic, name: 学术交流, max: {academic}, {anchors}}}\n"
+        f"      - {{id: transfer, name: 成果转化, max: {transfer}, {anchors}}}\n",
+    )
+
+
 def review_file(expert: str, scores: str, conflicts: str = "[]") -> bytes:
     return (
         f"schema_version: 1\ncycle: 2026\nexpert: {expert}\nconflicts: {conflicts}\nscores:\n{scores}"
@@ -999,6 +1028,71 @@ CASES += [
         rerecord=False,
     ),
     Case("COMM-003", "reviews without recorded results", lambda t: t.pop(RESULTS), nothing, COMMITTEE_FILE),
+    # 分类实施 (categories), the rubric and the one aggregation rule (rules/categories.py, rules/rubric.py)
+    Case(
+        "CAT-001",
+        "the call defines categories; the applicant's profile names none",
+        categories("{tier: 一等, count: 3}, {tier: 二等, count: 7}"),
+        both(categories("{tier: 一等, count: 3}, {tier: 二等, count: 7}"), in_engineering),
+        SOCIETY,
+    ),
+    Case(
+        "CAT-002",
+        "the categories' 二等 quotas sum to 6, the awards say 7",
+        both(categories("{tier: 一等, count: 3}, {tier: 二等, count: 6}"), in_engineering),
+        both(categories("{tier: 一等, count: 3}, {tier: 二等, count: 7}"), in_engineering),
+        CALL,
+    ),
+    Case(
+        "CAT-003",
+        "a 一等 place proposed in a category whose 一等 quota is 0",
+        both(
+            categories("{tier: 一等, count: 0}, {tier: 二等, count: 7}", OTHER_CATEGORY_ALL_FIRST),
+            in_engineering,
+        ),
+        both(
+            categories("{tier: 一等, count: 1}, {tier: 二等, count: 3}", OTHER_CATEGORY_REST), in_engineering
+        ),
+        DECISIONS,
+    ),
+    Case(
+        "CAT-004",
+        "results recorded in one pool, the call now has categories",
+        both(categories("{tier: 一等, count: 3}, {tier: 二等, count: 7}"), in_engineering),
+        nothing,
+        RESULTS,
+        rerecord=False,
+    ),
+    Case(
+        "RUBR-001",
+        "the innovation sub-items sum to 25, the area's maximum is 30",
+        rubric(15, 10),
+        rubric(15, 15),
+        CALL,
+        near_miss_clean=False,  # the reviews still give one number for innovation (RUBR-002)
+    ),
+    Case(
+        "RUBR-002",
+        "a rubric for innovation; the reviews give one number",
+        rubric(15, 15),
+        nothing,
+        REVIEW_QIAN,
+        also=(REVIEW_ZHAO, REVIEW_LI, REVIEW_ZHOU),
+    ),
+    Case(
+        "RUBR-003",
+        "both the old trim and scoring.aggregation",
+        e(CALL, LEGACY_TRIM, LEGACY_TRIM + "  aggregation: {method: trimmed_mean, trim: 1}\n"),
+        e(CALL, LEGACY_TRIM, "  aggregation: {method: trimmed_mean, trim: 1}\n"),
+        CALL,
+    ),
+    Case(
+        "RUBR-004",
+        "dropping 2 and 2 needs 5 scorers; one of 5 members is in conflict",
+        e(CALL, LEGACY_TRIM, "  aggregation: {method: trimmed_mean, trim: 2}\n"),
+        e(CALL, LEGACY_TRIM, "  aggregation: {method: trimmed_mean, trim: 1}\n"),
+        COMMITTEE_FILE,
+    ),
 ]
 
 # 绩效考核与动态管理 (generator/rules/performance.py): the programme's settings are added by the cases

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 from generator.commands.common import committee_trees, load_tree, parse_now
 from generator.commands.errors import EXIT_OK, ActionFailed, UsageError
 from generator.commands.output import write
+from generator.model import Cycle
 
 if TYPE_CHECKING:
     from generator.committee import RecordPlan
-    from generator.model import Cycle, Dataset
+    from generator.model import Dataset
     from generator.results import Recomputed
 
 
@@ -45,9 +46,22 @@ def _recorded(args: argparse.Namespace) -> int:
             f"共享仓库中还没有 {args.cycle} 年度的汇总结果（submissions/{args.cycle}/results.yaml）；"
             "评分在评审委员会仓库中：请用 --committee <委员会仓库> 计算。 (no recorded results)"
         )
+    if getattr(args, "sensitivity", False):
+        raise UsageError("--sensitivity 需要 --committee（评审委员会仓库的根目录）。")
     names = {slug: s.name for slug, s in data.societies.items()}
-    write(render(recorded_standings(cycle.results), names, args.cycle, args.format), args.output)
+    standings = recorded_standings(cycle.results)
+    write(render(standings, names, args.cycle, args.format, _headings(cycle)), args.output)
     return EXIT_OK
+
+
+def _headings(cycle: Cycle) -> dict[str, str] | None:
+    """Per category (分类实施) the heading with its quota; None when the call defines no categories."""
+    call = cycle.call
+    if call is None or not call.categories:
+        return None
+    out = {c.id: f"{c.name}：名额 " + "、".join(f"{t} {n} 个" for t, n in c.quotas) for c in call.categories}
+    out[""] = "未分类（学会档案未写明申报通知定义的类别）"
+    return out
 
 
 def _committee(args: argparse.Namespace) -> int:
@@ -60,7 +74,13 @@ def _committee(args: argparse.Namespace) -> int:
     data, cycle = _merged(args, root, shared_root)
     fresh = recompute(data, cycle)
     names = {slug: s.name for slug, s in data.societies.items()}
-    write(render(list(fresh.standings), names, args.cycle, args.format), args.output)
+    write(render(list(fresh.standings), names, args.cycle, args.format, _headings(cycle)), args.output)
+    if getattr(args, "sensitivity", False):
+        from generator.report.ranking import render_sensitivity
+        from generator.sensitivity import sensitivity
+
+        cats = {c.id: c.name for c in cycle.call.categories} if cycle.call else {}
+        write(render_sensitivity(sensitivity(data, cycle), names, args.cycle, args.format, cats), args.output)
     if not args.record:
         return EXIT_OK
     return _record(args.cycle, fresh, data.today(now).isoformat(), root, shared_root)

@@ -47,6 +47,7 @@ KIND = KindSpec(
                 "supervisor": "supervisor",
                 "website": "website",
                 "discipline": "discipline",
+                "category": "category",
                 "introduction": "introduction",
                 "council_elected": "council_elected",
             },

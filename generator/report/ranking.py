@@ -12,6 +12,7 @@ from decimal import Decimal
 from generator.model import AREAS, two_decimals
 from generator.report.text import pad
 from generator.scoring import Standing, to_decimal
+from generator.sensitivity import METHOD_ZH, METHODS, SensitivityRow
 from generator.textsafe import inert_lines, md_escape, visible
 
 AREA_ZH = {
@@ -63,7 +64,68 @@ def rows(standings: Sequence[Standing], names: dict[str, str]) -> list[list[str]
     return out
 
 
-def render(standings: Sequence[Standing], names: dict[str, str], cycle: int, fmt: str) -> str:
+def render(
+    standings: Sequence[Standing],
+    names: dict[str, str],
+    cycle: int,
+    fmt: str,
+    headings: dict[str, str] | None = None,
+) -> str:
+    """The ranking; with ``headings`` (category id → its heading with the quota) the text and Markdown
+    forms show one table per category (分类实施), and the committee's standings explain their totals."""
+    if headings and fmt in ("text", "markdown"):
+        return _by_category(standings, names, cycle, fmt, headings)
+    return _render(standings, names, cycle, fmt)
+
+
+def _by_category(
+    standings: Sequence[Standing], names: dict[str, str], cycle: int, fmt: str, headings: dict[str, str]
+) -> str:
+    parts: list[str] = []
+    for cat, heading in headings.items():
+        group = [s for s in standings if (s.category or "") == cat]
+        if not group:
+            continue
+        body = _render(group, names, cycle, fmt).split("\n", 1)[1]  # without the cycle's title line
+        title = f"## {heading}" if fmt == "markdown" else heading
+        parts.append(f"{title}\n{body}")
+    head = (
+        f"# {cycle} 年度专家评审排名（分类实施）\n"
+        if fmt == "markdown"
+        else f"{cycle} 年度专家评审排名（分类实施）\n"
+    )
+    text = head + "\n".join(parts) + formation_text(standings, names, fmt)
+    return text if fmt == "markdown" else inert_lines(text)
+
+
+def formation_text(standings: Sequence[Standing], names: dict[str, str], fmt: str) -> str:
+    """How each total was formed (committee output only): the experts' totals used and dropped, the
+    mean; the area means are over the same kept experts, so they add up to the total."""
+    lines = []
+    for s in standings:
+        f = s.formation
+        if f is None:
+            continue
+        kept = "、".join(two_decimals(to_decimal(t)) for _, t in f.kept)
+        name = visible(names.get(s.society, s.society))
+        name = md_escape(name) if fmt == "markdown" else name
+        if s.total is None:
+            lines.append(
+                f"- {name}：有效评分 {len(f.kept)} 份，少于汇总规则需要的 {f.needed} 份，不计算总分。"
+            )
+            continue
+        dropped = "、".join(two_decimals(to_decimal(t)) for _, t in f.dropped) or "无"
+        lines.append(
+            f"- {name}：采用 {kept}，去掉 {dropped}，平均 {two_decimals(to_decimal(s.total))}"
+            "（各方面平均分按采用的专家计算，四项之和等于总分）"
+        )
+    if not lines:
+        return ""
+    title = "## 总分的形成" if fmt == "markdown" else "总分的形成（评审委员会内部，不公开）"
+    return f"\n{title}\n" + "\n".join(lines) + "\n"
+
+
+def _render(standings: Sequence[Standing], names: dict[str, str], cycle: int, fmt: str) -> str:
     table = rows(standings, names)
     if fmt == "json":
         payload = {
@@ -81,6 +143,8 @@ def render(standings: Sequence[Standing], names: dict[str, str], cycle: int, fmt
                     "total_exact": None if s.total is None else f"{s.total.numerator}/{s.total.denominator}",
                     "tier": s.tier,
                     "tier_note": s.tier_note,
+                    **({"category": s.category} if s.category is not None else {}),
+                    **({"formation": _formation_json(s)} if s.formation is not None else {}),
                 }
                 for s in standings
             ],
@@ -89,8 +153,11 @@ def render(standings: Sequence[Standing], names: dict[str, str], cycle: int, fmt
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(HEADERS)
-        writer.writerows(table)
+        grouped = any(s.category is not None for s in standings)  # 分类实施: the rank is within the category
+        writer.writerow([*HEADERS, "类别"] if grouped else HEADERS)
+        writer.writerows(
+            [[*r, s.category or ""] for r, s in zip(table, standings, strict=True)] if grouped else table
+        )
         return "\ufeff" + buffer.getvalue()
     if fmt == "markdown":
         lines = [
@@ -113,6 +180,52 @@ def render(standings: Sequence[Standing], names: dict[str, str], cycle: int, fmt
         "  ".join(pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in [HEADERS, *table]
     ]
     return inert_lines(f"{cycle} 年度专家评审排名\n" + "\n".join(lines)) + "\n"
+
+
+def _formation_json(s: Standing) -> dict[str, object]:
+    f = s.formation
+    assert f is not None
+    return {
+        "method": f.method,
+        "used": [two_decimals(to_decimal(t)) for _, t in f.kept],
+        "dropped": [two_decimals(to_decimal(t)) for _, t in f.dropped],
+        "needed": f.needed,
+    }
+
+
+def render_sensitivity(
+    rows_: Sequence[SensitivityRow],
+    names: dict[str, str],
+    cycle: int,
+    fmt: str,
+    categories: dict[str, str] | None = None,
+) -> str:
+    """The committee's sensitivity view: each application's rank and tier under each method; ``※`` marks a
+    place the choice of method decides. Never published."""
+    if fmt == "json":
+        payload = [
+            {
+                "society": r.society,
+                "category": r.category,
+                "decided_by_method": r.decided_by_method,
+                "places": {m: {"rank": p.rank, "tier": p.tier} for m, p in r.places.items()},
+            }
+            for r in rows_
+        ]
+        return json.dumps({"cycle": cycle, "sensitivity": payload}, ensure_ascii=False, indent=2) + "\n"
+    lines = [f"{cycle} 年度排名的敏感性分析（评审委员会内部，不公开）"]
+    lines.append("学会 | 类别 | " + " | ".join(METHOD_ZH[m] for m in METHODS) + " | 由方法决定")
+    for r in rows_:
+        cells = [f"{p.rank or '—'}（{p.tier or '名额外'}）" for p in (r.places[m] for m in METHODS)]
+        name = visible(names.get(r.society, r.society))
+        lines.append(
+            f"{name} | {(categories or {}).get(r.category, r.category) or '未分类'} | "
+            + " | ".join(cells)
+            + (" | ※" if r.decided_by_method else " | ")
+        )
+    flagged = sum(1 for r in rows_ if r.decided_by_method)
+    lines.append(f"由方法决定的名次：{flagged} 个（※）。" if flagged else "三种方法给出的等级相同。")
+    return inert_lines("\n".join(lines)) + "\n"
 
 
 def len_display(text: str) -> int:

@@ -22,7 +22,9 @@ from generator.rules import (
     records,
     references,
     review,
+    rubric,
 )
+from generator.rules import categories as categories_rules
 from generator.rules.base import ChecklistLine, Rule
 
 MODULES = (
@@ -43,6 +45,8 @@ MODULES = (
     performance,
     panels,
     payments,
+    categories_rules,
+    rubric,
 )
 
 # An id's prefix → the module (``generator/rules/<module>.py``) that declares every id with that prefix.
@@ -83,6 +87,8 @@ PREFIX_MODULES: dict[str, str] = {
     "PAY": "payments",
     "RECT": "payments",
     "CLAW": "payments",
+    "CAT": "categories",
+    "RUBR": "rubric",
 }
 
 ALL_RULES: tuple[Rule, ...] = tuple(r for module in MODULES for r in module.RULES)

@@ -217,6 +217,9 @@ def proposed_follow_rank(data: Dataset, ctx: Context) -> Iterator[Hit]:
         if not dec.proposed or cycle.results is None:
             continue
         totals = {s.society: s.total for s in recorded_standings(cycle.results)}
+        group = {
+            s.society: s.category for s in cycle.results.standings
+        }  # 分类实施: compared within a category
         proposed = {p.society for p in dec.proposed}
         skipped = [s for s, t in totals.items() if s not in proposed and t is not None]
         tier_order = {t.tier: i for i, t in enumerate(cycle.call.awards)} if cycle.call else {}
@@ -227,7 +230,7 @@ def proposed_follow_rank(data: Dataset, ctx: Context) -> Iterator[Hit]:
             if mine is None:
                 yield proposed_follow_rank.hit(dec.file, ("proposed", p.index, "society"), society=p.society)
                 continue
-            above = sorted(s for s in skipped if (totals[s] or 0) > mine)
+            above = sorted(s for s in skipped if (totals[s] or 0) > mine and group[s] == group[p.society])
             if above:
                 yield proposed_follow_rank.hit(
                     dec.file,
