@@ -212,7 +212,7 @@ def one_aggregation(data: Dataset, ctx: Context) -> Iterator[Hit]:
             yield one_aggregation.hit(call.file, ("scoring",), "mixed")
         elif call.legacy_trim:
             yield from _legacy_differs(cycle, data)
-        minimum = getattr(call, "min_scorers", None)  # review.min_scorers (the panels' part of the call)
+        minimum = call.review.min_scorers if call.review is not None else None  # the call's review block
         needed = min_scorers_needed(call)
         if call.aggregation is not None and isinstance(minimum, int) and minimum < needed:
             yield one_aggregation.hit(
