@@ -386,7 +386,10 @@ def test_showcase_pages_of_the_shipped_data(update_golden: bool) -> None:
     assert {"典型经验": "showcase/index.md"} in NAV
     assert "[2025 年度典型经验](../cycles/2025/showcase.md)" in pages["showcase/index.md"]
     cycle = pages["cycles/2025/showcase.md"]
-    assert "| [武汉市光学学会](showcase/wuhan-optics.md) | 二等 | 不合格（中期检查不合格） | 48 | 22.5% | 14.6% |" in cycle
+    assert (
+        "| [武汉市光学学会](showcase/wuhan-optics.md) | 二等 | 不合格（中期检查不合格） | 48 | 22.5% | 14.6% |"
+        in cycle
+    )
     medical = pages["cycles/2025/showcase/wuhan-medical.md"]
     assert (
         "武科协〔2026〕24号" in medical
