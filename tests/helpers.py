@@ -40,6 +40,7 @@ PROGRAMME = "submissions/programme.yaml"
 PLAN = "submissions/2026/plans/wuhan-mechanical-engineering.yaml"
 MIDTERM = "submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml"
 COMMENDED = "2026-12-15"
+VERIFIED = ", verified: {independent_bank_account: true, finance_staff: true}"  # SUPP-003
 
 
 def mini_committee() -> dict[str, bytes]:
@@ -105,6 +106,7 @@ def mini_tree(awarded: bool = False) -> dict[str, bytes]:
     edit(tree, APP, NORMATIVE_BANK_ACCOUNT, "")
     edit(tree, SOCIETY, NORMATIVE_WEBSITE, NORMATIVE_WEBSITE + PUBLIC_EMAIL)
     edit(tree, DECISIONS, COMMITTEE_LINE, "")
+    edit(tree, DECISIONS, "{passed: true}", "{passed: true" + VERIFIED + "}")  # 三（一）: finances verified
     tree[RESULTS] = mini_results(tree, mini_committee())
     if awarded:
         edit(

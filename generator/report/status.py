@@ -26,6 +26,7 @@ def as_dict(status: CycleStatus) -> dict[str, object]:
             for society, stage in status.applications
         ],
         "reminders": [_reminder(r) for r in status.reminders],
+        "steps": list(status.events),
     }
 
 
@@ -59,6 +60,9 @@ def render(status: CycleStatus, fmt: str, names: dict[str, str]) -> str:
     width = max((display_width(name) for name in shown.values()), default=0)
     for society, stage in status.applications:  # the stage in Chinese (its code is in the JSON form)
         lines.append(f"  {pad(shown[society], width)}  {STAGES[stage]}")
+    if status.events:  # 补正, 复核, 递补
+        lines.append("")
+        lines += [visible(line) for line in status.events]
     if status.reminders:
         lines.append("")
         lines += [f"提醒（{reminder_rule(r).id}）：{visible(reminder_text(r)[0])}" for r in status.reminders]

@@ -10,12 +10,14 @@ from generator.rules import (
     decisions,
     eligibility,
     files,
+    formal,
     format_schema,
     format_yaml,
     funds,
     lifecycle,
     postaward,
     privacy,
+    publicity,
     records,
     references,
     review,
@@ -37,6 +39,8 @@ MODULES = (
     postaward,
     records,
     privacy,
+    formal,
+    publicity,
 )
 
 # An id's prefix → the module (``generator/rules/<module>.py``) that declares every id with that prefix.
@@ -67,6 +71,10 @@ PREFIX_MODULES: dict[str, str] = {
     "SANC": "postaward",
     "LOCK": "records",
     "PRIV": "privacy",
+    "SUPP": "formal",
+    "RECON": "publicity",
+    "SUBST": "publicity",
+    "PUBL": "publicity",
 }
 
 ALL_RULES: tuple[Rule, ...] = tuple(r for module in MODULES for r in module.RULES)

@@ -457,13 +457,13 @@ def finance_verified(data: Dataset, ctx: Context) -> Iterator[Hit]:
     Fails (an account declared that the office found missing)::
 
         --- submissions/2026/decisions.yaml
-        -     wuhan-mechanical-engineering: {passed: true}
+        -     wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}
         +     wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: false, finance_staff: true}}
 
     Passes::
 
         --- submissions/2026/decisions.yaml
-        -     wuhan-mechanical-engineering: {passed: true}
+        -     wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}
         +     wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}
     """
     for cycle, app in data.applications():
