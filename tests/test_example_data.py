@@ -33,6 +33,7 @@ def test_intended_warnings_and_notices_only() -> None:
         ("wuhan-electronics.yaml", "FUND-005"),  # 装修 in a budget line, for reviewers
         ("wuhan-geology.yaml", "BAN-001"),  # the banned society's application, rejected in formal review
         ("wuhan-geology.yaml", "EXCL-003"),
+        ("wuhan-science-writers.yaml", "ELIG-003"),  # the 补正 missed: rejected in formal review, a notice
     ]
     assert all(f.severity.value == "notice" for f in result.findings if f.file.endswith("wuhan-geology.yaml"))
 

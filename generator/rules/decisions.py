@@ -24,6 +24,14 @@ def _own_window(cycle: Cycle, sub: Substitution) -> Window | None:
         return None
 
 
+def _listed(dec: Decisions) -> dict[str, str]:
+    """Each society on the list with its tier: the proposed, then the 递补 ones (publicised on their own,
+    SUBST-003 judges their dates)."""
+    listed = {s.society: s.tier for s in dec.substitutions}
+    listed.update({p.society: p.tier for p in dec.proposed})
+    return listed
+
+
 def _cycles(data: Dataset) -> Iterator[tuple[Cycle, Decisions]]:
     for year in sorted(data.cycles):
         cycle = data.cycles[year]
@@ -493,9 +501,7 @@ def commendation_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
             )
         if dec.awards and dec.commendation_date is None:
             yield commendation_valid.hit(dec.file, ("commendation", "date"), "date2")
-        proposed = {p.society: (p.tier, p.index) for p in dec.proposed}
-        # 递补 societies are on the list with their own publicity (SUBST-003 judges its dates)
-        proposed.update({s.society: (s.tier, -1) for s in dec.substitutions if s.society not in proposed})
+        proposed = _listed(dec)
         tiers = {t.tier: t.amount for t in cycle.call.awards} if cycle.call else {}
         blocking = {o.society: o for o in dec.objections if o.status in ("pending", "upheld")}
         for award in dec.awards:
@@ -515,9 +521,9 @@ def commendation_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     id=o.id,
                     status=o.status,
                 )
-            if award.tier != p[0]:
+            if award.tier != p:
                 yield commendation_valid.hit(
-                    dec.file, (*path, "tier"), "tier", tier=award.tier, proposed_tier=p[0]
+                    dec.file, (*path, "tier"), "tier", tier=award.tier, proposed_tier=p
                 )
             expected = tiers.get(award.tier)
             if expected is not None and award.amount != expected:
