@@ -145,10 +145,14 @@ def run(
     submitted: Iterable[str] = (),
     office: bool = False,
     committee: dict[str, bytes] | None = None,
+    publicised: dict[int, frozenset[str]] | None = None,
 ) -> CheckResult:
-    """Check the shared tree alone, or with a committee tree (``xuehui check --committee``)."""
+    """Check the shared tree alone, or with a committee tree (``xuehui check --committee``);
+    ``publicised``: a pull request's base lists, already publicised (SUBST-005)."""
     sources = [Source(path, raw) for path, raw in sorted(tree.items())]
-    ctx = Context(now=parse_now(now), submitted=frozenset(submitted), actor_is_office=office)
+    ctx = Context(
+        now=parse_now(now), submitted=frozenset(submitted), actor_is_office=office, base_publicised=publicised
+    )
     if committee is not None:
         from generator.committee import check_committee
 

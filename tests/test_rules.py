@@ -56,6 +56,7 @@ class Case:
     awarded: bool = False  # start from the tree in which the proposed society was commended (helpers)
     rerecord: bool = True  # the office records the results again after the edit
     also: tuple[str, ...] = ()  # further files the rule flags (both files of a clash)
+    publicised: bool = False  # a pull request whose base had publicised the minimal list (SUBST-005)
 
 
 C = "committee/"  # the committee repository's files in a case's tree
@@ -72,7 +73,15 @@ def run_case(tree: Tree, case: Case, now: str) -> CheckResult:
     committee = {p.removeprefix(C): r for p, r in tree.items() if p.startswith(C)}
     if committee and case.rerecord and RESULTS in shared:
         shared[RESULTS] = mini_results(shared, committee)
-    return run(shared, now=now, submitted=case.submitted, office=case.office, committee=committee or None)
+    publicised = {2026: frozenset({"wuhan-mechanical-engineering"})} if case.publicised else None
+    return run(
+        shared,
+        now=now,
+        submitted=case.submitted,
+        office=case.office,
+        committee=committee or None,
+        publicised=publicised,
+    )
 
 
 def valid_code(body: str) -> str:
@@ -1157,6 +1166,15 @@ CASES += [
         ),
         DECISIONS,
         now="2026-12-20",
+    ),
+    Case(
+        "SUBST-005",
+        "the next society appended to the publicised list and commended the same week",
+        both(BOTH_PROPOSED, UPHELD, commend(f"{OTHER}, tier: 二等")),
+        both(second_applicant, call_rules(), UPHELD, substitute()),
+        DECISIONS,
+        now="2026-12-06",
+        publicised=True,
     ),
 ]
 

@@ -665,6 +665,54 @@ def left_out_explained(data: Dataset, ctx: Context) -> Iterator[Hit]:
                 )
 
 
+@rule(
+    "SUBST-005",
+    ERROR,
+    "四（二）",
+    "公示开始后，拟表彰名单不得增加学会；补上的学会须作为递补（substitutions）单独公示",
+    "Once publicity has started no society is added to the proposed list; an addition is a 递补 of its own",
+    message=Message(
+        "{year} 年度拟表彰名单已于 {start} 开始公示，学会“{society}”是此后加入名单的，没有经过公示。",
+        "The {year} list was publicised from {start}; {society} was added afterwards without publicity.",
+        "请从 proposed 中删除该学会；如按申报通知递补，请记入 substitutions（写明被替代学会、理由和单独的公示）。",
+    ),
+)
+def list_not_extended(data: Dataset, ctx: Context) -> Iterator[Hit]:
+    """Fails (the next society appended to the list after its publicity started)::
+
+        pr: office-li
+        now: 2026-12-06
+        --- submissions/2026/decisions.yaml
+        -   - {society: wuhan-mechanical-engineering, tier: 一等}
+        +   - {society: wuhan-mechanical-engineering, tier: 一等}
+        +   - {society: wuhan-other, tier: 二等, reason: 异议成立后递补}
+
+    Passes (the same change before the publicity starts)::
+
+        pr: office-li
+        now: 2026-11-24
+        --- submissions/2026/decisions.yaml
+        -   - {society: wuhan-mechanical-engineering, tier: 一等}
+        +   - {society: wuhan-mechanical-engineering, tier: 一等}
+        +   - {society: wuhan-other, tier: 二等, reason: 异议成立后递补}
+    """
+    if ctx.base_publicised is None:
+        return
+    for cycle, dec in _cycles(data):
+        before = ctx.base_publicised.get(cycle.year)
+        if before is None or dec.publicity_start is None:
+            continue
+        for p in dec.proposed:
+            if p.society not in before:
+                yield list_not_extended.hit(
+                    dec.file,
+                    ("proposed", p.index, "society"),
+                    year=cycle.year,
+                    start=dec.publicity_start,
+                    society=p.society,
+                )
+
+
 RULES = (
     publicity_days,
     call_text_matches,
@@ -675,4 +723,5 @@ RULES = (
     substitution_next,
     substitution_publicised,
     left_out_explained,
+    list_not_extended,
 )
