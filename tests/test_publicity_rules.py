@@ -145,7 +145,15 @@ def test_a_late_reconsideration() -> None:
 
 # ------------------------------------------------------------------------------------------- the call
 def test_chinese_numbers() -> None:
-    assert [zh_number(t) for t in ("10", "十", "十五", "二十", "七", "两", "百")] == [10, 10, 15, 20, 7, 2, None]
+    assert [zh_number(t) for t in ("10", "十", "十五", "二十", "七", "两", "百")] == [
+        10,
+        10,
+        15,
+        20,
+        7,
+        2,
+        None,
+    ]
 
 
 def test_the_calls_text_is_compared_with_its_fields() -> None:

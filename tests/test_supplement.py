@@ -25,7 +25,11 @@ def test_an_open_supplement_lets_the_society_hand_in_after_the_deadline() -> Non
     tree = with_supplement()
     assert by_rule(run(tree, now="2026-11-08", submitted=(APP,)), "DEAD-001") == []
     (late,) = by_rule(run(tree, now="2026-11-12", submitted=(APP,)), "DEAD-001")
-    assert "补正" in late.message_zh and "2026-11-10" in late.message_zh and "理事会决议扫描件" in late.message_zh
+    assert (
+        "补正" in late.message_zh
+        and "2026-11-10" in late.message_zh
+        and "理事会决议扫描件" in late.message_zh
+    )
 
 
 def test_without_a_supplement_the_deadline_holds() -> None:
@@ -46,7 +50,9 @@ def test_the_application_is_not_frozen_while_the_supplement_is_open() -> None:
     data, _ = build_dataset(parse_all([Source(p, r) for p, r in sorted(with_supplement().items())]))
 
     def frozen(now: str) -> bool:
-        return any(lock.path == APP and lock.reason is LockReason.FROZEN for lock in locks(data, parse_now(now)))
+        return any(
+            lock.path == APP and lock.reason is LockReason.FROZEN for lock in locks(data, parse_now(now))
+        )
 
     assert not frozen("2026-11-08")
     assert frozen("2026-11-12")
