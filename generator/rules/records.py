@@ -9,7 +9,7 @@ read (``tests/test_closed_records.py`` traces every rule's reads to keep it true
 
 from __future__ import annotations
 
-from generator.rules import eligibility, files, references
+from generator.rules import eligibility, files, publicity, references
 from generator.rules.base import ERROR, Message, Rule, declare
 
 _HINT = (
@@ -33,6 +33,7 @@ JUDGED_SOCIETY_FIELDS: dict[str, tuple[Rule, ...]] = {
     ),
     "short_name": (references.society_names_unique,),
     "council_elected": (eligibility.council_term,),
+    "category": (publicity.substitution_next,),  # 分类实施: who moves up in a 递补
 }
 
 
