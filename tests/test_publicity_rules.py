@@ -175,3 +175,16 @@ def test_the_calls_text_is_compared_with_its_fields() -> None:
 def test_the_shipped_calls_agree_with_their_fields() -> None:
     result = run({s.path: s.raw or b"" for s in read_folder(REPO)})
     assert by_rule(result, "PUBL-002") == [] and by_rule(result, "PUBL-001") == []
+
+
+def test_the_substitute_publicity_is_a_notice_of_its_own_from_its_first_day() -> None:
+    from generator.public import project
+    from generator.site.notices import notices
+
+    data, _ = build_dataset(parse_all(read_folder(REPO)))
+    slugs = {n.slug: n for n in notices(project(data, parse_now("2026-12-06")))}
+    notice = slugs["2026-substitution-wuhan-materials"]
+    assert notice.kind_zh == "递补公示" and notice.doc_number == "武科协〔2026〕27号"
+    assert notice.payload.end is not None and str(notice.payload.end) == "2026-12-13"  # type: ignore[union-attr]
+    before = {n.slug for n in notices(project(data, parse_now("2026-12-03")))}
+    assert "2026-substitution-wuhan-materials" not in before
