@@ -188,6 +188,11 @@ def notices(site: PublicSite) -> list[Notice]:
     out: list[Notice] = []
     for cycle in site.cycles:
         out.extend(_cycle_notices(cycle, issuer_default, site))
+        out.extend(
+            _substitution_notice(cycle, sub, issuer_default, site)
+            for sub in (cycle.decisions.substitutions if cycle.decisions else ())
+            if sub.publicity_start is not None and sub.publicity_start <= site.today  # not before it starts
+        )
     for s in site.sanctions:
         out.append(_sanction_notice(s, issuer_default, site))
     return sorted(out, key=lambda n: (n.date, n.kind, n.slug), reverse=True)
@@ -233,11 +238,6 @@ def _cycle_notices(cycle: PublicCycle, issuer: str, site: PublicSite) -> list[No
                 ),
             )
         )
-    found += [
-        _substitution_notice(cycle, sub, issuer, site)
-        for sub in dec.substitutions
-        if sub.publicity_start is not None and sub.publicity_start <= site.today  # not before it starts
-    ]
     if dec.commendation_date is not None:
         found.append(
             Notice(
