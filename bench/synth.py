@@ -974,7 +974,10 @@ def render_decisions(societies: Sequence[SocietyInfo]) -> str:
         "formal_review:",
         f"  date: {quoted(FORMAL_REVIEW.isoformat())}",
         "  results:",
-        *(f"    {s.slug}: {{passed: true}}" for s in societies),
+        *(
+            f"    {s.slug}: {{passed: true, verified: {{independent_bank_account: true, finance_staff: true}}}}"
+            for s in societies
+        ),
     ]
     return "\n".join(lines) + "\n"
 

@@ -487,7 +487,10 @@ def _cycle(
         "formal_review:",
         f'  date: "{year}-11-06"',
         "  results:",
-        *(f"    {s.slug}: {{passed: true}}" for s in sorted(applicants, key=lambda x: x.slug)),
+        *(
+            f"    {s.slug}: {{passed: true, verified: {{independent_bank_account: true, finance_staff: true}}}}"
+            for s in sorted(applicants, key=lambda x: x.slug)
+        ),
         "expert_review:",
         f'  date: "{year}-11-20"',
         "proposed:",

@@ -88,6 +88,8 @@ def locks(base: Dataset, now: datetime) -> list[Lock]:
         since = call.deadline_date(tz)
         for slug in sorted(cycle.applications):
             result = dec.formal_results.get(slug) if dec is not None else None
+            if result is not None and result.supplement is not None and result.supplement.open_on(today):
+                continue  # 补正 open: the society hands in the named items (DEAD-001 lets it)
             if result is not None and not result.passed:
                 continue  # rejected at formal review: final for this society
             deadline += _deadline_locks(cycle, slug, text, since)

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from generator.calendar import CalendarError, Window, window
-from generator.model import Cycle, Dataset, Decisions, Sanction
+from generator.model import Cycle, Dataset, Decisions, Sanction, Substitution
 from generator.performance import (
     Consequence,
     DueInspection,
@@ -38,6 +38,10 @@ STAGES: dict[str, str] = {
     "final_failed": "总结验收不合格（终止支持）",
     "revoked": "已撤销奖励",
     "final_passed_midterm_failed": "总结验收合格（中期检查曾不合格）",
+    "supplement_requested": "形式审查补正中",
+    "left_out": "未列入表彰（见表彰记录的说明）",
+    "substitute": "递补（待公示）",
+    "substitute_publicity": "递补公示阶段",
 }
 
 PUBLICITY_STATES: dict[str, str] = {"not_started": "待公示", "open": "公示中", "ended": "公示期满"}
@@ -50,6 +54,24 @@ def publicity_window(cycle: Cycle) -> Window | None:
     days = cycle.call.publicity_days if cycle.call else 10
     kind = cycle.call.publicity_day_kind if cycle.call else "calendar"
     return window(cycle.decisions.publicity_start, days, kind)
+
+
+def substitution_window(cycle: Cycle, sub: Substitution) -> Window | None:
+    """A 递补 society's own publicity window (the call's days and day kind), None before its start is
+    recorded. Raises CalendarError."""
+    if sub.publicity_start is None:
+        return None
+    days = cycle.call.publicity_days if cycle.call else 10
+    kind = cycle.call.publicity_day_kind if cycle.call else "calendar"
+    return window(sub.publicity_start, days, kind)
+
+
+def _substitute_stage(cycle: Cycle, sub: Substitution, today: date) -> str:
+    try:
+        win = substitution_window(cycle, sub)
+    except CalendarError:
+        win = None
+    return "substitute_publicity" if win is not None and today >= win.start else "substitute"
 
 
 def _known(day: date | None, today: date) -> bool:
@@ -69,11 +91,20 @@ def stage_of(
         for o in dec.objections
     ):
         return "objection_upheld"
+    listed = {p.society for p in dec.proposed} | {x.society for x in dec.substitutions if x.decided <= today}
+    if _known(dec.commendation_date, today) and society in listed:
+        return "left_out"  # proposed, not commended: commendation.left_out says why (SUBST-004)
     result = dec.formal_results.get(society) if _known(dec.formal_review_date, today) else None
     if result is None:
         return "submitted"
+    sup = result.supplement
+    if sup is not None and sup.requested <= today <= sup.due and not _known(sup.received, today):
+        return "supplement_requested"
     if not result.passed:
         return "formal_rejected"
+    sub = next((x for x in dec.substitutions if x.society == society and x.decided <= today), None)
+    if sub is not None:
+        return _substitute_stage(cycle, sub, today)
     decided = bool(dec.proposed) and (dec.expert_review_date is None or _known(dec.expert_review_date, today))
     if not decided:
         return "under_review"
@@ -152,6 +183,7 @@ class CycleStatus:
     inspections_due: tuple[DueInspection, ...] = ()  # 四（四）: midterms and finals due, not recorded
     consequences: tuple[Consequence, ...] = ()  # 一（三）: continued support or barred, from a final result
     supports: tuple[SupportYear, ...] = ()  # 一（三）2: multi-year support, year by year
+    events: tuple[str, ...] = ()  # 补正, 复核 and 递补 known by today, in Chinese (``steps_of``)
 
 
 def publicity_of(cycle: Cycle, today: date) -> tuple[Publicity, Window | None]:
@@ -210,7 +242,60 @@ def cycle_status(data: Dataset, year: int, now: datetime) -> CycleStatus:
         tuple(d for d in inspections_due(data, today) if d.cycle == year),
         consequences(data, year, today),
         supports(data, year, today),
+        steps_of(cycle, today),
     )
+
+
+RECONSIDERATION_STATES = {"pending": "处理中", "upheld": "复核成立，改变原结论", "dismissed": "维持原结论"}
+
+
+def _supplement_steps(dec: Decisions, today: date) -> list[str]:
+    out = []
+    for society, result in sorted(dec.formal_results.items()):
+        sup = result.supplement
+        if sup is None or sup.requested > today or not _known(dec.formal_review_date, today):
+            continue
+        if _known(sup.received, today):
+            state = f"已于 {sup.received} 补交" + (
+                "（逾期）" if sup.received and sup.received > sup.due else ""
+            )
+        else:
+            state = "逾期未补交" if today > sup.due else "尚未补交"
+        out.append(f"补正：“{society}”须补交{'、'.join(sup.items)}，期限 {sup.due}，{state}")
+    return out
+
+
+def _substitution_step(cycle: Cycle, sub: Substitution, today: date) -> str:
+    line = f"递补：“{sub.society}”递补“{sub.replaces}”（{sub.tier}，{sub.decided} 决定）"
+    try:
+        win = substitution_window(cycle, sub)
+    except CalendarError:
+        return line + "；递补公示期无法计算"
+    if win is None:
+        return line + "；递补公示尚未开始"
+    state = PUBLICITY_STATES[win.state(today)]
+    if win.state(today) == "open":
+        state = f"公示中（剩余{win.days_left(today)}天）"
+    return line + f"；递补公示 {win.start} 至 {win.end}，{state}"
+
+
+def steps_of(cycle: Cycle, today: date) -> tuple[str, ...]:
+    """The 补正, 复核 and 递补 of the cycle known by ``today``, one Chinese line each."""
+    dec = cycle.decisions
+    if dec is None:
+        return ()
+    out = _supplement_steps(dec, today)
+    for r in dec.reconsiderations:
+        if r.received > today:
+            continue
+        what = "形式审查结论" if r.concerning == "formal_review" else f"异议 {r.concerning} 的处理结果"
+        status = r.status if r.resolved is not None and r.resolved <= today else "pending"
+        done = f"（{r.resolved}）" if status != "pending" else ""
+        out.append(
+            f"复核：“{r.society}”对{what}申请复核（{r.received}），{RECONSIDERATION_STATES[status]}{done}"
+        )
+    out += [_substitution_step(cycle, sub, today) for sub in dec.substitutions if sub.decided <= today]
+    return tuple(out)
 
 
 def current_cycle(data: Dataset, today: date) -> int | None:

@@ -436,6 +436,10 @@ class Call:
 
     def category(self, cid: str) -> CallCategory | None:
         return next((c for c in self.categories if c.id == cid), None)
+    # 复核 and 递补 (四（二）): days after a notice within which a society may ask for review; who moves up
+    # when an upheld objection removes a proposed society (next_in_category | none).
+    reconsideration_days: int | None = None
+    substitution: str = "none"
 
     @property
     def largest_award(self) -> Decimal:
@@ -482,6 +486,12 @@ def build_call(file: str, d: dict[str, Any]) -> Call:
         rubric=_rubric(scoring.get("rubric") or {}),
         aggregation=_aggregation(scoring),
         legacy_trim="trim" in scoring or "trim_min_reviewers" in scoring,
+        reconsideration_days=(
+            int(publicity["reconsideration_days"])
+            if publicity.get("reconsideration_days") is not None
+            else None
+        ),
+        substitution=publicity.get("substitution", "none") or "none",
     )
 
 
@@ -694,6 +704,60 @@ class FormalResult:
     # 三（一）: what the office verified against the originals (independent_bank_account, finance_staff);
     # a key is absent until the office records it.
     verified: dict[str, bool] = field(default_factory=dict)
+    supplement: Supplement | None = None  # 补正 requested at formal review
+
+
+@dataclass(frozen=True, slots=True)
+class Supplement:
+    """补正: missing material the office asked for at formal review, by a due date."""
+
+    requested: date
+    items: tuple[str, ...]
+    due: date
+    received: date | None
+
+    def open_on(self, today: date) -> bool:
+        """The society may still hand in the named items (the request is made, not answered, not past due)."""
+        return bool(self.items) and self.received is None and self.requested <= today <= self.due
+
+
+@dataclass(frozen=True, slots=True)
+class Reconsideration:
+    """复核: a society's request to review its formal rejection or an objection's outcome."""
+
+    index: int
+    id: str
+    society: str
+    concerning: str  # formal_review | an objection id
+    received: date
+    status: str  # pending | upheld | dismissed
+    resolved: date | None
+    outcome: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Substitution:
+    """递补: a society moved up in place of one removed, publicised on its own."""
+
+    index: int
+    society: str
+    tier: str
+    replaces: str
+    decided: date
+    reason: str
+    publicity_start: date | None
+    publicity_doc_number: str | None
+    publicity_title: str | None
+    publicity_channels: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A proposed society not commended, with the recorded reason."""
+
+    index: int
+    society: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -755,6 +819,57 @@ class Decisions:
     midterm: InspectionRound
     final: InspectionRound
     followups: dict[str, MidtermFollowup] = field(default_factory=dict)  # midterm 整改 and 复查 by society
+    reconsiderations: tuple[Reconsideration, ...] = ()
+    substitutions: tuple[Substitution, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
+
+
+def _supplement(d: dict[str, Any] | None) -> Supplement | None:
+    if not d:
+        return None
+    return Supplement(
+        date.fromisoformat(d["requested"]),
+        tuple(d.get("items", []) or []),
+        date.fromisoformat(d["due"]),
+        parse_date(d.get("received")),
+    )
+
+
+def _reconsiderations(d: dict[str, Any]) -> tuple[Reconsideration, ...]:
+    return tuple(
+        Reconsideration(
+            i,
+            r["id"],
+            r["society"],
+            r["concerning"],
+            date.fromisoformat(r["received"]),
+            r["status"],
+            parse_date(r.get("resolved")),
+            r.get("outcome"),
+        )
+        for i, r in enumerate(d.get("reconsiderations", []) or [])
+    )
+
+
+def _substitutions(d: dict[str, Any]) -> tuple[Substitution, ...]:
+    out = []
+    for i, s in enumerate(d.get("substitutions", []) or []):
+        pub = s.get("publicity") or {}
+        out.append(
+            Substitution(
+                i,
+                s["society"],
+                s["tier"],
+                s["replaces"],
+                date.fromisoformat(s["decided"]),
+                s.get("reason", ""),
+                parse_date(pub.get("start")),
+                pub.get("doc_number"),
+                pub.get("title"),
+                tuple(pub.get("channels", []) or []),
+            )
+        )
+    return tuple(out)
 
 
 def _inspection_round(d: dict[str, Any] | None) -> InspectionRound:
@@ -787,6 +902,7 @@ def build_decisions(file: str, d: dict[str, Any]) -> Decisions:
                 bool(r.get("passed")),
                 r.get("reason"),
                 {k: bool(v) for k, v in (r.get("verified") or {}).items()},
+                _supplement(r.get("supplement")),
             )
             for slug, r in (formal.get("results") or {}).items()
         },
@@ -821,6 +937,12 @@ def build_decisions(file: str, d: dict[str, Any]) -> Decisions:
         midterm=_inspection_round(inspections.get("midterm")),
         final=_inspection_round(inspections.get("final")),
         followups=build_followups(inspections.get("midterm")),
+        reconsiderations=_reconsiderations(d),
+        substitutions=_substitutions(d),
+        left_out=tuple(
+            LeftOut(i, x["society"], x.get("reason", ""))
+            for i, x in enumerate(commendation.get("left_out", []) or [])
+        ),
     )
 
 

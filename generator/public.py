@@ -15,8 +15,8 @@ from functools import cached_property
 from generator.disclosure import CycleDisclosure, disclose
 from generator.funding import STATES, cycle_funding
 from generator.kinds import SHARED, classify, spec_of
-from generator.lifecycle import STAGES, current_cycle, cycle_status
-from generator.model import AREAS, Call, Dataset, Decisions, InspectionRound
+from generator.lifecycle import RECONSIDERATION_STATES, STAGES, current_cycle, cycle_status
+from generator.model import AREAS, Call, Cycle, Dataset, Decisions, InspectionRound, Substitution
 from generator.performance import PerformanceView
 from generator.performance import view as performance_view
 
@@ -239,6 +239,47 @@ class PublicDecisions:
     final: tuple[date | None, tuple[PublicInspection, ...]]
     midterm_doc_number: str | None = None  # the inspection notices' document numbers
     final_doc_number: str | None = None
+    supplements: tuple[PublicSupplement, ...] = ()  # 补正 at formal review
+    reconsiderations: tuple[PublicReconsideration, ...] = ()  # 复核
+    substitutions: tuple[PublicSubstitution, ...] = ()  # 递补, each with its own publicity
+    left_out: tuple[tuple[str, str], ...] = ()  # (society, reason): proposed, not commended
+
+
+@dataclass(frozen=True, slots=True)
+class PublicSupplement:
+    society: str
+    requested: date
+    items: tuple[str, ...]
+    due: date
+    received: date | None  # known by today
+    state_zh: str  # computed: 补正中 / 已补正 / 逾期补正 / 未补正
+
+
+@dataclass(frozen=True, slots=True)
+class PublicReconsideration:
+    id: str
+    society: str
+    concerning: str  # formal_review | an objection id
+    received: date
+    status: str  # as known by today
+    status_zh: str
+    resolved: date | None
+    outcome: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicSubstitution:
+    society: str
+    tier: str
+    replaces: str
+    decided: date
+    reason: str
+    publicity_start: date | None
+    publicity_end: date | None  # computed from the call's days
+    publicity_label: str  # computed: 待公示 / 公示中（剩余N天）/ 公示期满 / 已表彰
+    publicity_doc_number: str | None
+    publicity_title: str | None
+    publicity_channels: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,7 +481,7 @@ def project(data: Dataset, now: datetime) -> PublicSite:
             for _, a in sorted(cycle.applications.items())
         )
         dec = cycle.decisions
-        public_dec = _decisions(dec, today) if dec is not None else None
+        public_dec = _with_steps(_decisions(dec, today), cycle, today) if dec is not None else None
         p = status.publicity
         commended = public_dec is not None and public_dec.commendation_date is not None
         state, label = publicity_label(p.state, p.days_left, commended)
@@ -581,6 +622,92 @@ def _decisions(dec: Decisions, today: date) -> PublicDecisions:
         final=inspections(dec.final),
         midterm_doc_number=dec.midterm.doc_number if known(dec.midterm.date) else None,
         final_doc_number=dec.final.doc_number if known(dec.final.date) else None,
+    )
+
+
+def _supplement_state(received: date | None, due: date, today: date) -> str:
+    if received is not None:
+        return "已补正" if received <= due else "逾期补正"
+    return "补正中" if today <= due else "未补正"
+
+
+def _public_substitution(cycle: Cycle, sub: Substitution, today: date, commended: bool) -> PublicSubstitution:
+    from generator.calendar import CalendarError
+    from generator.lifecycle import substitution_window
+
+    try:
+        win = substitution_window(cycle, sub)
+    except CalendarError:
+        win = None
+    started = win is not None and win.start <= today
+    label = (
+        "待公示"
+        if not started or win is None
+        else publicity_label(win.state(today), win.days_left(today), commended)[1]
+    )
+    return PublicSubstitution(
+        sub.society,
+        sub.tier,
+        sub.replaces,
+        sub.decided,
+        sub.reason,
+        sub.publicity_start,
+        win.end if win is not None else None,
+        label,
+        sub.publicity_doc_number,
+        sub.publicity_title,
+        sub.publicity_channels,
+    )
+
+
+def _with_steps(public: PublicDecisions, cycle: Cycle, today: date) -> PublicDecisions:
+    """补正, 复核, 递补 and the left-out reasons known by ``today`` (四（二）)."""
+    from dataclasses import replace
+
+    dec = cycle.decisions
+    assert dec is not None
+    formal = dec.formal_review_date is not None and dec.formal_review_date <= today
+    supplements = tuple(
+        PublicSupplement(
+            society,
+            sup.requested,
+            sup.items,
+            sup.due,
+            sup.received if sup.received is not None and sup.received <= today else None,
+            _supplement_state(
+                sup.received if sup.received and sup.received <= today else None, sup.due, today
+            ),
+        )
+        for society, r in sorted(dec.formal_results.items())
+        if (sup := r.supplement) is not None and formal and sup.requested <= today
+    )
+    reconsiderations = tuple(
+        PublicReconsideration(
+            r.id,
+            r.society,
+            r.concerning,
+            r.received,
+            status := (r.status if r.resolved is not None and r.resolved <= today else "pending"),
+            RECONSIDERATION_STATES[status],
+            r.resolved if status != "pending" else None,
+            r.outcome if status != "pending" else None,
+        )
+        for r in dec.reconsiderations
+        if r.received <= today
+    )
+    awarded = {a[0] for a in public.awards}
+    substitutions = tuple(
+        _public_substitution(cycle, sub, today, sub.society in awarded)
+        for sub in dec.substitutions
+        if sub.decided <= today
+    )
+    left_out = tuple((x.society, x.reason) for x in dec.left_out) if public.commendation_date else ()
+    return replace(
+        public,
+        supplements=supplements,
+        reconsiderations=reconsiderations,
+        substitutions=substitutions,
+        left_out=left_out,
     )
 
 

@@ -54,6 +54,21 @@ def _actionable(f: Finding, actor: str, authority: Authority) -> bool:
     return who in allowed
 
 
+def base_publicised(base_result: CheckResult, now: datetime) -> dict[int, frozenset[str]]:
+    """Per cycle, the proposed list at the base when its publicity had started by ``now`` (SUBST-005)."""
+    data = base_result.dataset
+    if data is None:
+        return {}
+    today = data.today(now)
+    return {
+        year: frozenset(p.society for p in cycle.decisions.proposed)
+        for year, cycle in data.cycles.items()
+        if cycle.decisions is not None
+        and cycle.decisions.publicity_start is not None
+        and cycle.decisions.publicity_start <= today
+    }
+
+
 def check_pull_request(
     repo: Any, base_ref: str, head_ref: str, actor: str, now: datetime
 ) -> tuple[CheckResult, PullRequest]:
@@ -75,6 +90,7 @@ def check_pull_request(
             actor=actor,
             actor_is_office=is_office,
             base_websites=base_websites(base_result),
+            base_publicised=base_publicised(base_result, now),
         ),
     )
     before = {_identity(f) for f in base_result.findings}

@@ -40,6 +40,7 @@ PROGRAMME = "submissions/programme.yaml"
 PLAN = "submissions/2026/plans/wuhan-mechanical-engineering.yaml"
 MIDTERM = "submissions/2026/reports/wuhan-mechanical-engineering.midterm.yaml"
 COMMENDED = "2026-12-15"
+VERIFIED = ", verified: {independent_bank_account: true, finance_staff: true}"  # SUPP-003
 
 
 def mini_committee() -> dict[str, bytes]:
@@ -105,6 +106,7 @@ def mini_tree(awarded: bool = False) -> dict[str, bytes]:
     edit(tree, APP, NORMATIVE_BANK_ACCOUNT, "")
     edit(tree, SOCIETY, NORMATIVE_WEBSITE, NORMATIVE_WEBSITE + PUBLIC_EMAIL)
     edit(tree, DECISIONS, COMMITTEE_LINE, "")
+    edit(tree, DECISIONS, "{passed: true}", "{passed: true" + VERIFIED + "}")  # 三（一）: finances verified
     tree[RESULTS] = mini_results(tree, mini_committee())
     if awarded:
         edit(
@@ -143,10 +145,14 @@ def run(
     submitted: Iterable[str] = (),
     office: bool = False,
     committee: dict[str, bytes] | None = None,
+    publicised: dict[int, frozenset[str]] | None = None,
 ) -> CheckResult:
-    """Check the shared tree alone, or with a committee tree (``xuehui check --committee``)."""
+    """Check the shared tree alone, or with a committee tree (``xuehui check --committee``);
+    ``publicised``: a pull request's base lists, already publicised (SUBST-005)."""
     sources = [Source(path, raw) for path, raw in sorted(tree.items())]
-    ctx = Context(now=parse_now(now), submitted=frozenset(submitted), actor_is_office=office)
+    ctx = Context(
+        now=parse_now(now), submitted=frozenset(submitted), actor_is_office=office, base_publicised=publicised
+    )
     if committee is not None:
         from generator.committee import check_committee
 

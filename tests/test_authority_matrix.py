@@ -35,6 +35,7 @@ from tests.helpers import (
     RESULTS,
     SANCTIONS,
     SOCIETY,
+    VERIFIED,
     edit,
     mini_tree,
 )
@@ -108,8 +109,8 @@ def base_tree() -> dict[str, bytes]:
     edit(
         tree,
         DECISIONS,
-        f"    {MECH}: {{passed: true}}",
-        f"    {MECH}: {{passed: true}}\n    {AGRI}: {{passed: false, reason: 申报材料不全}}",
+        f"    {MECH}: {{passed: true{VERIFIED}}}",
+        f"    {MECH}: {{passed: true{VERIFIED}}}\n    {AGRI}: {{passed: false, reason: 申报材料不全}}",
     )
     tree[f"{AGRI_FILES}/证明.pdf"] = PDF
     tree[f"{MECH_FILES}/证明.pdf"] = PDF

@@ -37,6 +37,7 @@ def test_intended_warnings_and_notices_only() -> None:
         ("wuhan-geology.yaml", "EXCL-003"),
         ("wuhan-mechanical-engineering.yaml", "CONT-002"),
         ("wuhan-medical.yaml", "CONT-002"),
+        ("wuhan-science-writers.yaml", "ELIG-003"),  # the 补正 missed: rejected in formal review, a notice
     ]
     assert all(f.severity.value == "notice" for f in result.findings if f.file.endswith("wuhan-geology.yaml"))
 

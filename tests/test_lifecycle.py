@@ -54,7 +54,7 @@ def test_stage_of_each_step(
 
 def test_formal_rejected() -> None:
     tree = mini_tree()
-    edit(tree, DECISIONS, "{passed: true}", "{passed: false, reason: 材料不全}")
+    edit(tree, DECISIONS, "{passed: true,", "{passed: false, reason: 材料不全,")
     assert stage(tree, "2026-11-10") == "formal_rejected"
 
 

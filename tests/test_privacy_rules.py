@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator.rules.privacy import find_personal, mask
-from tests.helpers import APP, DECISIONS, PROGRAMME, SOCIETY, by_rule, edit, mini_tree, run
+from tests.helpers import APP, DECISIONS, PROGRAMME, SOCIETY, VERIFIED, by_rule, edit, mini_tree, run
 
 PERSONAL = {
     "PRIV-001": ["13800000091", "138-0000-0091", "１３８ ００００ ００９１", "+86 138 0000 0091"],
@@ -136,8 +136,10 @@ def test_the_society_address_passes_wherever_it_is_written() -> None:
     edit(
         tree,
         DECISIONS,
-        "wuhan-mechanical-engineering: {passed: true}",
-        "wuhan-mechanical-engineering: {passed: true, reason: 已通过 office@mech.example.org 核对原件}",
+        "wuhan-mechanical-engineering: {passed: true" + VERIFIED + "}",
+        "wuhan-mechanical-engineering: {passed: true, reason: 已通过 office@mech.example.org 核对原件"
+        + VERIFIED
+        + "}",
     )
     assert by_rule(run(tree), "PRIV-004") == []
 

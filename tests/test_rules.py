@@ -20,6 +20,7 @@ from tests.helpers import (
     APP,
     CALL,
     DECISIONS,
+    INSPECTIONS,
     MIDTERM,
     MINI,
     PLAN,
@@ -28,6 +29,7 @@ from tests.helpers import (
     RESULTS,
     SANCTIONS,
     SOCIETY,
+    VERIFIED,
     append,
     by_rule,
     edit,
@@ -54,6 +56,7 @@ class Case:
     awarded: bool = False  # start from the tree in which the proposed society was commended (helpers)
     rerecord: bool = True  # the office records the results again after the edit
     also: tuple[str, ...] = ()  # further files the rule flags (both files of a clash)
+    publicised: bool = False  # a pull request whose base had publicised the minimal list (SUBST-005)
 
 
 C = "committee/"  # the committee repository's files in a case's tree
@@ -70,7 +73,15 @@ def run_case(tree: Tree, case: Case, now: str) -> CheckResult:
     committee = {p.removeprefix(C): r for p, r in tree.items() if p.startswith(C)}
     if committee and case.rerecord and RESULTS in shared:
         shared[RESULTS] = mini_results(shared, committee)
-    return run(shared, now=now, submitted=case.submitted, office=case.office, committee=committee or None)
+    publicised = {2026: frozenset({"wuhan-mechanical-engineering"})} if case.publicised else None
+    return run(
+        shared,
+        now=now,
+        submitted=case.submitted,
+        office=case.office,
+        committee=committee or None,
+        publicised=publicised,
+    )
 
 
 def valid_code(body: str) -> str:
@@ -230,8 +241,8 @@ def second_applicant(tree: Tree) -> None:
     edit(
         tree,
         DECISIONS,
-        "    wuhan-mechanical-engineering: {passed: true}",
-        f"    wuhan-mechanical-engineering: {{passed: true}}\n    {OTHER}: {{passed: true}}",
+        "    wuhan-mechanical-engineering: {passed: true" + VERIFIED + "}",
+        f"    wuhan-mechanical-engineering: {{passed: true{VERIFIED}}}\n    {OTHER}: {{passed: true{VERIFIED}}}",
     )
     for path in (REVIEW_ZHAO, REVIEW_QIAN, REVIEW_LI, REVIEW_ZHOU):
         tree[path] = tree[path] + score_line(OTHER, 10, 10, 10, 10).encode()
@@ -490,12 +501,12 @@ CASES: list[Case] = [
         "an account declared that the office found missing",
         e(
             DECISIONS,
-            "wuhan-mechanical-engineering: {passed: true}",
+            "wuhan-mechanical-engineering: {passed: true" + VERIFIED + "}",
             "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: false, finance_staff: true}}",
         ),
         e(
             DECISIONS,
-            "wuhan-mechanical-engineering: {passed: true}",
+            "wuhan-mechanical-engineering: {passed: true" + VERIFIED + "}",
             "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}",
         ),
     ),
@@ -504,14 +515,15 @@ CASES: list[Case] = [
         "finance staff declared that the office found missing (not yet verified: the declaration stands)",
         e(
             DECISIONS,
-            "wuhan-mechanical-engineering: {passed: true}",
+            "wuhan-mechanical-engineering: {passed: true" + VERIFIED + "}",
             "wuhan-mechanical-engineering: {passed: true, verified: {finance_staff: false}}",
         ),
         e(
             DECISIONS,
-            "wuhan-mechanical-engineering: {passed: true}",
+            "wuhan-mechanical-engineering: {passed: true" + VERIFIED + "}",
             "wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true}}",
         ),
+        near_miss_clean=False,  # passed with finance staff unverified: SUPP-003 speaks
     ),
     # PRIV (issue 11): the full matrix of kinds × file kinds is in tests/test_privacy_rules.py.
     Case(
@@ -732,14 +744,14 @@ CASES: list[Case] = [
     Case(
         "DEC-001",
         "formal review without a result for the application",
-        e(DECISIONS, "    wuhan-mechanical-engineering: {passed: true}", "    {}"),
-        e(DECISIONS, "{passed: true}", "{passed: true, reason: 材料齐全}"),
+        e(DECISIONS, "    wuhan-mechanical-engineering: {passed: true" + VERIFIED + "}", "    {}"),
+        e(DECISIONS, "{passed: true,", "{passed: true, reason: 材料齐全,"),
         DECISIONS,
     ),
     Case(
         "DEC-002",
         "a proposed society that failed formal review",
-        e(DECISIONS, "{passed: true}", "{passed: false, reason: 材料不全}"),
+        e(DECISIONS, "{passed: true,", "{passed: false, reason: 材料不全,"),
         nothing,
         DECISIONS,
     ),
@@ -858,7 +870,7 @@ CASES: list[Case] = [
         e(
             DECISIONS,
             'formal_review:                           # 形式审查\n  date: "2026-11-06"\n  results:\n'
-            "    wuhan-mechanical-engineering: {passed: true}\n",
+            "    wuhan-mechanical-engineering: {passed: true" + VERIFIED + "}\n",
             "",
         ),
         nothing,
@@ -1536,6 +1548,172 @@ CASES += [
 ]
 
 
+
+# 补正, 复核, 递补 and publicity (issue 22 items 7 and 8): SUPP, RECON, SUBST, PUBL. More in tests/test_publicity_rules.py.
+def call_rules(substitution: str = "next_in_category", days: int | None = 15) -> Callable[[Tree], None]:
+    extra = f"\n  substitution: {substitution}" + (f"\n  reconsideration_days: {days}" if days else "")
+    return e(CALL, "  day_kind: calendar", "  day_kind: calendar" + extra + "\n ")
+
+
+def append_decisions(text: str) -> Callable[[Tree], None]:
+    return lambda tree: append(tree, DECISIONS, text)
+
+
+def supplement(sup: str) -> Callable[[Tree], None]:
+    return e(DECISIONS, "{passed: true,", f"{{passed: true, supplement: {{{sup}}},")
+
+
+UPHELD = objection("upheld", "2026-11-26", "2026-12-01")
+
+
+def substitute(start: str = "2026-12-04", society: str = OTHER) -> Callable[[Tree], None]:
+    return append_decisions(
+        "substitutions:\n"
+        f'  - {{society: {society}, tier: 一等, replaces: wuhan-mechanical-engineering, decided: "2026-12-02",'
+        f' reason: 异议成立后依次递补, publicity: {{start: "{start}", channels: [本站]}}}}\n'
+    )
+
+
+def reconsider(concerning: str) -> Callable[[Tree], None]:
+    return append_decisions(
+        "reconsiderations:\n"
+        f'  - {{id: 2026-fh-01, society: wuhan-mechanical-engineering, concerning: {concerning}, received: "2026-12-03",'
+        ' status: dismissed, resolved: "2026-12-05", outcome: 经复核维持原处理结论}\n'
+    )
+
+
+def commend(*awards: str, left_out: str = "") -> Callable[[Tree], None]:
+    lines = "".join(
+        f"    - {{society: {a}, amount: {'200000.00' if '一等' in a else '100000.00'}}}\n" for a in awards
+    )
+    return e(
+        DECISIONS,
+        "  date: null\n  doc_number: null\n  awards: []",
+        f'  date: "2026-12-15"\n  doc_number: 武科协〔2026〕30号\n{left_out}  awards:\n{lines.rstrip()}',
+    )
+
+
+SUBSTITUTED = both(second_applicant, call_rules(), UPHELD, substitute())
+BOTH_PROPOSED = proposed("wuhan-mechanical-engineering, tier: 一等", f"{OTHER}, tier: 二等")
+AWARDS = "wuhan-mechanical-engineering, tier: 一等"
+
+CASES += [
+    Case(
+        "PUBL-001",
+        "publicity of five days",
+        e(CALL, "days: 10", "days: 5"),
+        e(CALL, "days: 10", "days: 12"),
+        CALL,
+    ),
+    Case(
+        "PUBL-002",
+        "the call's text names another deadline",
+        e(CALL, "截止时间为2026年10月31日", "截止时间为2026年11月30日"),
+        e(
+            CALL,
+            "截止时间为2026年10月31日",
+            "拟表彰一等奖3个（每个奖励20万元），公示十天，截止时间为2026年10月31日",
+        ),
+        CALL,
+    ),
+    Case(
+        "PUBL-003",
+        "the office has not entered 2025 in its annual inspections",
+        e(INSPECTIONS, "  2025:\n", "  2023:\n"),
+        nothing,
+        INSPECTIONS,
+    ),
+    Case(
+        "SUPP-001",
+        "a 补正 due after the expert review",
+        supplement(
+            'requested: "2026-11-03", items: [理事会决议扫描件], due: "2026-11-25", received: "2026-11-05"'
+        ),
+        supplement(
+            'requested: "2026-11-03", items: [理事会决议扫描件], due: "2026-11-10", received: "2026-11-05"'
+        ),
+        DECISIONS,
+    ),
+    Case(
+        "SUPP-002",
+        "passed although the 补正 never came",
+        supplement('requested: "2026-11-03", items: [理事会决议扫描件], due: "2026-11-10"'),
+        supplement(
+            'requested: "2026-11-03", items: [理事会决议扫描件], due: "2026-11-10", received: "2026-11-10"'
+        ),
+        DECISIONS,
+    ),
+    Case(
+        "SUPP-003",
+        "passed with the bank account unverified",
+        e(DECISIONS, "independent_bank_account: true, ", ""),
+        nothing,
+        DECISIONS,
+    ),
+    Case(
+        "RECON-001",
+        "a review of an objection that does not exist",
+        both(call_rules(), UPHELD, reconsider("2026-yy-02")),
+        both(call_rules(), UPHELD, reconsider("2026-yy-01")),
+        DECISIONS,
+    ),
+    Case(
+        "RECON-002",
+        "a review the call sets no window for",
+        both(call_rules(days=None), UPHELD, reconsider("2026-yy-01")),
+        both(call_rules(), UPHELD, reconsider("2026-yy-01")),
+        DECISIONS,
+    ),
+    Case(
+        "SUBST-001",
+        "a substitution the call does not allow",
+        both(second_applicant, call_rules("none"), UPHELD, substitute()),
+        SUBSTITUTED,
+        DECISIONS,
+        now="2026-12-20",
+    ),
+    Case(
+        "SUBST-002",
+        "a substitute who is not the next one",
+        both(second_applicant, call_rules(), UPHELD, substitute(society="wuhan-nobody")),
+        SUBSTITUTED,
+        DECISIONS,
+        now="2026-12-20",
+    ),
+    Case(
+        "SUBST-003",
+        "a substitute commended before its own publicity ends",
+        both(
+            second_applicant, call_rules(), UPHELD, substitute("2026-12-10"), commend(f"{OTHER}, tier: 一等")
+        ),
+        both(SUBSTITUTED, commend(f"{OTHER}, tier: 一等")),
+        DECISIONS,
+        now="2026-12-20",
+    ),
+    Case(
+        "SUBST-004",
+        "a proposed society left out without a reason",
+        both(BOTH_PROPOSED, commend(AWARDS)),
+        both(
+            BOTH_PROPOSED,
+            commend(
+                AWARDS, left_out=f"  left_out:\n    - {{society: {OTHER}, reason: 核实材料期间暂缓表彰}}\n"
+            ),
+        ),
+        DECISIONS,
+        now="2026-12-20",
+    ),
+    Case(
+        "SUBST-005",
+        "the next society appended to the publicised list and commended the same week",
+        both(BOTH_PROPOSED, UPHELD, commend(f"{OTHER}, tier: 二等")),
+        both(second_applicant, call_rules(), UPHELD, substitute()),
+        DECISIONS,
+        now="2026-12-06",
+        publicised=True,
+    ),
+]
+
 CASE_IDS = [f"{c.rule}:{c.name}" for c in CASES]
 
 
@@ -1615,8 +1793,8 @@ def test_rejected_application_findings_become_notices() -> None:
     edit(
         tree,
         DECISIONS,
-        "wuhan-mechanical-engineering: {passed: true}",
-        "wuhan-mechanical-engineering: {passed: false, reason: 材料不实}",
+        "wuhan-mechanical-engineering: {passed: true,",
+        "wuhan-mechanical-engineering: {passed: false, reason: 材料不实,",
     )
     result = run(tree)
     (hit,) = by_rule(result, "EXCL-001")

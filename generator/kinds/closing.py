@@ -20,6 +20,9 @@ def formal_review(cycle: Cycle, slug: str, today: date) -> tuple[date, str] | No
     day = dec.formal_review_date if dec is not None else None
     if dec is None or day is None or day > today or slug not in dec.formal_results:
         return None
+    sup = dec.formal_results[slug].supplement
+    if sup is not None and sup.open_on(today):
+        return None  # 补正 open: the society may still hand in the named items (四（二）)
     where = decisions.KIND.path(cycle.year)
     return day, f"{cycle.year} 年度形式审查（{day}，{where}）已对学会“{slug}”的申报作出结论"
 

@@ -31,6 +31,7 @@ def as_dict(status: CycleStatus, awards: tuple[Funding, ...] = ()) -> dict[str, 
         "reminders": [_reminder(r) for r in status.reminders],
         **performance_dict(status),
         "awards": [_award(f) for f in awards],
+        "steps": list(status.events),
     }
 
 
@@ -136,6 +137,9 @@ def render(status: CycleStatus, fmt: str, names: dict[str, str], awards: tuple[F
     for society, stage in status.applications:  # the stage in Chinese (its code is in the JSON form)
         lines.append(f"  {pad(shown[society], width)}  {STAGES[stage]}")
     lines += award_lines(awards, names)
+    if status.events:  # 补正, 复核, 递补
+        lines.append("")
+        lines += [visible(line) for line in status.events]
     if status.reminders:
         lines.append("")
         lines += [f"提醒（{reminder_rule(r).id}）：{visible(reminder_text(r)[0])}" for r in status.reminders]

@@ -10,6 +10,7 @@ from generator.rules import (
     decisions,
     eligibility,
     files,
+    formal,
     format_schema,
     format_yaml,
     funds,
@@ -19,6 +20,7 @@ from generator.rules import (
     performance,
     postaward,
     privacy,
+    publicity,
     records,
     references,
     review,
@@ -47,6 +49,8 @@ MODULES = (
     payments,
     categories_rules,
     rubric,
+    formal,
+    publicity,
 )
 
 # An id's prefix → the module (``generator/rules/<module>.py``) that declares every id with that prefix.
@@ -89,6 +93,10 @@ PREFIX_MODULES: dict[str, str] = {
     "CLAW": "payments",
     "CAT": "categories",
     "RUBR": "rubric",
+    "SUPP": "formal",
+    "RECON": "publicity",
+    "SUBST": "publicity",
+    "PUBL": "publicity",
 }
 
 ALL_RULES: tuple[Rule, ...] = tuple(r for module in MODULES for r in module.RULES)

@@ -42,6 +42,10 @@ class Context:
     actor_is_office: bool = False
     reported: Callable[[str], bool] | None = None
     base_websites: Mapping[str, str | None] | None = None
+    # 四（二）: per cycle, the proposed list at a pull request's base once its publicity had started by the
+    # check's day (``generator.pullrequest``): a society added to it afterwards was never publicised
+    # (SUBST-005). None: no base to compare with.
+    base_publicised: Mapping[int, frozenset[str]] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,28 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 
-from generator.calendar import CalendarError
-from generator.lifecycle import publicity_window
-from generator.model import Cycle, Dataset, Decisions, fmt_money
+from generator.calendar import CalendarError, Window
+from generator.lifecycle import publicity_window, substitution_window
+from generator.model import Cycle, Dataset, Decisions, Substitution, fmt_money
 from generator.rules.base import ERROR, WARNING, Context, Hit, Message, rule
 from generator.scoring import recorded_standings
 from generator.yamlio import DataPath
+
+
+def _own_window(cycle: Cycle, sub: Substitution) -> Window | None:
+    """A 递补 society's own publicity window (None: not recorded or not computable; DEC-008 says why)."""
+    try:
+        return substitution_window(cycle, sub)
+    except CalendarError:
+        return None
+
+
+def _listed(dec: Decisions) -> dict[str, str]:
+    """Each society on the list with its tier: the proposed, then the 递补 ones (publicised on their own,
+    SUBST-003 judges their dates)."""
+    listed = {s.society: s.tier for s in dec.substitutions}
+    listed.update({p.society: p.tier for p in dec.proposed})
+    return listed
 
 
 def _cycles(data: Dataset) -> Iterator[tuple[Cycle, Decisions]]:
@@ -51,14 +67,14 @@ def formal_results_complete(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (formal review without a result for the application)::
 
         --- submissions/2026/decisions.yaml
-        -     wuhan-mechanical-engineering: {passed: true}
+        -     wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}
         +     {}
 
     Passes::
 
         --- submissions/2026/decisions.yaml
-        -     wuhan-mechanical-engineering: {passed: true}
-        +     wuhan-mechanical-engineering: {passed: true, reason: 材料齐全}
+        -     wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}
+        +     wuhan-mechanical-engineering: {passed: true, reason: 材料齐全, verified: {independent_bank_account: true, finance_staff: true}}
     """
     for cycle, dec in _cycles(data):
         if dec.formal_review_date is None:
@@ -98,7 +114,7 @@ def proposed_passed(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (a proposed society that failed formal review)::
 
         --- submissions/2026/decisions.yaml
-        -     wuhan-mechanical-engineering: {passed: true}
+        -     wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}
         +     wuhan-mechanical-engineering: {passed: false, reason: 材料不全}
 
     Passes::
@@ -366,6 +382,7 @@ def objections_well_formed(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """
     for cycle, dec in _cycles(data):
         proposed = {p.society for p in dec.proposed}
+        substitutes = {s.society: s for s in dec.substitutions}  # 递补: publicised on their own (SUBST-003)
         try:
             win = publicity_window(cycle)
         except CalendarError:
@@ -375,7 +392,7 @@ def objections_well_formed(data: Dataset, ctx: Context) -> Iterator[Hit]:
             base = ("objections", o.index)
             if ids[o.id] > 1:
                 yield objections_well_formed.hit(dec.file, (*base, "id"), id=o.id)
-            if o.society not in proposed:
+            if o.society not in proposed and o.society not in substitutes:
                 yield objections_well_formed.hit(dec.file, (*base, "society"), "society", society=o.society)
             if o.status == "pending" and o.resolved is not None:
                 yield objections_well_formed.hit(dec.file, (*base, "resolved"), "resolved")
@@ -386,14 +403,15 @@ def objections_well_formed(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     yield objections_well_formed.hit(
                         dec.file, (*base, "resolved"), "resolved2", resolved=o.resolved, received=o.received
                     )
-            if win is not None and not win.start <= o.received <= win.end:
+            own = _own_window(cycle, substitutes[o.society]) if o.society in substitutes else win
+            if own is not None and not own.start <= o.received <= own.end:
                 yield objections_well_formed.hit(
                     dec.file,
                     (*base, "received"),
                     "received",
                     received=o.received,
-                    start=win.start,
-                    end=win.end,
+                    start=own.start,
+                    end=own.end,
                     severity=WARNING,
                 )
 
@@ -486,7 +504,7 @@ def commendation_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
             )
         if dec.awards and dec.commendation_date is None:
             yield commendation_valid.hit(dec.file, ("commendation", "date"), "date2")
-        proposed = {p.society: p for p in dec.proposed}
+        proposed = _listed(dec)
         tiers = {t.tier: t.amount for t in cycle.call.awards} if cycle.call else {}
         blocking = {o.society: o for o in dec.objections if o.status in ("pending", "upheld")}
         for award in dec.awards:
@@ -506,9 +524,9 @@ def commendation_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
                     id=o.id,
                     status=o.status,
                 )
-            if award.tier != p.tier:
+            if award.tier != p:
                 yield commendation_valid.hit(
-                    dec.file, (*path, "tier"), "tier", tier=award.tier, proposed_tier=p.tier
+                    dec.file, (*path, "tier"), "tier", tier=award.tier, proposed_tier=p
                 )
             expected = tiers.get(award.tier)
             if expected is not None and award.amount != expected:

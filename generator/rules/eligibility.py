@@ -457,13 +457,13 @@ def finance_verified(data: Dataset, ctx: Context) -> Iterator[Hit]:
     Fails (an account declared that the office found missing)::
 
         --- submissions/2026/decisions.yaml
-        -     wuhan-mechanical-engineering: {passed: true}
+        -     wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}
         +     wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: false, finance_staff: true}}
 
     Passes::
 
         --- submissions/2026/decisions.yaml
-        -     wuhan-mechanical-engineering: {passed: true}
+        -     wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}
         +     wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}
     """
     for cycle, app in data.applications():
@@ -790,11 +790,18 @@ def board_approval(data: Dataset, ctx: Context) -> Iterator[Hit]:
     "Applications are submitted before the call's deadline (office corrections excepted)",
     checklist=checklist.PROCEDURE,
     eligibility=True,
-    message=Message(
-        "申报已于 {local} 截止，截止后提交或修改的申报书不予受理。",
-        "The deadline {isoformat} has passed.",
-        "如确需更正，请联系专项办公室，由办公室提交修改。",
-    ),
+    messages={
+        "": Message(
+            "申报已于 {local} 截止，截止后提交或修改的申报书不予受理。",
+            "The deadline {isoformat} has passed.",
+            "如确需更正，请联系专项办公室，由办公室提交修改。",
+        ),
+        "supplement": Message(
+            "申报已于 {local} 截止；形式审查要求的补正（{items_list}）期限为 {due}，已经过期，逾期补交不予受理。",
+            "The deadline {isoformat} has passed and the 补正 was due on {due}.",
+            "如有特殊情况，请联系专项办公室。",
+        ),
+    },
 )
 def deadline(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (submitted one minute after the deadline)::
@@ -810,10 +817,28 @@ def deadline(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """
     if not ctx.submitted or ctx.actor_is_office:
         return
-    for _cycle, app, call in _with_call(data):
+    today = data.today(ctx.now)
+    for cycle, app, call in _with_call(data):
         if app.file in ctx.submitted and ctx.now > call.deadline:
+            result = cycle.decisions.formal_results.get(app.society) if cycle.decisions else None
+            sup = result.supplement if result is not None else None
+            if sup is not None and sup.open_on(today):
+                continue  # 补正 (四（二）): the office asked for the named items by their due date
             local = call.deadline_text(_tz(data))  # the programme's zone, whatever the zone of --now
-            yield deadline.hit(app.file, ("cycle",), local=local, isoformat=call.deadline.isoformat())
+            iso = call.deadline.isoformat()
+            if sup is not None and today > sup.due:
+                items_list = "、".join(sup.items)
+                yield deadline.hit(
+                    app.file,
+                    ("cycle",),
+                    "supplement",
+                    local=local,
+                    isoformat=iso,
+                    due=sup.due,
+                    items_list=items_list,
+                )
+            else:
+                yield deadline.hit(app.file, ("cycle",), local=local, isoformat=iso)
 
 
 @rule(

@@ -112,7 +112,7 @@ life_formal = _reminder_rule(
         - formal_review:                           # 形式审查
         -   date: "2026-11-06"
         -   results:
-        -     wuhan-mechanical-engineering: {passed: true}
+        -     wuhan-mechanical-engineering: {passed: true, verified: {independent_bank_account: true, finance_staff: true}}
 
     Passes::
 

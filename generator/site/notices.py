@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.model import two_decimals
-from generator.public import PublicCall, PublicCycle, PublicSanction, PublicSite
+from generator.public import PublicCall, PublicCycle, PublicSanction, PublicSite, PublicSubstitution
 
 KIND_ZH = {
     "call": "申报通知",
@@ -22,6 +22,7 @@ KIND_ZH = {
     "midterm": "中期检查结果",
     "final": "总结验收结果",
     "sanction": "处理决定",
+    "substitution": "递补公示",
 }
 
 
@@ -94,7 +95,32 @@ class SanctionPayload:
     name: str
 
 
-Payload = CallPayload | PublicityPayload | CommendationPayload | InspectionPayload | SanctionPayload
+@dataclass(frozen=True, slots=True)
+class SubstitutionPayload:
+    """A 递补 society's own publicity (四（二））: who moves up in place of whom, and its period."""
+
+    kind: str
+    cycle: int
+    society: str
+    name: str
+    tier: str
+    replaces: str
+    replaces_name: str
+    decided: date
+    reason: str
+    start: date | None
+    end: date | None
+    channels: tuple[str, ...]
+
+
+Payload = (
+    CallPayload
+    | PublicityPayload
+    | CommendationPayload
+    | InspectionPayload
+    | SanctionPayload
+    | SubstitutionPayload
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +188,11 @@ def notices(site: PublicSite) -> list[Notice]:
     out: list[Notice] = []
     for cycle in site.cycles:
         out.extend(_cycle_notices(cycle, issuer_default, site))
+        out.extend(
+            _substitution_notice(cycle, sub, issuer_default, site)
+            for sub in (cycle.decisions.substitutions if cycle.decisions else ())
+            if sub.publicity_start is not None and sub.publicity_start <= site.today  # not before it starts
+        )
     for s in site.sanctions:
         out.append(_sanction_notice(s, issuer_default, site))
     return sorted(out, key=lambda n: (n.date, n.kind, n.slug), reverse=True)
@@ -242,6 +273,35 @@ def _cycle_notices(cycle: PublicCycle, issuer: str, site: PublicSite) -> list[No
             )
         )
     return found
+
+
+def _substitution_notice(
+    cycle: PublicCycle, sub: PublicSubstitution, issuer: str, site: PublicSite
+) -> Notice:
+    assert sub.publicity_start is not None
+    return Notice(
+        f"{cycle.year}-substitution-{sub.society}",
+        "substitution",
+        sub.publicity_title or f"{cycle.year}年度学会能力提升专项递补拟表彰学会公示",
+        sub.publicity_doc_number,
+        issuer,
+        sub.publicity_start,
+        cycle.year,
+        SubstitutionPayload(
+            "substitution",
+            cycle.year,
+            sub.society,
+            site.name_of(sub.society),
+            sub.tier,
+            sub.replaces,
+            site.name_of(sub.replaces),
+            sub.decided,
+            sub.reason,
+            sub.publicity_start,
+            sub.publicity_end,
+            sub.publicity_channels,
+        ),
+    )
 
 
 def _sanction_notice(s: PublicSanction, issuer: str, site: PublicSite) -> Notice:
