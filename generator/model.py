@@ -436,6 +436,7 @@ class Call:
 
     def category(self, cid: str) -> CallCategory | None:
         return next((c for c in self.categories if c.id == cid), None)
+
     # 复核 and 递补 (四（二）): days after a notice within which a society may ask for review; who moves up
     # when an upheld objection removes a proposed society (next_in_category | none).
     reconsideration_days: int | None = None

@@ -149,6 +149,18 @@ def test_commendation_is_refused_while_an_objection_is_pending(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The check, not the command, knows the rule: the new error is printed and nothing is written."""
+    args = ["objection", "--cycle", "2026", "--id", "2026-yy-02", "--received", "2026-11-28"]
+    args += [
+        "--society",
+        "wuhan-nursing",
+        "--summary",
+        "反映其科普活动场次偏多",
+        "--now",
+        "2026-11-28",
+        "--commit",
+    ]
+    code, _out, err = office(args, capsys)
+    assert code == 0, err
     code, out, err = office(
         [
             "commend",
@@ -158,6 +170,8 @@ def test_commendation_is_refused_while_an_objection_is_pending(
             "2026-12-10",
             "--doc-number",
             "武科协〔2026〕30号",
+            "--left-out",
+            "wuhan-materials=递补公示尚未期满",
             "--now",
             "2026-12-10",
         ],
@@ -168,50 +182,26 @@ def test_commendation_is_refused_while_an_objection_is_pending(
     assert status(repo) == ""
 
 
-def test_objection_outcome_then_commendation_then_inspection(
+def test_commendation_after_an_upheld_objection_and_a_substitution_then_inspection(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = office(
-        [
-            "objection-outcome",
-            "--cycle",
-            "2026",
-            "--id",
-            "2026-yy-01",
-            "--status",
-            "dismissed",
-            "--resolved",
-            "2026-12-02",
-            "--outcome",
-            "经核查参会人数与签到记录一致，反映不属实。",
-            "--now",
-            "2026-12-02",
-        ],
-        capsys,
-    )
-    assert code == 0, err
-    code, out, err = office(
-        [
-            "commend",
-            "--cycle",
-            "2026",
-            "--date",
-            "2026-12-10",
-            "--doc-number",
-            "武科协〔2026〕30号",
-            "--now",
-            "2026-12-10",
-            "--commit",
-        ],
-        capsys,
-    )
+    """The shipped 2026 story: the objection against automation was upheld, materials moved up with its own
+    publicity (to 2026-12-13). Commending on 12-10 leaves automation out, and materials too, with a reason."""
+    commend = ["commend", "--cycle", "2026", "--date", "2026-12-10", "--doc-number", "武科协〔2026〕30号"]
+    code, out, err = office([*commend, "--now", "2026-12-10"], capsys)
+    assert code == 1 and "wuhan-materials" in err and "--left-out" in err  # its own publicity has not ended
+    assert status(repo) == ""  # nothing written
+    reason = "wuhan-materials=递补公示至2026-12-13期满，期满后另行表彰"
+    code, out, err = office([*commend, "--left-out", reason, "--now", "2026-12-10", "--commit"], capsys)
     assert code == 0, err
     text = (repo / DECISIONS_2026).read_text(encoding="utf-8")
     assert "    - {society: wuhan-computer, tier: 一等, amount: 200000.00}" in text
     assert "    - {society: wuhan-agriculture, tier: 二等, amount: 100000.00}" in text
+    assert "society: wuhan-automation, tier" not in text.split("commendation:")[1]  # the upheld objection
+    assert "{society: wuhan-materials, reason: 递补公示至2026-12-13期满，期满后另行表彰}" in text
     assert "&" not in text.split("commendation:")[1]  # no anchors: the strict loader refuses them
     assert "- wuhan-computer：一等，200,000.00 元" in out
-    assert git(repo, "log", "-1", "--format=%s") == "办公室：2026年度通报表彰（武科协〔2026〕30号，8个学会）"
+    assert git(repo, "log", "-1", "--format=%s") == "办公室：2026年度通报表彰（武科协〔2026〕30号，7个学会）"
     assert errors(repo, "2026-12-10") == []
     code, out, err = office(
         [

@@ -424,9 +424,10 @@ def test_a_category_whose_panel_is_missing() -> None:
 def test_an_application_assigned_outside_its_categorys_panel() -> None:
     data = _categorised(CATEGORIES, "wuhan-computer", "life-earth")
     # once in each cycle whose assignments name it (2025 and 2026 both assign computer to engineering)
-    assert _hits(assignment_targets, data) == [
-        "学会“wuhan-computer”属于由评审组“life-earth”评审的申报类别，却分配给了评审组“engineering”。"
-    ] * 2
+    assert (
+        _hits(assignment_targets, data)
+        == ["学会“wuhan-computer”属于由评审组“life-earth”评审的申报类别，却分配给了评审组“engineering”。"] * 2
+    )
 
 
 def test_an_expert_may_change_only_their_own_declaration() -> None:

@@ -1548,7 +1548,6 @@ CASES += [
 ]
 
 
-
 # 补正, 复核, 递补 and publicity (issue 22 items 7 and 8): SUPP, RECON, SUBST, PUBL. More in tests/test_publicity_rules.py.
 def call_rules(substitution: str = "next_in_category", days: int | None = 15) -> Callable[[Tree], None]:
     extra = f"\n  substitution: {substitution}" + (f"\n  reconsideration_days: {days}" if days else "")

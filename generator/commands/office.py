@@ -127,7 +127,7 @@ def _objection_outcome(ws: Workspace, a: argparse.Namespace) -> Draft:
 def _commend(ws: Workspace, a: argparse.Namespace) -> Draft:
     from generator.office.commendation import commend
 
-    return commend(ws, a.cycle, a.date, a.doc_number)
+    return commend(ws, a.cycle, a.date, a.doc_number, a.left_out)
 
 
 def _inspection(ws: Workspace, a: argparse.Namespace) -> Draft:

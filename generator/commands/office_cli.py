@@ -85,10 +85,20 @@ def _publicity_parsers(add: Add) -> None:
     )
     p.add_argument("--resolved", required=True, help="办结日期 YYYY-MM-DD")
     p.add_argument("--outcome", required=True, help="核查经过和结论")
-    p = add("commend", "通报表彰：依拟表彰名单，金额取自申报通知（四（四））")
+    p = add(
+        "commend",
+        "通报表彰：依公示过的名单（异议成立者除外，递补者须单独公示期满），金额取自申报通知（四（四））",
+    )
     p.add_argument("--cycle", type=int, required=True, help="年度")
     p.add_argument("--date", required=True, help="表彰日期 YYYY-MM-DD")
     p.add_argument("--doc-number", required=True, help="表彰决定文号")
+    p.add_argument(
+        "--left-out",
+        action="append",
+        default=[],
+        metavar="学会代号=理由",
+        help="列入名单但本次不表彰的学会及理由（如递补公示尚未期满；可重复）",
+    )
 
 
 def _after_parsers(add: Add) -> None:
