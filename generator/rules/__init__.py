@@ -7,6 +7,7 @@ from __future__ import annotations
 from generator.rules import (
     authority,
     committee,
+    committee_decision,
     decisions,
     eligibility,
     files,
@@ -37,6 +38,7 @@ MODULES = (
     postaward,
     records,
     privacy,
+    committee_decision,
 )
 
 # An id's prefix → the module (``generator/rules/<module>.py``) that declares every id with that prefix.
@@ -67,6 +69,7 @@ PREFIX_MODULES: dict[str, str] = {
     "SANC": "postaward",
     "LOCK": "records",
     "PRIV": "privacy",
+    "CDEC": "committee_decision",
 }
 
 ALL_RULES: tuple[Rule, ...] = tuple(r for module in MODULES for r in module.RULES)
