@@ -140,14 +140,12 @@ def _not_proposed_reason(data: Dataset, cycle: Cycle, dec: Decisions, society: s
     lowest = tiers[-1] if tiers else None
     line = cutoff(dec, category, lowest, strict=False) if lowest else None
     words = []
+    named = category_name(cycle, category) if category not in (None, ALL) else ""
     if line is not None and total < line:
-        words.append(
-            f"总分 {two_decimals(total)} 分，低于{category_name(cycle, category or ALL)}{lowest}奖分数线 "
-            f"{two_decimals(line)} 分"
-        )
+        words.append(f"总分 {two_decimals(total)} 分，低于{named}{lowest}奖分数线 {two_decimals(line)} 分")
     for u in decision.unfilled if decision is not None else ():
-        if u.category == category or category == ALL:
-            words.append(f"{category_name(cycle, u.category)}{u.tier}奖空缺 {u.places} 个：{u.reason}")
+        if u.category == category:
+            words.append(f"{named}{u.tier}奖空缺 {u.places} 个：{u.reason.rstrip('。')}")
     return "；".join(words)
 
 

@@ -50,7 +50,7 @@ def dataset(tree: dict[str, bytes], categorised: bool = False) -> Dataset:
         for year, (eng, life) in {2026: ((2, 4), (1, 3)), 2025: ((1, 3), (1, 1))}.items():
             cycle = data.cycles[year]
             assert cycle.call is not None
-            fields = {f: getattr(cycle.call, f) for f in Call.__slots__}  # type: ignore[attr-defined]
+            fields = {f: getattr(cycle.call, f) for f in Call.__slots__}
             cats = (
                 {
                     "id": "engineering",
@@ -65,7 +65,7 @@ def dataset(tree: dict[str, bytes], categorised: bool = False) -> Dataset:
             )
             cycle.call = CategorisedCall(**fields, categories=cats)
         for slug, s in list(data.societies.items()):
-            fields = {f: getattr(s, f) for f in Society.__slots__}  # type: ignore[attr-defined]
+            fields = {f: getattr(s, f) for f in Society.__slots__}
             name = slug.removeprefix("wuhan-")
             data.societies[slug] = CategorisedSociety(
                 **fields,
@@ -260,3 +260,46 @@ def test_outcomes_and_words() -> None:
     assert any(w.startswith("二等奖工程技术类空缺1个，原因：") for w in words)
     votes = decision_sentences(data.cycles[2025], {})[0]
     assert "表决（赞成6票、反对0票、弃权1票）" in votes
+
+
+def test_comm_003_does_not_say_scored_when_every_sheet_is_empty() -> None:
+    import re
+
+    from tests.helpers import RESULTS, by_rule, mini_committee, mini_tree, run
+
+    tree = mini_tree()
+    tree.pop(RESULTS)
+    committee = mini_committee()
+    scored = by_rule(run(tree, committee=committee), "COMM-003")
+    assert len(scored) == 1 and "已有专家评分" in scored[0].message_zh
+    empty = {
+        p: re.sub(rb"scores:\n(  .*\n|    .*\n)*", b"scores: []\n", raw) if "/reviews/" in p else raw
+        for p, raw in committee.items()
+    }
+    found = by_rule(run(tree, committee=empty), "COMM-003")
+    assert len(found) == 1
+    assert "已有专家评分" not in found[0].message_zh and "还没有任何专家评分" in found[0].message_zh
+
+
+def test_rank_and_status_agree_on_tiers() -> None:
+    import json
+
+    from generator.commands.rank import _decided
+    from generator.lifecycle import cycle_status
+    from generator.report.ranking import render
+    from generator.scoring import recorded_standings
+
+    data = dataset(shipped())
+    cycle = data.cycles[2026]
+    assert cycle.results is not None and cycle.decisions is not None
+    shown = json.loads(render(recorded_standings(cycle.results), {}, 2026, "json", _decided(data, cycle)))
+    proposed = {p.society: p.tier for p in cycle.decisions.proposed}
+    stages = dict(cycle_status(data, 2026, parse_now("2026-12-06")).applications)
+    for s in shown["standings"]:
+        assert s["tier"] == proposed.get(s["society"]), s["society"]
+        if s["tier"] is None:
+            assert stages[s["society"]] == "not_selected"
+    materials = next(s for s in shown["standings"] if s["society"] == "wuhan-materials")
+    assert materials["tier_note"] == "总分 77.00 分，低于二等奖分数线 79.00 分"
+    text = render(recorded_standings(cycle.results), {}, 2026, "text", _decided(data, cycle))
+    assert "未入选" in text and "名额外" not in text

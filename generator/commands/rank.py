@@ -46,7 +46,8 @@ def _recorded(args: argparse.Namespace) -> int:
             "评分在评审委员会仓库中：请用 --committee <委员会仓库> 计算。 (no recorded results)"
         )
     names = {slug: s.name for slug, s in data.societies.items()}
-    write(render(recorded_standings(cycle.results), names, args.cycle, args.format), args.output)
+    standings = recorded_standings(cycle.results)
+    write(render(standings, names, args.cycle, args.format, _decided(data, cycle)), args.output)
     return EXIT_OK
 
 
@@ -60,10 +61,24 @@ def _committee(args: argparse.Namespace) -> int:
     data, cycle = _merged(args, root, shared_root)
     fresh = recompute(data, cycle)
     names = {slug: s.name for slug, s in data.societies.items()}
-    write(render(list(fresh.standings), names, args.cycle, args.format), args.output)
+    write(render(list(fresh.standings), names, args.cycle, args.format, _decided(data, cycle)), args.output)
     if not args.record:
         return EXIT_OK
     return _record(args.cycle, fresh, data.today(now).isoformat(), root, shared_root)
+
+
+def _decided(data: Dataset, cycle: Cycle) -> dict[str, tuple[str | None, str]] | None:
+    """Once the proposed list exists: each applicant's proposed tier (None: not proposed) and the recorded
+    reason, so that ``rank`` shows what ``status`` says (generator.decision.outcome); None before."""
+    from generator.decision import outcome
+
+    if cycle.decisions is None or not cycle.decisions.proposed:
+        return None
+    out: dict[str, tuple[str | None, str]] = {}
+    for slug in cycle.applications:
+        found = outcome(data, cycle, slug)
+        out[slug] = (found.tier, found.reason)
+    return out
 
 
 def _merged(args: argparse.Namespace, root: Path, shared_root: Path) -> tuple[Dataset, Cycle]:
