@@ -126,14 +126,16 @@ class Outcome:
     reason: str
 
 
-def _not_proposed_reason(data: Dataset, cycle: Cycle, dec: Decisions, society: str) -> str:
+def _not_proposed_reason(
+    data: Dataset, cycle: Cycle, dec: Decisions, society: str, scores: Mapping[str, Decimal] | None
+) -> str:
     decision = dec.committee_decision
     if decision is not None:
         for x in decision.departures:
             if x.society == society:
                 return x.reason
     category = category_of(data, cycle, society)
-    total = totals(cycle).get(society)
+    total = (totals(cycle) if scores is None else scores).get(society)
     if total is None:
         return "没有有效的专家评分"
     tiers = [t for c in categories(cycle) if c.id == category for t, _n in c.quotas]
@@ -149,7 +151,11 @@ def _not_proposed_reason(data: Dataset, cycle: Cycle, dec: Decisions, society: s
     return "；".join(words)
 
 
-def outcome(data: Dataset, cycle: Cycle, society: str) -> Outcome:
+def outcome(
+    data: Dataset, cycle: Cycle, society: str, scores: Mapping[str, Decimal] | None = None
+) -> Outcome:
+    """The committee's outcome for one applicant; ``scores`` (society → total) replace the recorded results
+    where the totals were just computed from the committee repository."""
     dec = cycle.decisions
     if dec is not None:
         formal = dec.formal_results.get(society)
@@ -160,7 +166,7 @@ def outcome(data: Dataset, cycle: Cycle, society: str) -> Outcome:
     tier = proposed_tier(dec, society)
     if tier is not None:
         return Outcome("proposed", tier, "")
-    return Outcome("not_proposed", None, _not_proposed_reason(data, cycle, dec, society))
+    return Outcome("not_proposed", None, _not_proposed_reason(data, cycle, dec, society, scores))
 
 
 VOTE_WORDS = ("赞成", "反对", "弃权")

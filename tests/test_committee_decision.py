@@ -292,7 +292,8 @@ def test_rank_and_status_agree_on_tiers() -> None:
     data = dataset(shipped())
     cycle = data.cycles[2026]
     assert cycle.results is not None and cycle.decisions is not None
-    shown = json.loads(render(recorded_standings(cycle.results), {}, 2026, "json", _decided(data, cycle)))
+    standings = recorded_standings(cycle.results)
+    shown = json.loads(render(standings, {}, 2026, "json", _decided(data, cycle, standings)))
     proposed = {p.society: p.tier for p in cycle.decisions.proposed}
     stages = dict(cycle_status(data, 2026, parse_now("2026-12-06")).applications)
     for s in shown["standings"]:
@@ -301,5 +302,5 @@ def test_rank_and_status_agree_on_tiers() -> None:
             assert stages[s["society"]] == "not_selected"
     materials = next(s for s in shown["standings"] if s["society"] == "wuhan-materials")
     assert materials["tier_note"] == "总分 77.00 分，低于二等奖分数线 79.00 分"
-    text = render(recorded_standings(cycle.results), {}, 2026, "text", _decided(data, cycle))
+    text = render(standings, {}, 2026, "text", _decided(data, cycle, standings))
     assert "未入选" in text and "名额外" not in text

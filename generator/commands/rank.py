@@ -18,9 +18,12 @@ from generator.commands.errors import EXIT_OK, ActionFailed, UsageError
 from generator.commands.output import write
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from generator.committee import RecordPlan
     from generator.model import Cycle, Dataset
     from generator.results import Recomputed
+    from generator.scoring import Standing
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,7 +50,7 @@ def _recorded(args: argparse.Namespace) -> int:
         )
     names = {slug: s.name for slug, s in data.societies.items()}
     standings = recorded_standings(cycle.results)
-    write(render(standings, names, args.cycle, args.format, _decided(data, cycle)), args.output)
+    write(render(standings, names, args.cycle, args.format, _decided(data, cycle, standings)), args.output)
     return EXIT_OK
 
 
@@ -61,22 +64,26 @@ def _committee(args: argparse.Namespace) -> int:
     data, cycle = _merged(args, root, shared_root)
     fresh = recompute(data, cycle)
     names = {slug: s.name for slug, s in data.societies.items()}
-    write(render(list(fresh.standings), names, args.cycle, args.format, _decided(data, cycle)), args.output)
+    decided = _decided(data, cycle, fresh.standings)
+    write(render(list(fresh.standings), names, args.cycle, args.format, decided), args.output)
     if not args.record:
         return EXIT_OK
     return _record(args.cycle, fresh, data.today(now).isoformat(), root, shared_root)
 
 
-def _decided(data: Dataset, cycle: Cycle) -> dict[str, tuple[str | None, str]] | None:
+def _decided(
+    data: Dataset, cycle: Cycle, standings: Sequence[Standing]
+) -> dict[str, tuple[str | None, str]] | None:
     """Once the proposed list exists: each applicant's proposed tier (None: not proposed) and the recorded
     reason, so that ``rank`` shows what ``status`` says (generator.decision.outcome); None before."""
     from generator.decision import outcome
 
     if cycle.decisions is None or not cycle.decisions.proposed:
         return None
+    scores = {s.society: s.total_display for s in standings if s.total_display is not None}
     out: dict[str, tuple[str | None, str]] = {}
     for slug in cycle.applications:
-        found = outcome(data, cycle, slug)
+        found = outcome(data, cycle, slug, scores)
         out[slug] = (found.tier, found.reason)
     return out
 
