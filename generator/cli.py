@@ -67,6 +67,7 @@ COMMANDS: dict[str, str] = {
     "audit-actors": "audit_actors",
     "workflows": "workflows",
     "new": "new",
+    "letters": "letters",
 }
 
 
@@ -166,6 +167,7 @@ def _parser() -> argparse.ArgumentParser:
     _trust_parsers(sub)
     _forge_parsers(sub)
     _new_parser(sub)
+    _letters_parser(sub)
     return parser
 
 
@@ -333,6 +335,24 @@ def _forge_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
         "workflows", help="生成 Gitea/Forgejo 工作流 (write .gitea/ and .forgejo/ workflows)"
     )
     flows.add_argument("--check", action="store_true", help="只检查：生成的工作流与模板不一致时退出码为 1")
+
+
+def _letters_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    letters = sub.add_parser(
+        "letters",
+        help="给每个申报学会的评审结果通知书（不公开） (each applicant's result letter, never published)",
+    )
+    letters.add_argument("--committee", metavar="PATH", required=True, help="评审委员会仓库的根目录")
+    letters.add_argument(
+        "--shared", metavar="PATH", help="共享专项仓库的根目录（默认：委员会仓库 shared.yaml 的 path）"
+    )
+    letters.add_argument("--cycle", type=int, required=True, help="年度，如 2026")
+    letters.add_argument(
+        "--out", required=True, help="通知书写入的文件夹（不能在网站、共享仓库数据或委员会仓库之内）"
+    )
+    letters.add_argument(
+        "--now", help="通知书落款日期所依据的时刻，如 2026-11-21（专项时区，默认为当前时间）"
+    )
 
 
 def _new_parser(sub: argparse._SubParsersAction[_Parser]) -> None:

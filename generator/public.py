@@ -7,11 +7,13 @@ from (each kind declares its projection: ``KindSpec.public``); a test checks eac
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
 
+from generator.decision import decision_sentences
 from generator.disclosure import CycleDisclosure, disclose
 from generator.kinds import SHARED, classify, spec_of
 from generator.lifecycle import STAGES, cycle_status
@@ -100,6 +102,8 @@ class PublicAchievement:
     title: str
     date: date | None
     description: str
+    evidence: tuple[str, ...] = ()  # the public web pages the society names as evidence (https)
+    area: str = ""  # the area's key, to group claims by area
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +156,7 @@ class PublicDecisions:
     awards: tuple[tuple[str, str, Decimal], ...]  # (society, tier, amount)
     midterm: tuple[date | None, tuple[PublicInspection, ...]]
     final: tuple[date | None, tuple[PublicInspection, ...]]
+    committee_words: tuple[str, ...] = ()  # the committee's decision in words, once the list is publicised
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +347,9 @@ def project(data: Dataset, now: datetime) -> PublicSite:
                     for line in a.budget
                 ),
                 achievements=tuple(
-                    PublicAchievement(areas.get(x.area, x.area), x.title, x.date, x.description)
+                    PublicAchievement(
+                        areas.get(x.area, x.area), x.title, x.date, x.description, x.evidence, x.area
+                    )
                     for x in a.achievements
                 ),
                 stage=stages.get(a.society, "submitted"),
@@ -352,6 +359,9 @@ def project(data: Dataset, now: datetime) -> PublicSite:
         )
         dec = cycle.decisions
         public_dec = _decisions(dec, today) if dec is not None else None
+        if public_dec is not None and public_dec.publicity_start is not None:
+            words = tuple(decision_sentences(cycle, names))
+            public_dec = dataclasses.replace(public_dec, committee_words=words)
         p = status.publicity
         commended = public_dec is not None and public_dec.commendation_date is not None
         state, label = publicity_label(p.state, p.days_left, commended)

@@ -46,6 +46,7 @@ MINIMAL_ARGV: dict[str, list[str]] = {
     "audit-actors": [*FORGE, "--sha", "0" * 40, "--before", "0" * 40, "--pusher", "someone"],
     "workflows": [],
     "new": ["application", "--society", "wuhan-x", "--cycle", "2026"],
+    "letters": ["--committee", "c", "--cycle", "2026", "--out", "letters"],
 }
 
 

@@ -45,6 +45,7 @@ KIND = KindSpec(
                 "awards": "commendation.awards",
                 "midterm": "inspections.midterm",
                 "final": "inspections.final",
+                "committee_words": "expert_review",
             },
         ),
     ),
