@@ -304,3 +304,31 @@ def test_rank_and_status_agree_on_tiers() -> None:
     assert materials["tier_note"] == "总分 77.00 分，低于二等奖分数线 79.00 分"
     text = render(standings, {}, 2026, "text", _decided(data, cycle, standings))
     assert "未入选" in text and "名额外" not in text
+
+
+def test_publicity_page_shows_claims_budget_and_the_decision_in_words() -> None:
+    from generator import public
+    from generator.site import pages as site_pages
+
+    data = dataset(shipped())
+    site = public.project(data, parse_now("2026-11-26"))
+    built = site_pages.build_pages(site, commit="0123456789ab", histories={}, schema_files={})
+    page = built["cycles/2026/publicity.md"]
+    assert "## 评审委员会的决定" in page
+    assert "到会委员7人，经协商一致确定拟表彰名单" in page
+    assert "原因：工程技术类其余申报学会的总分均未达到" in page
+    assert "### 武汉市护理学会（拟二等奖）" in page
+    assert "| 业绩 2 | 服务创新能力 | 2025-05-10 | 武汉护理学术年会2025 |" in page
+    assert "[证明 1](https://nursing.example.org/news/2025-annual)" in page
+    assert "#### 申请经费预算" in page and "| 学术交流活动 |" in page
+    assert "武汉市材料学会（拟" not in page  # only proposed societies' claims
+    society = built["societies/wuhan-nursing.md"]
+    assert (
+        "## 2026 年度申报的业绩与预算（列入拟表彰名单：二等奖）" in society
+        and "### 申报的工作业绩" in society
+    )
+    assert "申报的工作业绩" not in built["societies/wuhan-materials.md"]
+    before = public.project(data, parse_now("2026-11-24"))  # before publicity: neither words nor claims
+    early = site_pages.build_pages(before, commit="0123456789ab", histories={}, schema_files={})
+    assert "评审委员会的决定" not in early["cycles/2026/publicity.md"]
+    assert "申报的工作业绩" not in early["cycles/2026/publicity.md"]
