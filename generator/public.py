@@ -7,7 +7,6 @@ from (each kind declares its projection: ``KindSpec.public``); a test checks eac
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -17,7 +16,7 @@ from generator.decision import decision_sentences
 from generator.disclosure import CycleDisclosure, disclose
 from generator.kinds import SHARED, classify, spec_of
 from generator.lifecycle import STAGES, cycle_status
-from generator.model import AREAS, Call, Dataset, Decisions, InspectionRound
+from generator.model import AREAS, Achievement, Call, Dataset, Decisions, InspectionRound
 
 # (schema kind, property path) for every field copied from the data, by class and field name: what each
 # kind declares (``KindSpec.public``).
@@ -346,22 +345,14 @@ def project(data: Dataset, now: datetime) -> PublicSite:
                     )
                     for line in a.budget
                 ),
-                achievements=tuple(
-                    PublicAchievement(
-                        areas.get(x.area, x.area), x.title, x.date, x.description, x.evidence, x.area
-                    )
-                    for x in a.achievements
-                ),
+                achievements=tuple(_achievement(x, areas) for x in a.achievements),
                 stage=stages.get(a.society, "submitted"),
                 stage_zh=STAGES[stages.get(a.society, "submitted")],
             )
             for _, a in sorted(cycle.applications.items())
         )
         dec = cycle.decisions
-        public_dec = _decisions(dec, today) if dec is not None else None
-        if public_dec is not None and public_dec.publicity_start is not None:
-            words = tuple(decision_sentences(cycle, names))
-            public_dec = dataclasses.replace(public_dec, committee_words=words)
+        public_dec = _decisions(dec, today, decision_sentences(cycle, names)) if dec is not None else None
         p = status.publicity
         commended = public_dec is not None and public_dec.commendation_date is not None
         state, label = publicity_label(p.state, p.days_left, commended)
@@ -462,7 +453,13 @@ def _corrections(
     )
 
 
-def _decisions(dec: Decisions, today: date) -> PublicDecisions:
+def _achievement(x: Achievement, areas: dict[str, str]) -> PublicAchievement:
+    return PublicAchievement(areas.get(x.area, x.area), x.title, x.date, x.description, x.evidence, x.area)
+
+
+def _decisions(dec: Decisions, today: date, words: list[str]) -> PublicDecisions:
+    """The public decisions; the committee's decision in words (``words``) once the list is publicised."""
+
     def known(day: date | None) -> bool:
         return day is not None and day <= today
 
@@ -504,6 +501,7 @@ def _decisions(dec: Decisions, today: date) -> PublicDecisions:
         awards=tuple((a.society, a.tier, a.amount) for a in dec.awards) if commended else (),
         midterm=inspections(dec.midterm),
         final=inspections(dec.final),
+        committee_words=tuple(words) if publicity else (),
     )
 
 

@@ -303,16 +303,9 @@ def build_pages(
                 latest = max(mine, key=lambda r: r.as_of, default=None)
                 progress = {name: _num(v) for name, v in latest.indicators} if latest else {}
                 plans.append(SocietyPlan(c.year, plan, progress))
-        claimed = [
-            (c.year, tier, apps[c.year][s.slug])
-            for c in site.cycles
-            for slug, tier in (c.decisions.proposed if c.decisions else ())
-            if slug == s.slug and s.slug in apps[c.year]
-        ]
         pages[f"societies/{s.slug}.md"] = render(
             "society.md.j2",
             s=s,
-            claimed=claimed,
             entries=entries,
             plans=plans,
             inspections=inspected.get(s.slug, []),
