@@ -11,13 +11,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.commands.common import committee_trees, parse_now
 from generator.commands.errors import EXIT_OK, ActionFailed, UsageError
 
+if TYPE_CHECKING:
+    from generator.model import Cycle, Dataset
+
 
 def run(args: argparse.Namespace) -> int:
-    from generator.commands.rank import _merged
     from generator.report.letter import letter_societies, render_letter
     from generator.results import differences, recompute
 
@@ -29,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(
                 f"--out {args.out} 在 {inside} 之内：通知书只发给各申报学会，不能写入网站、共享仓库的数据或委员会仓库。"
             )
-    data, cycle = _merged(args, root, shared_root)
+    data, cycle = _merged(args.cycle, args.committee, root, shared_root)
     if cycle.results is None:
         raise ActionFailed(
             f"共享仓库中还没有 {args.cycle} 年度的汇总结果：请先运行 xuehui rank --committee … --record。 (no results)"
@@ -46,3 +49,24 @@ def run(args: argparse.Namespace) -> int:
         (out / f"{args.cycle}-{slug}.md").write_text(text, encoding="utf-8", newline="\n")
     sys.stderr.write(f"已写入 {len(letters)} 份通知书到 {out}（只发给各申报学会，不公开）。\n")
     return EXIT_OK
+
+
+def _merged(year: int, committee: str, root: Path, shared_root: Path) -> tuple[Dataset, Cycle]:
+    """The shared dataset with the committee's files merged in; refused while a committee file has errors."""
+    from generator.commands.common import load_tree
+    from generator.committee import merge, parse_committee, read_committee_folder
+    from generator.findings import Severity
+
+    _shared, data = load_tree(shared_root)
+    parsed = parse_committee(read_committee_folder(root))
+    broken = [p.path for p in parsed if any(f.severity is Severity.ERROR for f in p.findings)]
+    if broken:
+        raise ActionFailed(
+            f"评审委员会仓库中的 {'、'.join(broken[:5])} 有错误，请先运行 xuehui check --committee {committee}。"
+            " (committee files with errors)"
+        )
+    merge(data, parsed)
+    cycle = data.cycles.get(year)
+    if cycle is None or cycle.call is None:
+        raise UsageError(f"没有 {year} 年度的数据（共享仓库 submissions/{year}/）。")
+    return data, cycle
