@@ -26,7 +26,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from generator.commands.committee_cli import conflicts_parser
+from generator.commands.committee_cli import confidential_parsers
 from generator.commands.errors import (
     EXIT_BUG,
     EXIT_FINDINGS,
@@ -71,6 +71,7 @@ COMMANDS: dict[str, str] = {
     "new": "new",
     "office": "office",
     "conflicts": "conflicts",
+    "letters": "letters",
 }
 
 
@@ -171,7 +172,7 @@ def _parser() -> argparse.ArgumentParser:
     _forge_parsers(sub)
     _new_parser(sub)
     office_parser(sub)
-    conflicts_parser(sub)
+    confidential_parsers(sub)
     return parser
 
 

@@ -823,6 +823,7 @@ class Decisions:
     reconsiderations: tuple[Reconsideration, ...] = ()
     substitutions: tuple[Substitution, ...] = ()
     left_out: tuple[LeftOut, ...] = ()
+    committee_decision: CommitteeDecision | None = None  # expert_review's meeting, cut-offs and reasons
 
 
 def _supplement(d: dict[str, Any] | None) -> Supplement | None:
@@ -871,6 +872,70 @@ def _substitutions(d: dict[str, Any]) -> tuple[Substitution, ...]:
             )
         )
     return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Cutoff:
+    """A cut-off the committee set: the lowest total (inclusive) for a tier within a category."""
+
+    index: int
+    category: str
+    tier: str
+    score: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Unfilled:
+    index: int
+    category: str
+    tier: str
+    places: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Departure:
+    index: int
+    society: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommitteeDecision:
+    """The committee's decision with its reasons (``expert_review`` in decisions.yaml), 四（二）: members
+    present (a count; names stay in the committee repository), consensus or a vote, cut-offs, unfilled
+    places and departures from the ranking. ``present`` is None when no meeting is recorded."""
+
+    present: int | None
+    decision: str | None  # consensus | vote
+    votes: tuple[int, int, int] | None  # (for, against, abstain)
+    cutoffs: tuple[Cutoff, ...]
+    unfilled: tuple[Unfilled, ...]
+    departures: tuple[Departure, ...]
+
+
+def build_committee_decision(expert: dict[str, Any]) -> CommitteeDecision | None:
+    meeting = expert.get("meeting") or {}
+    keys = ("meeting", "cutoffs", "unfilled", "departures")
+    if not any(expert.get(k) for k in keys):
+        return None
+    votes = meeting.get("votes")
+    return CommitteeDecision(
+        present=meeting.get("present"),
+        decision=meeting.get("decision"),
+        votes=None if not votes else (int(votes["for"]), int(votes["against"]), int(votes["abstain"])),
+        cutoffs=tuple(
+            Cutoff(i, c["category"], c["tier"], Decimal(str(c["score"])))
+            for i, c in enumerate(expert.get("cutoffs") or [])
+        ),
+        unfilled=tuple(
+            Unfilled(i, u["category"], u["tier"], int(u["places"]), u["reason"])
+            for i, u in enumerate(expert.get("unfilled") or [])
+        ),
+        departures=tuple(
+            Departure(i, x["society"], x["reason"]) for i, x in enumerate(expert.get("departures") or [])
+        ),
+    )
 
 
 def _inspection_round(d: dict[str, Any] | None) -> InspectionRound:
@@ -944,6 +1009,7 @@ def build_decisions(file: str, d: dict[str, Any]) -> Decisions:
             LeftOut(i, x["society"], x.get("reason", ""))
             for i, x in enumerate(commendation.get("left_out", []) or [])
         ),
+        committee_decision=build_committee_decision(expert),
     )
 
 

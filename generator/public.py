@@ -12,11 +12,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
 
+from generator.decision import decision_sentences
 from generator.disclosure import CycleDisclosure, disclose
 from generator.funding import STATES, cycle_funding
 from generator.kinds import SHARED, classify, spec_of
 from generator.lifecycle import RECONSIDERATION_STATES, STAGES, current_cycle, cycle_status
-from generator.model import AREAS, Call, Cycle, Dataset, Decisions, InspectionRound, Substitution
+from generator.model import AREAS, Achievement, Call, Cycle, Dataset, Decisions, InspectionRound, Substitution
 from generator.performance import PerformanceView
 from generator.performance import view as performance_view
 
@@ -185,6 +186,8 @@ class PublicAchievement:
     title: str
     date: date | None
     description: str
+    evidence: tuple[str, ...] = ()  # the public web pages the society names as evidence (https)
+    area: str = ""  # the area's key, to group claims by area
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +246,7 @@ class PublicDecisions:
     reconsiderations: tuple[PublicReconsideration, ...] = ()  # 复核
     substitutions: tuple[PublicSubstitution, ...] = ()  # 递补, each with its own publicity
     left_out: tuple[tuple[str, str], ...] = ()  # (society, reason): proposed, not commended
+    committee_words: tuple[str, ...] = ()  # the committee's decision in words, once the list is publicised
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,17 +475,18 @@ def project(data: Dataset, now: datetime) -> PublicSite:
                     )
                     for line in a.budget
                 ),
-                achievements=tuple(
-                    PublicAchievement(areas.get(x.area, x.area), x.title, x.date, x.description)
-                    for x in a.achievements
-                ),
+                achievements=tuple(_achievement(x, areas) for x in a.achievements),
                 stage=stages.get(a.society, "submitted"),
                 stage_zh=STAGES[stages.get(a.society, "submitted")],
             )
             for _, a in sorted(cycle.applications.items())
         )
         dec = cycle.decisions
-        public_dec = _with_steps(_decisions(dec, today), cycle, today) if dec is not None else None
+        public_dec = (
+            _with_steps(_decisions(dec, today, decision_sentences(cycle, names)), cycle, today)
+            if dec is not None
+            else None
+        )
         p = status.publicity
         commended = public_dec is not None and public_dec.commendation_date is not None
         state, label = publicity_label(p.state, p.days_left, commended)
@@ -578,7 +583,13 @@ def _corrections(
     )
 
 
-def _decisions(dec: Decisions, today: date) -> PublicDecisions:
+def _achievement(x: Achievement, areas: dict[str, str]) -> PublicAchievement:
+    return PublicAchievement(areas.get(x.area, x.area), x.title, x.date, x.description, x.evidence, x.area)
+
+
+def _decisions(dec: Decisions, today: date, words: list[str]) -> PublicDecisions:
+    """The public decisions; the committee's decision in words (``words``) once the list is publicised."""
+
     def known(day: date | None) -> bool:
         return day is not None and day <= today
 
@@ -622,6 +633,7 @@ def _decisions(dec: Decisions, today: date) -> PublicDecisions:
         final=inspections(dec.final),
         midterm_doc_number=dec.midterm.doc_number if known(dec.midterm.date) else None,
         final_doc_number=dec.final.doc_number if known(dec.final.date) else None,
+        committee_words=tuple(words) if publicity else (),
     )
 
 

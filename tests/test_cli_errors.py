@@ -192,6 +192,29 @@ CASES = [
     Case("status: no cycle at all", ("status", "--now", NOW), 2, "submissions/", no_cycles),
     Case("status: a broken file", ("status", "--now", NOW), 1, REVIEW, file_at(REVIEW, b"\xff\xfe")),
     Case("status: a bad --now", ("status", "--now", "tomorrow"), 2, "tomorrow"),
+    # letters
+    Case(
+        "letters: --committee is not a folder",
+        ("letters", "--committee", "{tmp}/none", "--cycle", "2026", "--out", "{tmp}/letters"),
+        2,
+        "none",
+    ),
+    Case(
+        "letters: --out inside the shared tree",
+        (
+            "letters",
+            "--committee",
+            "{tmp}",
+            "--shared",
+            "{root}",
+            "--cycle",
+            "2026",
+            "--out",
+            "{root}/submissions/l",
+        ),
+        2,
+        "不能写入",
+    ),
     # build
     Case("build: --out is the repository", ("build", "--now", NOW, "--out", "."), 2, "{root}"),
     Case(

@@ -55,6 +55,7 @@ MINIMAL_ARGV: dict[str, list[str]] = {
     "new": ["application", "--society", "wuhan-x", "--cycle", "2026"],
     "office": ["open-cycle", "--year", "2027"],
     "conflicts": ["--committee", "examples/committee", "--cycle", "2026"],
+    "letters": ["--committee", "c", "--cycle", "2026", "--out", "letters"],
 }
 
 

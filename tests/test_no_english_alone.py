@@ -18,7 +18,7 @@ from generator.yamlio import load_yaml
 from tests.helpers import REPO
 
 SUBCOMMANDS = (
-    "check rules rank status build serve codeowners audit comment commit-status audit-actors workflows new"
+    "check rules rank status build serve codeowners audit comment commit-status audit-actors workflows new letters"
 ).split()
 NOW = "2026-12-06"
 ALLOWED = {

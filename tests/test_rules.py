@@ -1713,6 +1713,67 @@ CASES += [
     ),
 ]
 
+# The committee's decision with its reasons (CDEC): the minimal tree proposes one 一等 of 3 + 7 places.
+EXPERT_DATE = '  date: "2026-11-20"\n'
+MEETING = "  meeting: {present: 5, decision: consensus}\n"
+UNFILLED = (
+    "  unfilled:\n    - {category: all, tier: 一等, places: 2, reason: 其余学会未达到分数线}\n"
+    "    - {category: all, tier: 二等, places: 7, reason: 其余学会未达到分数线}\n"
+)
+
+
+def decision(*lines: str) -> Callable[[Tree], None]:
+    return e(DECISIONS, EXPERT_DATE, EXPERT_DATE + "".join(lines))
+
+
+CASES += [
+    Case(
+        "CDEC-001",
+        "places left empty without a reason",
+        decision(MEETING),
+        decision(MEETING, UNFILLED),
+        DECISIONS,
+    ),
+    Case(
+        "CDEC-002",
+        "a society below the cut-off proposed",
+        decision(MEETING, UNFILLED, "  cutoffs: [{category: all, tier: 一等, score: 85.00}]\n"),
+        decision(
+            MEETING,
+            UNFILLED,
+            "  cutoffs: [{category: all, tier: 一等, score: 85.00}]\n",
+            "  departures: [{society: wuhan-mechanical-engineering, reason: 评审委员会复议决定}]\n",
+        ),
+        DECISIONS,
+    ),
+    Case(
+        "CDEC-003",
+        "more votes than members present",
+        decision(
+            "  meeting: {present: 5, decision: vote, votes: {for: 5, against: 1, abstain: 0}}\n", UNFILLED
+        ),
+        decision(
+            "  meeting: {present: 5, decision: vote, votes: {for: 4, against: 1, abstain: 0}}\n", UNFILLED
+        ),
+        DECISIONS,
+    ),
+    Case(
+        "CDEC-004",
+        "a higher tier's cut-off below a lower tier's",
+        decision(
+            MEETING,
+            UNFILLED,
+            "  cutoffs: [{category: all, tier: 一等, score: 70.00}, {category: all, tier: 二等, score: 80.00}]\n",
+        ),
+        decision(
+            MEETING,
+            UNFILLED,
+            "  cutoffs: [{category: all, tier: 一等, score: 80.00}, {category: all, tier: 二等, score: 70.00}]\n",
+        ),
+        DECISIONS,
+    ),
+]
+
 CASE_IDS = [f"{c.rule}:{c.name}" for c in CASES]
 
 

@@ -19,9 +19,12 @@ from generator.commands.output import write
 from generator.model import Cycle
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from generator.committee import RecordPlan
     from generator.model import Dataset
     from generator.results import Recomputed
+    from generator.scoring import Standing
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,7 +53,10 @@ def _recorded(args: argparse.Namespace) -> int:
         raise UsageError("--sensitivity 需要 --committee（评审委员会仓库的根目录）。")
     names = {slug: s.name for slug, s in data.societies.items()}
     standings = recorded_standings(cycle.results)
-    write(render(standings, names, args.cycle, args.format, _headings(cycle)), args.output)
+    write(
+        render(standings, names, args.cycle, args.format, _headings(cycle), _decided(data, cycle, standings)),
+        args.output,
+    )
     return EXIT_OK
 
 
@@ -74,7 +80,10 @@ def _committee(args: argparse.Namespace) -> int:
     data, cycle = _merged(args, root, shared_root)
     fresh = recompute(data, cycle)
     names = {slug: s.name for slug, s in data.societies.items()}
-    write(render(list(fresh.standings), names, args.cycle, args.format, _headings(cycle)), args.output)
+    decided = _decided(data, cycle, fresh.standings)
+    write(
+        render(list(fresh.standings), names, args.cycle, args.format, _headings(cycle), decided), args.output
+    )
     if getattr(args, "sensitivity", False):
         from generator.report.ranking import render_sensitivity
         from generator.sensitivity import sensitivity
@@ -84,6 +93,23 @@ def _committee(args: argparse.Namespace) -> int:
     if not args.record:
         return EXIT_OK
     return _record(args.cycle, fresh, data.today(now).isoformat(), root, shared_root)
+
+
+def _decided(
+    data: Dataset, cycle: Cycle, standings: Sequence[Standing]
+) -> dict[str, tuple[str | None, str]] | None:
+    """Once the proposed list exists: each applicant's proposed tier (None: not proposed) and the recorded
+    reason, so that ``rank`` shows what ``status`` says (generator.decision.outcome); None before."""
+    from generator.decision import outcome
+
+    if cycle.decisions is None or not cycle.decisions.proposed:
+        return None
+    scores = {s.society: s.total_display for s in standings if s.total_display is not None}
+    out: dict[str, tuple[str | None, str]] = {}
+    for slug in cycle.applications:
+        found = outcome(data, cycle, slug, scores)
+        out[slug] = (found.tier, found.reason)
+    return out
 
 
 def _merged(args: argparse.Namespace, root: Path, shared_root: Path) -> tuple[Dataset, Cycle]:

@@ -51,6 +51,7 @@ KIND = KindSpec(
                 "reconsiderations": "reconsiderations",
                 "substitutions": "substitutions",
                 "left_out": "commendation.left_out",
+                "committee_words": "expert_review",
             },
         ),
     ),

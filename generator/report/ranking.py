@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from generator.model import AREAS, two_decimals
@@ -45,7 +45,26 @@ def _points(value: Decimal | None) -> str:
     return "" if value is None else two_decimals(value)
 
 
-def rows(standings: Sequence[Standing], names: dict[str, str]) -> list[list[str]]:
+NOT_PROPOSED = "未入选"
+
+# Once the committee has proposed its list: society → (proposed tier or None, the recorded reason). The tier
+# shown is then the tier proposed, never the tier the quota position alone would give (``rank`` and
+# ``status`` agree; generator.decision.outcome).
+Decided = Mapping[str, tuple[str | None, str]]
+
+
+def _tier_cells(s: Standing, decided: Decided | None) -> tuple[str, str]:
+    if decided is not None and s.society in decided:
+        tier, reason = decided[s.society]
+        return (tier or NOT_PROPOSED), reason
+    return (s.tier or ("" if s.rank is None else "名额外")), (
+        s.tier_note if s.rank is not None else "尚无有效评分"
+    )
+
+
+def rows(
+    standings: Sequence[Standing], names: dict[str, str], decided: Decided | None = None
+) -> list[list[str]]:
     out = []
     for s in standings:
         out.append(
@@ -57,8 +76,7 @@ def rows(standings: Sequence[Standing], names: dict[str, str]) -> list[list[str]
                 _points(s.total_display),
                 str(s.count),
                 "是" if s.trimmed else "否",
-                s.tier or ("" if s.rank is None else "名额外"),
-                s.tier_note if s.rank is not None else "尚无有效评分",
+                *_tier_cells(s, decided),
             ]
         )
     return out
@@ -70,23 +88,30 @@ def render(
     cycle: int,
     fmt: str,
     headings: dict[str, str] | None = None,
+    decided: Decided | None = None,
 ) -> str:
     """The ranking; with ``headings`` (category id → its heading with the quota) the text and Markdown
-    forms show one table per category (分类实施), and the committee's standings explain their totals."""
+    forms show one table per category (分类实施), and the committee's standings explain their totals. With
+    ``decided`` (once the proposed list exists) each tier is the one proposed, as ``status`` says."""
     if headings and fmt in ("text", "markdown"):
-        return _by_category(standings, names, cycle, fmt, headings)
-    return _render(standings, names, cycle, fmt)
+        return _by_category(standings, names, cycle, fmt, headings, decided)
+    return _render(standings, names, cycle, fmt, decided)
 
 
 def _by_category(
-    standings: Sequence[Standing], names: dict[str, str], cycle: int, fmt: str, headings: dict[str, str]
+    standings: Sequence[Standing],
+    names: dict[str, str],
+    cycle: int,
+    fmt: str,
+    headings: dict[str, str],
+    decided: Decided | None = None,
 ) -> str:
     parts: list[str] = []
     for cat, heading in headings.items():
         group = [s for s in standings if (s.category or "") == cat]
         if not group:
             continue
-        body = _render(group, names, cycle, fmt).split("\n", 1)[1]  # without the cycle's title line
+        body = _render(group, names, cycle, fmt, decided).split("\n", 1)[1]  # without the cycle's title line
         title = f"## {heading}" if fmt == "markdown" else heading
         parts.append(f"{title}\n{body}")
     head = (
@@ -125,8 +150,10 @@ def formation_text(standings: Sequence[Standing], names: dict[str, str], fmt: st
     return f"\n{title}\n" + "\n".join(lines) + "\n"
 
 
-def _render(standings: Sequence[Standing], names: dict[str, str], cycle: int, fmt: str) -> str:
-    table = rows(standings, names)
+def _render(
+    standings: Sequence[Standing], names: dict[str, str], cycle: int, fmt: str, decided: Decided | None = None
+) -> str:
+    table = rows(standings, names, decided)
     if fmt == "json":
         payload = {
             "cycle": cycle,
@@ -141,8 +168,8 @@ def _render(standings: Sequence[Standing], names: dict[str, str], cycle: int, fm
                     "area_means": {a: str(to_decimal(m)) for a, m in s.area_means.items()},
                     "total": None if s.total_display is None else str(s.total_display),
                     "total_exact": None if s.total is None else f"{s.total.numerator}/{s.total.denominator}",
-                    "tier": s.tier,
-                    "tier_note": s.tier_note,
+                    "tier": decided[s.society][0] if decided and s.society in decided else s.tier,
+                    "tier_note": decided[s.society][1] if decided and s.society in decided else s.tier_note,
                     **({"category": s.category} if s.category is not None else {}),
                     **({"formation": _formation_json(s)} if s.formation is not None else {}),
                 }

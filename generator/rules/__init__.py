@@ -7,6 +7,7 @@ from __future__ import annotations
 from generator.rules import (
     authority,
     committee,
+    committee_decision,
     decisions,
     eligibility,
     files,
@@ -51,6 +52,7 @@ MODULES = (
     rubric,
     formal,
     publicity,
+    committee_decision,
 )
 
 # An id's prefix → the module (``generator/rules/<module>.py``) that declares every id with that prefix.
@@ -97,6 +99,7 @@ PREFIX_MODULES: dict[str, str] = {
     "RECON": "publicity",
     "SUBST": "publicity",
     "PUBL": "publicity",
+    "CDEC": "committee_decision",
 }
 
 ALL_RULES: tuple[Rule, ...] = tuple(r for module in MODULES for r in module.RULES)

@@ -164,11 +164,18 @@ def _difference_words(data: Dataset, diff: Difference, year: int, same: str) -> 
     "四（二）",
     "评审委员会仓库中有评分的年度，共享仓库中已记录汇总结果",
     "A cycle with reviews has its results recorded in the shared tree",
-    message=Message(
-        "{year} 年度已有专家评分，但共享仓库中还没有记录汇总结果（submissions/{year}/results.yaml）。",
-        "{year} has reviews but no recorded results in the shared tree.",
-        "评分完成后，专项办公室运行 xuehui rank --committee <委员会仓库> --cycle {year} --record。",
-    ),
+    messages={
+        "": Message(
+            "{year} 年度已有专家评分，但共享仓库中还没有记录汇总结果（submissions/{year}/results.yaml）。",
+            "{year} has reviews but no recorded results in the shared tree.",
+            "评分完成后，专项办公室运行 xuehui rank --committee <委员会仓库> --cycle {year} --record。",
+        ),
+        "empty": Message(
+            "{year} 年度已有评分表，但还没有任何专家评分（评分表都是空的），共享仓库中也还没有记录汇总结果。",
+            "{year} has score sheets but no scores yet, and no recorded results.",
+            "专家评分完成后，专项办公室运行 xuehui rank --committee <委员会仓库> --cycle {year} --record。",
+        ),
+    },
 )
 def results_recorded(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """Fails (reviews without recorded results)::
@@ -186,7 +193,8 @@ def results_recorded(data: Dataset, ctx: Context) -> Iterator[Hit]:
         if cycle.results is not None or not cycle.reviews:
             continue
         file = cycle.committee_file or min(r.file for r in cycle.reviews.values())
-        yield results_recorded.hit(file, (), year=year)
+        scored = any(r.scores for r in cycle.reviews.values())
+        yield results_recorded.hit(file, (), "" if scored else "empty", year=year)
 
 
 # Found by the committee check itself (generator.committee.check_committee), not from the dataset.
