@@ -38,15 +38,13 @@ def categories(cycle: Cycle) -> tuple[Category, ...]:
     call = cycle.call
     if call is None:
         return ()
-    found = _get(call, "categories") or ()
     order = [a.tier for a in call.awards]
     out = []
-    for c in found:
-        awards = {str(_get(a, "tier")): int(_get(a, "count") or 0) for a in _get(c, "awards") or ()}
+    for c in call.categories:  # model.CallCategory: its quotas as (tier, count) in the listed order
+        awards = dict(c.quotas)
         quotas = tuple((t, awards[t]) for t in order if t in awards)
         quotas += tuple((t, n) for t, n in awards.items() if t not in order)
-        cid = str(_get(c, "id"))
-        out.append(Category(cid, str(_get(c, "name") or cid), quotas))
+        out.append(Category(c.id, c.name or c.id, quotas))
     if out:
         return tuple(out)
     return (Category(ALL, ALL_NAME, tuple((a.tier, a.count) for a in call.awards)),)
