@@ -161,6 +161,12 @@ def outcome(
             return Outcome("formal_failed", None, formal.reason or "")
     if dec is None or not dec.proposed:
         return Outcome("pending", None, "")
+    upheld = next((o for o in dec.objections if o.society == society and o.status == "upheld"), None)
+    if upheld is not None:  # as status says: objection_upheld
+        return Outcome("objection_upheld", None, f"异议成立，不予表彰（{upheld.id}）")
+    substitute = next((sub for sub in dec.substitutions if sub.society == society), None)
+    if substitute is not None:  # 递补: moved up into the place left, with its own publicity
+        return Outcome("substitute", substitute.tier, f"递补（替代 {substitute.replaces}，单独公示）")
     tier = proposed_tier(dec, society)
     if tier is not None:
         return Outcome("proposed", tier, "")

@@ -3,7 +3,7 @@ shipped 2026 data, without categories (one category ``all``) and with the call's
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -11,33 +11,13 @@ import pytest
 from generator.checker import build_dataset, parse_all
 from generator.clock import parse_now
 from generator.decision import ALL, categories, category_rank, decision_sentences, outcome
-from generator.model import Call, Dataset, Society
+from generator.model import Dataset
 from generator.repository import Source, read_folder
 from generator.rules import committee_decision as cdec
 from generator.rules.base import Context
 from tests.helpers import REPO
 
 DECISIONS = "submissions/2026/decisions.yaml"
-ENGINEERING = {
-    "civil-engineering",
-    "computer",
-    "electronics",
-    "materials",
-    "mechanical-engineering",
-    "automation",
-}
-
-
-@dataclass(frozen=True)
-class CategorisedCall(Call):
-    """The call as the CATEGORIES change shapes it (``categories``), for the categorised paths."""
-
-    categories: tuple[dict[str, Any], ...] = ()
-
-
-@dataclass(frozen=True)
-class CategorisedSociety(Society):
-    category: str | None = None
 
 
 def shipped() -> dict[str, bytes]:
@@ -45,32 +25,15 @@ def shipped() -> dict[str, bytes]:
 
 
 def dataset(tree: dict[str, bytes], categorised: bool = False) -> Dataset:
+    """The tree's dataset; without ``categorised`` the calls' categories and the profiles' are taken away
+    (one category ``all``: the path of a call that names none)."""
     data, _ = build_dataset(parse_all([Source(p, r) for p, r in sorted(tree.items())], use_cache=False))
-    if categorised:
-        for year, (eng, life) in {2026: ((2, 4), (1, 3)), 2025: ((1, 3), (1, 1))}.items():
-            cycle = data.cycles[year]
-            assert cycle.call is not None
-            fields = {f: getattr(cycle.call, f) for f in Call.__slots__}
-            cats = (
-                {
-                    "id": "engineering",
-                    "name": "工程技术类",
-                    "awards": [{"tier": "一等", "count": eng[0]}, {"tier": "二等", "count": eng[1]}],
-                },
-                {
-                    "id": "life-earth",
-                    "name": "生命、农业与地球环境类",
-                    "awards": [{"tier": "一等", "count": life[0]}, {"tier": "二等", "count": life[1]}],
-                },
-            )
-            cycle.call = CategorisedCall(**fields, categories=cats)
-        for slug, s in list(data.societies.items()):
-            fields = {f: getattr(s, f) for f in Society.__slots__}
-            name = slug.removeprefix("wuhan-")
-            data.societies[slug] = CategorisedSociety(
-                **fields,
-                category="engineering" if name in ENGINEERING | {"optics", "chemical"} else "life-earth",
-            )
+    if not categorised:
+        for cycle in data.cycles.values():
+            if cycle.call is not None:
+                cycle.call = replace(cycle.call, categories=())
+        for slug, society in list(data.societies.items()):
+            data.societies[slug] = replace(society, category=None)
     return data
 
 
@@ -250,10 +213,13 @@ def test_rules_wait_for_the_recorded_decision() -> None:
 def test_outcomes_and_words() -> None:
     data = dataset(shipped(), categorised=True)
     cycle = data.cycles[2026]
-    assert outcome(data, cycle, "wuhan-automation").tier == "二等"
-    materials = outcome(data, cycle, "wuhan-materials")
-    assert materials.kind == "not_proposed" and materials.tier is None
-    assert "低于工程技术类二等奖分数线 80.00 分" in materials.reason and "空缺 1 个" in materials.reason
+    automation = outcome(data, cycle, "wuhan-automation")  # proposed, then the objection was upheld
+    assert automation.kind == "objection_upheld" and automation.tier is None
+    materials = outcome(data, cycle, "wuhan-materials")  # moved up under the call's rule, publicised alone
+    assert materials.kind == "substitute" and materials.tier == "二等"
+    environment = outcome(data, cycle, "wuhan-environmental-science")
+    assert environment.kind == "not_proposed" and environment.tier is None
+    assert "分数线" in environment.reason and "空缺 1 个" in environment.reason
     assert outcome(data, cycle, "wuhan-geology").kind == "formal_failed"
     words = decision_sentences(cycle, {})
     assert words[0] == "专家评审委员会于2026年11月20日召开会议，到会委员7人，经协商一致确定拟表彰名单。"
@@ -293,16 +259,21 @@ def test_rank_and_status_agree_on_tiers() -> None:
     cycle = data.cycles[2026]
     assert cycle.results is not None and cycle.decisions is not None
     standings = recorded_standings(cycle.results)
-    shown = json.loads(render(standings, {}, 2026, "json", _decided(data, cycle, standings)))
-    proposed = {p.society: p.tier for p in cycle.decisions.proposed}
+    shown = json.loads(render(standings, {}, 2026, "json", decided=_decided(data, cycle, standings)))
+    upheld = {o.society for o in cycle.decisions.objections if o.status == "upheld"}
+    listed = {p.society: p.tier for p in cycle.decisions.proposed if p.society not in upheld}
+    listed |= {sub.society: sub.tier for sub in cycle.decisions.substitutions}
     stages = dict(cycle_status(data, 2026, parse_now("2026-12-06")).applications)
     for s in shown["standings"]:
-        assert s["tier"] == proposed.get(s["society"]), s["society"]
+        assert s["tier"] == listed.get(s["society"]), s["society"]
         if s["tier"] is None:
-            assert stages[s["society"]] == "not_selected"
-    materials = next(s for s in shown["standings"] if s["society"] == "wuhan-materials")
-    assert materials["tier_note"] == "总分 77.00 分，低于二等奖分数线 79.00 分"
-    text = render(standings, {}, 2026, "text", _decided(data, cycle, standings))
+            assert stages[s["society"]] in ("not_selected", "objection_upheld"), s["society"]
+    by_society = {s["society"]: s for s in shown["standings"]}
+    assert by_society["wuhan-automation"]["tier_note"] == "异议成立，不予表彰（2026-yy-01）"
+    assert stages["wuhan-materials"] == "substitute_publicity"
+    assert by_society["wuhan-materials"]["tier_note"].startswith("递补（替代 wuhan-automation")
+    assert by_society["wuhan-environmental-science"]["tier_note"].startswith("总分")
+    text = render(standings, {}, 2026, "text", decided=_decided(data, cycle, standings))
     assert "未入选" in text and "名额外" not in text
 
 

@@ -94,7 +94,12 @@ def test_letters_refused_when_results_differ(trees: tuple[Path, Path], tmp_path:
     review = sorted((committee / "2026" / "reviews").glob("*.yaml"))[0]
     text = review.read_text(encoding="utf-8")
     review.write_text(
-        re.sub(r"innovation: (\d+)", lambda m: f"innovation: {int(m.group(1)) - 1}", text, count=1),
+        re.sub(
+            r"innovation: \{(\w+): (\d+)",
+            lambda m: f"innovation: {{{m.group(1)}: {int(m.group(2)) - 1}",
+            text,
+            count=1,
+        ),
         encoding="utf-8",
     )
     done = letters(shared, committee, tmp_path / "letters")

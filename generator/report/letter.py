@@ -45,7 +45,9 @@ def _scores(data: Dataset, cycle: Cycle, society: str) -> list[str]:
             lines.append(f"| {_text(areas.get(area, area))} | {maxima.get(area, '—')} | {mean} |")
     lines.append(f"| **总分** | 100 | **{two_decimals(standing.total)}** |")
     how = "去掉一个最高总分和一个最低总分后取平均" if standing.trimmed else "取全部评分专家总分的平均"
-    lines += ["", f"评分专家 {standing.count} 人，总分{how}；各方面为全部评分的平均分，保留两位小数。", ""]
+    stated = cycle.call is not None and cycle.call.aggregation is not None  # one rule for totals and areas
+    areas_how = "与总分取同样的评分专家的平均分" if stated else "为全部评分的平均分"
+    lines += ["", f"评分专家 {standing.count} 人，总分{how}；各方面{areas_how}，保留两位小数。", ""]
     return lines
 
 
@@ -90,6 +92,16 @@ def _outcome(data: Dataset, cycle: Cycle, society: str) -> list[str]:
             f"评审委员会拟表彰贵会为**{_text(found.tier)}奖**{when}；公示期满无异议后，由市科协通报表彰。",
             "",
         ]
+    if found.kind == "substitute":
+        sub = next((s for s in dec.substitutions if s.society == society), None) if dec else None
+        when = f"，自{_day(sub.publicity_start)}起单独公示" if sub and sub.publicity_start else "，另行单独公示"
+        return [
+            f"原列入拟表彰名单的学会因异议成立不予表彰，贵会依申报通知的递补规则递补为**{_text(found.tier)}奖**"
+            f"{when}；公示期满无异议后，由市科协通报表彰。",
+            "",
+        ]
+    if found.kind == "objection_upheld":
+        return [f"贵会曾列入拟表彰名单，公示期间的异议经核查成立，不予表彰（{_text(found.reason)}）。", ""]
     reason = found.reason or "评审委员会未记录具体理由"
     return [f"贵会未列入拟表彰名单。理由：{_text(reason)}。", ""]
 
