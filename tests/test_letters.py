@@ -77,7 +77,8 @@ def test_every_applicant_gets_a_letter(trees: tuple[Path, Path], tmp_path: Path,
                 assert found.group(1).strip() not in text, (path.name, other)
             if other == slug:
                 assert f"**{total}**" in text
-    assert "拟表彰贵会为**二等奖**" in (out / "2026-wuhan-automation.md").read_text(encoding="utf-8")
+    assert "拟表彰贵会为**二等奖**" in (out / "2026-wuhan-nursing.md").read_text(encoding="utf-8")
+    assert "异议经核查成立，不予表彰" in (out / "2026-wuhan-automation.md").read_text(encoding="utf-8")
     assert "未通过形式审查" in (out / "2026-wuhan-geology.md").read_text(encoding="utf-8")
 
 
