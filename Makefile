@@ -31,7 +31,7 @@ $(SSTAMP): pyproject.toml setup.py native/yamlcore.c | $(BIN)/python
 	touch $(STAMP) $@
 
 $(TSTAMP): pyproject.toml setup.py native/yamlcore.c | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[site,test]'
+	$(BIN)/python -m pip install -q -e '.[site,office,test]'
 	touch $(STAMP) $(SSTAMP) $@
 
 $(BSTAMP): pyproject.toml setup.py native/yamlcore.c | $(BIN)/python

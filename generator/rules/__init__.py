@@ -13,6 +13,7 @@ from generator.rules import (
     format_schema,
     format_yaml,
     funds,
+    holidays,
     lifecycle,
     postaward,
     privacy,
@@ -37,6 +38,7 @@ MODULES = (
     postaward,
     records,
     privacy,
+    holidays,
 )
 
 # An id's prefix → the module (``generator/rules/<module>.py``) that declares every id with that prefix.
@@ -67,6 +69,7 @@ PREFIX_MODULES: dict[str, str] = {
     "SANC": "postaward",
     "LOCK": "records",
     "PRIV": "privacy",
+    "HOL": "holidays",
 }
 
 ALL_RULES: tuple[Rule, ...] = tuple(r for module in MODULES for r in module.RULES)

@@ -364,7 +364,7 @@ def objections_well_formed(data: Dataset, ctx: Context) -> Iterator[Hit]:
     for cycle, dec in _cycles(data):
         proposed = {p.society for p in dec.proposed}
         try:
-            win = publicity_window(cycle)
+            win = publicity_window(cycle, data.office.holidays)
         except CalendarError:
             win = None
         ids = Counter(o.id for o in dec.objections)
@@ -468,7 +468,7 @@ def commendation_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
         if dec.commendation_date is None and not dec.awards:
             continue
         try:
-            win = publicity_window(cycle)
+            win = publicity_window(cycle, data.office.holidays)
         except CalendarError:
             continue
         if win is None:
@@ -547,7 +547,7 @@ def publicity_computable(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """
     for cycle, dec in _cycles(data):
         try:
-            publicity_window(cycle)
+            publicity_window(cycle, data.office.holidays)
         except CalendarError as exc:
             yield publicity_computable.hit(dec.file, ("publicity", "start"), exc=str(exc))
 
