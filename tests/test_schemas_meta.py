@@ -57,6 +57,7 @@ KINDS = (
     "results",
     "shared-ref",
     "contacts",
+    "holidays",
 )
 # Kinds that are private as a whole: every field is marked "x-public": false.
 PRIVATE_KINDS = (
@@ -68,6 +69,7 @@ PRIVATE_KINDS = (
     "annual-inspections",
     "annual-reports",
     "entrusted-projects",
+    "holidays",
 )
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -472,7 +474,7 @@ def test_every_kind_has_a_normative_example() -> None:
 # Kinds this project adds to the normative format (docs/data-contract.md); their examples live in their tests
 # or beside them: corrections (tests/test_closed_records.py), the committee repository's files
 # (examples/committee/), the recorded results (submissions/<cycle>/results.yaml, tests/test_committee.py).
-EXTENSION_KINDS = {"corrections", "committee", "results", "shared-ref", "contacts"}
+EXTENSION_KINDS = {"corrections", "committee", "results", "shared-ref", "contacts", "holidays"}
 
 
 def normative(path: Path) -> Any:
