@@ -222,7 +222,12 @@ def _result_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
 
     rank = sub.add_parser("rank", help="专家评审排名 (the expert-review ranking of a cycle)")
     rank.add_argument("--cycle", type=int, required=True, help="年度，如 2026")
-    rank.add_argument("--format", choices=("text", "markdown", "json", "csv"), default="text")
+    rank.add_argument(
+        "--format",
+        choices=("text", "markdown", "json", "csv", "xlsx"),
+        default="text",
+        help="输出格式；xlsx（Excel/WPS 工作簿）需要 --output 文件名.xlsx 或重定向到文件",
+    )
     rank.add_argument("--output", help="写入此文件（默认输出到终端）")
     rank.add_argument(
         "--committee",
@@ -242,7 +247,13 @@ def _result_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     status = sub.add_parser("status", help="各申报所处阶段与公示状态 (stages and publicity)")
     status.add_argument("--cycle", type=int, help="年度（默认：当前年度）")
     status.add_argument("--now", help="查看时刻，如 2026-11-26（专项时区，默认为当前时间）")
-    status.add_argument("--format", choices=("text", "json"), default="text")
+    status.add_argument(
+        "--format",
+        choices=("text", "json", "xlsx"),
+        default="text",
+        help="输出格式；xlsx（Excel/WPS 工作簿）需要 --output 文件名.xlsx 或重定向到文件",
+    )
+    status.add_argument("--output", help="写入此文件（默认输出到终端）")
 
 
 def _site_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:

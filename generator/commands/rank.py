@@ -15,12 +15,15 @@ from typing import TYPE_CHECKING
 
 from generator.commands.common import committee_trees, load_tree, parse_now
 from generator.commands.errors import EXIT_OK, ActionFailed, UsageError
-from generator.commands.output import write
+from generator.commands.output import write, write_binary
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from generator.committee import RecordPlan
     from generator.model import Cycle, Dataset
     from generator.results import Recomputed
+    from generator.scoring import Standing
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,7 +34,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _recorded(args: argparse.Namespace) -> int:
     """The results the shared repository holds (``results.yaml``), as they were recorded."""
-    from generator.report.ranking import render
     from generator.scoring import recorded_standings
 
     if args.record or args.shared:
@@ -46,13 +48,29 @@ def _recorded(args: argparse.Namespace) -> int:
             "评分在评审委员会仓库中：请用 --committee <委员会仓库> 计算。 (no recorded results)"
         )
     names = {slug: s.name for slug, s in data.societies.items()}
-    write(render(recorded_standings(cycle.results), names, args.cycle, args.format), args.output)
+    _emit(args, recorded_standings(cycle.results), names)
     return EXIT_OK
+
+
+def _emit(args: argparse.Namespace, standings: Sequence[Standing], names: dict[str, str]) -> None:
+    """The ranking in the format asked for: text forms through ``write``, a workbook through ``write_binary``."""
+    from generator.report.ranking import render
+
+    if args.format != "xlsx":
+        write(render(standings, names, args.cycle, args.format), args.output)
+        return
+    from generator.report.xlsx import ranking
+    from generator.sheetwrite import OfficeExtraMissing
+
+    try:
+        data = ranking(standings, names, args.cycle, parse_now(args.now))
+    except OfficeExtraMissing as exc:
+        raise ActionFailed(str(exc)) from exc
+    write_binary(data, args.output, "排名的 xlsx 工作簿")
 
 
 def _committee(args: argparse.Namespace) -> int:
     """The ranking computed from the committee repository's scores; recorded when ``--record`` asks."""
-    from generator.report.ranking import render
     from generator.results import recompute
 
     now = parse_now(args.now)
@@ -60,7 +78,7 @@ def _committee(args: argparse.Namespace) -> int:
     data, cycle = _merged(args, root, shared_root)
     fresh = recompute(data, cycle)
     names = {slug: s.name for slug, s in data.societies.items()}
-    write(render(list(fresh.standings), names, args.cycle, args.format), args.output)
+    _emit(args, list(fresh.standings), names)
     if not args.record:
         return EXIT_OK
     return _record(args.cycle, fresh, data.today(now).isoformat(), root, shared_root)

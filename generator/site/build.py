@@ -300,9 +300,12 @@ def stage_plain(
     default the theme's: ``theme_script_hashes``). Returns the configuration's path. The build stages its
     own folder with it; the benchmark and the tests stage the same one to build it with plain mkdocs."""
     from generator.site.searchwords import write_user_dictionary
+    from generator.site.workbooks import workbooks
 
     url = site.programme.site_url
     write_docs(pages, folder / "docs", site_dir)
+    for rel, raw in workbooks(pages, site.now).items():  # the open data's .xlsx beside each CSV
+        (folder / "docs" / rel).write_bytes(raw)
     write_user_dictionary(user_dictionary_path(folder), search_names(site), document_numbers(site))
     return write_config(folder, site_dir, url, script_hashes or theme_script_hashes(url))
 
