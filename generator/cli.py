@@ -67,6 +67,7 @@ COMMANDS: dict[str, str] = {
     "audit-actors": "audit_actors",
     "workflows": "workflows",
     "new": "new",
+    "import-registers": "import_registers",
 }
 
 
@@ -166,7 +167,25 @@ def _parser() -> argparse.ArgumentParser:
     _trust_parsers(sub)
     _forge_parsers(sub)
     _new_parser(sub)
+    _import_parser(sub)
     return parser
+
+
+XLSX = "输出格式；xlsx（Excel/WPS 工作簿）需要 --output 文件名.xlsx 或重定向到文件"
+QUIET = "不显示进度（进度只写到标准错误）"
+
+
+def _import_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    imp = sub.add_parser(
+        "import-registers", help="从 Excel 导入登记表：年检、年度报告、委托项目 (from .xlsx)"
+    )
+    registers = ("annual-inspections", "annual-reports", "entrusted-projects")
+    imp.add_argument("register", choices=registers, help="社团年检结果、年度工作总结与计划报送、委托项目")
+    imp.add_argument("file", metavar="FILE.xlsx", help="要导入的 Excel 工作簿（.xlsx）")
+    imp.add_argument("--sheet", help="工作表名称（默认：第一个工作表）")
+    imp.add_argument("--write", action="store_true", help="写入 YAML 文件（默认只预览将有哪些改动）")
+    imp.add_argument("--now", help="检查所依据的时刻，如 2026-11-26（专项时区，默认为当前时间）")
+    imp.add_argument("--quiet", action="store_true", help=QUIET)
 
 
 def _check_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -205,6 +224,7 @@ def _check_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         help="提交前检查（pre-commit 钩子使用）：给出的文件中只有内容与 HEAD 提交不同的才算本次提交，"
         "截止时间等规则只看这些文件 (only files that differ from HEAD count as submitted now)",
     )
+    check.add_argument("--quiet", action="store_true", help=QUIET)
     check.add_argument(
         "--link-base",
         help="Markdown 报告中行号链接的前缀，如 https://forge.example.org/org/repo/blob/<提交>/（只接受 https）",
@@ -223,10 +243,7 @@ def _result_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     rank = sub.add_parser("rank", help="专家评审排名 (the expert-review ranking of a cycle)")
     rank.add_argument("--cycle", type=int, required=True, help="年度，如 2026")
     rank.add_argument(
-        "--format",
-        choices=("text", "markdown", "json", "csv", "xlsx"),
-        default="text",
-        help="输出格式；xlsx（Excel/WPS 工作簿）需要 --output 文件名.xlsx 或重定向到文件",
+        "--format", choices=("text", "markdown", "json", "csv", "xlsx"), default="text", help=XLSX
     )
     rank.add_argument("--output", help="写入此文件（默认输出到终端）")
     rank.add_argument(
@@ -247,12 +264,7 @@ def _result_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     status = sub.add_parser("status", help="各申报所处阶段与公示状态 (stages and publicity)")
     status.add_argument("--cycle", type=int, help="年度（默认：当前年度）")
     status.add_argument("--now", help="查看时刻，如 2026-11-26（专项时区，默认为当前时间）")
-    status.add_argument(
-        "--format",
-        choices=("text", "json", "xlsx"),
-        default="text",
-        help="输出格式；xlsx（Excel/WPS 工作簿）需要 --output 文件名.xlsx 或重定向到文件",
-    )
+    status.add_argument("--format", choices=("text", "json", "xlsx"), default="text", help=XLSX)
     status.add_argument("--output", help="写入此文件（默认输出到终端）")
 
 
@@ -260,6 +272,7 @@ def _site_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     build = sub.add_parser("build", help="生成公示网站 (build the public site)")
     build.add_argument("--out", default="public", help="输出文件夹（默认 public/）；构建成功后整体替换")
     build.add_argument("--now", help="生成时刻，如 2026-11-26（专项时区，默认为当前时间）")
+    build.add_argument("--quiet", action="store_true", help=QUIET)
 
     serve = sub.add_parser("serve", help="生成网站并在本机预览 (build and preview on localhost)")
     serve.add_argument("--out", default="public", help="输出文件夹（默认 public/）")

@@ -192,6 +192,19 @@ CASES = [
     Case("status: no cycle at all", ("status", "--now", NOW), 2, "submissions/", no_cycles),
     Case("status: a broken file", ("status", "--now", NOW), 1, REVIEW, file_at(REVIEW, b"\xff\xfe")),
     Case("status: a bad --now", ("status", "--now", "tomorrow"), 2, "tomorrow"),
+    # import-registers
+    Case(
+        "import-registers: a missing file",
+        ("import-registers", "annual-inspections", "{tmp}/none.xlsx", "--now", NOW),
+        2,
+        "none.xlsx",
+    ),
+    Case(
+        "import-registers: not a workbook",
+        ("import-registers", "annual-inspections", "{root}/submissions/programme.yaml", "--now", NOW),
+        1,
+        "xlsx",
+    ),
     # build
     Case("build: --out is the repository", ("build", "--now", NOW, "--out", "."), 2, "{root}"),
     Case(

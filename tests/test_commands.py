@@ -19,7 +19,7 @@ from tests.helpers import APP, MINI, REPO, modules_after
 
 PACKAGE = REPO / "generator"
 COMMANDS_DIR = PACKAGE / "commands"
-HELPERS = {"common", "errors", "output", "parsing"}  # shared by several commands; not commands themselves
+HELPERS = {"common", "errors", "output", "parsing", "progress"}  # shared by several commands; not commands themselves
 FORGE = ["--forge", "gitea", "--api-url", "https://forge.example.org/api/v1", "--repo", "o/r"]
 # The fewest arguments each subcommand parses with (a new subcommand adds a line here).
 MINIMAL_ARGV: dict[str, list[str]] = {
@@ -46,6 +46,7 @@ MINIMAL_ARGV: dict[str, list[str]] = {
     "audit-actors": [*FORGE, "--sha", "0" * 40, "--before", "0" * 40, "--pusher", "someone"],
     "workflows": [],
     "new": ["application", "--society", "wuhan-x", "--cycle", "2026"],
+    "import-registers": ["annual-inspections", "register.xlsx"],
 }
 
 

@@ -6,6 +6,7 @@ registers is tested further below."""
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 import zipfile
@@ -116,3 +117,155 @@ def test_a_workbook_is_refused_on_a_terminal() -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False)
     code_line, _, text = done.stdout.partition("\n")
     assert code_line == "2" and "不能输出到终端" in text and "--output" in text
+
+
+# --------------------------------------------------------------------------------------------- Excel in
+REPORTS = "submissions/office/annual_reports.yaml"
+PROJECTS = "submissions/office/entrusted_projects.yaml"
+INSPECTIONS = "submissions/office/annual_inspections.yaml"
+SLUG = "wuhan-mechanical-engineering"
+
+
+def sheet_file(
+    path: Path, rows: list[list[object]], title: str = "登记表", merged_header: bool = True
+) -> Path:
+    """A workbook as an office makes one: a merged title row, a group header merged over two columns above
+    the real headers, the rows, then empty rows at the end."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    width = len(rows[0])
+    ws.cell(row=1, column=1, value="武汉市科协 登记表（2026）")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    if merged_header:
+        ws.cell(row=2, column=1, value="学会情况")
+        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=2)
+    for r, values in enumerate(rows, start=3):
+        for c, value in enumerate(values, start=1):
+            ws.cell(row=r, column=c, value=value)
+    for r in range(3 + len(rows), 8 + len(rows)):
+        ws.cell(row=r, column=1, value="")  # trailing rows that hold nothing
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    from tests.helpers import copy_mini
+
+    copy_mini(tmp_path)
+    return tmp_path
+
+
+def test_reading_merged_headers_serial_and_text_dates_and_trailing_rows(tmp_path: Path) -> None:
+    from generator.sheetread import Table, as_date, read_table
+
+    path = sheet_file(
+        tmp_path / "r.xlsx",
+        [["年度", "学会代号", "工作总结报送日期", "工作计划报送日期"], [2026, SLUG, 46361, "2026年12月6日"]],
+    )
+    wanted = {
+        "year": ("年度",),
+        "society": ("学会代号",),
+        "summary": ("工作总结报送日期",),
+        "plan": ("工作计划报送日期",),
+    }
+    table = read_table(path.read_bytes(), wanted, ("year", "summary"))
+    assert isinstance(table, Table)
+    assert table.header_row == 3 and table.columns == {
+        "year": "A",
+        "society": "B",
+        "summary": "C",
+        "plan": "D",
+    }
+    assert [r.number for r in table.rows] == [4]  # the trailing empty rows are not rows
+    row = table.rows[0]
+    assert as_date(row.values["summary"]) == date(2026, 12, 5)  # an Excel serial
+    assert as_date(row.values["plan"]) == date(2026, 12, 6)  # text
+    assert as_date(datetime(2026, 12, 7, 0, 0)) == date(2026, 12, 7)  # a real date cell
+
+
+def test_import_previews_then_writes_keeping_comments(tree: Path) -> None:
+    before = (tree / PROJECTS).read_text(encoding="utf-8")
+    path = sheet_file(
+        tree / "p.xlsx",
+        [
+            ["项目编号", "学会代号", "项目名称", "委托单位", "要求完成日期", "完成状态", "完成日期"],
+            [
+                "2025-wt-007",
+                SLUG,
+                "武汉市装备制造业人才需求调研",
+                "武汉市科学技术协会",
+                "2025-11-30",
+                "已完成",
+                "2025/11/20",
+            ],
+            [
+                "2026-wt-009",
+                SLUG,
+                "智能制造科普读本",
+                "武汉市科学技术协会",
+                datetime(2026, 12, 31),
+                "进行中",
+                None,
+            ],
+        ],
+    )
+    preview = xuehui("import-registers", "entrusted-projects", str(path), "--now", "2026-11-26", cwd=tree)
+    assert preview.returncode == 0, preview.stderr.decode()
+    out = preview.stdout.decode()
+    assert "新增委托项目 2026-wt-009" in out and "2025-wt-007" not in out and "预览" in out
+    assert (tree / PROJECTS).read_text(encoding="utf-8") == before  # a preview writes nothing
+    done = xuehui(
+        "import-registers", "entrusted-projects", str(path), "--now", "2026-11-26", "--write", cwd=tree
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    after = (tree / PROJECTS).read_text(encoding="utf-8")
+    assert after.startswith(before)  # the old text, comments included, is kept as it was
+    assert "id: 2026-wt-009" in after and 'due: "2026-12-31"' in after and "status: in_progress" in after
+    check = json.loads(xuehui("check", "--now", "2026-11-26", "--format", "json", cwd=tree).stdout)
+    assert not [f for f in check["findings"] if f["file"] == PROJECTS and f["severity"] == "error"]
+
+
+def test_an_update_keeps_the_line_comment(tree: Path) -> None:
+    path = sheet_file(
+        tree / "r.xlsx",
+        [["年度", "学会代号", "工作总结报送日期", "工作计划报送日期"], [2025, SLUG, "2025-12-27", None]],
+    )
+    done = xuehui("import-registers", "annual-reports", str(path), "--now", "2026-11-26", "--write", cwd=tree)
+    assert done.returncode == 0, done.stderr.decode()
+    text = (tree / REPORTS).read_text(encoding="utf-8")
+    assert f'{SLUG}: {{summary: "2025-12-27", plan: null}}' in text
+    assert text.startswith("# When each society filed")
+
+
+def test_bad_rows_are_named_and_nothing_is_written(tree: Path) -> None:
+    before = (tree / INSPECTIONS).read_bytes()
+    path = sheet_file(
+        tree / "i.xlsx",
+        [
+            ["年度", "学会代号", "年检结论"],
+            [2026, SLUG, "合格"],
+            ["明年", SLUG, "优秀"],
+            [2026, "wuhan-nobody", "合格"],
+            [2026, SLUG, "合格"],
+        ],
+        title="年检",
+    )
+    done = xuehui(
+        "import-registers", "annual-inspections", str(path), "--now", "2026-11-26", "--write", cwd=tree
+    )
+    assert done.returncode == 1
+    err = done.stderr.decode()
+    assert "未写入任何内容" in err
+    assert "工作表“年检”第 5 行 A 列（年度）" in err and "请写四位年份" in err
+    assert "第 5 行 C 列（年检结论）" in err and "合格、基本合格 或 不合格" in err
+    assert "第 6 行 B 列（学会代号）" in err and "wuhan-nobody" in err
+    assert "第 7 行" in err and "与第 4 行重复" in err
+    assert (tree / INSPECTIONS).read_bytes() == before
+
+
+def test_a_missing_column_is_named(tree: Path) -> None:
+    path = sheet_file(tree / "x.xlsx", [["年度", "学会代号"], [2026, SLUG]], merged_header=False)
+    done = xuehui("import-registers", "annual-inspections", str(path), "--now", "2026-11-26", cwd=tree)
+    assert done.returncode == 1 and "“年检结论”" in done.stderr.decode()
