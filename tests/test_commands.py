@@ -19,7 +19,13 @@ from tests.helpers import APP, MINI, REPO, modules_after
 
 PACKAGE = REPO / "generator"
 COMMANDS_DIR = PACKAGE / "commands"
-HELPERS = {"common", "errors", "output", "parsing", "progress"}  # shared by several commands; not commands themselves
+HELPERS = {
+    "common",
+    "errors",
+    "output",
+    "parsing",
+    "progress",
+}  # shared by several commands; not commands themselves
 FORGE = ["--forge", "gitea", "--api-url", "https://forge.example.org/api/v1", "--repo", "o/r"]
 # The fewest arguments each subcommand parses with (a new subcommand adds a line here).
 MINIMAL_ARGV: dict[str, list[str]] = {
