@@ -269,3 +269,19 @@ def test_a_missing_column_is_named(tree: Path) -> None:
     path = sheet_file(tree / "x.xlsx", [["年度", "学会代号"], [2026, SLUG]], merged_header=False)
     done = xuehui("import-registers", "annual-inspections", str(path), "--now", "2026-11-26", cwd=tree)
     assert done.returncode == 1 and "“年检结论”" in done.stderr.decode()
+
+
+def test_without_the_office_extra_the_commands_name_it(
+    tree: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator import cli
+
+    monkeypatch.chdir(tree)
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl now fails
+    path = tree / "x.xlsx"
+    path.write_bytes(b"PK")
+    assert cli.main(["import-registers", "annual-inspections", str(path), "--now", "2026-11-26"]) == 1
+    assert "pip install 'xuehui[office]'" in capsys.readouterr().err
+    out = tree / "s.xlsx"
+    assert cli.main(["status", "--format", "xlsx", "--now", "2026-11-27", "--output", str(out)]) == 1
+    assert "pip install 'xuehui[office]'" in capsys.readouterr().err and not out.exists()
