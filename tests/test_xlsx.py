@@ -285,3 +285,23 @@ def test_without_the_office_extra_the_commands_name_it(
     out = tree / "s.xlsx"
     assert cli.main(["status", "--format", "xlsx", "--now", "2026-11-27", "--output", str(out)]) == 1
     assert "pip install 'xuehui[office]'" in capsys.readouterr().err and not out.exists()
+
+
+def test_a_header_merged_over_two_rows_names_its_column(tmp_path: Path) -> None:
+    from generator.sheetread import Table, read_table
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"], ws["B1"], ws["B2"], ws["C2"] = "年度", "年检情况", "学会代号", "年检结论"
+    ws.merge_cells("A1:A2")  # 年度 spans both header rows
+    ws.merge_cells("B1:C1")  # a group title over two columns
+    ws.append(["2026", SLUG, "合格"])
+    ws.append([None, None, None])
+    wb.save(tmp_path / "m.xlsx")
+    wanted = {"year": ("年度",), "society": ("学会代号",), "result": ("年检结论",)}
+    table = read_table((tmp_path / "m.xlsx").read_bytes(), wanted, tuple(wanted))
+    assert isinstance(table, Table) and table.header_row == 2
+    assert table.columns == {"year": "A", "society": "B", "result": "C"}
+    assert [(r.number, r.values) for r in table.rows] == [
+        (3, {"year": "2026", "society": SLUG, "result": "合格"})
+    ]
