@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from generator.lifecycle import PUBLICITY_STATES, STAGES, CycleStatus
 from generator.model import AREAS, two_decimals
-from generator.report.ranking import AREA_ZH, HEADERS, _rank_cell
+from generator.report.ranking import AREA_ZH, HEADERS, rank_cell
 from generator.rules.lifecycle import reminder_rule, reminder_text
 from generator.scoring import Standing, to_decimal
 from generator.sheetwrite import Cell, Column, Sheet, workbook
@@ -24,7 +24,7 @@ def ranking_sheet(standings: Sequence[Standing], names: dict[str, str], cycle: i
     kinds = ["text", "text", "text", *(["points"] * len(AREA_ZH)), "points", "int", "text", "text", "text"]
     rows: list[list[Cell]] = [
         [
-            _rank_cell(s),
+            rank_cell(s),
             names.get(s.society, s.society),
             s.society,
             *[_points(to_decimal(s.area_means[a])) if a in s.area_means else None for a in AREAS],
