@@ -53,11 +53,13 @@ def display_width(text: str) -> int:
 
 
 def _shown(value: Cell, kind: str) -> str:
+    """About as wide as the cell shows (money gains a separator every three digits)."""
     if value is None:
         return ""
+    text = str(value)
     if isinstance(value, Decimal) and kind == "money":
-        return f"{value:,.2f}"
-    return str(value)
+        return text + " " * (len(text.split(".")[0]) // 3)
+    return text
 
 
 def _width(column: Column, rows: Sequence[Sequence[Cell]], index: int) -> int:
