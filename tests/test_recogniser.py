@@ -263,7 +263,7 @@ def test_false_positives_on_the_shipped_tree() -> None:
     files = sorted((REPO / "submissions").rglob("*.yaml"))
     finds = _raw_finds(files)
     data = _dataset(REPO)
-    assert (len(files), len(finds)) == (63, 7)
+    assert (len(files), len(finds)) == (64, 7)  # 64: the office's holiday table (issue 24)
     assert _explained(finds, known_credit_codes(data), official_addresses(data)) == []
 
 
