@@ -3,14 +3,20 @@ holidays and adjusted working weekends included) with ``day_kind: working``.
 
 The start day counts as day 1 (for working days: when it is a working day); the end day is inclusive; all
 dates are in the programme's time zone. Working days come from the maintained ``chinese-calendar``
-package; a year it does not cover is a clear error, never a guess.
+package; for a year it does not cover yet, from the office's table ``submissions/office/holidays.yaml``
+(``HolidayTable``); a year in neither is a clear error, never a guess.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from generator.model import HolidayYear
+
+HolidayTable = Mapping[int, HolidayYear]
+HOLIDAYS_FILE = "submissions/office/holidays.yaml"
 
 WorkdayTest = Callable[[date], bool]
 
@@ -48,17 +54,36 @@ class Window:
         return sum(1 for i in range((self.end - today).days + 1) if test(today + timedelta(days=i)))
 
 
-def chinese_workday(day: date) -> bool:
-    """True on a Chinese working day (official adjustments included)."""
+def library_workday(day: date) -> bool | None:
+    """What ``chinese-calendar`` says of ``day`` (True: a working day), None for a year it does not cover."""
     import chinese_calendar
 
     try:
         return bool(chinese_calendar.is_workday(day))
-    except NotImplementedError as exc:
-        raise CalendarError(
-            f"工作日数据（chinese-calendar）不包含 {day.year} 年，无法按工作日计算公示期；"
-            "请升级 chinese-calendar，或在申报通知中改用 day_kind: calendar。"
-        ) from exc
+    except NotImplementedError:
+        return None
+
+
+def chinese_workday(day: date, table: HolidayTable | None = None) -> bool:
+    """True on a Chinese working day (official adjustments included): from ``chinese-calendar``, else from the
+    office's holiday table (``table``) for the years the library does not cover yet."""
+    known = library_workday(day)
+    if known is not None:
+        return known
+    if table is not None and day.year in table:
+        return table[day.year].is_workday(day)
+    raise CalendarError(
+        f"工作日数据（chinese-calendar）不包含 {day.year} 年，办公室的节假日表 {HOLIDAYS_FILE} 也没有 "
+        f"{day.year} 年，无法按工作日计算公示期；请在该文件 years: 下加入 {day.year}: 的放假日期（holidays）与"
+        "调休上班日期（workdays），或升级 chinese-calendar，或在申报通知中改用 day_kind: calendar。"
+    )
+
+
+def workday_test(table: HolidayTable | None) -> WorkdayTest | None:
+    """The working-day test that also reads the office's table (None: the library alone)."""
+    if not table:
+        return None
+    return lambda day: chinese_workday(day, table)
 
 
 def window(start: date, days: int, day_kind: str = "calendar", workday: WorkdayTest | None = None) -> Window:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from generator import model
 from generator.findings import Finding, Severity, format_data_path
@@ -19,6 +19,7 @@ from generator.kinds import FileKind, classify, expected_place_hint, spec_of
 from generator.kinds.programme import KIND as PROGRAMME_KIND
 from generator.kinds.spec import at
 from generator.pdftext import pdf_text
+from generator.progress import Progress, report
 from generator.repository import Source, Unread, as_source
 from generator.rules import ALL_RULES, RULES_BY_ID, files, format_schema, format_yaml
 from generator.rules.base import Context, Hit, Rule
@@ -353,6 +354,29 @@ def parse_all(
 CACHE_MIN_FILES = 200  # a small tree parses faster than a cache file loads
 
 
+class Counted(Sequence[Source | Unread]):
+    """The sources of a check, telling ``progress`` of each one as it is taken up for reading."""
+
+    def __init__(self, items: Sequence[Source | Unread], progress: Progress) -> None:
+        self._items, self._progress = items, progress
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> Source | Unread: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Source | Unread]: ...
+    def __getitem__(self, index: int | slice) -> Source | Unread | Sequence[Source | Unread]:
+        return self._items[index]
+
+    def __iter__(self) -> Iterator[Source | Unread]:
+        total = len(self._items)
+        for done, item in enumerate(self._items, start=1):
+            report(self._progress, "读取文件", done, total)
+            yield item
+
+
 def _parse_fresh(
     sources: Sequence[Source | Unread], schema_dir: Path, workers: int | None
 ) -> list[ParsedFile]:
@@ -430,9 +454,10 @@ def build_dataset(parsed: Iterable[ParsedFile]) -> tuple[model.Dataset, list[Fin
     return data, findings
 
 
-def run_rules(data: model.Dataset, ctx: Context) -> list[tuple[str, Hit]]:
+def run_rules(data: model.Dataset, ctx: Context, progress: Progress | None = None) -> list[tuple[str, Hit]]:
     hits: list[tuple[str, Hit]] = []
-    for rule in ALL_RULES:
+    for done, rule in enumerate(ALL_RULES, start=1):
+        report(progress, "规则", done, len(ALL_RULES))
         if rule.check is None:
             continue
         hits.extend((rule.id, hit) for hit in rule.check(data, ctx))
@@ -510,19 +535,23 @@ def check(
     *,
     report_on: Callable[[str], bool] | None = None,
     schema_dir: Path = SCHEMA_DIR,
+    progress: Progress | None = None,
 ) -> CheckResult:
     """Check a whole tree; report findings only for files ``report_on`` accepts (default: all).
 
     The one entry for a whole check: besides the findings, the result carries what the site builds from
     (the ``dataset``, and the ``private`` values its privacy scan looks for); the parsed files are let go.
+    ``progress`` (optional) hears of each file read and each rule run.
     """
+    if progress is not None:
+        sources = Counted(sources, progress)
     parsed = parse_all(sources, schema_dir)
     reported = tuple(s.path for s in sources if report_on is None or report_on(s.path))
     # The files' bytes are not needed past parsing (positions were recorded): files handed over unread
     # (``check(list_folder(root), ...)``) were read one at a time while parsing, and a caller that handed
     # over its only reference to a list of read ones lets them go here, before the dataset.
     del sources
-    result = _judge(parsed, reported, ctx, report_on)
+    result = _judge(parsed, reported, ctx, report_on, progress)
     return replace(result, private=Private(private_values(parsed), frozenset(credit_codes(parsed))))
 
 
@@ -531,13 +560,14 @@ def _judge(
     reported: tuple[str, ...],
     ctx: Context,
     report_on: Callable[[str], bool] | None,
+    progress: Progress | None = None,
 ) -> CheckResult:
     """The findings of parsed files: theirs, the dataset's and the rules', those of ``report_on``'s files."""
     findings: list[Finding] = [f for p in parsed for f in p.findings]
     data, model_findings = build_dataset(parsed)
     findings.extend(model_findings)
     findings = titled_categories(findings, parsed, data)
-    hits = run_rules(data, replace(ctx, reported=report_on) if report_on is not None else ctx)
+    hits = run_rules(data, replace(ctx, reported=report_on) if report_on is not None else ctx, progress)
     if report_on is not None:
         hits = [h for h in hits if report_on(h[1].file)]  # located only when reported
     findings.extend(hits_to_findings(data, hits, Locator(parsed)))

@@ -37,7 +37,8 @@ from generator.commands.errors import (
     ActionFailed,
     UsageError,
 )
-from generator.commands.office_cli import office_parser
+from generator.commands.new_cli import new_parser
+from generator.commands.office_cli import office_parsers
 from generator.commands.parsing import Formatter
 
 __all__ = [
@@ -72,6 +73,7 @@ COMMANDS: dict[str, str] = {
     "office": "office",
     "conflicts": "conflicts",
     "letters": "letters",
+    "import-registers": "import_registers",
 }
 
 
@@ -170,10 +172,14 @@ def _parser() -> argparse.ArgumentParser:
     _site_parsers(sub)
     _trust_parsers(sub)
     _forge_parsers(sub)
-    _new_parser(sub)
-    office_parser(sub)
+    new_parser(sub)
+    office_parsers(sub)
     confidential_parsers(sub)
     return parser
+
+
+XLSX = "输出格式；xlsx（Excel/WPS 工作簿）需要 --output 文件名.xlsx 或重定向到文件"
+QUIET = "不显示进度（进度只写到标准错误）"
 
 
 def _check_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -212,6 +218,7 @@ def _check_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         help="提交前检查（pre-commit 钩子使用）：给出的文件中只有内容与 HEAD 提交不同的才算本次提交，"
         "截止时间等规则只看这些文件 (only files that differ from HEAD count as submitted now)",
     )
+    check.add_argument("--quiet", action="store_true", help=QUIET)
     check.add_argument(
         "--link-base",
         help="Markdown 报告中行号链接的前缀，如 https://forge.example.org/org/repo/blob/<提交>/（只接受 https）",
@@ -229,7 +236,9 @@ def _result_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
 
     rank = sub.add_parser("rank", help="专家评审排名 (the expert-review ranking of a cycle)")
     rank.add_argument("--cycle", type=int, required=True, help="年度，如 2026")
-    rank.add_argument("--format", choices=("text", "markdown", "json", "csv"), default="text")
+    rank.add_argument(
+        "--format", choices=("text", "markdown", "json", "csv", "xlsx"), default="text", help=XLSX
+    )
     rank.add_argument("--output", help="写入此文件（默认输出到终端）")
     rank.add_argument(
         "--committee",
@@ -254,13 +263,15 @@ def _result_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     status = sub.add_parser("status", help="各申报所处阶段与公示状态 (stages and publicity)")
     status.add_argument("--cycle", type=int, help="年度（默认：当前年度）")
     status.add_argument("--now", help="查看时刻，如 2026-11-26（专项时区，默认为当前时间）")
-    status.add_argument("--format", choices=("text", "json"), default="text")
+    status.add_argument("--format", choices=("text", "json", "xlsx"), default="text", help=XLSX)
+    status.add_argument("--output", help="写入此文件（默认输出到终端）")
 
 
 def _site_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     build = sub.add_parser("build", help="生成公示网站 (build the public site)")
     build.add_argument("--out", default="public", help="输出文件夹（默认 public/）；构建成功后整体替换")
     build.add_argument("--now", help="生成时刻，如 2026-11-26（专项时区，默认为当前时间）")
+    build.add_argument("--quiet", action="store_true", help=QUIET)
 
     serve = sub.add_parser("serve", help="生成网站并在本机预览 (build and preview on localhost)")
     serve.add_argument("--out", default="public", help="输出文件夹（默认 public/）")
@@ -345,29 +356,6 @@ def _forge_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
         "workflows", help="生成 Gitea/Forgejo 工作流 (write .gitea/ and .forgejo/ workflows)"
     )
     flows.add_argument("--check", action="store_true", help="只检查：生成的工作流与模板不一致时退出码为 1")
-
-
-def _new_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
-    new = sub.add_parser("new", help="生成填写模板 (write a template to fill in)")
-    new.add_argument(
-        "what",
-        choices=("application", "plan", "report", "review"),
-        help="模板种类：application（申报书）、plan（资金管理办法备案）、report（中期或总结材料）、review（专家评分表）",
-    )
-    new.add_argument(
-        "--society", help="学会代号，如 wuhan-mechanical-engineering（application、plan、report）"
-    )
-    new.add_argument("--expert", help="专家编号，如 expert-zhao（评分表 review；--root 为评审委员会仓库）")
-    new.add_argument("--cycle", required=True, type=int, help="年度，如 2026")
-    new.add_argument(
-        "--stage",
-        choices=("midterm", "final"),
-        default="midterm",
-        help="中期或总结材料（report）的阶段：midterm 中期、final 总结",
-    )
-    new.add_argument(
-        "--root", default=".", help="仓库根目录（含 submissions/；review 为评审委员会仓库），默认当前目录"
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

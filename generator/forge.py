@@ -273,6 +273,12 @@ class Revision:
     commit: str
     date: str  # ISO 8601 with offset, the committer's
     subject: str
+    office: str | None = (
+        None  # the value of the trailer ``Xuehui-Office:`` (the office command that wrote it)
+    )
+
+
+OFFICE_TRAILER = "Xuehui-Office"  # a commit an office command made carries ``Xuehui-Office: <subcommand>``
 
 
 def history(repo: Any, path: str, rev: str = "HEAD") -> list[Revision]:
@@ -284,7 +290,7 @@ def history(repo: Any, path: str, rev: str = "HEAD") -> list[Revision]:
         repo,
         "log",
         "-z",
-        "--format=%H%x1f%cI%x1f%s",
+        f"--format=%H%x1f%cI%x1f%s%x1f%(trailers:key={OFFICE_TRAILER},valueonly,separator=%x1e)",
         rev,
         "--",
         path,
@@ -294,8 +300,8 @@ def history(repo: Any, path: str, rev: str = "HEAD") -> list[Revision]:
     for record in out.split("\0"):
         if not record.strip():
             continue
-        commit, date, subject = record.strip("\n").split("\x1f", 2)
-        revisions.append(Revision(commit, date, subject))
+        commit, date, subject, office = record.strip("\n").split("\x1f", 3)
+        revisions.append(Revision(commit, date, subject, office.split("\x1e")[0].strip() or None))
     return revisions
 
 

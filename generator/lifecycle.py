@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
-from generator.calendar import CalendarError, Window, window
+from generator.calendar import CalendarError, HolidayTable, Window, window, workday_test
 from generator.model import Cycle, Dataset, Decisions, Sanction, Substitution
 from generator.performance import (
     Consequence,
@@ -47,13 +47,14 @@ STAGES: dict[str, str] = {
 PUBLICITY_STATES: dict[str, str] = {"not_started": "待公示", "open": "公示中", "ended": "公示期满"}
 
 
-def publicity_window(cycle: Cycle) -> Window | None:
-    """The cycle's publicity window, None before the office records its start. Raises CalendarError."""
+def publicity_window(cycle: Cycle, holidays: HolidayTable | None = None) -> Window | None:
+    """The cycle's publicity window, None before the office records its start. Raises CalendarError.
+    ``holidays``: the office's table for the years chinese-calendar does not cover yet."""
     if cycle.decisions is None or cycle.decisions.publicity_start is None:
         return None
     days = cycle.call.publicity_days if cycle.call else 10
     kind = cycle.call.publicity_day_kind if cycle.call else "calendar"
-    return window(cycle.decisions.publicity_start, days, kind)
+    return window(cycle.decisions.publicity_start, days, kind, workday_test(holidays))
 
 
 def substitution_window(cycle: Cycle, sub: Substitution) -> Window | None:
@@ -186,15 +187,17 @@ class CycleStatus:
     events: tuple[str, ...] = ()  # 补正, 复核 and 递补 known by today, in Chinese (``steps_of``)
 
 
-def publicity_of(cycle: Cycle, today: date) -> tuple[Publicity, Window | None]:
+def publicity_of(
+    cycle: Cycle, today: date, holidays: HolidayTable | None = None
+) -> tuple[Publicity, Window | None]:
     try:
-        win = publicity_window(cycle)
+        win = publicity_window(cycle, holidays)
     except CalendarError as exc:
         start = cycle.decisions.publicity_start if cycle.decisions else None
         return Publicity(start, None, "not_started", None, str(exc)), None
     if win is None:
         return Publicity(None, None, "not_started", None), None
-    return Publicity(win.start, win.end, win.state(today), win.days_left(today)), win
+    return Publicity(win.start, win.end, win.state(today), win.days_left(today, workday_test(holidays))), win
 
 
 def reminders(cycle: Cycle, today: date, win: Window | None, tz: str) -> list[Reminder]:
@@ -226,7 +229,7 @@ def reminders(cycle: Cycle, today: date, win: Window | None, tz: str) -> list[Re
 def cycle_status(data: Dataset, year: int, now: datetime) -> CycleStatus:
     cycle = data.cycles.get(year) or Cycle(year)
     today = data.today(now)
-    publicity, win = publicity_of(cycle, today)
+    publicity, win = publicity_of(cycle, today, data.office.holidays)
     sanctions = data.office.sanctions or ()
     stages = tuple(
         (app.society, stage_of(cycle, app.society, today, win, sanctions))

@@ -269,6 +269,48 @@ class Correction:
     record: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class HolidayEntry:
+    """One day of the office's holiday table (``office/holidays.yaml``): a rest day or an adjusted working day."""
+
+    index: int  # position in its list
+    day: date
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayYear:
+    """One year of the office's table of official holidays (放假) and adjusted working days (调休上班)."""
+
+    year: int
+    holidays: tuple[HolidayEntry, ...]
+    workdays: tuple[HolidayEntry, ...]
+
+    def is_workday(self, day: date) -> bool:
+        if any(e.day == day for e in self.workdays):
+            return True
+        if any(e.day == day for e in self.holidays):
+            return False
+        return day.weekday() < 5
+
+
+def build_holidays(d: dict[str, Any]) -> dict[int, HolidayYear]:
+    out: dict[int, HolidayYear] = {}
+    for year, lists in (d.get("years") or {}).items():
+        lists = lists or {}
+        out[int(year)] = HolidayYear(
+            int(year),
+            *(
+                tuple(
+                    HolidayEntry(i, date.fromisoformat(str(e["date"])), str(e.get("name", "")))
+                    for i, e in enumerate(lists.get(part) or [])
+                )
+                for part in ("holidays", "workdays")
+            ),
+        )
+    return out
+
+
 @dataclass(slots=True)
 class OfficeRecords:
     """Each part is None when its file is missing or unreadable (rules then say so once)."""
@@ -285,6 +327,8 @@ class OfficeRecords:
     experts: dict[str, Expert] | None = None
     corrections_file: str | None = None
     corrections: tuple[Correction, ...] | None = None
+    holidays_file: str | None = None
+    holidays: dict[int, HolidayYear] | None = None  # the office's table for years chinese-calendar lacks
 
 
 def build_inspections(d: dict[str, Any]) -> dict[int, dict[str, str]]:

@@ -215,6 +215,19 @@ CASES = [
         2,
         "不能写入",
     ),
+    # import-registers
+    Case(
+        "import-registers: a missing file",
+        ("import-registers", "annual-inspections", "{tmp}/none.xlsx", "--now", NOW),
+        2,
+        "none.xlsx",
+    ),
+    Case(
+        "import-registers: not a workbook",
+        ("import-registers", "annual-inspections", "{root}/submissions/programme.yaml", "--now", NOW),
+        1,
+        "xlsx",
+    ),
     # build
     Case("build: --out is the repository", ("build", "--now", NOW, "--out", "."), 2, "{root}"),
     Case(

@@ -26,6 +26,8 @@ HELPERS = {
     "parsing",
     "office_cli",
     "committee_cli",
+    "new_cli",
+    "progress",
 }  # shared by several commands; not commands themselves
 FORGE = ["--forge", "gitea", "--api-url", "https://forge.example.org/api/v1", "--repo", "o/r"]
 # The fewest arguments each subcommand parses with (a new subcommand adds a line here).
@@ -56,6 +58,7 @@ MINIMAL_ARGV: dict[str, list[str]] = {
     "office": ["open-cycle", "--year", "2027"],
     "conflicts": ["--committee", "examples/committee", "--cycle", "2026"],
     "letters": ["--committee", "c", "--cycle", "2026", "--out", "letters"],
+    "import-registers": ["annual-inspections", "register.xlsx"],
 }
 
 
@@ -142,6 +145,7 @@ def test_cli_imports_no_command_until_one_runs(tmp_path: Path) -> None:
         "generator.commands.parsing",
         "generator.commands.office_cli",
         "generator.commands.committee_cli",
+        "generator.commands.new_cli",
     }  # the parser's helpers (office_cli, committee_cli: subcommands' tables kept beside cli.py's)
 
 

@@ -36,6 +36,7 @@ OLD_SHARED_ORDER = (
     "entrusted-projects",
     "sanctions",
     "corrections",
+    "holidays",  # added with the office's holiday table (issue 24)
     "call",
     "decisions",
     "application",

@@ -1774,6 +1774,53 @@ CASES += [
     ),
 ]
 
+# The office's holiday table (issue 24): each HOL rule on one mistake, and the table without it.
+HOLIDAYS = "submissions/office/holidays.yaml"
+WHOLE_2027 = (
+    "schema_version: 1\nyears:\n  2027:\n    holidays:\n"
+    '      - {date: "2027-01-01", name: 元旦}\n      - {date: "2027-02-06", name: 春节}\n'
+    '      - {date: "2027-04-05", name: 清明节}\n      - {date: "2027-05-01", name: 劳动节}\n'
+    '      - {date: "2027-06-09", name: 端午节}\n      - {date: "2027-09-15", name: 中秋节}\n'
+    '      - {date: "2027-10-01", name: 国庆节}\n    workdays: [{date: "2027-02-14", name: 春节调休}]\n'
+)
+
+
+def holiday_table(old: str = "", new: str = "") -> Callable[[Tree], None]:
+    def apply(tree: Tree) -> None:
+        tree[HOLIDAYS] = WHOLE_2027.replace(old, new).encode()
+
+    return apply
+
+
+CASES += [
+    Case("HOL-001", "a date twice", holiday_table('"2027-02-14"', '"2027-02-06"'), holiday_table(), HOLIDAYS),
+    Case(
+        "HOL-002",
+        "a 调休 day on a weekday",
+        holiday_table('"2027-02-14"', '"2027-02-03"'),
+        holiday_table(),
+        HOLIDAYS,
+    ),
+    Case(
+        "HOL-003",
+        "a date of another year",
+        holiday_table('"2027-09-15"', '"2028-09-15"'),
+        holiday_table(),
+        HOLIDAYS,
+    ),
+    Case(
+        "HOL-004",
+        "a known year contradicted",
+        holiday_table(
+            "    workdays:", '  2026:\n    holidays: [{date: "2026-10-09", name: 国庆节}]\n    workdays:'
+        ),
+        holiday_table(),
+        HOLIDAYS,
+    ),
+    Case("HOL-005", "a year partly entered", holiday_table("端午节", "龙舟节"), holiday_table(), HOLIDAYS),
+]
+
+
 CASE_IDS = [f"{c.rule}:{c.name}" for c in CASES]
 
 

@@ -62,6 +62,7 @@ KINDS = (
     "declaration",
     "conflicts",
     "payments",
+    "holidays",
 )
 # Kinds that are private as a whole: every field is marked "x-public": false.
 PRIVATE_KINDS = (
@@ -77,6 +78,7 @@ PRIVATE_KINDS = (
     "assignments",
     "declaration",
     "conflicts",
+    "holidays",
 )
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -492,6 +494,7 @@ EXTENSION_KINDS = {
     "declaration",
     "conflicts",
     "payments",
+    "holidays",
 }
 
 

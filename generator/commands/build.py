@@ -62,7 +62,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(out.message)
     say_resources(used, site=True)
     gc.disable()
-    result = build(root, out, now, site_dir=used.site, schema_dir=used.schemas)
+    from generator.commands.progress import progress_for
+
+    with progress_for(args, human=True) as progress:
+        result = build(root, out, now, site_dir=used.site, schema_dir=used.schemas, progress=progress)
     if result.output_refused:
         raise UsageError(result.problem or "")
     if not result.check.ok:

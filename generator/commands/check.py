@@ -49,7 +49,10 @@ def _tree(args: argparse.Namespace, now: datetime) -> int:
         return any(path == s or path.startswith(s + "/") for s in explicit)
 
     if not explicit:
-        result = check(list_folder(root), Context(now=now), schema_dir=used.schemas)
+        from generator.commands.progress import progress_for
+
+        with progress_for(args, human=_human(args)) as progress:
+            result = check(list_folder(root), Context(now=now), schema_dir=used.schemas, progress=progress)
         say_resources(used)
         return _emit(result, args)
     listed = list_folder(root)  # one walk of the tree serves the paths, the chosen files and what they need
@@ -161,6 +164,11 @@ def _pull_request(args: argparse.Namespace, now: datetime) -> int:
         shipped()
     )  # a pull request's files are data: the schemas are xuehui's own, never the head's
     return _emit(result, args)
+
+
+def _human(args: argparse.Namespace) -> bool:
+    """The report is text for people (progress may then be shown on standard error)."""
+    return args.format == "text" or (args.format == "auto" and os.environ.get("GITHUB_ACTIONS") != "true")
 
 
 def _emit(result: CheckResult, args: argparse.Namespace) -> int:

@@ -14,6 +14,12 @@ def _office_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--commit", action="store_true", help="写入后用显示的提交说明提交（只提交这些文件）")
 
 
+def office_parsers(sub: argparse._SubParsersAction[Any]) -> None:
+    """``xuehui office …`` and ``xuehui import-registers``: the office's commands that write its records."""
+    office_parser(sub)
+    import_parser(sub)
+
+
 def office_parser(sub: argparse._SubParsersAction[Any]) -> None:
     office = sub.add_parser(
         "office",
@@ -141,3 +147,16 @@ def _after_parsers(add: Add) -> None:
     )
     p.add_argument("--reason", required=True, help="改了什么、依据什么、是否影响结论")
     p.add_argument("--record", help="所涉及的记录，如 2026年度总结验收")
+
+
+def import_parser(sub: argparse._SubParsersAction[Any]) -> None:
+    imp = sub.add_parser(
+        "import-registers", help="从 Excel 导入登记表：年检、年度报告、委托项目 (from .xlsx)"
+    )
+    registers = ("annual-inspections", "annual-reports", "entrusted-projects")
+    imp.add_argument("register", choices=registers, help="社团年检结果、年度工作总结与计划报送、委托项目")
+    imp.add_argument("file", metavar="FILE.xlsx", help="要导入的 Excel 工作簿（.xlsx）")
+    imp.add_argument("--sheet", help="工作表名称（默认：第一个工作表）")
+    imp.add_argument("--write", action="store_true", help="写入 YAML 文件（默认只预览将有哪些改动）")
+    imp.add_argument("--now", help="检查所依据的时刻，如 2026-11-26（专项时区，默认为当前时间）")
+    imp.add_argument("--quiet", action="store_true", help="不显示进度（进度只写到标准错误）")

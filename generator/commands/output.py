@@ -30,12 +30,40 @@ def batches(text: str | Iterable[str]) -> Iterator[str]:
         yield "".join(batch)
 
 
-def write(text: str | Iterable[str], output: str | None) -> None:
+def _encoded(text: str | Iterable[str] | bytes) -> Iterator[bytes]:
+    if isinstance(text, bytes):
+        yield text
+        return
+    for batch in batches(text):
+        yield batch.encode("utf-8")
+
+
+def write_binary(data: bytes, output: str | None, what: str = "xlsx 工作簿") -> None:
+    """Write a binary document (an .xlsx) to ``output`` as ``write`` does, or to standard output when it is
+    redirected; a terminal is refused (binary bytes would garble it)."""
+    if output:
+        write(data, output)
+        return
+    if sys.stdout.isatty():
+        raise UsageError(
+            f"{what}是二进制文件，不能输出到终端：请加 --output 文件名.xlsx，或重定向到文件（> 文件名.xlsx）。"
+        )
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def write(text: str | Iterable[str] | bytes, output: str | None) -> None:
     """Print ``text`` (a text, or its pieces as they are made), or write it to the file ``output`` whole (a
     new file beside it renamed over it, so a reader never sees half a report), or into ``output`` as it is
     when that is a device or a pipe (``/dev/stdout``). A path that cannot be written is a UsageError
     naming it; a write that fails midway (a full disk) is an ActionFailed, the old file left as it was."""
     if not output:
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+            return
         for batch in batches(text):
             sys.stdout.write(batch)
         sys.stdout.flush()
@@ -57,19 +85,19 @@ def write(text: str | Iterable[str], output: str | None) -> None:
         _write_whole(text, output)
 
 
-def _write_into(text: str | Iterable[str], output: str) -> None:
+def _write_into(text: str | Iterable[str] | bytes, output: str) -> None:
     """Into a device or a pipe, as it is."""
     from generator.site.outdir import describe_os_error
 
     try:
         with open(output, "wb") as handle:
-            for batch in batches(text):
-                handle.write(batch.encode("utf-8"))
+            for chunk in _encoded(text):
+                handle.write(chunk)
     except OSError as exc:
         raise ActionFailed(f"写入 {output} 失败：{describe_os_error(exc, with_path=False)}。") from exc
 
 
-def _write_whole(text: str | Iterable[str], output: str) -> None:
+def _write_whole(text: str | Iterable[str] | bytes, output: str) -> None:
     """A new file beside ``output``, renamed over it once it is complete."""
     from generator.site.outdir import describe_os_error
 
@@ -88,8 +116,8 @@ def _write_whole(text: str | Iterable[str], output: str) -> None:
         ) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            for batch in batches(text):
-                handle.write(batch.encode("utf-8"))
+            for chunk in _encoded(text):
+                handle.write(chunk)
         os.replace(tmp, target)
     except OSError as exc:
         raise ActionFailed(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from generator.commands.common import committee_trees, load_tree, parse_now
 from generator.commands.errors import EXIT_OK, ActionFailed, UsageError
-from generator.commands.output import write
+from generator.commands.output import write, write_binary
 from generator.model import Cycle
 
 if TYPE_CHECKING:
@@ -35,7 +35,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _recorded(args: argparse.Namespace) -> int:
     """The results the shared repository holds (``results.yaml``), as they were recorded."""
-    from generator.report.ranking import render
     from generator.scoring import recorded_standings
 
     if args.record or args.shared:
@@ -53,10 +52,7 @@ def _recorded(args: argparse.Namespace) -> int:
         raise UsageError("--sensitivity 需要 --committee（评审委员会仓库的根目录）。")
     names = {slug: s.name for slug, s in data.societies.items()}
     standings = recorded_standings(cycle.results)
-    write(
-        render(standings, names, args.cycle, args.format, _headings(cycle), _decided(data, cycle, standings)),
-        args.output,
-    )
+    _emit(args, standings, names, _headings(cycle), _decided(data, cycle, standings))
     return EXIT_OK
 
 
@@ -70,9 +66,31 @@ def _headings(cycle: Cycle) -> dict[str, str] | None:
     return out
 
 
+def _emit(
+    args: argparse.Namespace,
+    standings: Sequence[Standing],
+    names: dict[str, str],
+    headings: dict[str, str] | None = None,
+    decided: dict[str, tuple[str | None, str]] | None = None,
+) -> None:
+    """The ranking in the format asked for: text forms through ``write``, a workbook through ``write_binary``."""
+    from generator.report.ranking import render
+
+    if args.format != "xlsx":
+        write(render(standings, names, args.cycle, args.format, headings, decided), args.output)
+        return
+    from generator.report.xlsx import ranking
+    from generator.sheetwrite import OfficeExtraMissing
+
+    try:
+        data = ranking(standings, names, args.cycle, parse_now(args.now))
+    except OfficeExtraMissing as exc:
+        raise ActionFailed(str(exc)) from exc
+    write_binary(data, args.output, "排名的 xlsx 工作簿")
+
+
 def _committee(args: argparse.Namespace) -> int:
     """The ranking computed from the committee repository's scores; recorded when ``--record`` asks."""
-    from generator.report.ranking import render
     from generator.results import recompute
 
     now = parse_now(args.now)
@@ -80,11 +98,8 @@ def _committee(args: argparse.Namespace) -> int:
     data, cycle = _merged(args, root, shared_root)
     fresh = recompute(data, cycle)
     names = {slug: s.name for slug, s in data.societies.items()}
-    decided = _decided(data, cycle, fresh.standings)
-    write(
-        render(list(fresh.standings), names, args.cycle, args.format, _headings(cycle), decided), args.output
-    )
-    if getattr(args, "sensitivity", False):
+    _emit(args, list(fresh.standings), names, _headings(cycle), _decided(data, cycle, fresh.standings))
+    if getattr(args, "sensitivity", False) and args.format != "xlsx":
         from generator.report.ranking import render_sensitivity
         from generator.sensitivity import sensitivity
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from generator.commands.common import load_tree, parse_now
-from generator.commands.errors import EXIT_OK, UsageError
+from generator.commands.errors import EXIT_OK, ActionFailed, UsageError
+from generator.commands.output import write, write_binary
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,6 +22,16 @@ def run(args: argparse.Namespace) -> int:
     if year not in data.cycles:
         raise UsageError(f"没有 {year} 年度的数据（submissions/{year}/）。")
     names = {slug: s.name for slug, s in data.societies.items()}
+    status = cycle_status(data, year, now)
     awards = cycle_funding(data, year, data.today(now))
-    sys.stdout.write(render(cycle_status(data, year, now), args.format, names, awards))
+    if args.format != "xlsx":
+        write(render(status, args.format, names, awards), args.output)
+        return EXIT_OK
+    from generator.report.xlsx import status as status_workbook
+    from generator.sheetwrite import OfficeExtraMissing
+
+    try:
+        write_binary(status_workbook(status, names), args.output, "状态的 xlsx 工作簿")
+    except OfficeExtraMissing as exc:
+        raise ActionFailed(str(exc)) from exc
     return EXIT_OK

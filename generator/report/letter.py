@@ -94,7 +94,9 @@ def _outcome(data: Dataset, cycle: Cycle, society: str) -> list[str]:
         ]
     if found.kind == "substitute":
         sub = next((s for s in dec.substitutions if s.society == society), None) if dec else None
-        when = f"，自{_day(sub.publicity_start)}起单独公示" if sub and sub.publicity_start else "，另行单独公示"
+        when = (
+            f"，自{_day(sub.publicity_start)}起单独公示" if sub and sub.publicity_start else "，另行单独公示"
+        )
         return [
             f"原列入拟表彰名单的学会因异议成立不予表彰，贵会依申报通知的递补规则递补为**{_text(found.tier)}奖**"
             f"{when}；公示期满无异议后，由市科协通报表彰。",

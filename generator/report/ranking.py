@@ -34,7 +34,7 @@ HEADERS = [
 ]
 
 
-def _rank_cell(s: Standing) -> str:
+def rank_cell(s: Standing) -> str:
     if s.rank is None:
         return "—"
     return f"{s.rank}（并列）" if s.tied else str(s.rank)
@@ -69,7 +69,7 @@ def rows(
     for s in standings:
         out.append(
             [
-                _rank_cell(s),
+                rank_cell(s),
                 names.get(s.society, s.society),
                 s.society,
                 *[_points(to_decimal(s.area_means[a])) if a in s.area_means else "" for a in AREAS],

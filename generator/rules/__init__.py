@@ -15,6 +15,7 @@ from generator.rules import (
     format_schema,
     format_yaml,
     funds,
+    holidays,
     lifecycle,
     panels,
     payments,
@@ -53,6 +54,7 @@ MODULES = (
     formal,
     publicity,
     committee_decision,
+    holidays,
 )
 
 # An id's prefix → the module (``generator/rules/<module>.py``) that declares every id with that prefix.
@@ -100,6 +102,7 @@ PREFIX_MODULES: dict[str, str] = {
     "SUBST": "publicity",
     "PUBL": "publicity",
     "CDEC": "committee_decision",
+    "HOL": "holidays",
 }
 
 ALL_RULES: tuple[Rule, ...] = tuple(r for module in MODULES for r in module.RULES)

@@ -384,7 +384,7 @@ def objections_well_formed(data: Dataset, ctx: Context) -> Iterator[Hit]:
         proposed = {p.society for p in dec.proposed}
         substitutes = {s.society: s for s in dec.substitutions}  # 递补: publicised on their own (SUBST-003)
         try:
-            win = publicity_window(cycle)
+            win = publicity_window(cycle, data.office.holidays)
         except CalendarError:
             win = None
         ids = Counter(o.id for o in dec.objections)
@@ -489,7 +489,7 @@ def commendation_valid(data: Dataset, ctx: Context) -> Iterator[Hit]:
         if dec.commendation_date is None and not dec.awards:
             continue
         try:
-            win = publicity_window(cycle)
+            win = publicity_window(cycle, data.office.holidays)
         except CalendarError:
             continue
         if win is None:
@@ -568,7 +568,7 @@ def publicity_computable(data: Dataset, ctx: Context) -> Iterator[Hit]:
     """
     for cycle, dec in _cycles(data):
         try:
-            publicity_window(cycle)
+            publicity_window(cycle, data.office.holidays)
         except CalendarError as exc:
             yield publicity_computable.hit(dec.file, ("publicity", "start"), exc=str(exc))
 

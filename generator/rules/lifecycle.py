@@ -29,7 +29,7 @@ def _reminder_rule(
         for year in sorted(data.cycles):
             cycle = data.cycles[year]
             try:
-                win = publicity_window(cycle)
+                win = publicity_window(cycle, data.office.holidays)
             except CalendarError:
                 win = None
             for r in reminders(cycle, today, win, data.timezone):

@@ -40,6 +40,7 @@ import yaml
 from generator import forge
 from generator.checker import CheckResult, check
 from generator.model import Dataset
+from generator.progress import Progress, report
 from generator.public import PublicSite, project
 from generator.repository import list_folder
 from generator.resources import for_repository, shipped
@@ -80,7 +81,13 @@ class BuildResult:
 
 
 def build(
-    root: Path, out: Path, now: datetime, *, site_dir: Path | None = None, schema_dir: Path | None = None
+    root: Path,
+    out: Path,
+    now: datetime,
+    *,
+    site_dir: Path | None = None,
+    schema_dir: Path | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Build the site of ``root`` into ``out`` (see the module's docstring and ``outdir``): the output is
     replaced only when everything passed and ``out`` is a folder the build may replace. The site templates
@@ -95,11 +102,12 @@ def build(
     checked = CheckResult((), 0)
     try:
         # 1. Read and check (each file read as it is parsed; the parsed files are let go in the check).
-        checked = check(list_folder(root), Context(now=now), schema_dir=schema_dir)
+        checked = check(list_folder(root), Context(now=now), schema_dir=schema_dir, progress=progress)
         data = checked.dataset
         if not checked.ok or data is None or data.programme is None:
             return BuildResult(False, checked, out, problem="数据检查未通过，未生成网站。")
         # 2. Project and render.
+        report(progress, "生成页面", 1, 4)
         site, pages, epoch = render_markdown(root, data, now, schema_dir)
         notes = (NO_COMMIT_NOTE,) if _before_first_commit(root) else ()
         # 3. Stage the mkdocs folder, with the policy allowing the theme's inline scripts only.
@@ -109,12 +117,14 @@ def build(
         scanner = Scanner(checked.private.values, set(checked.private.credit_codes), official)  # for step 5
         del data, site, pages  # on disk now: mkdocs needs the memory
         # 4. Build with mkdocs.
+        report(progress, "mkdocs 构建", 2, 4)
         error, warnings = run_mkdocs(config_file, epoch)
         if error is not None:
             return BuildResult(
                 False, checked, out, problem=f"mkdocs 构建失败：{error}", details=tuple(warnings)
             )
         # 5. Examine the output.
+        report(progress, "检查输出（隐私扫描）", 3, 4)
         output = staging / "site"
         refused = _examined(output, scanner, script_hashes, checked, out)
         if refused is not None:
@@ -302,9 +312,12 @@ def stage_plain(
     default the theme's: ``theme_script_hashes``). Returns the configuration's path. The build stages its
     own folder with it; the benchmark and the tests stage the same one to build it with plain mkdocs."""
     from generator.site.searchwords import write_user_dictionary
+    from generator.site.workbooks import workbooks
 
     url = site.programme.site_url
     write_docs(pages, folder / "docs", site_dir)
+    for rel, raw in workbooks(pages, site.now).items():  # the open data's .xlsx beside each CSV
+        (folder / "docs" / rel).write_bytes(raw)
     write_user_dictionary(user_dictionary_path(folder), search_names(site), document_numbers(site))
     return write_config(folder, site_dir, url, script_hashes or theme_script_hashes(url))
 

@@ -126,6 +126,11 @@ class DataFile:
     href: str
     about: str
 
+    @property
+    def xlsx(self) -> str | None:
+        """The same table as an Excel/WPS workbook beside a CSV (``site/workbooks``)."""
+        return self.href.removesuffix(".csv") + ".xlsx" if self.href.endswith(".csv") else None
+
 
 # What the templates read besides the ``Public*`` objects: small typed rows computed here.
 @dataclass(frozen=True, slots=True)
