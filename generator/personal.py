@@ -18,10 +18,11 @@ repetition, block by block (about 64 KB each).
 from __future__ import annotations
 
 import html
+import os
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -653,19 +654,71 @@ def _breaker_class() -> str:
 
 
 _STRETCH = re.compile(f"[^{_breaker_class()}]{{11,}}")
-_NOT_DIGIT_LIKE = re.compile(
-    r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s，。、：；（）《》“”‘’！？【】…—·〔〕「」]+"
-)
+# Not digit-like, here and in ``native/personalcore.c``:
+CHINESE_PUNCTUATION = "，。、：；（）《》“”‘’！？【】…—·〔〕「」"
+_NOT_DIGIT_LIKE = re.compile(rf"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s{CHINESE_PUNCTUATION}]+")
 
 
-def may_hold_personal(text: str) -> bool:
-    """The cheap test before normalising (see above): False only when ``recognise`` finds nothing in the
-    normal form of ``text``."""
+# The same test without trying a pattern at every position (``may_hold_personal`` is the quick one, used; the
+# reference ``may_hold_personal_reference`` is the plain statement above; tests/test_privacy_prefilter.py
+# compares them). A spelt "at" is found by its two letters, then the reference pattern confirms it in place;
+# a "#" likewise; a stretch by its digit-like characters (neither a breaker nor ``_NOT_DIGIT_LIKE``): the
+# first digit-like character of a stretch starts a match that runs through its last one, so each stretch that
+# holds eleven of them is found once, holding the same digit-like characters as the whole stretch.
+_AT_LETTERS = re.compile(r"[aAａＡ][tTｔＴ](?![a-zA-Z])")
+_NOT_DIGIT_LIKE_CLASS = rf"\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s{CHINESE_PUNCTUATION}"
+_DIGIT_LIKE = f"[^{_breaker_class()}{_NOT_DIGIT_LIKE_CLASS}]"
+_DIGIT_LIKE_RUN = re.compile(f"{_DIGIT_LIKE}(?:[{_NOT_DIGIT_LIKE_CLASS}]*{_DIGIT_LIKE}){{10,}}")
+
+
+def may_hold_personal_reference(text: str) -> bool:
+    """The cheap test before normalising (see above), as first written: the reference for
+    ``may_hold_personal``."""
     if any(mark in text for mark in _MARK_CHARS) or _AT_WORD.search(text):
         return True
     if ("#" in text or "＃" in text) and _HASH.search(text):
         return True
     return any(_stretch_may_hold(m.group()) for m in _STRETCH.finditer(text))
+
+
+def _spelt_hash(text: str) -> bool:
+    for mark in ("#", "＃"):
+        at = text.find(mark)
+        while at >= 0:
+            if at and _HASH.match(text, at - 1):
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
+def may_hold_personal_python(text: str) -> bool:
+    """The cheap test before normalising (see above): False only when ``recognise`` finds nothing in the
+    normal form of ``text``. Answers exactly what ``may_hold_personal_reference`` answers."""
+    if any(mark in text for mark in _MARK_CHARS):
+        return True
+    if any(_AT_WORD.match(text, found.start()) for found in _AT_LETTERS.finditer(text)):
+        return True
+    if _spelt_hash(text):
+        return True
+    # eleven digit-like characters are needed, each at least one character of the text
+    return len(text) >= 11 and any(_stretch_may_hold(m.group()) for m in _DIGIT_LIKE_RUN.finditer(text))
+
+
+def compiled_test() -> Callable[[str], bool] | None:
+    """The same test compiled (``generator.personalcore``, one pass over the code points) when it was built at
+    install and ``XUEHUI_PURE_PERSONAL`` does not ask for the Python one; else None."""
+    if os.environ.get("XUEHUI_PURE_PERSONAL", "") not in ("", "0"):
+        return None
+    try:
+        from generator import personalcore
+    except ImportError:  # not built (no compiler at install): the Python test
+        return None
+    personalcore.configure("".join(c for c in CHINESE_DIGITS if "\u3400" <= c <= "\u9fff"))
+    return personalcore.may_hold
+
+
+may_hold_personal: Callable[[str], bool] = compiled_test() or may_hold_personal_python
+"""The cheap test the scan uses: compiled when built, else the Python one (both equal the reference)."""
 
 
 def _stretch_may_hold(stretch: str) -> bool:
