@@ -653,7 +653,12 @@ def _breaker_class() -> str:
     return "".join(parts)
 
 
-_STRETCH = re.compile(f"[^{_breaker_class()}]{{11,}}")
+@cache
+def _stretch() -> re.Pattern[str]:
+    """Eleven characters or more that may be digits (compiled when first used: the reference path only)."""
+    return re.compile(f"[^{_breaker_class()}]{{11,}}")
+
+
 # Not digit-like, here and in ``native/personalcore.c``:
 CHINESE_PUNCTUATION = "，。、：；（）《》“”‘’！？【】…—·〔〕「」"
 _NOT_DIGIT_LIKE = re.compile(rf"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s{CHINESE_PUNCTUATION}]+")
@@ -668,7 +673,12 @@ _NOT_DIGIT_LIKE = re.compile(rf"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s{CHINESE_
 _AT_LETTERS = re.compile(r"[aAａＡ][tTｔＴ](?![a-zA-Z])")
 _NOT_DIGIT_LIKE_CLASS = rf"\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s{CHINESE_PUNCTUATION}"
 _DIGIT_LIKE = f"[^{_breaker_class()}{_NOT_DIGIT_LIKE_CLASS}]"
-_DIGIT_LIKE_RUN = re.compile(f"{_DIGIT_LIKE}(?:[{_NOT_DIGIT_LIKE_CLASS}]*{_DIGIT_LIKE}){{10,}}")
+
+
+@cache
+def _digit_like_run() -> re.Pattern[str]:
+    """From a digit-like character through ten more (compiled when first used: not on the compiled path)."""
+    return re.compile(f"{_DIGIT_LIKE}(?:[{_NOT_DIGIT_LIKE_CLASS}]*{_DIGIT_LIKE}){{10,}}")
 
 
 def may_hold_personal_reference(text: str) -> bool:
@@ -678,7 +688,7 @@ def may_hold_personal_reference(text: str) -> bool:
         return True
     if ("#" in text or "＃" in text) and _HASH.search(text):
         return True
-    return any(_stretch_may_hold(m.group()) for m in _STRETCH.finditer(text))
+    return any(_stretch_may_hold(m.group()) for m in _stretch().finditer(text))
 
 
 def _spelt_hash(text: str) -> bool:
@@ -701,7 +711,7 @@ def may_hold_personal_python(text: str) -> bool:
     if _spelt_hash(text):
         return True
     # eleven digit-like characters are needed, each at least one character of the text
-    return len(text) >= 11 and any(_stretch_may_hold(m.group()) for m in _DIGIT_LIKE_RUN.finditer(text))
+    return len(text) >= 11 and any(_stretch_may_hold(m.group()) for m in _digit_like_run().finditer(text))
 
 
 def compiled_test() -> Callable[[str], bool] | None:
