@@ -566,13 +566,16 @@ def _domain_after(text: str, pos: int) -> tuple[list[str], int]:
     return labels, pos
 
 
-PLACEHOLDER_LOCALS = frozenset({"zhangsan", "lisi", "wangwu", "someone", "example", "user", "name"})
+PLACEHOLDER_LOCALS = frozenset(
+    {"zhangsan", "lisi", "wangwu", "someone", "example", "user", "name", "office"}
+)
 EXAMPLE_DOMAINS = frozenset({"example.org", "example.com", "example.net"})
 
 
 def placeholder_address(address: str) -> bool:
     """An address that is no one's by construction: a placeholder name (zhangsan, the 张三 of the forms'
-    examples) at a domain reserved for examples (RFC 2606: example.org …). Schema examples use these."""
+    examples; office, a role) at a domain reserved for examples (RFC 2606: example.org …). Schema examples use
+    these: the published schemas are part of every site, whatever the programme's own addresses are."""
     local, _, domain = address.partition("@")
     return local in PLACEHOLDER_LOCALS and domain in EXAMPLE_DOMAINS
 
