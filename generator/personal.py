@@ -484,17 +484,27 @@ def _window_kind(digits: str) -> str:
     return "card" if 16 <= len(digits) <= 19 and luhn_valid(digits) else "account"
 
 
-def _windows(text: str, groups: list[_Group], gaps: list[str]) -> Iterator[Recognised]:
-    """Every number in one chain: each group alone, and each window of two or more whole groups."""
+def _windows(text: str, groups: list[_Group], gaps: list[str], *, prune: bool = True) -> Iterator[Recognised]:
+    """Every number in one chain: each group alone, and each window of two or more whole groups (without
+    ``prune`` every window is tried: the plain path, which tests/test_recogniser.py compares)."""
     for i, group in enumerate(groups):
         if len(group.digits) >= 5 and (kind := _single(text, group)):
             yield Recognised(kind, _value(kind, group.digits), group.start, group.stop)
         total = len(group.digits)
+        uniform, shortest_head, listed = True, MAX_WINDOW_DIGITS, False
         for j in range(i + 1, min(len(groups), i + MAX_NUMBER_GROUPS)):
             if "x" in groups[j - 1].digits:
                 break  # a check character ends a number
             total += len(groups[j].digits)
             if total > MAX_WINDOW_DIGITS:
+                break
+            # What every kind's shape needs (``_shape_ok``): one separator throughout, or groups of three
+            # digits or more but the last with no list mark between them. A longer window from the same
+            # group keeps every gap and group of this one: once neither holds, no longer window is a number.
+            uniform = uniform and gaps[j - 1] == gaps[i]
+            shortest_head = min(shortest_head, len(groups[j - 1].digits))
+            listed = listed or any(c in _LIST_MARKS for c in gaps[j - 1])
+            if prune and not uniform and (shortest_head < 3 or listed):
                 break
             if total < 11:
                 continue
@@ -566,9 +576,7 @@ def _domain_after(text: str, pos: int) -> tuple[list[str], int]:
     return labels, pos
 
 
-PLACEHOLDER_LOCALS = frozenset(
-    {"zhangsan", "lisi", "wangwu", "someone", "example", "user", "name", "office"}
-)
+PLACEHOLDER_LOCALS = frozenset({"zhangsan", "lisi", "wangwu", "someone", "example", "user", "name", "office"})
 EXAMPLE_DOMAINS = frozenset({"example.org", "example.com", "example.net"})
 
 
