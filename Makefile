@@ -22,19 +22,19 @@ $(BIN)/python:
 
 # The core (check, reports, forge adapter, committee …) and the extra [site] (mkdocs, mkdocs-material, jieba:
 # `xuehui build` and `serve` only). `make check` needs the core; `make site` the site; `make test` both.
-$(STAMP): pyproject.toml setup.py native/yamlcore.c | $(BIN)/python
+$(STAMP): pyproject.toml setup.py native/yamlcore.c native/personalcore.c | $(BIN)/python
 	$(BIN)/python -m pip install -q -e .
 	touch $@
 
-$(SSTAMP): pyproject.toml setup.py native/yamlcore.c | $(BIN)/python
+$(SSTAMP): pyproject.toml setup.py native/yamlcore.c native/personalcore.c | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[site]'
 	touch $(STAMP) $@
 
-$(TSTAMP): pyproject.toml setup.py native/yamlcore.c | $(BIN)/python
+$(TSTAMP): pyproject.toml setup.py native/yamlcore.c native/personalcore.c | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[site,office,test]'
 	touch $(STAMP) $(SSTAMP) $@
 
-$(BSTAMP): pyproject.toml setup.py native/yamlcore.c | $(BIN)/python
+$(BSTAMP): pyproject.toml setup.py native/yamlcore.c native/personalcore.c | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[site,office,test,bench]'
 	touch $(STAMP) $(SSTAMP) $(TSTAMP) $@
 

@@ -1,9 +1,10 @@
-"""The one compiled part, optional: ``generator.yamlcore``, the strict YAML loader's clean path over
-libyaml's C interface (``native/yamlcore.c``; docs/design.md says why it is worth its upkeep).
+"""The compiled parts, both optional: ``generator.yamlcore``, the strict YAML loader's clean path over
+libyaml's C interface (``native/yamlcore.c``), and ``generator.personalcore``, the privacy scan's cheap test
+in one pass (``native/personalcore.c``); docs/design.md says why each is worth its upkeep.
 
-``optional=True``: without a C compiler or libyaml's headers (Debian: ``libyaml-dev``) the build goes on
-without it, and ``generator.yamlio`` uses its pure-Python loader, the reference. Everything else about the
-package is in pyproject.toml.
+``optional=True``: without a C compiler (or, for the loader, libyaml's headers, Debian: ``libyaml-dev``) the
+build goes on without them, and ``generator.yamlio`` and ``generator.personal`` use their pure-Python paths,
+the references. Everything else about the package is in pyproject.toml.
 """
 
 from setuptools import Extension, setup
@@ -15,6 +16,7 @@ setup(
             sources=["native/yamlcore.c"],
             libraries=["yaml"],
             optional=True,
-        )
+        ),
+        Extension("generator.personalcore", sources=["native/personalcore.c"], optional=True),
     ]
 )

@@ -23,7 +23,7 @@ summed proportional set size (PSS) of all the run's processes, sampled from ``/p
 workers share pages: PSS counts each shared page once; a peak shorter than the interval can be missed, so
 the RSS is the exact figure for a build that runs in one process). Load averages are printed per run.
 
-Pages are the ``index.html`` files of the output (every build must give the same number).
+Pages are the ``.html`` files of the output but ``404.html`` (every build must give the same number).
 
     python bench/bench_site.py [--sizes 100,500,2000] [--cycles 10] [--repeat 1] [--keep DIR] [--seed 0]
                                [--generator NAME=DIR ...] [--check-targets]
@@ -115,7 +115,9 @@ def stage_markdown(root: Path, folder: Path, now: datetime) -> Staged:
 
 
 def _count_pages(site: Path) -> int:
-    return sum(1 for _ in site.rglob("index.html"))
+    """The HTML pages of a built site (pages are ``<name>.html`` since the site opens from disk, not
+    ``<name>/index.html``), the not-found page left out, as ``xuehui build`` counts them."""
+    return sum(1 for page in site.rglob("*.html") if page.relative_to(site).as_posix() != "404.html")
 
 
 def _load() -> str:

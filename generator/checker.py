@@ -145,12 +145,18 @@ def schema_finding(file: str, line: int, column: int, problem: SchemaProblem) ->
 
 
 def parse_source(
-    source: Source, schema_dir: Path = SCHEMA_DIR, classifier: Callable[[str], FileKind | None] = classify
+    source: Source,
+    schema_dir: Path = SCHEMA_DIR,
+    classifier: Callable[[str], FileKind | None] = classify,
+    *,
+    personal: bool = True,
 ) -> ParsedFile:
     """Classify, load and validate one file (pure; safe to run in a worker process). ``classifier`` names
     the file's kind from its path: the shared tree's by default (the committee repository has its own).
-    A path holding a control or format character is an error besides whatever else is found (FILE-009)."""
-    parsed = _parse(source, schema_dir, classifier)
+    A path holding a control or format character is an error besides whatever else is found (FILE-009).
+    Without ``personal`` the file is not read for personal data: a file read only for what another file's
+    findings depend on, whose own findings are never reported (``check_selection``)."""
+    parsed = _parse(source, schema_dir, classifier, personal)
     unsafe = unsafe_path_finding(source.path)
     if unsafe is not None:
         parsed.findings.insert(0, unsafe)
@@ -166,13 +172,17 @@ def unsafe_path_finding(path: str) -> Finding | None:
     return make_finding(files.unsafe_path, path, 0, 0, (), *text)
 
 
-def _parse(source: Source, schema_dir: Path, classifier: Callable[[str], FileKind | None]) -> ParsedFile:
+def _parse(
+    source: Source, schema_dir: Path, classifier: Callable[[str], FileKind | None], personal: bool = True
+) -> ParsedFile:
     kind = classifier(source.path)
-    names = name_candidates(source.path)  # every path under submissions/, whatever it is (PRIV-006)
+    names = name_candidates(source.path) if personal else ()  # every path under submissions/ (PRIV-006)
     if source.refusal is not None or source.raw is None or kind is None:
         return _not_data(source, kind, names)
     spec = spec_of(kind)
     if spec.schema is None:  # not data (an attachment): its place, and a PDF's text (PRIV-007/008)
+        if not personal:  # read for another file's sake: its own text is never reported
+            return ParsedFile(source.path, kind, None, [], True)
         return _attachment(source.path, source.raw, kind, names)
     cap = size_cap(kind)
     loaded = load_yaml(source.raw, with_marks=False, max_bytes=cap)
@@ -184,8 +194,8 @@ def _parse(source: Source, schema_dir: Path, classifier: Callable[[str], FileKin
         kind,
         loaded,
         findings,
-        personal=file_candidates(source.raw, loaded.data),
-        elsewhere=names + comment_candidates(source.raw) if len(source.raw) <= cap else names,
+        personal=file_candidates(source.raw, loaded.data) if personal else (),
+        elsewhere=names + comment_candidates(source.raw) if personal and len(source.raw) <= cap else names,
     )
     if loaded.data is None:
         return parsed
@@ -294,8 +304,10 @@ def _placeholder_findings(
 PARALLEL_MIN_FILES = 300  # with workers=None asked of a caller that wants them: below this, one process
 
 
-def _parse_many(sources: Sequence[Source | Unread], schema_dir: Path) -> list[ParsedFile]:
-    return [parse_source(as_source(s), schema_dir) for s in sources]
+def _parse_many(
+    sources: Sequence[Source | Unread], schema_dir: Path, *, personal: bool = True
+) -> list[ParsedFile]:
+    return [parse_source(as_source(s), schema_dir, personal=personal) for s in sources]
 
 
 def parse_all(
@@ -650,7 +662,8 @@ def check_selection(
     rest = [s for s in sources if s.path not in first]
     parsed = [
         *first.values(),
-        *(parse_all(rest, schema_dir) if wanted is None else _parse_many(rest, schema_dir)),
+        # what is read only for the chosen files' sake is not scanned for personal data: never reported
+        *(parse_all(rest, schema_dir) if wanted is None else _parse_many(rest, schema_dir, personal=False)),
     ]
     parsed.sort(key=lambda p: p.path)
     reported = tuple(s.path for s in sources if s.path in names)

@@ -18,10 +18,11 @@ repetition, block by block (about 64 KB each).
 from __future__ import annotations
 
 import html
+import os
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -483,17 +484,27 @@ def _window_kind(digits: str) -> str:
     return "card" if 16 <= len(digits) <= 19 and luhn_valid(digits) else "account"
 
 
-def _windows(text: str, groups: list[_Group], gaps: list[str]) -> Iterator[Recognised]:
-    """Every number in one chain: each group alone, and each window of two or more whole groups."""
+def _windows(text: str, groups: list[_Group], gaps: list[str], *, prune: bool = True) -> Iterator[Recognised]:
+    """Every number in one chain: each group alone, and each window of two or more whole groups (without
+    ``prune`` every window is tried: the plain path, which tests/test_recogniser.py compares)."""
     for i, group in enumerate(groups):
         if len(group.digits) >= 5 and (kind := _single(text, group)):
             yield Recognised(kind, _value(kind, group.digits), group.start, group.stop)
         total = len(group.digits)
+        uniform, shortest_head, listed = True, MAX_WINDOW_DIGITS, False
         for j in range(i + 1, min(len(groups), i + MAX_NUMBER_GROUPS)):
             if "x" in groups[j - 1].digits:
                 break  # a check character ends a number
             total += len(groups[j].digits)
             if total > MAX_WINDOW_DIGITS:
+                break
+            # What every kind's shape needs (``_shape_ok``): one separator throughout, or groups of three
+            # digits or more but the last with no list mark between them. A longer window from the same
+            # group keeps every gap and group of this one: once neither holds, no longer window is a number.
+            uniform = uniform and gaps[j - 1] == gaps[i]
+            shortest_head = min(shortest_head, len(groups[j - 1].digits))
+            listed = listed or any(c in _LIST_MARKS for c in gaps[j - 1])
+            if prune and not uniform and (shortest_head < 3 or listed):
                 break
             if total < 11:
                 continue
@@ -565,13 +576,14 @@ def _domain_after(text: str, pos: int) -> tuple[list[str], int]:
     return labels, pos
 
 
-PLACEHOLDER_LOCALS = frozenset({"zhangsan", "lisi", "wangwu", "someone", "example", "user", "name"})
+PLACEHOLDER_LOCALS = frozenset({"zhangsan", "lisi", "wangwu", "someone", "example", "user", "name", "office"})
 EXAMPLE_DOMAINS = frozenset({"example.org", "example.com", "example.net"})
 
 
 def placeholder_address(address: str) -> bool:
     """An address that is no one's by construction: a placeholder name (zhangsan, the 张三 of the forms'
-    examples) at a domain reserved for examples (RFC 2606: example.org …). Schema examples use these."""
+    examples; office, a role) at a domain reserved for examples (RFC 2606: example.org …). Schema examples use
+    these: the published schemas are part of every site, whatever the programme's own addresses are."""
     local, _, domain = address.partition("@")
     return local in PLACEHOLDER_LOCALS and domain in EXAMPLE_DOMAINS
 
@@ -652,20 +664,82 @@ def _breaker_class() -> str:
     return "".join(parts)
 
 
-_STRETCH = re.compile(f"[^{_breaker_class()}]{{11,}}")
-_NOT_DIGIT_LIKE = re.compile(
-    r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s，。、：；（）《》“”‘’！？【】…—·〔〕「」]+"
-)
+@cache
+def _stretch() -> re.Pattern[str]:
+    """Eleven characters or more that may be digits (compiled when first used: the reference path only)."""
+    return re.compile(f"[^{_breaker_class()}]{{11,}}")
 
 
-def may_hold_personal(text: str) -> bool:
-    """The cheap test before normalising (see above): False only when ``recognise`` finds nothing in the
-    normal form of ``text``."""
+# Not digit-like, here and in ``native/personalcore.c``:
+CHINESE_PUNCTUATION = "，。、：；（）《》“”‘’！？【】…—·〔〕「」"
+_NOT_DIGIT_LIKE = re.compile(rf"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s{CHINESE_PUNCTUATION}]+")
+
+
+# The same test without trying a pattern at every position (``may_hold_personal`` is the quick one, used; the
+# reference ``may_hold_personal_reference`` is the plain statement above; tests/test_privacy_prefilter.py
+# compares them). A spelt "at" is found by its two letters, then the reference pattern confirms it in place;
+# a "#" likewise; a stretch by its digit-like characters (neither a breaker nor ``_NOT_DIGIT_LIKE``): the
+# first digit-like character of a stretch starts a match that runs through its last one, so each stretch that
+# holds eleven of them is found once, holding the same digit-like characters as the whole stretch.
+_AT_LETTERS = re.compile(r"[aAａＡ][tTｔＴ](?![a-zA-Z])")
+_NOT_DIGIT_LIKE_CLASS = rf"\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s{CHINESE_PUNCTUATION}"
+_DIGIT_LIKE = f"[^{_breaker_class()}{_NOT_DIGIT_LIKE_CLASS}]"
+
+
+@cache
+def _digit_like_run() -> re.Pattern[str]:
+    """From a digit-like character through ten more (compiled when first used: not on the compiled path)."""
+    return re.compile(f"{_DIGIT_LIKE}(?:[{_NOT_DIGIT_LIKE_CLASS}]*{_DIGIT_LIKE}){{10,}}")
+
+
+def may_hold_personal_reference(text: str) -> bool:
+    """The cheap test before normalising (see above), as first written: the reference for
+    ``may_hold_personal``."""
     if any(mark in text for mark in _MARK_CHARS) or _AT_WORD.search(text):
         return True
     if ("#" in text or "＃" in text) and _HASH.search(text):
         return True
-    return any(_stretch_may_hold(m.group()) for m in _STRETCH.finditer(text))
+    return any(_stretch_may_hold(m.group()) for m in _stretch().finditer(text))
+
+
+def _spelt_hash(text: str) -> bool:
+    for mark in ("#", "＃"):
+        at = text.find(mark)
+        while at >= 0:
+            if at and _HASH.match(text, at - 1):
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
+def may_hold_personal_python(text: str) -> bool:
+    """The cheap test before normalising (see above): False only when ``recognise`` finds nothing in the
+    normal form of ``text``. Answers exactly what ``may_hold_personal_reference`` answers."""
+    if any(mark in text for mark in _MARK_CHARS):
+        return True
+    if any(_AT_WORD.match(text, found.start()) for found in _AT_LETTERS.finditer(text)):
+        return True
+    if _spelt_hash(text):
+        return True
+    # eleven digit-like characters are needed, each at least one character of the text
+    return len(text) >= 11 and any(_stretch_may_hold(m.group()) for m in _digit_like_run().finditer(text))
+
+
+def compiled_test() -> Callable[[str], bool] | None:
+    """The same test compiled (``generator.personalcore``, one pass over the code points) when it was built at
+    install and ``XUEHUI_PURE_PERSONAL`` does not ask for the Python one; else None."""
+    if os.environ.get("XUEHUI_PURE_PERSONAL", "") not in ("", "0"):
+        return None
+    try:
+        from generator import personalcore
+    except ImportError:  # not built (no compiler at install): the Python test
+        return None
+    personalcore.configure("".join(c for c in CHINESE_DIGITS if "\u3400" <= c <= "\u9fff"))
+    return personalcore.may_hold
+
+
+may_hold_personal: Callable[[str], bool] = compiled_test() or may_hold_personal_python
+"""The cheap test the scan uses: compiled when built, else the Python one (both equal the reference)."""
 
 
 def _stretch_may_hold(stretch: str) -> bool:

@@ -20,9 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-from yaml._yaml import CParser
-
 _BREAK_CHARS = "\r\n"  # LF, CRLF and a lone CR end a line, as for the loader (the others are refused)
 _BREAK = re.compile(r"\r\n|[\r\n]")
 # A # at the start of the text or after a blank or a line break, with the rest of its line (looked ahead,
@@ -65,6 +62,9 @@ def comments(text: str, wanted: Callable[[str], bool] | None = None) -> list[Com
 def _token_spans(text: str) -> tuple[list[tuple[int, int]], int | None]:
     """The (start, end) character spans of the scanner's tokens, sorted, and None, or, when the scanner
     stopped on an error, the end of the last token it gave."""
+    import yaml  # only when comments are read: a one-file check mostly reads none
+    from yaml._yaml import CParser
+
     spans: list[tuple[int, int]] = []
     parser = CParser(text)
     try:
@@ -80,6 +80,8 @@ def _token_spans(text: str) -> tuple[list[tuple[int, int]], int | None]:
 
 
 def _span(text: str, token: Any) -> tuple[int, int] | None:
+    import yaml
+
     start: int = token.start_mark.index
     end: int = token.end_mark.index
     if end <= start:

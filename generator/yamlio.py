@@ -58,14 +58,34 @@ from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
+from importlib import import_module
 from sys import intern
-from typing import Any
-
-import yaml
-from yaml import events as ev
-from yaml._yaml import CParser
+from typing import TYPE_CHECKING, Any
 
 from generator import yamlscan
+
+if TYPE_CHECKING:
+    import yaml
+    from yaml import events as ev
+    from yaml._yaml import CParser
+else:
+
+    class _Later:
+        """A module imported when one of its names is first used: PyYAML is needed only by the pure-Python
+        path, which the compiled clean path spares most documents (and a one-file check its import)."""
+
+        def __init__(self, name: str) -> None:
+            self._name = name
+
+        def __getattr__(self, attribute: str) -> Any:
+            return getattr(import_module(self._name), attribute)
+
+    yaml = _Later("yaml")
+    ev = _Later("yaml.events")
+
+    def CParser(text: str) -> Any:  # PyYAML's parser, imported when first used
+        return import_module("yaml._yaml").CParser(text)
+
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 20

@@ -112,10 +112,55 @@ _SUSPECT = re.compile(
 )  # fmt: skip
 
 
+# ``suspect`` answers what ``_SUSPECT.search`` answers (the reference; tests/test_yaml_causes.py compares them)
+# without trying the pattern at every position: each alternative needs a character that plain text rarely has
+# (a tab, a full-width space, colon or bracket, digits around a comma), so only the lines holding one are read.
+_KEYED_AT = re.compile(
+    r"[ \u3000\t]*(?:-[ \u3000]+)*[A-Za-z_][A-Za-z0-9_-]*(?:：|:\u3000|:[ \u3000]*[｛｝［］【】])"
+)
+_DIGIT_COMMA = re.compile(r"[0-9],[0-9]{3}")
+_KEY_TRIGGERS = ("：", IDEOGRAPHIC_SPACE, *BRACKETS)
+
+
+def _line_start(text: str, at: int) -> int:
+    """Where the line holding ``at`` starts (after the last CR or LF before it)."""
+    return max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+
+
+def _occurrences(text: str, mark: str) -> Iterator[int]:
+    at = text.find(mark)
+    while at >= 0:
+        yield at
+        at = text.find(mark, at + 1)
+
+
+def _keyed_line(text: str) -> bool:
+    """A key line with a full-width colon, a full-width space after its colon or a full-width bracket
+    opening its value: such a match lies within one line and holds one of ``_KEY_TRIGGERS``."""
+    starts = {_line_start(text, at) for mark in _KEY_TRIGGERS for at in _occurrences(text, mark)}
+    return any(_KEYED_AT.match(text, start) for start in sorted(starts))
+
+
+def suspect(text: str) -> bool:
+    """Whether ``text`` may hold anything ``_line_problems`` reports (exactly ``_SUSPECT.search(text)``)."""
+    if "\t" in text:
+        return True
+    for at in _occurrences(text, IDEOGRAPHIC_SPACE):
+        if not text[_line_start(text, at) : at].strip(" \t"):
+            return True
+    if any(mark in text for mark in _KEY_TRIGGERS) and _keyed_line(text):
+        return True
+    for found in _DIGIT_COMMA.finditer(text):
+        before = text[text.rfind("\n", 0, found.start()) + 1 : found.start()]
+        if "{" in before or "[" in before:
+            return True
+    return False
+
+
 def scan(text: str) -> list[LineProblem]:
     """Every full-width colon, full-width space, full-width bracket, tab and thousands separator in a flow
     collection, at its line and column (at most ``MAX_PER_KIND`` of each kind)."""
-    if _SUSPECT.search(text) is None:
+    if not suspect(text):
         return []
     lines = _lines(text)
     skip = _block_scalar_lines(lines)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import importlib.resources
 from pathlib import Path
 
-from generator import resources
+import pytest
+
+from generator import resources, yamlio
 from tests.helpers import APP, MINI, modules_after
 
 
@@ -27,3 +29,14 @@ def test_checking_one_file_loads_no_site_module_and_nothing_for_bugs(tmp_path: P
 def test_the_package_files_are_those_importlib_resources_gives() -> None:
     assert resources._package_files() == importlib.resources.files("generator")
     assert resources.shipped().schemas.is_dir()
+
+
+def test_checking_clean_files_on_the_compiled_path_does_not_import_pyyaml(tmp_path: Path) -> None:
+    """PyYAML is the pure-Python path's parser (and the comment scanner's): with the compiled clean path
+    built, files it accepts are read without importing it."""
+    if yamlio._NATIVE_LOAD is None:
+        pytest.skip("generator.yamlcore is not built here: the pure path imports PyYAML, as it must")
+    code = f"from generator.cli import main\nmain(['check', '--now', '2026-11-26', '{APP}'])"
+    loaded = modules_after(code, MINI, tmp_path)
+    assert "generator.checker" in loaded and "generator.yamlio" in loaded
+    assert "yaml" not in loaded

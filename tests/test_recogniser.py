@@ -17,6 +17,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.personal import (
     PUBLIC_MAIL_DOMAINS,
@@ -318,3 +320,48 @@ def test_the_exemption_follows_the_base_websites() -> None:
     assert hit.file == SOCIETY
     merged = {slug: "https://mech.example.net/"}
     assert by_rule(check(sources, Context(now=now, base_websites=merged)), EMAIL) == []
+
+
+def _plain_numbers(text: str) -> list[tuple[str, str, int, int]]:
+    """``recognise_numbers`` with every window of every chain tried (no early end of a group's windows)."""
+    from generator.personal import _windows, digit_chains
+
+    found: list[tuple[str, str, int, int]] = []
+    for groups, gaps in digit_chains(text):
+        if sum(len(g.digits) for g in groups) < 11:
+            continue
+        kept: list[tuple[str, str, int, int]] = []
+        for item in sorted(_windows(text, groups, gaps, prune=False), key=lambda r: (r.start, -r.stop)):
+            if not any(k[2] <= item.start and item.stop <= k[3] for k in kept):
+                kept.append((item.kind, item.value, item.start, item.stop))
+        found += kept
+    return found
+
+
+CHAIN_TEXTS = st.lists(
+    st.sampled_from(
+        [*"0123456789 -.,、;/()（）x—\n", "138", "0000", "0091", "6222", "2025", "110105", "19491231"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(CHAIN_TEXTS)
+def test_the_windows_a_group_stops_at_are_none_of_them_numbers(text: str) -> None:
+    """A group's windows end once their gaps are mixed and a head group is short or a list mark is between:
+    no longer window has the shape of any number (``_shape_ok``); the result is that of trying them all."""
+    from generator.personal import normal_form, recognise_numbers
+
+    normal = normal_form(text)
+    assert [(r.kind, r.value, r.start, r.stop) for r in recognise_numbers(normal)] == _plain_numbers(normal)
+
+
+def test_the_windows_agree_on_the_shipped_files() -> None:
+    from generator.personal import normal_form, recognise_numbers
+
+    for path in sorted(REPO.glob("submissions/**/*.yaml")) + sorted(REPO.glob("site/docs/**/*.md")):
+        normal = normal_form(path.read_text(encoding="utf-8"))
+        assert [(r.kind, r.value, r.start, r.stop) for r in recognise_numbers(normal)] == _plain_numbers(
+            normal
+        )

@@ -996,3 +996,14 @@ def test_clause_annotations_name_a_clause_of_the_programme(kind: str) -> None:
     for pointer, sub in iter_fields(load_schema(kind)):
         if "x-clause" in sub:
             assert clause.match(sub["x-clause"]), (pointer, sub["x-clause"])
+
+
+def test_the_published_schemas_hold_nothing_the_output_scan_stops() -> None:
+    """Every site publishes the schemas (data/schemas/), whatever the programme's own addresses are: their
+    examples must be no one's by construction (a placeholder at a reserved domain), or a build of any tree
+    whose office or societies use other addresses stops at its output scan."""
+    from generator.personal import normal_form, recognise
+
+    for path in sorted((REPO / "schemas").glob("*.schema.json")):
+        found = recognise(normal_form(path.read_text(encoding="utf-8")))
+        assert found == [], (path.name, found)

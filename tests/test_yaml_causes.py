@@ -124,3 +124,23 @@ def test_a_full_width_colon_inside_a_value_is_no_reason_to_read_the_lines() -> N
     text = "name: 武汉市机械工程学会\nsummary: 联系方式：见学会网站【公开】\n"
     assert yamlscan._SUSPECT.search(text) is None and _line_loop(text) == []
     assert yamlscan._SUSPECT.search("body：理事会\n") is not None
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="ab_-: \t\u3000：｛｝［］【】{}[]0123456789,.#|>\r\n学会", max_size=30), max_size=8
+    ).map("".join)
+)
+def test_the_line_by_line_search_answers_what_the_pattern_answers(text: str) -> None:
+    """``yamlscan.suspect`` reads only the lines that hold a rare character; it must answer exactly what the
+    reference pattern ``_SUSPECT`` answers on any text (tabs, full-width marks, CR/LF/CRLF, flow digits)."""
+    assert yamlscan.suspect(text) == (yamlscan._SUSPECT.search(text) is not None)
+
+
+def test_the_line_by_line_search_agrees_on_the_shipped_files() -> None:
+    from tests.helpers import REPO
+
+    for path in sorted(REPO.glob("submissions/**/*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert yamlscan.suspect(text) == (yamlscan._SUSPECT.search(text) is not None), path
