@@ -143,3 +143,26 @@ def test_builds_in_one_process_give_the_same_site_and_leave_jieba_as_it_was(tmp_
         assert snapshot(tmp_path / name) == snapshot(tmp_path / "first")
     assert compound_words(["武汉市机械工程学会"]) == ["机械工程"]
     assert multiprocessing.active_children() == []
+
+
+def test_the_guides_name_the_programmes_own_office(tmp_path: Path) -> None:
+    """The hand-written guides name the office's contacts by words the staging fills in from programme.yaml: a
+    programme with its own address shows it (and its build is not stopped by the shipped example's address,
+    which no record of that programme makes official)."""
+    tree = mini_tree(awarded=True)
+    programme = "submissions/programme.yaml"
+    text = tree[programme].decode("utf-8")
+    assert "xhzx@example.org" in text
+    tree[programme] = text.replace("xhzx@example.org", "contact@kexie-wuhan.example.net").encode("utf-8")
+    root = tmp_path / "tree"
+    write_tree(root, tree)
+    now = parse_now(NOW)
+    data = build_dataset(parse_all(read_folder(root)))[0]
+    site, pages, _ = render_markdown(root, data, now)
+    stage_plain(site, pages, tmp_path / "staged")
+    guides = [p.read_text(encoding="utf-8") for p in sorted((tmp_path / "staged" / "docs").rglob("*.md"))]
+    joined = "\n".join(guides)
+    assert "{{office." not in joined
+    assert "contact@kexie-wuhan.example.net" in joined and "xhzx@example.org" not in joined
+    result = build(root, tmp_path / "public", now)
+    assert result.ok, (result.problem, result.details)

@@ -283,9 +283,32 @@ def _config(site_dir: Path, folder: Path, site_url: str, policy: str) -> dict[st
     return config
 
 
-def write_docs(pages: Mapping[str, str], docs: Path, site_dir: Path = SITE_DIR) -> None:
-    """The docs folder: the hand-written pages (``site/docs``) and the generated ones."""
+# The hand-written pages name the office's contacts by these words, filled in from programme.yaml when the site
+# is staged: a programme whose office has its own address gets its own in the guides (and the output scan, which
+# stops a page holding an address no record makes official, passes whatever the addresses are).
+CONTACT_WORDS = ("{{office.name}}", "{{office.email}}", "{{office.phone}}", "{{office.address}}")
+
+
+def contact_values(site: PublicSite) -> dict[str, str]:
+    p = site.programme
+    return dict(
+        zip(CONTACT_WORDS, (p.office_name, p.office_email, p.office_phone, p.office_address), strict=True)
+    )
+
+
+def write_docs(
+    pages: Mapping[str, str], docs: Path, site_dir: Path = SITE_DIR, contacts: Mapping[str, str] | None = None
+) -> None:
+    """The docs folder: the hand-written pages (``site/docs``, the office's contacts filled in) and the
+    generated ones."""
     shutil.copytree(site_dir / "docs", docs)
+    for page in sorted(docs.rglob("*.md")) if contacts is not None else ():
+        text = page.read_text(encoding="utf-8")
+        filled = text
+        for word, value in (contacts or {}).items():
+            filled = filled.replace(word, value)
+        if filled != text:
+            page.write_text(filled, encoding="utf-8", newline="\n")
     for rel, text in sorted(pages.items()):
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -315,7 +338,7 @@ def stage_plain(
     from generator.site.workbooks import workbooks
 
     url = site.programme.site_url
-    write_docs(pages, folder / "docs", site_dir)
+    write_docs(pages, folder / "docs", site_dir, contact_values(site))
     for rel, raw in workbooks(pages, site.now).items():  # the open data's .xlsx beside each CSV
         (folder / "docs" / rel).write_bytes(raw)
     write_user_dictionary(user_dictionary_path(folder), search_names(site), document_numbers(site))
