@@ -430,3 +430,53 @@ def test_formal_review_on_another_date_is_refused(repo: Path, capsys: pytest.Cap
         ["formal-review", "--cycle", "2026", "--date", "2026-11-07", "--passed", "wuhan-materials"], capsys
     )
     assert code == 1 and "2026-11-06" in err and path.read_bytes() == before
+
+
+def test_a_supplement_requested_then_received(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """补正: the request (items, deadline) on the society's recorded result, then the material received; a
+    second request, or a receipt without a request, is refused with nothing written."""
+    ask = ["supplement", "--cycle", "2026", "--society", "wuhan-computer", "--requested", "2026-11-03"]
+    code, out, err = office(
+        [*ask, "--due", "2026-11-10", "--item", "财务人员任职证明", "--now", "2026-11-04"], capsys
+    )
+    assert code == 0, err
+    text = (repo / DECISIONS_2026).read_text(encoding="utf-8")
+    assert "supplement: {requested: " in text and "items: [财务人员任职证明]" in text
+    assert "Xuehui-Office: supplement" in out
+    code, _, err = office([*ask, "--due", "2026-11-12", "--item", "再次", "--now", "2026-11-05"], capsys)
+    assert code == 1 and "已有补正要求" in err
+    got = ["supplement", "--cycle", "2026", "--society", "wuhan-computer", "--received", "2026-11-08"]
+    code, out, err = office([*got, "--now", "2026-11-09"], capsys)
+    assert code == 0, err
+    assert 'received: "2026-11-08"' in (repo / DECISIONS_2026).read_text(encoding="utf-8")
+    assert errors(repo, "2026-11-26") == []
+    other = ["supplement", "--cycle", "2026", "--society", "wuhan-medical", "--received", "2026-11-08"]
+    code, _, err = office([*other, "--now", "2026-11-09"], capsys)
+    assert code == 1 and "没有补正要求" in err
+
+
+def test_a_payment_creates_the_cycles_record_and_an_overpayment_is_refused(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The 2025 tranches are all paid: one more is more than the tranche (PAY-002), refused. A payment of a
+    cycle without payments.yaml creates it (here 2026, once commended)."""
+    again = ["payment", "--cycle", "2025", "--society", "wuhan-medical", "--tranche", "2"]
+    code, _, err = office(
+        [*again, "--date", "2026-09-01", "--amount", "80000", "--doc-number", "x号", "--now", "2026-09-02"],
+        capsys,
+    )
+    assert code == 1 and "PAY-002" in err and status(repo) == ""
+    code, _, err = office(
+        ["commend", "--cycle", "2026", "--date", "2026-12-15", "--doc-number", "武科协〔2026〕30号",
+         "--left-out", "wuhan-materials=递补公示期满后另行表彰", "--now", "2026-12-15"],
+        capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    pay = ["payment", "--cycle", "2026", "--society", "wuhan-computer", "--tranche", "1"]
+    code, out, err = office([*pay, "--date", "2026-12-22", "--amount", "120000.00", "--doc-number", "武科协财〔2026〕40号", "--now", "2026-12-23"], capsys)  # fmt: skip
+    assert code == 0, err
+    created = (repo / "submissions/2026/payments.yaml").read_text(encoding="utf-8")
+    assert '- {society: wuhan-computer, tranche: 1, date: "2026-12-22", amount: 120000.00' in created
+    assert "120,000.00 元" in out and errors(repo, "2026-12-23") == []
+    code, _, err = office(["payment", "--cycle", "2026", "--society", "wuhan-x", "--tranche", "1", "--date", "2026-12-22", "--amount", "1", "--doc-number", "y", "--now", "2026-12-23"], capsys)  # fmt: skip
+    assert code == 1 and "不是 2026 年度受表彰的学会" in err

@@ -157,6 +157,27 @@ def _publish_call(ws: Workspace, a: argparse.Namespace) -> Draft:
     return publish_call(ws, a.cycle, a.published, a.doc_number)
 
 
+def _supplement(ws: Workspace, a: argparse.Namespace) -> Draft:
+    from generator.office.supplement import supplement
+
+    return supplement(
+        ws,
+        a.cycle,
+        a.society,
+        requested=a.requested,
+        due=a.due,
+        items=a.item,
+        received=a.received,
+        failed=a.failed,
+    )
+
+
+def _payment(ws: Workspace, a: argparse.Namespace) -> Draft:
+    from generator.office.payments import payment
+
+    return payment(ws, a.cycle, a.society, a.tranche, a.date, a.amount, a.doc_number)
+
+
 BUILDERS: dict[str, Callable[[Workspace, argparse.Namespace], Draft]] = {
     "open-cycle": _open_cycle,
     "publish-call": _publish_call,
@@ -165,7 +186,9 @@ BUILDERS: dict[str, Callable[[Workspace, argparse.Namespace], Draft]] = {
     "publicity": _publicity,
     "objection": _objection,
     "objection-outcome": _objection_outcome,
+    "supplement": _supplement,
     "commend": _commend,
+    "payment": _payment,
     "inspection": _inspection,
     "sanction": _sanction,
     "correction": _correction,

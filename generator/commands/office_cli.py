@@ -67,7 +67,29 @@ def _cycle_parsers(add: Add) -> None:
     p.add_argument("--member", nargs="+", required=True, metavar="专家编号", help="委员（专家库中的编号）")
 
 
+def _supplement_parser(add: Add) -> None:
+    p = add("supplement", "形式审查补正：提出补正要求，或记录收到补正材料（四（二））")
+    p.add_argument("--cycle", type=int, required=True, help="年度")
+    p.add_argument("--society", required=True, help="学会代号")
+    p.add_argument("--requested", help="提出补正的日期 YYYY-MM-DD（提出补正时）")
+    p.add_argument("--due", help="补正期限 YYYY-MM-DD（提出补正时）")
+    p.add_argument("--item", action="append", default=[], help="需要补交的材料（可重复）")
+    p.add_argument("--received", help="收到补正材料的日期 YYYY-MM-DD")
+    p.add_argument("--failed", metavar="理由", help="补正后形式审查不通过及理由（默认：结论不变）")
+
+
+def _payment_parser(add: Add) -> None:
+    p = add("payment", "记录一次奖励资金拨付（一（三）2、五（三）），写入该年度的 payments.yaml")
+    p.add_argument("--cycle", type=int, required=True, help="受表彰的年度")
+    p.add_argument("--society", required=True, help="学会代号")
+    p.add_argument("--tranche", type=int, required=True, help="第几期（从 1 开始）")
+    p.add_argument("--date", required=True, help="拨付日期 YYYY-MM-DD")
+    p.add_argument("--amount", required=True, help="金额（元，最多两位小数）")
+    p.add_argument("--doc-number", required=True, help="拨付文件的文号")
+
+
 def _publicity_parsers(add: Add) -> None:
+    _supplement_parser(add)
     p = add("publicity", "公示拟表彰名单（四（三））")
     p.add_argument("--cycle", type=int, required=True, help="年度")
     p.add_argument("--start", required=True, help="公示开始日期 YYYY-MM-DD")
@@ -108,6 +130,7 @@ def _publicity_parsers(add: Add) -> None:
 
 
 def _after_parsers(add: Add) -> None:
+    _payment_parser(add)
     p = add("inspection", "记录中期检查或总结验收结果（一（三）3）")
     p.add_argument("--cycle", type=int, required=True, help="受表彰的年度")
     p.add_argument(
