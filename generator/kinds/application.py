@@ -55,6 +55,7 @@ NEEDS = (
          "and public e-mail), when the file holds what looks like personal data"),
     Need("call", "all", "CALL-001, FUND-003, every rule reading the call (_with_call): deadline, dates"),
     Need("decisions", "all", "ELIG-009, the formal review's rejection note on eligibility findings"),
+    Need("holidays", "all", "working days chinese-calendar lacks: the publicity windows the decisions' rules read"),
     Need("results", "cycle", "read with the cycle's decisions"),
     Need("application", "society", "FILE-002/003, APP-001: its own and its society's applications"),
     Need("application", "cycle-if-renamed", "APP-001: two applications of one society in a cycle"),
