@@ -288,7 +288,7 @@ def test_publicity_page_shows_claims_budget_and_the_decision_in_words() -> None:
     assert "## 评审委员会的决定" in page
     assert "到会委员7人，经协商一致确定拟表彰名单" in page
     assert "原因：工程技术类其余申报学会的总分均未达到" in page
-    assert "### 武汉市护理学会（拟二等奖）" in page
+    assert "（拟二等奖）\n\n**武汉市护理学会**" in page  # the name is no heading (the contents would copy it)
     assert "| 业绩 2 | 服务创新能力 | 2025-05-10 | 武汉护理学术年会2025 |" in page
     assert "[证明 1](https://nursing.example.org/news/2025-annual)" in page
     assert "#### 申请经费预算" in page and "| 学术交流活动 |" in page

@@ -43,8 +43,8 @@ def new(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     ("args", "path"),
     [
         (
-            ["application", "--society", "wuhan-science-writers", "--cycle", "2026"],
-            "2026/applications/wuhan-science-writers",
+            ["application", "--society", "wuhan-chemical", "--cycle", "2026"],
+            "2026/applications/wuhan-chemical",
         ),
         (["plan", "--society", "wuhan-medical", "--cycle", "2026"], "2026/plans/wuhan-medical"),
         (["report", "--society", "wuhan-medical", "--cycle", "2026"], "2026/reports/wuhan-medical.midterm"),

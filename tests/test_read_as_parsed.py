@@ -76,7 +76,9 @@ def test_each_file_is_read_just_before_it_is_parsed(
             return super().read()
 
     real = checker.parse_source
-    monkeypatch.setattr(checker, "parse_source", lambda s, d: events.append(("parse", s.path)) or real(s, d))
+    monkeypatch.setattr(
+        checker, "parse_source", lambda s, d, **kw: events.append(("parse", s.path)) or real(s, d, **kw)
+    )
     monkeypatch.setattr(checker, "CACHE_MIN_FILES", 0)
     items = [Recorded(u.path, u.full, u.symlinked_folder) for u in list_folder(root)]
     parsed = parse_all(items, use_cache=cache)

@@ -9,7 +9,7 @@ read (``tests/test_closed_records.py`` traces every rule's reads to keep it true
 
 from __future__ import annotations
 
-from generator.rules import categories, eligibility, files, publicity, references
+from generator.rules import categories, committee_decision, eligibility, files, publicity, references
 from generator.rules.base import ERROR, Message, Rule, declare
 
 _HINT = (
@@ -38,6 +38,9 @@ JUDGED_SOCIETY_FIELDS: dict[str, tuple[Rule, ...]] = {
         categories.proposed_within_category,
         categories.results_in_category,
         publicity.substitution_next,  # who moves up in a 递补
+        committee_decision.unfilled_recorded,  # the committee's places, cut-offs and departures per category
+        committee_decision.departures_recorded,
+        committee_decision.cutoffs_agree,
     ),
 }
 
