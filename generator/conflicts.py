@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model import WAIVABLE, Cycle, Dataset, OfficeRuling
+from generator.model import WAIVABLE, Call, Cycle, Dataset, OfficeRuling
 
 SOURCES_ZH = {
     "declared": "本人声明",
@@ -166,23 +166,13 @@ def summary(data: Dataset, cycle: Cycle, societies: list[str]) -> list[SummaryRo
     return rows
 
 
-def _get(item: object, key: str) -> object:
-    return item.get(key) if isinstance(item, dict) else getattr(item, key, None)
-
-
-def category_panels(call: object) -> dict[str, str]:
-    """The call's categories (分类实施: ``categories: [{id, name, panel, awards}]``) → the panel each names;
-    {} while the call (or this version of the model) has none."""
-    found: dict[str, str] = {}
-    listed = _get(call, "categories")
-    for category in listed if isinstance(listed, (list, tuple)) else ():
-        cid, panel = _get(category, "id"), _get(category, "panel")
-        if isinstance(cid, str) and isinstance(panel, str):
-            found[cid] = panel
-    return found
+def category_panels(call: Call | None) -> dict[str, str]:
+    """The call's categories (分类实施) → the panel each names; {} when it names none."""
+    return {c.id: c.panel for c in call.categories if c.panel} if call is not None else {}
 
 
 def panel_of(data: Dataset, cycle: Cycle, society: str) -> str | None:
     """The panel of the society's category (its profile's ``category``) as the call names it, if known."""
-    category = _get(data.societies.get(society), "category")
-    return category_panels(cycle.call).get(category) if isinstance(category, str) else None
+    profile = data.societies.get(society)
+    category = profile.category if profile is not None else None
+    return category_panels(cycle.call).get(category) if category is not None else None

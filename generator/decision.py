@@ -2,28 +2,20 @@
 in its category, the cut-offs, and each applicant's outcome with the recorded reason.
 
 Pure functions from data to values, shared by the CDEC rules, ``xuehui rank``, the site and the letters.
-Categories come from the call (``categories``, 分类实施); read defensively: a call without categories is one
-category ``all`` with the call's ``awards`` counts, and then the categories named in ``expert_review`` are labels
-whose places are summed by tier (they cannot be checked against societies)."""
+Categories come from the call (``categories``, 分类实施): a call without categories is one category ``all`` with
+the call's ``awards`` counts, and then the categories named in ``expert_review`` are labels whose places are
+summed by tier (they cannot be checked against societies)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from generator.model import Cycle, Dataset, Decisions, two_decimals
 
 ALL = "all"  # the one category of a call that names none
 ALL_NAME = "全部申报学会"
-
-
-def _get(obj: Any, key: str) -> Any:
-    """A field of a model object or of a mapping (the call's categories may be either)."""
-    if isinstance(obj, Mapping):
-        return obj.get(key)
-    return getattr(obj, key, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +51,7 @@ def category_of(data: Dataset, cycle: Cycle, society: str) -> str | None:
     if not categorised(cycle):
         return ALL
     profile = data.societies.get(society)
-    value = _get(profile, "category") if profile is not None else None
-    return str(value) if value else None
+    return profile.category if profile is not None and profile.category else None
 
 
 def category_name(cycle: Cycle, category: str) -> str:

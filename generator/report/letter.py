@@ -37,7 +37,7 @@ def _scores(data: Dataset, cycle: Cycle, society: str) -> list[str]:
     if standing is None or standing.total is None:
         return ["贵会的申报没有有效的专家评分。", ""]
     areas = data.programme.areas if data.programme else {}
-    maxima: dict[str, Any] = getattr(cycle.call, "max_points", None) or {}
+    maxima: dict[str, int] = cycle.call.max_points if cycle.call is not None else {}
     lines = ["| 能力方面 | 满分 | 平均分 |", "| --- | ---: | ---: |"]
     for area in AREAS:
         if area in standing.area_means:

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from generator.calendar import CalendarError, Window
+from generator.categories import category_of
 from generator.lifecycle import substitution_window
 from generator.model import Call, Cycle, Dataset, Decisions, Substitution, fmt_money
 from generator.rules.base import ERROR, WARNING, Context, Hit, Message, rule
@@ -362,13 +363,6 @@ def reconsideration_in_time(data: Dataset, ctx: Context) -> Iterator[Hit]:
 
 
 # --------------------------------------------------------------------------------------------- 递补
-def _category(data: Dataset, slug: str) -> str | None:
-    """The society's category (分类实施) when its profile records one."""
-    society = data.societies.get(slug)
-    value = getattr(society, "category", None)
-    return value if isinstance(value, str) else None
-
-
 def _upheld(dec: Decisions, society: str) -> date | None:
     """The day an objection against ``society`` was upheld (None: none was)."""
     days = [o.resolved or o.received for o in dec.objections if o.society == society and o.status == "upheld"]
@@ -456,13 +450,13 @@ def _substitution_hits(
 def next_in_category(data: Dataset, cycle: Cycle, sub: Substitution) -> str | None:
     """Who the call's rule moves up in place of ``sub.replaces``: the best-ranked application that passed
     formal review, is neither proposed nor already moved up, has no upheld objection, and (when the profiles
-    record categories) is in the replaced society's category."""
+    record categories) is in the replaced society's category (``categories.category_of``)."""
     dec = cycle.decisions
     if dec is None or cycle.results is None:
         return None
     taken = {p.society for p in dec.proposed} | {s.society for s in dec.substitutions[: sub.index]}
     eligible = set(ranked_societies(cycle)) - taken
-    category = _category(data, sub.replaces)
+    category = category_of(data, cycle.call, sub.replaces)  # "" for all when the call names no categories
     standings = sorted(
         (s for s in cycle.results.standings if s.total is not None and s.rank is not None),
         key=lambda s: (s.rank or 0, s.society),
@@ -470,7 +464,7 @@ def next_in_category(data: Dataset, cycle: Cycle, sub: Substitution) -> str | No
     for s in standings:
         if s.society not in eligible or _upheld(dec, s.society) is not None:
             continue
-        if category is not None and _category(data, s.society) != category:
+        if category_of(data, cycle.call, s.society) != category:
             continue
         return s.society
     return None
