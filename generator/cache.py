@@ -13,6 +13,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -31,15 +32,23 @@ def cache_dir() -> Path | None:
 
 
 @cache
-def code_digest(schema_dir: Path) -> str:
-    """What parsing depends on besides the file itself: this code (every module of the package, so no list
-    of the modules parsing uses, and of those holding its messages, can fall out of date) and the schemas
-    this run uses (the repository's own or the shipped ones, ``generator.resources``), by content."""
+def package_digest() -> str:
+    """This code, by content: every module of the package (so no list of the modules a cached result
+    depends on can fall out of date)."""
     digest = hashlib.sha256(f"format {FORMAT}".encode())
     package = Path(__file__).resolve().parent
     for module in sorted(package.rglob("*.py")):
         name = module.relative_to(package).as_posix()
         digest.update(name.encode() + b"\0" + module.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def code_digest(schema_dir: Path) -> str:
+    """What parsing depends on besides the file itself: this code (``package_digest``: the modules parsing
+    uses and those holding its messages) and the schemas this run uses (the repository's own or the shipped
+    ones, ``generator.resources``), by content."""
+    digest = hashlib.sha256(package_digest().encode())
     for schema in sorted(schema_dir.glob("*.schema.json")):
         digest.update(schema.name.encode() + b"\0" + schema.read_bytes())
     return digest.hexdigest()
@@ -85,3 +94,27 @@ class ParseCache:
                     old.unlink(missing_ok=True)  # parsed by an older version of the code or schemas
         except OSError:
             return
+
+
+def stored_bytes(kind: str, key: bytes, make: Callable[[], bytes]) -> bytes:
+    """What ``make`` gives for ``key``, kept in ``<cache>/<kind>/`` by the SHA-256 of this code and the key
+    (the caller's key holds everything else the bytes depend on): a rebuild of an unchanged tree reads them
+    instead of making them again. Without a usable cache folder, simply ``make()``."""
+    folder = cache_dir()
+    if folder is None:
+        return make()
+    entry = folder / kind / hashlib.sha256(package_digest().encode() + b"\0" + key).hexdigest()
+    try:
+        return entry.read_bytes()
+    except OSError:
+        pass
+    made = make()
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=".stored-", dir=entry.parent)
+        with os.fdopen(handle, "wb") as out:
+            out.write(made)
+        os.replace(tmp, entry)
+    except OSError:
+        pass
+    return made

@@ -34,7 +34,8 @@ def clean(text: object) -> str:
     value = unicodedata.normalize("NFC", str(text))
     if first_refused(value) is not None:
         value = REFUSED_CHARACTERS.sub(_blank_or_nothing, value)
-    value = "".join(ch for ch in value if unicodedata.category(ch) not in _DROP_CATEGORIES or ch in "\n\t")
+    if not value.isprintable():  # printable: no character of the "Other" categories, nothing to drop
+        value = "".join(ch for ch in value if unicodedata.category(ch) not in _DROP_CATEGORIES or ch in "\n\t")
     return _SPACE.sub(" ", value).strip()
 
 

@@ -221,3 +221,20 @@ def test_a_pull_request_and_the_audit_refuse_the_name(tmp_path: Path) -> None:
     out = audit.render(report, "text")
     _no_command(out)
     assert "证明<U+000A 换行>::error file=x::.pdf" in out
+
+
+def test_a_printable_text_has_nothing_clean_drops() -> None:
+    """``clean`` skips its character-by-character filter when ``str.isprintable()`` holds: no code point that
+    is printable belongs to a category it drops (control, format, surrogate, private use, unassigned)."""
+    import sys
+    import unicodedata
+
+    from generator import textsafe
+
+    wrong = [
+        cp
+        for cp in range(sys.maxunicode + 1)
+        if chr(cp).isprintable() and unicodedata.category(chr(cp)) in textsafe._DROP_CATEGORIES
+    ]
+    assert wrong == []
+    assert textsafe.clean("甲\u200b乙\u202e丙\ue000丁") == "甲乙丙丁"

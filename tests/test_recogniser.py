@@ -365,3 +365,60 @@ def test_the_windows_agree_on_the_shipped_files() -> None:
         assert [(r.kind, r.value, r.start, r.stop) for r in recognise_numbers(normal)] == _plain_numbers(
             normal
         )
+
+
+STRETCH_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789oOxX _-.,，、;/()（）:\n\t\u2028ab地址中二〇三零壹",
+            "138",
+            "0000",
+            "0091",
+            "110105",
+            "19491231",
+            "no",
+            "foo",
+            "2026-11-26",
+            "&#49;",
+            "\\u0031",
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(STRETCH_TEXTS)
+def test_reading_only_the_stretches_finds_what_reading_everything_finds(text: str) -> None:
+    """``recognise_numbers`` reads the chains only inside the stretches where eleven digits can lie
+    (``_CHAIN_STRETCH``): the same numbers, at the same places, as ``recognise_numbers_plain``, on texts
+    mixing digits, o and x, Chinese numerals, letters, line breaks, underscores and separators."""
+    from generator.personal import normal_form, recognise_numbers, recognise_numbers_plain
+
+    for candidate in (text, normal_form(text)):
+        assert recognise_numbers(candidate) == recognise_numbers_plain(candidate)
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_reading_only_the_stretches_agrees_on_the_hostile_texts(text: str) -> None:
+    from generator.personal import normal_form, recognise_numbers, recognise_numbers_plain
+
+    normal = normal_form(text[:200_000])
+    assert recognise_numbers(normal) == recognise_numbers_plain(normal)
+
+
+def test_a_stretch_gap_is_what_a_chain_accepts_between_two_groups() -> None:
+    """``_GAP_CHAR`` (a regular-expression class) accepts exactly the characters ``_gap_ok`` accepts: neither
+    alphanumeric (``str.isalnum``) nor a line break, over every code point."""
+    import re
+    import sys
+
+    from generator.personal import _GAP_CHAR, _LINE_BREAKS
+
+    gap = re.compile(_GAP_CHAR)
+    wrong = [
+        cp
+        for cp in range(sys.maxunicode + 1)
+        if bool(gap.fullmatch(chr(cp))) != (not chr(cp).isalnum() and chr(cp) not in _LINE_BREAKS)
+    ]
+    assert wrong == []

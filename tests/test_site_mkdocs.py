@@ -89,6 +89,39 @@ def test_every_file_is_examined_and_a_line_seen_once_is_scanned_once(tmp_path: P
     assert sorted({leak.file for leak in leaks}) == ["a/index.html", "data/x.csv", "search/search_index.json"]
 
 
+def _written(folder: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(text, encoding="utf-8")
+
+
+def test_the_search_script_made_from_the_index_is_scanned_through_the_index(tmp_path: Path) -> None:
+    """``search/search_index.js`` is the JSON index once more (``index_script``): when it is exactly that, the
+    JSON's leaks are the script's too, found in one pass (the same leaks a scan of the script finds); when it
+    is anything else it is scanned on its own."""
+    from generator.site.searchscript import index_script
+
+    phone = "13812345678"
+    index = '{"docs":[{"text":"<p>电话 ' + phone + '</p>"}]}'
+    scanner = Scanner({phone: "联系电话"}, set())
+    _written(
+        tmp_path / "same", {"search/search_index.json": index, "search/search_index.js": index_script(index)}
+    )
+    _unexpected, leaks = examine_output(tmp_path / "same", scanner, set())
+    assert [(leak.file, leak.what) for leak in leaks] == [
+        ("search/search_index.js", "联系电话"),
+        ("search/search_index.json", "联系电话"),
+    ]
+    alone = scanner.scan("search/search_index.js", index_script(index))
+    assert {(x.what, x.sample) for x in alone} == {(x.what, x.sample) for x in leaks}
+    other = index_script('{"docs":[]}').replace("[]", '[{"text":"13912345678"}]')
+    _written(
+        tmp_path / "changed", {"search/search_index.json": '{"docs":[]}', "search/search_index.js": other}
+    )
+    _unexpected, leaks = examine_output(tmp_path / "changed", scanner, set())
+    assert [(leak.file, leak.what) for leak in leaks] == [("search/search_index.js", "手机号码形式的数字")]
+
+
 def test_compounds_in_names_are_split_for_the_search() -> None:
     names = [
         "武汉市机械工程学会",

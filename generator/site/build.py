@@ -485,7 +485,11 @@ def examine_output(site: Path, scanner: Scanner, script_hashes: set[str]) -> tup
     seen: set[str] = set()
     unexpected: set[str] = set()
     leaks: set[Leak] = set()
-    for rel in _site_files(site):
+    files = _site_files(site)
+    derived = _derived_index(site, files)
+    for rel in files:
+        if rel == derived:
+            continue
         text = (site / rel).read_bytes().decode("utf-8", errors="replace")
         fresh = []
         for line in text.splitlines():
@@ -495,7 +499,25 @@ def examine_output(site: Path, scanner: Scanner, script_hashes: set[str]) -> tup
         leaks.update(scanner.scan(rel, "\n".join(fresh)))
         if rel.endswith(".html"):
             unexpected.update(foreign_markup(rel, text, script_hashes))
+    if derived is not None:  # the index's leaks are the script's; and the words around it, scanned once
+        leaks.update(
+            Leak(derived, x.what, x.sample) for x in list(leaks) if x.file == searchscript.INDEX_JSON
+        )
+        leaks.update(scanner.scan(derived, searchscript.index_script("")))
     return sorted(unexpected), sorted(leaks, key=lambda leak: (leak.file, leak.what, leak.sample))
+
+
+def _derived_index(site: Path, files: list[str]) -> str | None:
+    """``search/search_index.js`` when it is exactly what the hook makes of ``search/search_index.json``
+    (``searchscript.index_script``: the same JSON, ``<`` written ``\\u003c``, which the normal form reads
+    back, inside two constant lines): it then holds what the JSON holds, and scanning the JSON (with the
+    script's constant words) scans it; else None, and it is scanned like any other file."""
+    script, index = searchscript.INDEX_SCRIPT, searchscript.INDEX_JSON
+    if script not in files or index not in files:
+        return None
+    written = (site / script).read_bytes().decode("utf-8", errors="replace")
+    expected = searchscript.index_script((site / index).read_bytes().decode("utf-8", errors="replace"))
+    return script if written == expected else None
 
 
 def _site_files(site: Path) -> list[str]:

@@ -17,8 +17,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket
 
+from generator.cache import cache_dir
 from generator.clock import local_time_text
 from generator.disclosure import AwardDisclosure
 from generator.model import fmt_money, two_decimals
@@ -96,9 +98,39 @@ def _by_name(items: Sequence[Any], attribute: str = "name") -> list[Any]:
     return sorted(items, key=lambda item: chinese_order(str(getattr(item, attribute))))
 
 
+class _TemplateCache(FileSystemBytecodeCache):
+    """Jinja's compiled templates in the user's cache folder (``generator.cache``: never in the repository),
+    keyed by each template's source and Jinja's version, so a rebuild does not compile them again. An entry
+    that cannot be read or written is simply not used."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged entry: compile the template again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            return
+
+
+def _template_cache() -> _TemplateCache | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        (folder / "templates").mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _TemplateCache(str(folder / "templates"))
+
+
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates/site"),
+        bytecode_cache=_template_cache(),
         undefined=StrictUndefined,
         autoescape=False,
         trim_blocks=True,
