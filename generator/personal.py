@@ -567,7 +567,26 @@ def recognise_numbers_plain(text: str) -> list[Recognised]:
 # (dot), " dot ", 点). Brackets are ASCII or full-width (which the normal form keeps as written).
 _OPEN = r"[\[(（【［<＜{｛〔「]"
 _CLOSE = r"[\])）】］>＞}｝〕」]"
-_AT = re.compile(rf" ?{_OPEN} ?(?:at|艾特) ?{_CLOSE} ?|@| at |艾特|小老鼠|圈a|(?<=[a-z0-9])[#＃](?=[a-z0-9])")
+_AT_PLAIN = re.compile(
+    rf" ?{_OPEN} ?(?:at|艾特) ?{_CLOSE} ?|@| at |艾特|小老鼠|圈a|(?<=[a-z0-9])[#＃](?=[a-z0-9])"
+)
+# The same marks, each alternative starting with one character written out, in the same order at every
+# place (a bracketed "at" after a space before " at "): the regular-expression engine then skips every place
+# that starts none of them without trying the alternatives there. ``_AT_PLAIN`` is the statement it equals
+# (tests/test_recogniser.py).
+_AT = re.compile(
+    "|".join(
+        [
+            rf" (?:{_OPEN} ?(?:at|艾特) ?{_CLOSE} ?|at )",
+            *(rf"{re.escape(o)} ?(?:at|艾特) ?{_CLOSE} ?" for o in "[(（【［<＜{｛〔「"),
+            "@",
+            "艾特",
+            "小老鼠",
+            "圈a",
+            *(rf"{h}(?<=[a-z0-9]{h})(?=[a-z0-9])" for h in "#＃"),
+        ]
+    )
+)
 _DOT = re.compile(rf" ?{_OPEN} ?(?:dot|点) ?{_CLOSE} ?| dot |\.|。|点")
 _LABEL = re.compile(r"[a-z0-9\-]{1,63}")
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._%+-")

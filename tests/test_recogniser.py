@@ -422,3 +422,21 @@ def test_a_stretch_gap_is_what_a_chain_accepts_between_two_groups() -> None:
         if bool(gap.fullmatch(chr(cp))) != (not chr(cp).isalnum() and chr(cp) not in _LINE_BREAKS)
     ]
     assert wrong == []
+
+
+AT_TEXTS = st.lists(
+    st.sampled_from(
+        [*" at[](（）【】［］<>＜＞{}｛｝〔〕「」@＠艾特小老鼠圈#＃a0z9x.\n", "at", "艾特", "dot"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(AT_TEXTS)
+def test_the_at_marks_written_for_speed_are_the_plain_ones(text: str) -> None:
+    """``_AT`` (each alternative starting with one written-out character) finds the same marks at the same
+    places as the plain statement ``_AT_PLAIN``."""
+    from generator.personal import _AT, _AT_PLAIN
+
+    assert [m.span() for m in _AT.finditer(text)] == [m.span() for m in _AT_PLAIN.finditer(text)]
