@@ -8,9 +8,10 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from msgspec import Struct
 
 from generator.paths import SUBMISSIONS
 
@@ -18,8 +19,7 @@ IGNORED_NAMES = frozenset({".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"})
 MAX_READ_BYTES = 16 * 1024 * 1024  # files above the loader's cap are still read far enough to be refused
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Struct, frozen=True):
     """One file of the tree: its repository path and bytes, or why it cannot be taken (``refusal``)."""
 
     path: str
@@ -73,8 +73,7 @@ def _read_capped(handle: BinaryIO, size: int) -> bytes:
     return raw
 
 
-@dataclass(frozen=True, slots=True)
-class Unread:
+class Unread(Struct, frozen=True):
     """A file of the tree found but not read yet: ``read`` gives the ``Source`` that ``read_folder`` would
     have given for it. A whole-tree check hands these to the parser, which reads each file just before it
     parses it, so that the bytes of only one file are held at a time (measured: a 2,007-file tree's peak

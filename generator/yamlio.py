@@ -56,11 +56,13 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from importlib import import_module
 from sys import intern
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from generator import yamlscan
 
@@ -98,8 +100,7 @@ Mark = tuple[int, int]
 DataPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class YamlProblem:
+class YamlProblem(Struct, frozen=True):
     """A reason the file cannot be read (or, for ``warning`` ones, a doubt about it), as values: the rule
     and its message variant (declared in ``generator.rules.format_yaml``), the facts the message names
     (``values``: name → value pairs; a refused character, a type name, libyaml's own words …), where."""
@@ -113,8 +114,7 @@ class YamlProblem:
     path: DataPath = ()
 
 
-@dataclass(slots=True)
-class LoadedYaml:
+class LoadedYaml(Struct):
     """``data`` is None when any error-severity problem was found.
 
     Every member of the data (a mapping's key, a sequence's item, and the root) has a position: the
