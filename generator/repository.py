@@ -8,10 +8,9 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
-
-from msgspec import Struct
 
 from generator.paths import SUBMISSIONS
 
@@ -19,7 +18,11 @@ IGNORED_NAMES = frozenset({".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"})
 MAX_READ_BYTES = 16 * 1024 * 1024  # files above the loader's cap are still read far enough to be refused
 
 
-class Source(Struct, frozen=True):
+# Dataclasses here, not msgspec Structs as on the rest of the check path: ``generator.forge`` imports this
+# module (the CLI's last-resort error handler does), and the publish job (``comment``, ``commit-status``) runs
+# with only the standard library and PyYAML (tests/test_extras.py).
+@dataclass(frozen=True, slots=True)
+class Source:
     """One file of the tree: its repository path and bytes, or why it cannot be taken (``refusal``)."""
 
     path: str
@@ -73,7 +76,8 @@ def _read_capped(handle: BinaryIO, size: int) -> bytes:
     return raw
 
 
-class Unread(Struct, frozen=True):
+@dataclass(frozen=True, slots=True)
+class Unread:
     """A file of the tree found but not read yet: ``read`` gives the ``Source`` that ``read_folder`` would
     have given for it. A whole-tree check hands these to the parser, which reads each file just before it
     parses it, so that the bytes of only one file are held at a time (measured: a 2,007-file tree's peak

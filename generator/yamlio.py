@@ -56,13 +56,11 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from importlib import import_module
 from sys import intern
 from typing import TYPE_CHECKING, Any
-
-from msgspec import Struct, field
-from msgspec.structs import replace
 
 from generator import yamlscan
 
@@ -100,7 +98,11 @@ Mark = tuple[int, int]
 DataPath = tuple[str | int, ...]
 
 
-class YamlProblem(Struct, frozen=True):
+# Dataclasses here, not msgspec Structs as on the rest of the check path: ``forgeapi`` imports this module
+# (through ``textsafe``), and the publish job (``comment``, ``commit-status``) runs with only the standard
+# library and PyYAML (tests/test_extras.py).
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
     """A reason the file cannot be read (or, for ``warning`` ones, a doubt about it), as values: the rule
     and its message variant (declared in ``generator.rules.format_yaml``), the facts the message names
     (``values``: name → value pairs; a refused character, a type name, libyaml's own words …), where."""
@@ -114,7 +116,8 @@ class YamlProblem(Struct, frozen=True):
     path: DataPath = ()
 
 
-class LoadedYaml(Struct):
+@dataclass(slots=True)
+class LoadedYaml:
     """``data`` is None when any error-severity problem was found.
 
     Every member of the data (a mapping's key, a sequence's item, and the root) has a position: the
