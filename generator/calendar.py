@@ -10,8 +10,9 @@ package; for a year it does not cover yet, from the office's table ``submissions
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from msgspec import Struct
 
 from generator.model import HolidayYear
 
@@ -28,8 +29,7 @@ class CalendarError(Exception):
     """The working-day calendar does not cover a date that the window needs."""
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(Struct, frozen=True):
     start: date
     end: date  # inclusive
     days: int

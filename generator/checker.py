@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
 from decimal import InvalidOperation
 from pathlib import Path
 from typing import Any, overload
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from generator import model
 from generator.findings import Finding, Severity, format_data_path
@@ -44,8 +46,7 @@ def size_cap(kind: FileKind | None) -> int:
     return spec_of(kind).max_bytes if kind is not None else MAX_BYTES
 
 
-@dataclass(slots=True)
-class ParsedFile:
+class ParsedFile(Struct):
     path: str
     kind: FileKind | None
     loaded: LoadedYaml | None
@@ -55,8 +56,7 @@ class ParsedFile:
     elsewhere: tuple[model.PlacedCandidate, ...] = ()  # the same in comments, names, PDF text (PRIV-005…007)
 
 
-@dataclass(frozen=True, slots=True)
-class Private:
+class Private(Struct, frozen=True):
     """What the files of a checked tree hold that no output may show, for the site's privacy scan
     (``site.privacy.Scanner``): each private value (a contact's name, phone and e-mail, a secretary's name, a
     bank account number, a maintainer's login) → what it is; and the societies' credit codes, public numbers
@@ -66,16 +66,31 @@ class Private:
     credit_codes: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class CheckResult:
+class CheckResult(Struct, frozen=True):
     findings: tuple[Finding, ...]
     files: int
-    dataset: model.Dataset | None = field(default=None, compare=False, repr=False)
-    reported: tuple[str, ...] = field(default=(), compare=False, repr=False)  # the files reported on
-    private: Private = field(default_factory=Private, compare=False, repr=False)  # a whole tree's (``check``)
+    # ``dataset``, ``reported`` and ``private`` are neither compared nor shown (``_compared``, ``__repr__``).
+    dataset: model.Dataset | None = None
+    reported: tuple[str, ...] = ()  # the files reported on
+    private: Private = field(default_factory=Private)  # a whole tree's (``check``)
     # A pull request's findings its author cannot act on (``generator.pullrequest``): shown apart, never
     # counted (``errors`` and the verdict are about ``findings`` only).
     context: tuple[Finding, ...] = ()
+
+    def _compared(self) -> tuple[object, ...]:
+        return (self.findings, self.files, self.context)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, CheckResult)
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        return f"CheckResult(findings={self.findings!r}, files={self.files!r}, context={self.context!r})"
 
     @property
     def errors(self) -> int:

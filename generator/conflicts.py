@@ -15,7 +15,7 @@ relationship (``model.WAIVABLE``) and an ``avoid`` request; nothing else can be 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from generator.model import WAIVABLE, Call, Cycle, Dataset, OfficeRuling
 
@@ -36,8 +36,7 @@ RELATIONSHIPS_ZH = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Conflict:
+class Conflict(Struct, frozen=True):
     expert: str
     society: str
     source: str  # declared | pool | review | avoid | recusal
@@ -128,8 +127,7 @@ def workload(cycle: Cycle) -> dict[str, int]:
     return counts
 
 
-@dataclass(frozen=True, slots=True)
-class SummaryRow:
+class SummaryRow(Struct, frozen=True):
     """One application in the office's conflict summary."""
 
     society: str

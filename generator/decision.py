@@ -9,8 +9,9 @@ summed by tier (they cannot be checked against societies)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from generator.model import Cycle, Dataset, Decisions, two_decimals
 
@@ -18,8 +19,7 @@ ALL = "all"  # the one category of a call that names none
 ALL_NAME = "全部申报学会"
 
 
-@dataclass(frozen=True, slots=True)
-class Category:
+class Category(Struct, frozen=True):
     id: str
     name: str
     quotas: tuple[tuple[str, int], ...]  # (tier, places) in the call's tier order
@@ -105,8 +105,7 @@ def proposed_tier(dec: Decisions | None, society: str) -> str | None:
     return next((p.tier for p in dec.proposed if p.society == society), None)
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(Struct, frozen=True):
     """What the committee decided for one applicant: ``kind`` proposed | not_proposed | formal_failed |
     pending (no proposed list yet); ``tier`` when proposed; ``reason`` the recorded reason, "" if none."""
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from msgspec import Struct
 
 
 class Severity(StrEnum):
@@ -23,8 +24,7 @@ class Severity(StrEnum):
         return {"error": "错误", "warning": "警告", "notice": "提示"}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Struct, frozen=True):
     """One problem at one place.
 
     ``file`` is the POSIX path relative to the repository root (``submissions/2026/call.yaml``);

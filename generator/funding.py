@@ -9,9 +9,10 @@ at the final acceptance, or revoked) and ``completed`` (the final acceptance pas
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+
+from msgspec import Struct
 
 from generator.model import (
     Award,
@@ -33,8 +34,7 @@ STATES: dict[str, str] = {
 PASSED, FAILED = "合格", "不合格"
 
 
-@dataclass(frozen=True, slots=True)
-class Funding:
+class Funding(Struct, frozen=True):
     """One award's money as of a day: all amounts in yuan (Decimal)."""
 
     society: str

@@ -7,9 +7,10 @@ Stage codes are stable (the site and outside tools rely on them); the Chinese la
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
+
+from msgspec import Struct
 
 from generator.calendar import CalendarError, HolidayTable, Window, window, workday_test
 from generator.model import Cycle, Dataset, Decisions, Sanction, Substitution
@@ -144,8 +145,7 @@ def _after_failed_midterm(dec: Decisions, society: str, today: date) -> str:
     return "final_passed"
 
 
-@dataclass(frozen=True, slots=True)
-class Publicity:
+class Publicity(Struct, frozen=True):
     start: date | None
     end: date | None
     state: str
@@ -161,8 +161,7 @@ class ReminderKind(Enum):
     FORMAL_REVIEW = "formal_review"  # the deadline passed, no formal review recorded
 
 
-@dataclass(frozen=True, slots=True)
-class Reminder:
+class Reminder(Struct, frozen=True):
     """An overdue step, as values: which reminder, in which file, and what its message names. The rule and
     its text are ``generator.rules.lifecycle``'s (``reminder_rule``, ``reminder_text``): one rule per kind."""
 
@@ -173,8 +172,7 @@ class Reminder:
     variant: str = ""  # the message variant (every reminder has one message today)
 
 
-@dataclass(frozen=True, slots=True)
-class CycleStatus:
+class CycleStatus(Struct, frozen=True):
     cycle: int
     now: datetime
     today: date

@@ -1,4 +1,4 @@
-"""The programme's domain as frozen dataclasses, built from schema-valid data.
+"""The programme's domain as frozen ``msgspec.Struct`` classes, built from schema-valid data.
 
 Money is ``Decimal``; dates are ``datetime.date``; the call's deadline is an aware ``datetime``. Each object
 remembers the repository-relative ``file`` it came from, so rules can point at it.
@@ -7,11 +7,12 @@ remembers the repository-relative ``file`` it came from, so rules can point at i
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
+
+from msgspec import Struct, field
 
 from generator.clock import PROGRAMME_TZ, local_date, local_time_text
 
@@ -45,15 +46,13 @@ def fmt_money(value: Decimal) -> str:
 
 
 # --------------------------------------------------------------------------------------------- programme
-@dataclass(frozen=True, slots=True)
-class Category:
+class Category(Struct, frozen=True):
     key: str
     title: str
     area: str
 
 
-@dataclass(frozen=True, slots=True)
-class EligibilitySettings:
+class EligibilitySettings(Struct, frozen=True):
     annual_report_deadline: str  # "MM-DD"
     min_staff: int
     council_term_years: int
@@ -65,8 +64,7 @@ class EligibilitySettings:
         return date(year, month, day)
 
 
-@dataclass(frozen=True, slots=True)
-class Programme:
+class Programme(Struct, frozen=True):
     file: str
     name: str
     organiser: str
@@ -117,8 +115,7 @@ def build_programme(file: str, d: dict[str, Any]) -> Programme:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class IndicatorSpec:
+class IndicatorSpec(Struct, frozen=True):
     """One indicator of the programme's standard set (``indicators`` in programme.yaml, 一（三）3、四（四）)."""
 
     id: str
@@ -129,8 +126,7 @@ class IndicatorSpec:
     weight: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class PerformanceSettings:
+class PerformanceSettings(Struct, frozen=True):
     """What the office sets for 绩效考核 and dynamic management (programme.yaml; all optional)."""
 
     indicators: dict[str, IndicatorSpec] = field(default_factory=dict)
@@ -168,8 +164,7 @@ def build_performance_settings(d: dict[str, Any]) -> PerformanceSettings:
 
 
 # --------------------------------------------------------------------------------------------- societies
-@dataclass(frozen=True, slots=True)
-class Society:
+class Society(Struct, frozen=True):
     file: str
     slug: str
     name: str
@@ -206,8 +201,7 @@ def build_society(file: str, d: dict[str, Any]) -> Society:
 
 
 # --------------------------------------------------------------------------------------------- office
-@dataclass(frozen=True, slots=True)
-class Expert:
+class Expert(Struct, frozen=True):
     id: str
     name: str
     field: str
@@ -221,14 +215,12 @@ class Expert:
         return (self.field, *self.other_fields)
 
 
-@dataclass(frozen=True, slots=True)
-class AnnualReportFiling:
+class AnnualReportFiling(Struct, frozen=True):
     summary: date | None
     plan: date | None
 
 
-@dataclass(frozen=True, slots=True)
-class EntrustedProject:
+class EntrustedProject(Struct, frozen=True):
     index: int
     id: str
     society: str
@@ -239,8 +231,7 @@ class EntrustedProject:
     completed: date | None
 
 
-@dataclass(frozen=True, slots=True)
-class Sanction:
+class Sanction(Struct, frozen=True):
     index: int
     id: str
     society: str
@@ -256,8 +247,7 @@ class Sanction:
     repayments: tuple[Repayment, ...] = ()  # what came back: (date, amount)
 
 
-@dataclass(frozen=True, slots=True)
-class Correction:
+class Correction(Struct, frozen=True):
     """The office's recorded reason for changing a closed or frozen file (``office/corrections.yaml``)."""
 
     index: int
@@ -269,8 +259,7 @@ class Correction:
     record: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class HolidayEntry:
+class HolidayEntry(Struct, frozen=True):
     """One day of the office's holiday table (``office/holidays.yaml``): a rest day or an adjusted working day."""
 
     index: int  # position in its list
@@ -278,8 +267,7 @@ class HolidayEntry:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class HolidayYear:
+class HolidayYear(Struct, frozen=True):
     """One year of the office's table of official holidays (放假) and adjusted working days (调休上班)."""
 
     year: int
@@ -311,8 +299,7 @@ def build_holidays(d: dict[str, Any]) -> dict[int, HolidayYear]:
     return out
 
 
-@dataclass(slots=True)
-class OfficeRecords:
+class OfficeRecords(Struct):
     """Each part is None when its file is missing or unreadable (rules then say so once)."""
 
     inspections_file: str | None = None
@@ -415,15 +402,13 @@ def build_experts(d: dict[str, Any]) -> dict[str, Expert]:
 
 
 # --------------------------------------------------------------------------------------------- call
-@dataclass(frozen=True, slots=True)
-class AwardTier:
+class AwardTier(Struct, frozen=True):
     tier: str
     count: int
     amount: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class CallCategory:
+class CallCategory(Struct, frozen=True):
     """One category of the call (分类实施): its own quota per tier and its own panel."""
 
     index: int
@@ -433,8 +418,7 @@ class CallCategory:
     quotas: tuple[tuple[str, int], ...]  # (tier, count) in the listed order
 
 
-@dataclass(frozen=True, slots=True)
-class RubricItem:
+class RubricItem(Struct, frozen=True):
     """One sub-item of an area's rubric: its maximum and the anchored descriptions (high, middle, low)."""
 
     index: int
@@ -444,16 +428,14 @@ class RubricItem:
     anchors: tuple[tuple[str, str], ...]  # (level, description), e.g. ("high", "…")
 
 
-@dataclass(frozen=True, slots=True)
-class Aggregation:
+class Aggregation(Struct, frozen=True):
     """The one stated rule that turns the experts' totals into an application's total."""
 
     method: str  # "mean" | "trimmed_mean"
     trim: int  # how many highest and how many lowest are dropped (0 for "mean")
 
 
-@dataclass(frozen=True, slots=True)
-class Call:
+class Call(Struct, frozen=True):
     file: str
     cycle: int
     title: str
@@ -578,16 +560,14 @@ def _aggregation(scoring: dict[str, Any]) -> Aggregation | None:
 
 
 # --------------------------------------------------------------------------------------------- application
-@dataclass(frozen=True, slots=True)
-class BudgetLine:
+class BudgetLine(Struct, frozen=True):
     index: int
     category: str
     item: str
     amount: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class Achievement:
+class Achievement(Struct, frozen=True):
     area: str
     index: int
     title: str
@@ -597,15 +577,13 @@ class Achievement:
     evidence: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(Struct, frozen=True):
     role: str  # secretary_general | deputy_secretary_general
     name: str
     employment: str
 
 
-@dataclass(frozen=True, slots=True)
-class Application:
+class Application(Struct, frozen=True):
     file: str
     cycle: int
     society: str
@@ -696,8 +674,7 @@ def build_application(file: str, d: dict[str, Any]) -> Application:
 
 
 # --------------------------------------------------------------------------------------------- reviews
-@dataclass(frozen=True, slots=True)
-class Score:
+class Score(Struct, frozen=True):
     index: int
     society: str
     points: dict[str, Decimal]  # area -> points (the sum of its sub-items when they are scored)
@@ -709,8 +686,7 @@ class Score:
         return sum(self.points.values(), Decimal(0))
 
 
-@dataclass(frozen=True, slots=True)
-class Review:
+class Review(Struct, frozen=True):
     file: str
     cycle: int
     expert: str
@@ -742,8 +718,7 @@ def _score(i: int, s: dict[str, Any]) -> Score:
 
 
 # --------------------------------------------------------------------------------------------- decisions
-@dataclass(frozen=True, slots=True)
-class FormalResult:
+class FormalResult(Struct, frozen=True):
     passed: bool
     reason: str | None
     # 三（一）: what the office verified against the originals (independent_bank_account, finance_staff);
@@ -752,8 +727,7 @@ class FormalResult:
     supplement: Supplement | None = None  # 补正 requested at formal review
 
 
-@dataclass(frozen=True, slots=True)
-class Supplement:
+class Supplement(Struct, frozen=True):
     """补正: missing material the office asked for at formal review, by a due date."""
 
     requested: date
@@ -766,8 +740,7 @@ class Supplement:
         return bool(self.items) and self.received is None and self.requested <= today <= self.due
 
 
-@dataclass(frozen=True, slots=True)
-class Reconsideration:
+class Reconsideration(Struct, frozen=True):
     """复核: a society's request to review its formal rejection or an objection's outcome."""
 
     index: int
@@ -780,8 +753,7 @@ class Reconsideration:
     outcome: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Substitution:
+class Substitution(Struct, frozen=True):
     """递补: a society moved up in place of one removed, publicised on its own."""
 
     index: int
@@ -796,8 +768,7 @@ class Substitution:
     publicity_channels: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class LeftOut:
+class LeftOut(Struct, frozen=True):
     """A proposed society not commended, with the recorded reason."""
 
     index: int
@@ -805,16 +776,14 @@ class LeftOut:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Proposal:
+class Proposal(Struct, frozen=True):
     index: int
     society: str
     tier: str
     reason: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Objection:
+class Objection(Struct, frozen=True):
     index: int
     id: str
     received: date
@@ -825,8 +794,7 @@ class Objection:
     outcome: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Award:
+class Award(Struct, frozen=True):
     index: int
     society: str
     tier: str
@@ -834,8 +802,7 @@ class Award:
     support_years: int = 1  # multi-year support the office chose (一（三）2): later years released on a 合格
 
 
-@dataclass(frozen=True, slots=True)
-class InspectionRound:
+class InspectionRound(Struct, frozen=True):
     date: date | None
     results: dict[str, tuple[str, str]]  # society -> (合格|不合格, note)
     doc_number: str | None = None  # the inspection notice's document number
@@ -845,8 +812,7 @@ class InspectionRound:
     )  # society -> why the verdict departs from the figures
 
 
-@dataclass(frozen=True, slots=True)
-class Decisions:
+class Decisions(Struct, frozen=True):
     file: str
     cycle: int
     formal_review_date: date | None
@@ -918,8 +884,7 @@ def _substitutions(d: dict[str, Any]) -> tuple[Substitution, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
-class Cutoff:
+class Cutoff(Struct, frozen=True):
     """A cut-off the committee set: the lowest total (inclusive) for a tier within a category."""
 
     index: int
@@ -928,8 +893,7 @@ class Cutoff:
     score: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class Unfilled:
+class Unfilled(Struct, frozen=True):
     index: int
     category: str
     tier: str
@@ -937,15 +901,13 @@ class Unfilled:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Departure:
+class Departure(Struct, frozen=True):
     index: int
     society: str
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class CommitteeDecision:
+class CommitteeDecision(Struct, frozen=True):
     """The committee's decision with its reasons (``expert_review`` in decisions.yaml), 四（二）: members
     present (a count; names stay in the committee repository), consensus or a vote, cut-offs, unfilled
     places and departures from the ranking. ``present`` is None when no meeting is recorded."""
@@ -1058,8 +1020,7 @@ def build_decisions(file: str, d: dict[str, Any]) -> Decisions:
 
 
 # --------------------------------------------------------------------------------------------- results
-@dataclass(frozen=True, slots=True)
-class RecordedStanding:
+class RecordedStanding(Struct, frozen=True):
     """One application's aggregated review result as the office recorded it (``<cycle>/results.yaml``)."""
 
     index: int
@@ -1076,8 +1037,7 @@ class RecordedStanding:
     category: str | None = None  # 分类实施: the category the rank and tier are within
 
 
-@dataclass(frozen=True, slots=True)
-class Results:
+class Results(Struct, frozen=True):
     """The aggregated expert-review results of a cycle, recorded from the committee repository."""
 
     file: str
@@ -1127,8 +1087,7 @@ def build_results(file: str, d: dict[str, Any]) -> Results:
 
 
 # --------------------------------------------------------------------------------------------- plans, reports
-@dataclass(frozen=True, slots=True)
-class Indicator:
+class Indicator(Struct, frozen=True):
     index: int
     name: str
     unit: str
@@ -1136,15 +1095,13 @@ class Indicator:
     id: str | None = None  # the programme's standard indicator it measures (programme.yaml ``indicators``)
 
 
-@dataclass(frozen=True, slots=True)
-class FundDirection:
+class FundDirection(Struct, frozen=True):
     index: int
     category: str
     amount: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(Struct, frozen=True):
     file: str
     cycle: int
     society: str
@@ -1180,8 +1137,7 @@ def build_plan(file: str, d: dict[str, Any]) -> Plan:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Spending:
+class Spending(Struct, frozen=True):
     index: int
     date: date
     category: str
@@ -1189,8 +1145,7 @@ class Spending:
     amount: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(Struct, frozen=True):
     file: str
     cycle: int
     society: str
@@ -1203,8 +1158,7 @@ class Report:
     experience: str = ""  # 典型经验 (final report): the short account shown on the showcase (五（四）)
 
 
-@dataclass(frozen=True, slots=True)
-class MilestoneStatus:
+class MilestoneStatus(Struct, frozen=True):
     index: int
     task: str
     status: str  # done | in_progress | delayed | dropped
@@ -1233,8 +1187,7 @@ def build_report(file: str, d: dict[str, Any]) -> Report:
 
 
 # --------------------------------------------------------------------------------------------- cycle, dataset
-@dataclass(slots=True)
-class Cycle:
+class Cycle(Struct):
     year: int
     call: Call | None = None
     decisions: Decisions | None = None
@@ -1253,8 +1206,7 @@ class Cycle:
     payments: Payments | None = None  # the office's payments and funding decisions (<cycle>/payments.yaml)
 
 
-@dataclass(frozen=True, slots=True)
-class PersonalCandidate:
+class PersonalCandidate(Struct, frozen=True):
     """A scalar of a data file that looks like personal data (``generator.rules.privacy.candidates``)."""
 
     path: tuple[str | int, ...]
@@ -1263,8 +1215,7 @@ class PersonalCandidate:
     masked: str
 
 
-@dataclass(frozen=True, slots=True)
-class PlacedCandidate:
+class PlacedCandidate(Struct, frozen=True):
     """What looks like personal data outside a data file's values (``generator.rules.privacy``, PRIV-005…007):
     in a YAML comment (``place`` "comment", at ``line`` and ``column``), in a file or folder name of the
     file's path ("file", "folder": ``name`` is which one) or in a PDF attachment's text ("pdf", on ``line``,
@@ -1277,8 +1228,7 @@ class PlacedCandidate:
     name: str = ""
 
 
-@dataclass(slots=True)
-class Dataset:
+class Dataset(Struct):
     """Everything the rules look at: the whole tree, loaded once."""
 
     programme: Programme | None = None
@@ -1338,8 +1288,7 @@ RELATIONSHIPS: tuple[str, ...] = (
 WAIVABLE: tuple[str, ...] = ("member", "collaborator")  # the relationships the office may waive
 
 
-@dataclass(frozen=True, slots=True)
-class ReviewSettings:
+class ReviewSettings(Struct, frozen=True):
     """The call's ``review:`` block (None values: not set)."""
 
     min_scorers: int | None
@@ -1360,8 +1309,7 @@ def build_review_settings(d: Any) -> ReviewSettings | None:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Panel:
+class Panel(Struct, frozen=True):
     index: int
     id: str
     name: str
@@ -1370,8 +1318,7 @@ class Panel:
     members: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Panels:
+class Panels(Struct, frozen=True):
     file: str
     panels: tuple[Panel, ...]
 
@@ -1396,16 +1343,14 @@ def build_panels(file: str, d: dict[str, Any]) -> Panels:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Assignment:
+class Assignment(Struct, frozen=True):
     index: int
     society: str
     panel: str
     experts: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Assignments:
+class Assignments(Struct, frozen=True):
     file: str
     assignments: tuple[Assignment, ...]
 
@@ -1423,16 +1368,14 @@ def build_assignments(file: str, d: dict[str, Any]) -> Assignments:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class DeclaredConflict:
+class DeclaredConflict(Struct, frozen=True):
     index: int
     society: str
     relationship: str
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class Declaration:
+class Declaration(Struct, frozen=True):
     file: str
     cycle: int
     expert: str
@@ -1453,8 +1396,7 @@ def build_declaration(file: str, d: dict[str, Any]) -> Declaration:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class OfficeRuling:
+class OfficeRuling(Struct, frozen=True):
     """A recusal (the expert may not score the application) or a waiver (a declared conflict, an affiliation
     or an applicant's avoid request does not bar the expert), with the office's reason."""
 
@@ -1465,8 +1407,7 @@ class OfficeRuling:
     decided: date | None
 
 
-@dataclass(frozen=True, slots=True)
-class AvoidRequest:
+class AvoidRequest(Struct, frozen=True):
     """An applicant's written request not to be reviewed by some experts: those in the pool by id, the
     others only counted (``others``; minimum necessary)."""
 
@@ -1481,8 +1422,7 @@ class AvoidRequest:
         return len(self.experts) + self.others
 
 
-@dataclass(frozen=True, slots=True)
-class ConflictRecords:
+class ConflictRecords(Struct, frozen=True):
     file: str
     recusals: tuple[OfficeRuling, ...]
     waivers: tuple[OfficeRuling, ...]
@@ -1515,8 +1455,7 @@ def build_conflict_records(file: str, d: dict[str, Any]) -> ConflictRecords:
 
 
 # --------------------------------------------------------------------------------------------- payments
-@dataclass(frozen=True, slots=True)
-class Tranche:
+class Tranche(Struct, frozen=True):
     """One instalment of every award of a cycle (call.payment.tranches): its share and its condition."""
 
     number: int  # 1-based
@@ -1531,15 +1470,13 @@ def build_tranches(d: dict[str, Any] | None) -> tuple[Tranche, ...]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Repayment:
+class Repayment(Struct, frozen=True):
     index: int
     date: date
     amount: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class MidtermFollowup:
+class MidtermFollowup(Struct, frozen=True):
     """A failed midterm's 整改 (items, due) and its 复查 (date, result, note), each absent until recorded."""
 
     items: tuple[str, ...]
@@ -1564,8 +1501,7 @@ def build_followups(d: dict[str, Any] | None) -> dict[str, MidtermFollowup]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Payment:
+class Payment(Struct, frozen=True):
     index: int
     society: str
     tranche: int
@@ -1574,8 +1510,7 @@ class Payment:
     doc_number: str
 
 
-@dataclass(frozen=True, slots=True)
-class FundingDecision:
+class FundingDecision(Struct, frozen=True):
     index: int
     society: str
     decided: date
@@ -1585,8 +1520,7 @@ class FundingDecision:
     doc_number: str
 
 
-@dataclass(frozen=True, slots=True)
-class Payments:
+class Payments(Struct, frozen=True):
     file: str
     cycle: int
     payments: tuple[Payment, ...]

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import io
 import warnings
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 MAX_PDF_BYTES = 12 * 1024 * 1024
 MAX_PAGES = 40
@@ -26,8 +27,7 @@ UNREADABLE = "unreadable"
 TOO_MANY_PAGES = "too_many_pages"
 
 
-@dataclass(frozen=True, slots=True)
-class PdfText:
+class PdfText(Struct, frozen=True):
     pages: tuple[str, ...]  # the text of the pages read, in order (page n is pages[n - 1])
     problem: str | None = None  # TOO_LARGE, ENCRYPTED, UNREADABLE or TOO_MANY_PAGES
     page_count: int = 0  # how many pages the file has (0 when it could not be opened)

@@ -12,9 +12,10 @@ when returned. Records dated after ``today`` are not yet known.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+
+from msgspec import Struct
 
 from generator.model import Award, Cycle, Dataset, PerformanceSettings, Plan, Report
 
@@ -57,8 +58,7 @@ def execution_rate(planned: Decimal, spent: Decimal) -> Decimal | None:
     return None if planned == 0 else spent / planned
 
 
-@dataclass(frozen=True, slots=True)
-class IndicatorFigure:
+class IndicatorFigure(Struct, frozen=True):
     name: str
     unit: str
     id: str | None  # the standard indicator, if the plan names one
@@ -74,16 +74,14 @@ class IndicatorFigure:
         return self.rate is not None and self.rate >= HUNDRED
 
 
-@dataclass(frozen=True, slots=True)
-class Execution:
+class Execution(Struct, frozen=True):
     category: str
     planned: Decimal
     spent: Decimal
     rate: Decimal | None  # percent, one decimal
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(Struct, frozen=True):
     """The computed figures of one award at one report (midterm or final)."""
 
     cycle: int
@@ -201,8 +199,7 @@ def due_dates(cycle: Cycle, settings: PerformanceSettings) -> tuple[date, date] 
     )
 
 
-@dataclass(frozen=True, slots=True)
-class DueInspection:
+class DueInspection(Struct, frozen=True):
     cycle: int
     society: str
     stage: str  # midterm | final
@@ -244,8 +241,7 @@ def inspections_due(data: Dataset, today: date) -> Iterator[DueInspection]:
 
 
 # ------------------------------------------------------------------------------------------- consequences
-@dataclass(frozen=True, slots=True)
-class Consequence:
+class Consequence(Struct, frozen=True):
     """What a final result of ``source_cycle`` means for cycle ``cycle`` (一（三）2、一（三）3)."""
 
     cycle: int
@@ -326,8 +322,7 @@ def consequences(data: Dataset, year: int, today: date) -> tuple[Consequence, ..
 SUPPORT_ZH = {"released": "已拨付", "committed": "已承诺（待总结验收合格后拨付）", "lapsed": "已失效"}
 
 
-@dataclass(frozen=True, slots=True)
-class SupportYear:
+class SupportYear(Struct, frozen=True):
     cycle: int  # the award's cycle
     society: str
     year: int  # 1, 2, …: which year of the support
@@ -386,8 +381,7 @@ def demonstration(data: Dataset, today: date) -> tuple[tuple[str, tuple[int, ...
 
 
 # ------------------------------------------------------------------------------------------- the site's view
-@dataclass(frozen=True, slots=True)
-class Completed:
+class Completed(Struct, frozen=True):
     """A completed award (its final recorded) as the showcase shows it (五（四））."""
 
     cycle: int
@@ -403,8 +397,7 @@ class Completed:
     experience: str
 
 
-@dataclass(frozen=True, slots=True)
-class PerformanceView:
+class PerformanceView(Struct, frozen=True):
     """The public figures of 绩效考核: every element comes from public fields (plans, reports, inspections)."""
 
     assessments: tuple[Assessment, ...]  # the latest known report of each award

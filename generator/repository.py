@@ -18,6 +18,9 @@ IGNORED_NAMES = frozenset({".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"})
 MAX_READ_BYTES = 16 * 1024 * 1024  # files above the loader's cap are still read far enough to be refused
 
 
+# Dataclasses here, not msgspec Structs as on the rest of the check path: ``generator.forge`` imports this
+# module (the CLI's last-resort error handler does), and the publish job (``comment``, ``commit-status``) runs
+# with only the standard library and PyYAML (tests/test_extras.py).
 @dataclass(frozen=True, slots=True)
 class Source:
     """One file of the tree: its repository path and bytes, or why it cannot be taken (``refusal``)."""

@@ -11,9 +11,10 @@ Each folder is decided on its own; ``describe`` says in one line (Chinese, Engli
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 import generator
 from generator import __version__
@@ -26,8 +27,7 @@ SITE = "site"
 SITE_PARTS = ("mkdocs.yml", "overrides", "docs")  # what a site folder must hold to be used
 
 
-@dataclass(frozen=True, slots=True)
-class Resources:
+class Resources(Struct, frozen=True):
     schemas: Path
     site: Path
     own_schemas: bool = False  # the repository's own schemas/ (else the copies shipped with xuehui)

@@ -13,10 +13,11 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from generator.resources import shipped
 from generator.yamlio import DataPath, json_type
@@ -24,8 +25,7 @@ from generator.yamlio import DataPath, json_type
 SCHEMA_DIR = shipped().schemas  # the copies shipped with xuehui; a repository's own: ``resources``
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaProblem:
+class SchemaProblem(Struct, frozen=True):
     """One schema error, as values: the rule and its message variant (``generator.rules.format_schema``),
     the facts the message names (name → value pairs), and the clause of the field."""
 
@@ -135,8 +135,7 @@ def _value_at(data: Any, path: DataPath) -> Any:
     return node
 
 
-@dataclass(frozen=True, slots=True)
-class _Error:
+class _Error(Struct, frozen=True):
     """What every problem builder knows about one validator error."""
 
     error: Any

@@ -13,9 +13,10 @@ the files or of the scores inside them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
+
+from msgspec import Struct
 
 from generator.categories import category_of, category_order, positions
 from generator.model import AREAS, Aggregation, Call, Cycle, Dataset, Results
@@ -30,8 +31,7 @@ def to_decimal(value: Fraction) -> Decimal:
         return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-@dataclass(frozen=True, slots=True)
-class Counted:
+class Counted(Struct, frozen=True):
     """One expert's score that counts for the ranking."""
 
     expert: str
@@ -42,8 +42,7 @@ class Counted:
         return sum(self.points.values(), Decimal(0))
 
 
-@dataclass(frozen=True, slots=True)
-class Standing:
+class Standing(Struct, frozen=True):
     society: str
     count: int
     area_means: dict[str, Fraction]
@@ -121,8 +120,7 @@ def aggregate(
     return sum(kept, Fraction(0)) / len(kept), means, trimmed
 
 
-@dataclass(frozen=True, slots=True)
-class Formation:
+class Formation(Struct, frozen=True):
     """How one application's total was formed under the call's stated aggregation: every expert's total
     (identities are kept for the committee's eyes only), which were dropped, and the mean of the rest.
     The area means are taken over the kept experts, so they add up to the total exactly."""

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 _BREAK_CHARS = "\r\n"  # LF, CRLF and a lone CR end a line, as for the loader (the others are refused)
 _BREAK = re.compile(r"\r\n|[\r\n]")
@@ -27,8 +28,7 @@ _BREAK = re.compile(r"\r\n|[\r\n]")
 _HASH = re.compile(rf"(?:(?<=[ \t{_BREAK_CHARS}])|^)#(?=([^{_BREAK_CHARS}]*))")
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(Struct, frozen=True):
     line: int  # 1-based, as the loader's positions
     column: int  # 1-based, of the #
     text: str  # what follows the #

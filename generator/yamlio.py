@@ -98,6 +98,9 @@ Mark = tuple[int, int]
 DataPath = tuple[str | int, ...]
 
 
+# Dataclasses here, not msgspec Structs as on the rest of the check path: ``forgeapi`` imports this module
+# (through ``textsafe``), and the publish job (``comment``, ``commit-status``) runs with only the standard
+# library and PyYAML (tests/test_extras.py).
 @dataclass(frozen=True, slots=True)
 class YamlProblem:
     """A reason the file cannot be read (or, for ``warning`` ones, a doubt about it), as values: the rule

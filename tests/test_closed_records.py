@@ -4,10 +4,10 @@ every rule's reads, and the corrections record's schema and public history."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from generator.checker import CheckResult, check, run_rules
@@ -398,7 +398,7 @@ def test_judged_society_fields_are_exactly_what_the_rules_read() -> None:
             if rule.check is None:
                 continue
             log: set[str] = set()
-            traced = dataclasses.replace(data)
+            traced = msgspec.structs.replace(data)
             traced.societies = {slug: _Tracing(s, log) for slug, s in data.societies.items()}  # type: ignore[misc]
             list(rule.check(traced, ctx))
             for name in log - {"file"}:  # ``file`` says where to point, it is not data
@@ -424,9 +424,9 @@ def _outcome(data: Dataset, ctx: Context) -> list[tuple[str, str, str]]:
 def test_changing_fields_off_the_list_changes_no_rule_outcome() -> None:
     for data, ctx in _datasets():
         before = _outcome(data, ctx)
-        changed = dataclasses.replace(data)
+        changed = msgspec.structs.replace(data)
         changed.societies = {
-            slug: dataclasses.replace(
+            slug: msgspec.structs.replace(
                 s,
                 name=s.name + "（更名）",
                 short_name="简称",
@@ -452,8 +452,10 @@ def test_changing_a_listed_field_can_change_an_outcome(field: str, value: str) -
     data, ctx = _datasets()[0]
     before = _outcome(data, ctx)
     new: Any = date.fromisoformat(value) if field == "council_elected" else value
-    changed = dataclasses.replace(data)
-    changed.societies = {slug: dataclasses.replace(s, **{field: new}) for slug, s in data.societies.items()}
+    changed = msgspec.structs.replace(data)
+    changed.societies = {
+        slug: msgspec.structs.replace(s, **{field: new}) for slug, s in data.societies.items()
+    }
     differ = {rule for rule, _, _ in set(_outcome(changed, ctx)) ^ set(before)}
     assert differ & {r.id for r in JUDGED_SOCIETY_FIELDS[field]}
 

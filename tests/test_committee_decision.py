@@ -3,10 +3,10 @@ shipped 2026 data, without categories (one category ``all``) and with the call's
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from generator.checker import build_dataset, parse_all
 from generator.clock import parse_now

@@ -8,10 +8,10 @@ import json
 import shutil
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from generator.checker import CheckResult
 from generator.clock import parse_now

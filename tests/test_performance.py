@@ -4,11 +4,11 @@ and the showcase pages of the site."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from datetime import date
 from decimal import Decimal
 
+import msgspec
 import pytest
 
 from generator.checker import build_dataset, parse_all
@@ -342,9 +342,9 @@ def test_multi_year_support_released_year_by_year() -> None:
     states = lambda day: [y.state for y in support_schedule(data, cycle, award, day)]  # noqa: E731
     assert states(date(2026, 11, 1)) == ["released", "committed"]
     assert states(date(2026, 11, 16)) == ["released", "released"]
-    failed = dataclasses.replace(
+    failed = msgspec.structs.replace(
         cycle.decisions,
-        final=dataclasses.replace(
+        final=msgspec.structs.replace(
             cycle.decisions.final, results={"wuhan-mechanical-engineering": ("不合格", "")}
         ),
     )
@@ -365,12 +365,12 @@ def test_demonstration_needs_the_programme_number_of_passed_cycles() -> None:
     assert demonstration(data, today) == ()  # one passed cycle each so far
     dec = data.cycles[2026].decisions
     assert dec is not None
-    medical = dataclasses.replace(data.cycles[2025].decisions.awards[0], index=0)  # type: ignore[union-attr]
-    data.cycles[2026].decisions = dataclasses.replace(
+    medical = msgspec.structs.replace(data.cycles[2025].decisions.awards[0], index=0)  # type: ignore[union-attr]
+    data.cycles[2026].decisions = msgspec.structs.replace(
         dec,
         commendation_date=date(2026, 12, 10),
         awards=(medical,),
-        final=dataclasses.replace(
+        final=msgspec.structs.replace(
             dec.final, date=date(2027, 11, 20), results={"wuhan-medical": ("合格", "")}
         ),
     )

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from typing import Any
+
+from msgspec import Struct, field
 
 from generator.model import Cycle, Dataset
 from generator.yamlio import MAX_BYTES
@@ -24,8 +25,7 @@ OFFICE_MAX_BYTES = 8 * 1024 * 1024  # the office's year-by-year records list eve
 CYCLE = r"(?P<cycle>20[0-9]{2})"  # a cycle's folder in a path pattern
 
 
-@dataclass(frozen=True, slots=True)
-class FileKind:
+class FileKind(Struct, frozen=True):
     """A path's kind, and the cycle, society (or expert) and stage its place names."""
 
     kind: str
@@ -50,8 +50,7 @@ class LockReason(Enum):
     FROZEN = "frozen"  # a recorded formal review or inspection judged it (LOCK-003)
 
 
-@dataclass(frozen=True, slots=True)
-class Lock:
+class Lock(Struct, frozen=True):
     """Why one path (or every path below a folder, ``prefix``) is closed, since when, and by what."""
 
     path: str
@@ -63,8 +62,7 @@ class Lock:
     deletion_only: bool = False  # only deleting it is a LOCK finding (editing it is judged by a rule)
 
 
-@dataclass(frozen=True, slots=True)
-class Need:
+class Need(Struct, frozen=True):
     """Files a check of a file of the declaring kind must read (``generator.needs`` turns it into paths)."""
 
     kind: str
@@ -72,8 +70,7 @@ class Need:
     why: str  # the rules that read it
 
 
-@dataclass(frozen=True, slots=True)
-class Projection:
+class Projection(Struct, frozen=True):
     """A ``Public*`` class of ``generator.public`` and, for each field copied from the data, the schema
     property (a dotted path) it comes from; every one must be ``x-public`` in the kind's schema."""
 
@@ -81,8 +78,7 @@ class Projection:
     fields: Mapping[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class PrivateValue:
+class PrivateValue(Struct, frozen=True):
     """A private value of the data the built site must never show (``generator.site.privacy``)."""
 
     path: tuple[str, ...]  # keys from the document's root; "*" is every item of a list
@@ -98,8 +94,7 @@ DeadlineLocks = Callable[[int, str, date, str], list[Lock]]
 FrozenLocks = Callable[[Cycle, str, date], list[Lock]]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class KindSpec:
+class KindSpec(Struct, frozen=True, eq=False):
     """One kind of file. ``pattern`` is relative to the registry's root (``submissions/`` for the shared
     tree, the committee repository's root for its own) and may name the ``cycle``, ``slug`` and ``stage``;
     ``writes`` is its inverse: the repository path of a ``FileKind`` of this kind."""

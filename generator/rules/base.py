@@ -8,9 +8,10 @@ column. Rules never read files, print or raise on bad data.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
+
+from msgspec import Struct, field
 
 from generator.findings import Severity
 from generator.model import Dataset
@@ -20,8 +21,7 @@ from generator.yamlio import DataPath
 FORMAT_CLAUSE = "格式要求"
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(Struct, frozen=True):
     """What a check knows besides the data: the moment it runs, and which files are being submitted.
 
     ``submitted`` holds the repository paths a society is handing in now (the files named on the command
@@ -48,8 +48,7 @@ class Context:
     base_publicised: Mapping[int, frozenset[str]] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(Struct, frozen=True):
     file: str
     path: DataPath
     zh: str
@@ -62,8 +61,7 @@ class Hit:
 Check = Callable[[Dataset, Context], Iterable[Hit]]
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(Struct, frozen=True):
     """What a finding says: Chinese and English templates and a hint, with named ``{placeholders}`` that the
     code finding the problem fills in (``str.format`` syntax: ``{total}``, ``{value!r}``)."""
 
@@ -78,8 +76,7 @@ class Message:
 DEFAULT = ""  # the name of a rule's only (or main) message variant
 
 
-@dataclass(frozen=True, slots=True)
-class ChecklistLine:
+class ChecklistLine(Struct, frozen=True):
     """One line of the reviewer's checklist (``generator.rules.checklist``): a condition, by clause."""
 
     order: int
@@ -87,8 +84,7 @@ class ChecklistLine:
     clause: str
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """One finding id, declared once: severity, clause, what it checks, its messages and its examples.
 
     ``messages`` maps a variant name (``DEFAULT`` for a rule with one situation) to its ``Message``;
@@ -103,12 +99,32 @@ class Rule:
     en: str
     check: Check | None = None  # None: findings come from the loader, the schema check, the engine …
     eligibility: bool = False  # downgraded to a notice once formal review records the application as rejected
-    messages: Mapping[str, Message] = field(default_factory=dict, compare=False, hash=False)
-    doc: str = field(default="", compare=False, hash=False)
+    messages: Mapping[str, Message] = field(default_factory=dict)  # not compared (``_compared``)
+    doc: str = ""  # not compared
     checklist: ChecklistLine | None = None  # the line of the reviewer's checklist this rule answers
-    note_zh: str = field(
-        default="", compare=False, hash=False
-    )  # the Chinese 说明 where the docstring's note is English
+    note_zh: str = ""  # the Chinese 说明 where the docstring's note is English; not compared
+
+    def _compared(self) -> tuple[object, ...]:
+        """What equality and the hash look at: not the texts (``messages``, ``doc``, ``note_zh``)."""
+        return (
+            self.id,
+            self.severity,
+            self.clause,
+            self.zh,
+            self.en,
+            self.check,
+            self.eligibility,
+            self.checklist,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Rule)
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
 
     def message(self, variant: str = DEFAULT) -> Message:
         return self.messages[variant]

@@ -4,7 +4,8 @@ which returns each problem as values; ``render`` puts it into the words declared
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from generator.rules.base import ERROR, FORMAT_CLAUSE, WARNING, Message, declare
 from generator.yamlio import DataPath, YamlProblem
@@ -547,8 +548,7 @@ def _words(values: dict[str, object]) -> dict[str, object]:
     return values
 
 
-@dataclass(frozen=True, slots=True)
-class YamlMessage:
+class YamlMessage(Struct, frozen=True):
     """A loader problem in words: where, which rule, and what a report says."""
 
     rule: str

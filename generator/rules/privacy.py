@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from generator.model import Dataset, PersonalCandidate, PlacedCandidate
 from generator.paths import SUBMISSIONS
@@ -91,8 +93,7 @@ RULE_OF_KIND = {"mobile": "PRIV-001", "id": "PRIV-002", "card": "PRIV-003", "acc
                 "email": "PRIV-004"}  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Personal:
+class Personal(Struct, frozen=True):
     """One piece of personal data found in a scalar: which rule, and the value masked."""
 
     rule: str

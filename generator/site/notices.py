@@ -12,6 +12,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from msgspec import Struct
+
 from generator.model import two_decimals
 from generator.public import PublicCall, PublicCycle, PublicSanction, PublicSite, PublicSubstitution
 
@@ -151,7 +153,8 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _plain(value: Any) -> Any:
-    """JSON-ready values: dataclasses as dicts, money with two decimals, dates in ISO form."""
+    """JSON-ready values: dataclasses and ``msgspec`` structs (the model's) as dicts, money with two decimals,
+    dates in ISO form."""
     kind = type(value)
     if kind is str or kind is int or kind is bool or value is None:
         return value
@@ -164,6 +167,8 @@ def _plain(value: Any) -> Any:
     if kind is dict:
         return {str(k): _plain(v) for k, v in value.items()}
     names = _FIELDS.get(kind)
+    if names is None and isinstance(value, Struct):
+        names = _FIELDS[kind] = value.__struct_fields__
     if names is None and dataclasses.is_dataclass(value):
         names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
     if names is not None:
