@@ -132,6 +132,11 @@ def _entity(match: re.Match[str]) -> str:
 _UNFOLDED = re.compile(r"[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
+@cache
+def _class_of(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
 def _fold_table(text: str) -> dict[str, str]:
     return {c: f for c in set("".join(_UNFOLDED.findall(text))) if (f := fold_char(c)) != c}
 
@@ -161,7 +166,13 @@ def _normalise_block(text: str) -> str:
         text = decoded
     text = text.casefold()
     table = _fold_table(text)
-    return text.translate({ord(c): f for c, f in table.items()}) if table else text
+    rest: dict[str, str] = {}
+    for char, folded in table.items():
+        if folded:
+            rest[char] = folded
+        else:  # a format character (the search index's zero-width spaces between words): at C speed
+            text = text.replace(char, "")
+    return _class_of(frozenset(rest)).sub(lambda m: rest[m.group()], text) if rest else text
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:

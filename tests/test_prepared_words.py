@@ -174,3 +174,30 @@ def test_load_jieba_without_a_cache_is_jieba_initialize(fresh_jieba: Any) -> Non
     searchwords.load_jieba()  # XUEHUI_CACHE=0 (conftest)
     frequencies, total = _jieba_own()
     assert fresh_jieba.FREQ == frequencies and fresh_jieba.total == total
+
+
+def test_the_remembered_segmentation_is_jiebas_and_follows_its_dictionary() -> None:
+    """``memoised_cut`` gives the words ``jieba.cut`` gives (texts, bytes, arguments), calls jieba once for a
+    text seen again, and segments afresh once the dictionary has changed (a word added)."""
+    import jieba
+
+    from generator.site.searchwords import load_jieba, memoised_cut
+
+    load_jieba()
+    calls: list[object] = []
+
+    def counted(sentence: object, *args: object, **kwargs: object) -> Iterator[str]:
+        calls.append(sentence)
+        return iter(jieba.cut(sentence, *args, **kwargs))
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(jieba.dt.FREQ), jieba.dt.total, True
+    memo = memoised_cut(counted, tokenizer)
+    texts = ["武汉市机械工程学会申报材料", "学会能力提升专项".encode(), "表彰与资金使用"]
+    for text in texts * 3:
+        assert list(memo(text)) == list(jieba.cut(text))
+    assert list(memo(texts[0], HMM=False)) == list(jieba.cut(texts[0], HMM=False))
+    assert len(calls) == 4
+    tokenizer.add_word("工程学会", 10**6)
+    list(memo(texts[0]))
+    assert len(calls) == 5

@@ -380,19 +380,23 @@ def _environment(epoch: int) -> Iterator[list[str]]:
 def _jieba_kept(dictionary: Path) -> Iterator[None]:
     """The search plugin loads the user dictionary into jieba's one global tokenizer: put back afterwards
     what loading it changes (each word's frequency and its prefixes', and the total), so that a later build
-    in this process segments as the first did."""
+    in this process segments as the first did. While the build runs, ``jieba.cut`` (which the plugin calls
+    for every Chinese run of every page) remembers the words of each text (``searchwords.memoised_cut``)."""
     import jieba
 
-    from generator.site.searchwords import load_jieba
+    from generator.site.searchwords import load_jieba, memoised_cut
 
     jieba.setLogLevel(logging.WARNING)
     load_jieba()
     words = [line.split(" ", 1)[0] for line in dictionary.read_text(encoding="utf-8").splitlines() if line]
     touched = {word[:end] for word in words for end in range(1, len(word) + 1)}
     saved, total = {key: jieba.dt.FREQ.get(key) for key in touched}, jieba.dt.total
+    cut = jieba.cut
+    jieba.cut = memoised_cut(cut, jieba.dt)
     try:
         yield
     finally:
+        jieba.cut = cut
         for key, frequency in saved.items():
             if frequency is None:
                 jieba.dt.FREQ.pop(key, None)

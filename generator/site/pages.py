@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
@@ -75,6 +76,7 @@ def _money(value: object) -> str:
     return fmt_money(value) if isinstance(value, Decimal) else "—"
 
 
+@lru_cache(maxsize=8192)  # a society's name is sorted on many pages
 def chinese_order(name: str) -> tuple[tuple[str, ...], str]:
     """A sort key putting Chinese names in pinyin order, as Chinese readers look them up (the syllables with
     their tones, then the name itself to break ties); not in the order of the English codes (slugs)."""
