@@ -35,7 +35,9 @@ def clean(text: object) -> str:
     if first_refused(value) is not None:
         value = REFUSED_CHARACTERS.sub(_blank_or_nothing, value)
     if not value.isprintable():  # printable: no character of the "Other" categories, nothing to drop
-        value = "".join(ch for ch in value if unicodedata.category(ch) not in _DROP_CATEGORIES or ch in "\n\t")
+        value = "".join(
+            ch for ch in value if unicodedata.category(ch) not in _DROP_CATEGORIES or ch in "\n\t"
+        )
     return _SPACE.sub(" ", value).strip()
 
 

@@ -4,7 +4,8 @@ maintainers' logins, and a contact block or bank account should one ever be ther
 identities live in the committee repository and never reach the build) and for shapes of
 private numbers (mobile phones, ID numbers with a valid GB 11643 check digit, card numbers passing Luhn,
 other long digit runs), with an allowlist for the societies' validated credit codes. Any hit fails the
-build.
+build. (``search/search_index.js``, the hook's copy of the JSON index as a script, is scanned through that index
+when it is byte for byte what the hook makes of it: ``build._derived_index``.)
 
 Texts are compared in the normal form of ``generator.personal`` (``normalise``), the same way for the
 output and for the private values: JSON ``\\uXXXX`` escapes and HTML character references decoded, every
