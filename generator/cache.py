@@ -13,7 +13,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -96,6 +96,27 @@ class ParseCache:
             return
 
 
+def stored_set(kind: str, wanted: Mapping[str, tuple[bytes, Callable[[], bytes]]]) -> dict[str, bytes]:
+    """``stored_bytes`` for each of ``wanted`` (name → (key, make)), after which the entries of ``kind`` this
+    call did not use are removed: a set made whole on every run (the site's workbooks) keeps only its
+    latest entries instead of growing with every change."""
+    made = {name: stored_bytes(kind, key, make) for name, (key, make) in wanted.items()}
+    folder = cache_dir()
+    if folder is not None:
+        used = {_entry_name(key) for key, _make in wanted.values()}
+        try:
+            for old in (folder / kind).iterdir():
+                if old.name not in used:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass
+    return made
+
+
+def _entry_name(key: bytes) -> str:
+    return hashlib.sha256(package_digest().encode() + b"\0" + key).hexdigest()
+
+
 def stored_bytes(kind: str, key: bytes, make: Callable[[], bytes]) -> bytes:
     """What ``make`` gives for ``key``, kept in ``<cache>/<kind>/`` by the SHA-256 of this code and the key
     (the caller's key holds everything else the bytes depend on): a rebuild of an unchanged tree reads them
@@ -103,7 +124,7 @@ def stored_bytes(kind: str, key: bytes, make: Callable[[], bytes]) -> bytes:
     folder = cache_dir()
     if folder is None:
         return make()
-    entry = folder / kind / hashlib.sha256(package_digest().encode() + b"\0" + key).hexdigest()
+    entry = folder / kind / _entry_name(key)
     try:
         return entry.read_bytes()
     except OSError:

@@ -4,6 +4,7 @@ tree, and harmless when damaged."""
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,56 @@ def test_no_digest_is_made_when_the_cache_is_off(monkeypatch: pytest.MonkeyPatch
     fresh = parse_all(sources, use_cache=False)
     assert [(p.path, p.findings, p.valid) for p in off] == [(p.path, p.findings, p.valid) for p in fresh]
     assert len(small) == CACHE_MIN_FILES - 1
+
+
+def test_stored_bytes_are_made_once_and_a_set_keeps_only_its_latest_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``stored_bytes`` makes the bytes of a key once and reads them afterwards; a changed key makes them
+    again; ``stored_set`` removes the entries of its kind the call did not use; without a usable cache
+    folder the bytes are simply made."""
+    from generator.cache import stored_bytes, stored_set
+
+    made: list[bytes] = []
+
+    def maker(value: bytes) -> Callable[[], bytes]:
+        def make() -> bytes:
+            made.append(value)
+            return value
+
+        return make
+
+    monkeypatch.setenv("XUEHUI_CACHE", str(tmp_path / "cache"))
+    assert stored_bytes("things", b"a", maker(b"A")) == b"A"
+    assert stored_bytes("things", b"a", maker(b"other")) == b"A"  # read, not made again
+    assert stored_bytes("things", b"b", maker(b"B")) == b"B"
+    assert made == [b"A", b"B"]
+    assert len(list((tmp_path / "cache" / "things").iterdir())) == 2
+    assert stored_set("things", {"x": (b"b", maker(b"never"))}) == {"x": b"B"}
+    assert len(list((tmp_path / "cache" / "things").iterdir())) == 1  # the entry of "a" is gone
+    (tmp_path / "blocked").write_text("a file where the folder would be", encoding="utf-8")
+    monkeypatch.setenv("XUEHUI_CACHE", str(tmp_path / "blocked"))
+    assert stored_set("things", {"x": (b"c", maker(b"C"))}) == {"x": b"C"}
+    monkeypatch.setenv("XUEHUI_CACHE", "0")
+    assert stored_bytes("things", b"b", maker(b"D")) == b"D"
+    assert made == [b"A", b"B", b"C", b"D"]
+
+
+def test_the_site_workbooks_are_the_same_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime
+
+    from generator.site.workbooks import workbooks
+
+    pages = {
+        "data/societies.csv": "代号,名称,成立年份\r\nwuhan-a,武汉市甲学会,1980\r\n",
+        "index.md": "# 首页\n",
+    }
+    moment = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+    monkeypatch.setenv("XUEHUI_CACHE", "0")
+    plain = workbooks(pages, moment)
+    monkeypatch.setenv("XUEHUI_CACHE", str(tmp_path / "cache"))
+    assert workbooks(pages, moment) == plain == workbooks(pages, moment)
+    assert list(plain) == ["data/societies.xlsx"]
+    assert len(list((tmp_path / "cache" / "workbooks").iterdir())) == 1

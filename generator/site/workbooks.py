@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import partial
 
-from generator.cache import stored_bytes
+from generator.cache import stored_set
 from generator.sheetwrite import Cell, Column, Sheet, workbook
 
 MONEY = frozenset({"申请金额", "奖励金额", "计划", "已支出", "结余", "收回金额"})
@@ -72,16 +72,16 @@ def _workbook_of(rel: str, text: str, moment: datetime) -> bytes:
 def workbooks(pages: Mapping[str, str], moment: datetime) -> dict[str, bytes]:
     """``data/<name>.xlsx`` for every ``data/<name>.csv`` of ``pages``, dated ``moment``; each kept in the
     user's cache folder by its CSV, its moment and the versions of this code and openpyxl
-    (``cache.stored_bytes``), so a rebuild does not write the same workbook again."""
+    (``cache.stored_set``: only the latest set is kept), so a rebuild does not write the same workbook again."""
     from importlib.metadata import version
 
     made_by = f"openpyxl {version('openpyxl')}\0{moment.isoformat()}\0"
-    return {
-        rel.removesuffix(".csv") + ".xlsx": stored_bytes(
-            "workbooks",
+    wanted = {
+        rel.removesuffix(".csv") + ".xlsx": (
             (made_by + rel + "\0" + text).encode("utf-8"),
             partial(_workbook_of, rel, text, moment),
         )
         for rel, text in sorted(pages.items())
         if rel.startswith("data/") and rel.endswith(".csv")
     }
+    return stored_set("workbooks", wanted)
