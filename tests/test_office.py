@@ -480,3 +480,64 @@ def test_a_payment_creates_the_cycles_record_and_an_overpayment_is_refused(
     assert "120,000.00 元" in out and errors(repo, "2026-12-23") == []
     code, _, err = office(["payment", "--cycle", "2026", "--society", "wuhan-x", "--tranche", "1", "--date", "2026-12-22", "--amount", "1", "--doc-number", "y", "--now", "2026-12-23"], capsys)  # fmt: skip
     assert code == 1 and "不是 2026 年度受表彰的学会" in err
+
+
+def _without(text: str, *keys: str) -> str:
+    """``text`` (a decisions.yaml) without the top-level blocks ``keys``."""
+    kept: list[str] = []
+    skipping = False
+    for line in text.splitlines(keepends=True):
+        if line[:1] not in (" ", "\n", "#", "") or line.startswith(tuple(f"{k}:" for k in keys)):
+            skipping = line.startswith(tuple(f"{k}:" for k in keys))
+        if not skipping:
+            kept.append(line)
+    return "".join(kept)
+
+
+def test_reconsideration_and_substitution_write_what_the_office_would_type(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """复核 and 递补 by command: with the shipped 2026 story's 复核 and 递补 taken out, the three commands write
+    them back as the shipped file has them (data equal), each one commit; bad input is refused and a
+    substitute the call's rule does not name is refused by the check, with nothing written."""
+    import yaml
+
+    shipped = yaml.safe_load((REPO / DECISIONS_2026).read_text(encoding="utf-8"))
+    path = repo / DECISIONS_2026
+    path.write_text(_without(path.read_text(encoding="utf-8"), "reconsiderations", "substitutions"), "utf-8")
+    commit_all(repo, "without 复核 and 递补")
+    sub = ["substitution", "--cycle", "2026", "--decided", "2026-12-02"]
+    sub += ["--reason", shipped["substitutions"][0]["reason"], "--start", "2026-12-04"]
+    sub += ["--doc-number", "武科协〔2026〕27号", "--now", "2026-12-04", "--commit"]
+    code, _out, err = office([*sub, "--replaces", "wuhan-automation", "--society", "wuhan-optics"], capsys)
+    assert code == 1 and "SUBST-002" in err  # not the one the call's rule names
+    code, _out, err = office([*sub, "--replaces", "wuhan-optics", "--society", "wuhan-materials"], capsys)
+    assert code == 1 and "wuhan-optics 不在 2026 年度的拟表彰名单中" in err
+    assert status(repo) == ""
+    code, out, err = office([*sub, "--replaces", "wuhan-automation", "--society", "wuhan-materials"], capsys)
+    assert code == 0, err
+    assert "Xuehui-Office: substitution" in out
+    assert (
+        git(repo, "log", "-1", "--format=%s")
+        == "办公室：2026年度由 wuhan-materials 递补 wuhan-automation（二等）"
+    )
+    ask = ["reconsideration", "--cycle", "2026", "--id", "2026-fh-01", "--society", "wuhan-automation"]
+    code, _out, err = office([*ask, "--concerning", "2026-yy-09", "--received", "2026-12-03"], capsys)
+    assert code == 1 and "formal_review" in err
+    code, out, err = office(
+        [*ask, "--concerning", "2026-yy-01", "--received", "2026-12-03", "--now", "2026-12-03", "--commit"],
+        capsys,
+    )
+    assert code == 0, err
+    done = ["reconsideration-outcome", "--cycle", "2026", "--id", "2026-fh-01", "--status", "dismissed"]
+    done += ["--resolved", "2026-12-05", "--outcome", shipped["reconsiderations"][0]["outcome"]]
+    code, out, err = office([*done, "--now", "2026-12-05", "--commit"], capsys)
+    assert code == 0, err
+    assert "维持原结论" in out and "Xuehui-Office: reconsideration-outcome" in out
+    code, _out, err = office([*done, "--now", "2026-12-05"], capsys)
+    assert code == 1 and "已有结论" in err
+    written = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key in ("reconsiderations", "substitutions"):
+        assert written[key] == shipped[key], key
+    assert errors(repo, "2026-12-06") == []
+    assert status(repo) == ""

@@ -124,6 +124,27 @@ def _objection_outcome(ws: Workspace, a: argparse.Namespace) -> Draft:
     return objection_outcome(ws, a.cycle, a.id, a.status, a.resolved, a.outcome)
 
 
+def _reconsideration(ws: Workspace, a: argparse.Namespace) -> Draft:
+    from generator.office.reconsideration import reconsideration
+
+    return reconsideration(ws, a.cycle, a.id, a.society, a.concerning, a.received)
+
+
+def _reconsideration_outcome(ws: Workspace, a: argparse.Namespace) -> Draft:
+    from generator.office.reconsideration import reconsideration_outcome
+
+    return reconsideration_outcome(ws, a.cycle, a.id, a.status, a.resolved, a.outcome)
+
+
+def _substitution(ws: Workspace, a: argparse.Namespace) -> Draft:
+    from generator.office.substitution import Substitute, substitution
+
+    given = Substitute(
+        a.society, a.replaces, a.decided, a.reason, a.start, a.doc_number, a.title, tuple(a.channel or ())
+    )
+    return substitution(ws, a.cycle, given)
+
+
 def _commend(ws: Workspace, a: argparse.Namespace) -> Draft:
     from generator.office.commendation import commend
 
@@ -187,6 +208,9 @@ BUILDERS: dict[str, Callable[[Workspace, argparse.Namespace], Draft]] = {
     "objection": _objection,
     "objection-outcome": _objection_outcome,
     "supplement": _supplement,
+    "reconsideration": _reconsideration,
+    "reconsideration-outcome": _reconsideration_outcome,
+    "substitution": _substitution,
     "commend": _commend,
     "payment": _payment,
     "inspection": _inspection,

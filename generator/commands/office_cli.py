@@ -113,6 +113,7 @@ def _publicity_parsers(add: Add) -> None:
     )
     p.add_argument("--resolved", required=True, help="办结日期 YYYY-MM-DD")
     p.add_argument("--outcome", required=True, help="核查经过和结论")
+    _review_step_parsers(add)
     p = add(
         "commend",
         "通报表彰：依公示过的名单（异议成立者除外，递补者须单独公示期满），金额取自申报通知（四（四））",
@@ -127,6 +128,43 @@ def _publicity_parsers(add: Add) -> None:
         metavar="学会代号=理由",
         help="列入名单但本次不表彰的学会及理由（如递补公示尚未期满；可重复）",
     )
+
+
+def _review_step_parsers(add: Add) -> None:
+    """复核 and 递补 (四（二））."""
+    p = add("reconsideration", "记录学会对形式审查或异议处理结论的复核申请（四（二））")
+    p.add_argument("--cycle", type=int, required=True, help="年度")
+    p.add_argument("--id", required=True, metavar="编号", help="复核编号，如 2027-fh-01")
+    p.add_argument("--society", required=True, help="申请复核的学会代号")
+    p.add_argument(
+        "--concerning",
+        required=True,
+        help="复核对象：formal_review（形式审查结论）或异议编号（如 2027-yy-01）",
+    )
+    p.add_argument("--received", required=True, help="收到日期 YYYY-MM-DD")
+    p = add("reconsideration-outcome", "记录复核结论（将公开）")
+    p.add_argument("--cycle", type=int, required=True, help="年度")
+    p.add_argument("--id", required=True, metavar="编号", help="复核编号")
+    p.add_argument(
+        "--status",
+        required=True,
+        choices=("upheld", "dismissed"),
+        help="结论：upheld 复核成立（原结论改变）| dismissed 维持原结论",
+    )
+    p.add_argument("--resolved", required=True, help="办结日期 YYYY-MM-DD")
+    p.add_argument("--outcome", required=True, help="复核经过和结论")
+    p = add(
+        "substitution", "递补：由同一类别排名最高的未列入学会替代被移出名单的学会，并单独公示（四（二））"
+    )
+    p.add_argument("--cycle", type=int, required=True, help="年度")
+    p.add_argument("--society", required=True, help="递补学会的代号")
+    p.add_argument("--replaces", required=True, help="被移出拟表彰名单的学会代号（档次随之沿用）")
+    p.add_argument("--decided", required=True, help="递补决定日期 YYYY-MM-DD")
+    p.add_argument("--reason", required=True, help="递补依据，如 异议2027-yy-01成立，按同类别排名依次递补")
+    p.add_argument("--start", required=True, help="递补公示开始日期 YYYY-MM-DD（公示天数按申报通知）")
+    p.add_argument("--doc-number", help="递补公示文号（可选）")
+    p.add_argument("--title", help="公示标题（默认：关于<年度>年度学会能力提升专项递补拟表彰学会的公示）")
+    p.add_argument("--channel", action="append", help="公示渠道（可重复；默认：武汉科协官网、本站）")
 
 
 def _after_parsers(add: Add) -> None:
