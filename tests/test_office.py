@@ -536,7 +536,10 @@ def test_reconsideration_and_substitution_write_what_the_office_would_type(
     assert "维持原结论" in out and "Xuehui-Office: reconsideration-outcome" in out
     code, _out, err = office([*done, "--now", "2026-12-05"], capsys)
     assert code == 1 and "已有结论" in err
-    written = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    order = [text.index(f"\n{key}:") for key in ("objections", "reconsiderations", "substitutions")]
+    assert order == sorted(order)  # in the file's order whichever was written first
+    written = yaml.safe_load(text)
     for key in ("reconsiderations", "substitutions"):
         assert written[key] == shipped[key], key
     assert errors(repo, "2026-12-06") == []

@@ -327,6 +327,8 @@ DECISIONS_ORDER = (
     "proposed",
     "publicity",
     "objections",
+    "reconsiderations",
+    "substitutions",
     "commendation",
     "inspections",
 )
@@ -353,6 +355,43 @@ def societies_of(data: Dataset) -> set[str]:
     return set(data.societies)
 
 
+def known_society(workspace: Workspace, slug: str) -> str:
+    """``slug`` when the tree has its profile; else refused."""
+    if slug not in workspace.data.societies:
+        raise Refused(f"没有学会 {slug}（submissions/societies/{slug}.yaml）：请核对学会代号。")
+    return slug
+
+
+def listed(record: Record, key: str) -> CommentedSeq:
+    """The list at ``key`` of a cycle's decisions, made (in its place, ``put``) when the file has none."""
+    entries = record.data.get(key)
+    if entries is None:
+        entries = seq([])
+        put(record.data, key, entries)
+    return entries  # type: ignore[no-any-return]
+
+
+def append_new(record: Record, key: str, entry: Mapping[str, Any], noun: str) -> None:
+    """Append ``entry`` (with its ``id``) to the list at ``key``; refused when that id is taken."""
+    entries = listed(record, key)
+    if any(isinstance(e, dict) and e.get("id") == entry["id"] for e in entries):
+        raise Refused(f"{noun}编号 {entry['id']} 已存在：每条{noun}用一个新的编号。")
+    entries.append(block(entry))
+
+
+def settle(record: Record, key: str, ident: str, noun: str, command: str, outcome: Mapping[str, str]) -> None:
+    """Give the still pending entry ``ident`` of the list at ``key`` its ``outcome`` (status, resolved,
+    outcome); refused when there is no such entry (``command`` records one) or it is already settled."""
+    cycle = record.data.get("cycle")
+    found = [e for e in record.data.get(key) or [] if isinstance(e, dict) and e.get("id") == ident]
+    if not found:
+        raise Refused(f"{cycle} 年度没有编号为 {ident} 的{noun}：请先用 xuehui office {command} 记录它。")
+    entry = found[0]
+    if entry.get("status") != "pending":
+        raise Refused(f"{noun} {ident} 已有结论（{entry.get('status')}）：要改正，请按更正程序编辑文件。")
+    entry.update(outcome)
+
+
 def applicants(data: Dataset, cycle: int) -> set[str]:
     found = data.cycles.get(cycle)
     return set(found.applications) if found is not None else set()
@@ -377,6 +416,7 @@ __all__ = [
     "Refused",
     "Reviewed",
     "Workspace",
+    "append_new",
     "applicants",
     "block",
     "cycle_record",
@@ -385,6 +425,8 @@ __all__ = [
     "edited",
     "flow",
     "iso_date",
+    "known_society",
+    "listed",
     "load",
     "money",
     "new_file",
@@ -393,6 +435,7 @@ __all__ = [
     "quoted",
     "review",
     "seq",
+    "settle",
     "societies_of",
     "write",
 ]

@@ -3,7 +3,16 @@ its outcome (四（三））. The complainant is never recorded."""
 
 from __future__ import annotations
 
-from generator.office.edit import Draft, Refused, Workspace, block, cycle_record, iso_date, put, seq
+from generator.office.edit import (
+    Draft,
+    Refused,
+    Workspace,
+    append_new,
+    cycle_record,
+    iso_date,
+    known_society,
+    settle,
+)
 
 OUTCOMES = {"upheld": "成立", "dismissed": "不成立"}
 
@@ -13,27 +22,17 @@ def objection(
 ) -> Draft:
     record = cycle_record(workspace, cycle)
     day = iso_date(received, "--received")
-    if society not in workspace.data.societies:
-        raise Refused(f"没有学会 {society}（submissions/societies/{society}.yaml）：请核对学会代号。")
+    known_society(workspace, society)
     if not summary.strip():
         raise Refused("--summary 不能为空：概括反映的问题，不写异议人的身份。")
-    objections = record.data.get("objections")
-    if objections is None:
-        objections = seq([])
-        put(record.data, "objections", objections)
-    if any(isinstance(o, dict) and o.get("id") == ident for o in objections):
-        raise Refused(f"异议编号 {ident} 已存在：每条异议用一个新的编号。")
-    objections.append(
-        block(
-            {
-                "id": ident,
-                "received": day,
-                "society": society,
-                "summary": summary.strip(),
-                "status": "pending",
-            }
-        )
-    )
+    entry = {
+        "id": ident,
+        "received": day,
+        "society": society,
+        "summary": summary.strip(),
+        "status": "pending",
+    }
+    append_new(record, "objections", entry, "异议")
     return Draft(
         "objection",
         f"办公室：记录{cycle}年度公示期异议 {ident}（{society}）",
@@ -51,15 +50,14 @@ def objection_outcome(
         raise Refused(f"--status 只能是 upheld（成立）或 dismissed（不成立），不是“{status}”。")
     if not outcome.strip():
         raise Refused("--outcome 不能为空：写明核查经过和结论。")
-    found = [o for o in record.data.get("objections") or [] if isinstance(o, dict) and o.get("id") == ident]
-    if not found:
-        raise Refused(f"{cycle} 年度没有编号为 {ident} 的异议：请先用 xuehui office objection 记录它。")
-    entry = found[0]
-    if entry.get("status") != "pending":
-        raise Refused(f"异议 {ident} 已有结论（{entry.get('status')}）：要改正，请按更正程序编辑文件。")
-    entry["status"] = status
-    entry["resolved"] = day
-    entry["outcome"] = outcome.strip()
+    settle(
+        record,
+        "objections",
+        ident,
+        "异议",
+        "objection",
+        {"status": status, "resolved": day, "outcome": outcome.strip()},
+    )
     return Draft(
         "objection-outcome",
         f"办公室：{cycle}年度异议 {ident} 处理完毕（{OUTCOMES[status]}）",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator.kinds.sanctions import KIND as SANCTIONS
 from generator.model import fmt_money
-from generator.office.edit import Draft, Refused, Workspace, block, iso_date, money
+from generator.office.edit import Draft, Refused, Workspace, block, iso_date, known_society, money
 
 KINDS = {"fraud": "弄虚作假", "violation": "违纪违法", "criticism": "通报批评或处罚"}
 
@@ -33,10 +33,7 @@ def sanction(workspace: Workspace, given: Sanction) -> Draft:
         raise Refused(
             f"--kind 只能是 fraud（弄虚作假）、violation（违纪违法）或 criticism（通报批评），不是“{given.kind}”。"
         )
-    if given.society not in workspace.data.societies:
-        raise Refused(
-            f"没有学会 {given.society}（submissions/societies/{given.society}.yaml）：请核对学会代号。"
-        )
+    known_society(workspace, given.society)
     if not given.summary.strip() or not given.doc_number.strip():
         raise Refused("--summary 和 --doc-number 不能为空：写明查实的事实和处理决定的文号。")
     entries = record.data.get("sanctions")

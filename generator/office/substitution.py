@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.office.edit import Draft, Refused, Workspace, block, cycle_record, iso_date, put, seq
+from generator.office.edit import (
+    Draft,
+    Refused,
+    Workspace,
+    block,
+    cycle_record,
+    iso_date,
+    known_society,
+    listed,
+    seq,
+)
 from generator.office.publicity import CHANNELS
 
 
@@ -31,10 +41,7 @@ def substitution(workspace: Workspace, cycle: int, given: Substitute) -> Draft:
     record = cycle_record(workspace, cycle)
     decided = iso_date(given.decided, "--decided")
     start = iso_date(given.start, "--start")
-    if given.society not in workspace.data.societies:
-        raise Refused(
-            f"没有学会 {given.society}（submissions/societies/{given.society}.yaml）：请核对学会代号。"
-        )
+    known_society(workspace, given.society)
     proposed = {
         p.get("society"): p.get("tier") for p in record.data.get("proposed") or [] if isinstance(p, dict)
     }
@@ -42,10 +49,7 @@ def substitution(workspace: Workspace, cycle: int, given: Substitute) -> Draft:
         raise Refused(f"{given.replaces} 不在 {cycle} 年度的拟表彰名单中：递补只替代名单上被移出的学会。")
     if not given.reason.strip():
         raise Refused("--reason 不能为空：写明递补的依据，如 异议2026-yy-01成立，按同类别排名依次递补。")
-    subs = record.data.get("substitutions")
-    if subs is None:
-        subs = seq([])
-        put(record.data, "substitutions", subs)
+    subs = listed(record, "substitutions")
     if any(isinstance(s, dict) and s.get("society") == given.society for s in subs):
         raise Refused(f"{given.society} 已经递补过：要改正，请按更正程序编辑文件。")
     channels = list(given.channels or CHANNELS)
