@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 FORMAT = 1
 
@@ -83,12 +83,11 @@ class ParseCache:
         """Write the entries of this run (replacing the file in one step); silently skipped on failure."""
         if self.file is None:
             return
+        if not write_quietly(
+            self.file, lambda out: pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
+        ):
+            return
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, tmp = tempfile.mkstemp(prefix=".parsed-", dir=self.file.parent)
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.file)
             for old in self.file.parent.glob("parsed-*.pickle"):
                 if old != self.file:
                     old.unlink(missing_ok=True)  # parsed by an older version of the code or schemas
@@ -96,20 +95,43 @@ class ParseCache:
             return
 
 
+def write_quietly(file: Path, write: Callable[[BinaryIO], object]) -> bool:
+    """Write ``file`` in one step (``write`` fills a temporary file beside it, which is then renamed); False,
+    with nothing left behind, when it cannot be written: a cache that cannot be written is simply not used."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=f".{file.name}-", dir=file.parent)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            write(out)
+        os.replace(tmp, file)
+    except (OSError, ValueError):  # a full disk; a value marshal cannot write
+        Path(tmp).unlink(missing_ok=True)
+        return False
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
 def stored_set(kind: str, wanted: Mapping[str, tuple[bytes, Callable[[], bytes]]]) -> dict[str, bytes]:
     """``stored_bytes`` for each of ``wanted`` (name → (key, make)), after which the entries of ``kind`` this
     call did not use are removed: a set made whole on every run (the site's workbooks) keeps only its
     latest entries instead of growing with every change."""
-    made = {name: stored_bytes(kind, key, make) for name, (key, make) in wanted.items()}
     folder = cache_dir()
-    if folder is not None:
-        used = {_entry_name(key) for key, _make in wanted.values()}
-        try:
-            for old in (folder / kind).iterdir():
-                if old.name not in used:
-                    old.unlink(missing_ok=True)
-        except OSError:
-            pass
+    if folder is None:
+        return {name: make() for name, (_key, make) in wanted.items()}
+    entries = {name: (folder / kind / _entry_name(key), make) for name, (key, make) in wanted.items()}
+    made = {name: _stored(entry, make) for name, (entry, make) in entries.items()}
+    used = {entry.name for entry, _make in entries.values()}
+    try:
+        for old in (folder / kind).iterdir():
+            if old.name not in used:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
     return made
 
 
@@ -122,20 +144,14 @@ def stored_bytes(kind: str, key: bytes, make: Callable[[], bytes]) -> bytes:
     (the caller's key holds everything else the bytes depend on): a rebuild of an unchanged tree reads them
     instead of making them again. Without a usable cache folder, simply ``make()``."""
     folder = cache_dir()
-    if folder is None:
-        return make()
-    entry = folder / kind / _entry_name(key)
+    return make() if folder is None else _stored(folder / kind / _entry_name(key), make)
+
+
+def _stored(entry: Path, make: Callable[[], bytes]) -> bytes:
     try:
         return entry.read_bytes()
     except OSError:
         pass
     made = make()
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=".stored-", dir=entry.parent)
-        with os.fdopen(handle, "wb") as out:
-            out.write(made)
-        os.replace(tmp, entry)
-    except OSError:
-        pass
+    write_quietly(entry, lambda out: out.write(made))
     return made

@@ -29,10 +29,8 @@ import array
 import hashlib
 import logging
 import marshal
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -150,19 +148,10 @@ def prepared(name: str, derive: Callable[[str], WordSets], count: int) -> WordSe
 
 
 def _store(file: Path, value: tuple[str, ...] | tuple[int, str, bytes]) -> None:
-    """Write ``value`` to ``file`` in one step (a temporary file renamed); silently skipped on failure."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=".jieba-", dir=file.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                marshal.dump(value, out)
-            os.replace(tmp, file)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except (OSError, ValueError):
-        pass
+    """Write ``value`` to ``file`` in one step (``cache.write_quietly``); silently skipped on failure."""
+    from generator.cache import write_quietly
+
+    write_quietly(file, lambda out: marshal.dump(value, out))
 
 
 def load_jieba() -> None:
