@@ -576,7 +576,8 @@ def recognise_numbers_plain(text: str) -> list[Recognised]:
 # After normalising (case-folded, NFKC: ＠ and ﹫ are @, ． is .): an @ or its disguises ([at], (at), （at）,
 # 【at】, " at ", 艾特, 小老鼠, 圈a, # between two address characters), and a dot or its disguises (。, [dot],
 # (dot), " dot ", 点). Brackets are ASCII or full-width (which the normal form keeps as written).
-_OPEN = r"[\[(（【［<＜{｛〔「]"
+_OPEN_CHARS = "[(（【［<＜{｛〔「"
+_OPEN = f"[{re.escape(_OPEN_CHARS)}]"
 _CLOSE = r"[\])）】］>＞}｝〕」]"
 _AT_PLAIN = re.compile(
     rf" ?{_OPEN} ?(?:at|艾特) ?{_CLOSE} ?|@| at |艾特|小老鼠|圈a|(?<=[a-z0-9])[#＃](?=[a-z0-9])"
@@ -589,7 +590,7 @@ _AT = re.compile(
     "|".join(
         [
             rf" (?:{_OPEN} ?(?:at|艾特) ?{_CLOSE} ?|at )",
-            *(rf"{re.escape(o)} ?(?:at|艾特) ?{_CLOSE} ?" for o in "[(（【［<＜{｛〔「"),
+            *(rf"{re.escape(o)} ?(?:at|艾特) ?{_CLOSE} ?" for o in _OPEN_CHARS),
             "@",
             "艾特",
             "小老鼠",
